@@ -1,0 +1,235 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"dangjian/internal/area"
+	"dangjian/internal/config"
+	"dangjian/internal/demo"
+	"dangjian/internal/figures"
+	"dangjian/internal/i18n"
+	"dangjian/internal/report"
+	"dangjian/internal/web"
+)
+
+func runMigrate(ctx context.Context, env Env, args []string) error {
+	fs, dbURL := newFlags("migrate", env)
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	d, err := open(ctx, *dbURL)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	fmt.Fprintln(env.Stdout, "migrated", *dbURL)
+	return nil
+}
+
+func runDemo(ctx context.Context, env Env, args []string) error {
+	fs, dbURL := newFlags("demo", env)
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	d, err := open(ctx, *dbURL)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	if err := demo.Load(ctx, area.NewStore(d)); err != nil {
+		return err
+	}
+	fmt.Fprintln(env.Stdout, "demo data loaded into", *dbURL)
+	return nil
+}
+
+func runGen(ctx context.Context, env Env, args []string) error {
+	fs, dbURL := newFlags("gen", env)
+	tier := fs.String("tier", "", "district, city or province")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	t, err := demo.ParseTier(*tier)
+	if err != nil {
+		return err
+	}
+	d, err := open(ctx, *dbURL)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	start := time.Now()
+	st, err := demo.Generate(ctx, d, t, env.Stderr)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "generated tier %s in %s: %s\n", t.Name, time.Since(start).Round(time.Millisecond), st)
+	return nil
+}
+
+func runServe(ctx context.Context, env Env, args []string) error {
+	fs, dbURL := newFlags("serve", env)
+	addr := fs.String("addr", config.DefaultAddr, "address to listen on")
+	loadDemo := fs.Bool("demo", false, "load the demo data into an empty database first")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	log := slog.New(slog.NewTextHandler(env.Stderr, nil))
+	d, err := open(ctx, *dbURL)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	store := area.NewStore(d)
+	if *loadDemo {
+		n, err := store.Count(ctx)
+		if err != nil {
+			return err
+		}
+		if n == 0 {
+			if err := demo.Load(ctx, store); err != nil {
+				return err
+			}
+			log.Info("demo data loaded", "db", *dbURL)
+		}
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return fmt.Errorf("cannot listen on %s: %v", *addr, err)
+	}
+	srv := &http.Server{
+		Handler:           web.New(web.Deps{DB: d, Areas: store, Log: log}),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+	}
+	fmt.Fprintf(env.Stdout, "dangjian is serving %s on http://%s/\n", *dbURL, ln.Addr())
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case <-ctx.Done():
+		sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		return srv.Shutdown(sctx)
+	case err := <-errc:
+		return err
+	}
+}
+
+// scopeFlags adds --area, --from and --to.
+type scopeFlags struct{ area, from, to *string }
+
+func addScopeFlags(fs interface {
+	String(string, string, string) *string
+}) scopeFlags {
+	return scopeFlags{
+		area: fs.String("area", "", "area name or id (default: the whole tree)"),
+		from: fs.String("from", "", "period start YYYY-MM-DD (default: 1 January this year)"),
+		to:   fs.String("to", "", "period end YYYY-MM-DD (default: 31 December this year)"),
+	}
+}
+
+func runFigures(ctx context.Context, env Env, args []string) error {
+	fs, dbURL := newFlags("figures", env)
+	sf := addScopeFlags(fs)
+	format := fs.String("format", "table", "json or table")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *format != "json" && *format != "table" {
+		return i18n.Errf("format", "err.format_invalid", *format, "json, table")
+	}
+	d, err := open(ctx, *dbURL)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	store := area.NewStore(d)
+	s, err := report.ResolveScope(ctx, store, *sf.area, *sf.from, *sf.to)
+	if err != nil {
+		return err
+	}
+	l := lang(env)
+	vals, err := figures.ComputeAll(ctx, d.Reader(), s, l)
+	if err != nil {
+		return err
+	}
+	if *format == "json" {
+		return writeFiguresJSON(env, s, vals)
+	}
+	tw := tabwriter.NewWriter(env.Stdout, 2, 4, 2, ' ', 0)
+	fmt.Fprintf(tw, "%s\t%s — %s\n", s.AreaName, s.From, s.To)
+	for _, v := range vals {
+		fmt.Fprintf(tw, "%s\t%s\t%s %s\n", v.Key, v.Label, v.Text, v.Unit)
+	}
+	return tw.Flush()
+}
+
+// FiguresJSON is the shape of `figures --format json`, which other tools read.
+type FiguresJSON struct {
+	Scope   figures.Scope   `json:"scope"`
+	From    string          `json:"from"`
+	To      string          `json:"to"`
+	Figures []figures.Value `json:"figures"`
+}
+
+func writeFiguresJSON(env Env, s figures.Scope, vals []figures.Value) error {
+	enc := json.NewEncoder(env.Stdout)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(FiguresJSON{Scope: s, From: s.From.String(), To: s.To.String(), Figures: vals})
+}
+
+func runSpeech(ctx context.Context, env Env, args []string) error {
+	fs, dbURL := newFlags("speech", env)
+	sf := addScopeFlags(fs)
+	format := fs.String("format", "md", "md or html")
+	out := fs.String("out", "", "write to FILE instead of standard output")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *format != "md" && *format != "html" {
+		return i18n.Errf("format", "err.format_invalid", *format, "md, html")
+	}
+	d, err := open(ctx, *dbURL)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	store := area.NewStore(d)
+	s, err := report.ResolveScope(ctx, store, *sf.area, *sf.from, *sf.to)
+	if err != nil {
+		return err
+	}
+	l := lang(env)
+	t, err := report.LoadTemplate(l)
+	if err != nil {
+		return err
+	}
+	filled, err := t.Fill(ctx, d.Reader(), s)
+	if err != nil {
+		return err
+	}
+	text := filled.Markdown()
+	if *format == "html" {
+		text = report.HTMLDocument(filled)
+	}
+	if *out == "" {
+		_, err = fmt.Fprint(env.Stdout, text)
+		return err
+	}
+	if err := os.WriteFile(*out, []byte(text), 0o644); err != nil {
+		return fmt.Errorf("cannot write %s: %v", *out, strings.TrimPrefix(err.Error(), "open "+*out+": "))
+	}
+	return nil
+}

@@ -1,0 +1,266 @@
+// Package db opens SQLite or PostgreSQL from one URL, applies the embedded
+// migrations and hides the few differences between the two dialects.
+package db
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // registers "pgx"
+	_ "modernc.org/sqlite"             // registers "sqlite"
+)
+
+// Dialect names the database engine.
+type Dialect string
+
+// The two supported engines.
+const (
+	SQLite   Dialect = "sqlite"
+	Postgres Dialect = "postgres"
+)
+
+// DefaultURL is the embedded default database.
+const DefaultURL = "sqlite:dangjian.db"
+
+// Shared sentinel errors; driver errors are mapped to these.
+var (
+	ErrNotFound = errors.New("db: not found")
+	ErrConflict = errors.New("db: conflict")
+	ErrBadURL   = errors.New("db: malformed database URL")
+)
+
+// DB is an open database: a single-connection writer pool and a reader pool.
+// On PostgreSQL both are the same pool.
+type DB struct {
+	Dialect Dialect
+	URL     string
+	write   *sql.DB
+	read    *sql.DB
+}
+
+// Open parses rawURL ("sqlite:PATH" or "postgres://…"), connects, and checks
+// the connection. It does not migrate; call Migrate.
+func Open(ctx context.Context, rawURL string) (*DB, error) {
+	switch {
+	case strings.HasPrefix(rawURL, "sqlite:"):
+		return openSQLite(ctx, strings.TrimPrefix(rawURL, "sqlite:"), rawURL)
+	case strings.HasPrefix(rawURL, "postgres://"), strings.HasPrefix(rawURL, "postgresql://"):
+		return openPostgres(ctx, rawURL)
+	default:
+		return nil, fmt.Errorf("%w %q: use sqlite:PATH or postgres://user@host:port/dbname", ErrBadURL, rawURL)
+	}
+}
+
+func openSQLite(ctx context.Context, path, rawURL string) (*DB, error) {
+	if path == "" || strings.ContainsAny(path, "?#") {
+		return nil, fmt.Errorf("%w %q: sqlite:PATH needs a plain file path", ErrBadURL, rawURL)
+	}
+	if err := checkWritable(path); err != nil {
+		return nil, err
+	}
+	pragmas := "_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)"
+	w, err := sql.Open("sqlite", "file:"+path+"?_txlock=immediate&_pragma=journal_mode(WAL)&"+pragmas)
+	if err != nil {
+		return nil, fmt.Errorf("db: open %s: %w", path, err)
+	}
+	w.SetMaxOpenConns(1) // one writer: SQLite serialises writes anyway
+	w.SetMaxIdleConns(1)
+	w.SetConnMaxLifetime(0)
+	if err := w.PingContext(ctx); err != nil {
+		w.Close()
+		return nil, fmt.Errorf("db: cannot open SQLite file %s: %v", path, err)
+	}
+	// Set WAL through the writer before readers open the file.
+	if _, err := w.ExecContext(ctx, "PRAGMA journal_mode=WAL"); err != nil {
+		w.Close()
+		return nil, fmt.Errorf("db: cannot write SQLite file %s: %v", path, err)
+	}
+	r, err := sql.Open("sqlite", "file:"+path+"?"+pragmas+"&_pragma=query_only(1)")
+	if err != nil {
+		w.Close()
+		return nil, fmt.Errorf("db: open %s: %w", path, err)
+	}
+	r.SetMaxOpenConns(4)
+	r.SetMaxIdleConns(4)
+	return &DB{Dialect: SQLite, URL: rawURL, write: w, read: r}, nil
+}
+
+// checkWritable gives a plain message when the file or its folder cannot be written.
+func checkWritable(path string) error {
+	dir := filepath.Dir(path)
+	st, err := os.Stat(dir)
+	if err != nil {
+		return fmt.Errorf("db: folder %s for the SQLite file does not exist", dir)
+	}
+	if !st.IsDir() {
+		return fmt.Errorf("db: %s is not a folder", dir)
+	}
+	if fi, err := os.Stat(path); err == nil {
+		if fi.IsDir() {
+			return fmt.Errorf("db: %s is a folder, not a SQLite file", path)
+		}
+		f, err := os.OpenFile(path, os.O_RDWR, 0)
+		if err != nil {
+			return fmt.Errorf("db: SQLite file %s is not writable", path)
+		}
+		f.Close()
+		return nil
+	}
+	probe, err := os.CreateTemp(dir, ".dangjian-probe-*")
+	if err != nil {
+		return fmt.Errorf("db: folder %s is not writable, cannot create %s", dir, filepath.Base(path))
+	}
+	probe.Close()
+	os.Remove(probe.Name())
+	return nil
+}
+
+func openPostgres(ctx context.Context, rawURL string) (*DB, error) {
+	u, err := url.Parse(rawURL)
+	if err != nil || u.Host == "" {
+		return nil, fmt.Errorf("%w: cannot parse the PostgreSQL URL (postgres://user@host:port/dbname)", ErrBadURL)
+	}
+	p, err := sql.Open("pgx", rawURL)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrBadURL, err)
+	}
+	p.SetMaxOpenConns(10)
+	p.SetMaxIdleConns(10)
+	pctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	if err := p.PingContext(pctx); err != nil {
+		p.Close()
+		return nil, fmt.Errorf("db: cannot reach PostgreSQL at %s: %s", u.Host, firstLine(err.Error()))
+	}
+	return &DB{Dialect: Postgres, URL: rawURL, write: p, read: p}, nil
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// Close closes both pools.
+func (d *DB) Close() error {
+	err := d.write.Close()
+	if d.read != d.write {
+		if e := d.read.Close(); err == nil {
+			err = e
+		}
+	}
+	return err
+}
+
+// Querier is what both *sql.DB and *sql.Tx offer, with the query already rebound.
+type Querier interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// Q runs read queries written with "?" placeholders on the reader pool.
+type Q struct {
+	d Dialect
+	q Querier
+}
+
+// ExecContext rebinds and executes.
+func (q Q) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	r, err := q.q.ExecContext(ctx, Rebind(q.d, query), args...)
+	return r, mapErr(err)
+}
+
+// QueryContext rebinds and queries.
+func (q Q) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	r, err := q.q.QueryContext(ctx, Rebind(q.d, query), args...)
+	return r, mapErr(err)
+}
+
+// QueryRowContext rebinds and queries one row.
+func (q Q) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	return q.q.QueryRowContext(ctx, Rebind(q.d, query), args...)
+}
+
+// Dialect is the engine behind q.
+func (q Q) Dialect() Dialect { return q.d }
+
+// Reader returns a querier on the reader pool.
+func (d *DB) Reader() Q { return Q{d.Dialect, d.read} }
+
+// Writer returns a querier on the writer pool, for single statements.
+func (d *DB) Writer() Q { return Q{d.Dialect, d.write} }
+
+// Tx runs fn in one write transaction; it commits when fn returns nil and
+// rolls back otherwise, so nothing is half-written.
+func (d *DB) Tx(ctx context.Context, fn func(tx Q) error) error {
+	tx, err := d.write.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("db: begin: %w", err)
+	}
+	if err := fn(Q{d.Dialect, tx}); err != nil {
+		_ = tx.Rollback()
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("db: commit: %w", mapErr(err))
+	}
+	return nil
+}
+
+// Rebind turns "?" placeholders into "$n" for PostgreSQL. "?N" numbered
+// placeholders become "$N". Question marks inside quotes are left alone.
+func Rebind(d Dialect, q string) string {
+	if d != Postgres || !strings.Contains(q, "?") {
+		return q
+	}
+	var b strings.Builder
+	b.Grow(len(q) + 8)
+	n := 0
+	inQuote := false
+	for i := 0; i < len(q); i++ {
+		c := q[i]
+		if c == '\'' {
+			inQuote = !inQuote
+		}
+		if c != '?' || inQuote {
+			b.WriteByte(c)
+			continue
+		}
+		if i+1 < len(q) && q[i+1] >= '0' && q[i+1] <= '9' {
+			b.WriteByte('$')
+			continue
+		}
+		n++
+		fmt.Fprintf(&b, "$%d", n)
+	}
+	return b.String()
+}
+
+// mapErr maps driver errors to the shared sentinels.
+func mapErr(err error) error {
+	if err == nil {
+		return nil
+	}
+	if errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("%w: %w", ErrNotFound, err)
+	}
+	msg := err.Error()
+	if strings.Contains(msg, "UNIQUE constraint") || strings.Contains(msg, "SQLSTATE 23505") {
+		return fmt.Errorf("%w: %w", ErrConflict, err)
+	}
+	return err
+}
+
+// IsNotFound reports whether err means no row.
+func IsNotFound(err error) bool {
+	return errors.Is(err, ErrNotFound) || errors.Is(err, sql.ErrNoRows)
+}

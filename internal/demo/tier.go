@@ -1,0 +1,34 @@
+package demo
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Tier is a size of synthetic data.
+type Tier struct {
+	Name         string
+	Subdistricts int
+	Communities  int
+}
+
+// Tiers are the sizes `dangjian gen` builds.
+var Tiers = []Tier{
+	{Name: "district", Subdistricts: 15, Communities: 200},
+	{Name: "city", Subdistricts: 300, Communities: 4000},
+	{Name: "province", Subdistricts: 500, Communities: 8000},
+}
+
+// ParseTier returns the tier named s.
+func ParseTier(s string) (Tier, error) {
+	for _, t := range Tiers {
+		if t.Name == s {
+			return t, nil
+		}
+	}
+	names := make([]string, len(Tiers))
+	for i, t := range Tiers {
+		names[i] = t.Name
+	}
+	return Tier{}, fmt.Errorf("--tier must be one of %s, not %q", strings.Join(names, ", "), s)
+}

@@ -1,0 +1,224 @@
+// Package figures is the registry of the speech's named figures. Each figure
+// is one SQL query over a scope (an area subtree, as the tree stood at the
+// date that matters) and a period; the same query yields the value and the
+// records behind it, so the two can never disagree.
+package figures
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"dangjian/internal/date"
+	"dangjian/internal/db"
+	"dangjian/internal/i18n"
+)
+
+// Scope is what a report asks for: one area and everything under it, and a
+// period whose both ends are inclusive.
+type Scope struct {
+	AreaID   int64     `json:"id"`
+	AreaName string    `json:"name"`
+	From     date.Date `json:"-"`
+	To       date.Date `json:"-"`
+}
+
+// Aggregate says how a figure's records become its value.
+type Aggregate int
+
+const (
+	// Count is the number of distinct record ids.
+	Count Aggregate = iota
+	// Percent is 100 × (records with Flag) ÷ records, one decimal; 0 when none.
+	Percent
+)
+
+// Figure is one registered figure.
+type Figure struct {
+	Key     string
+	LabelZH string
+	LabelEN string
+	UnitZH  string
+	UnitEN  string
+	// Part is the part of the speech the figure belongs to (1–4).
+	Part int
+	// RecordKind is what a record's ID points at: area, party_org, area_event, party_org_event.
+	RecordKind string
+	Agg        Aggregate
+	// SQL selects the records: id, area_id, name, on_date, detail, flag.
+	// ?1 is the scope area, ?2 the period start, ?3 the period end.
+	SQL string
+}
+
+// Label is the figure's label in lang.
+func (f *Figure) Label(l i18n.Lang) string {
+	if l == i18n.EN {
+		return f.LabelEN
+	}
+	return f.LabelZH
+}
+
+// Unit is the figure's unit in lang.
+func (f *Figure) Unit(l i18n.Lang) string {
+	if l == i18n.EN {
+		return f.UnitEN
+	}
+	return f.UnitZH
+}
+
+// Format renders a value of this figure: one decimal for percentages, a
+// whole number otherwise.
+func (f *Figure) Format(v float64) string {
+	if f.Agg == Percent {
+		return fmt.Sprintf("%.1f", v)
+	}
+	return fmt.Sprintf("%d", int64(v))
+}
+
+var registry = map[string]*Figure{}
+
+// Register adds a figure; a duplicate key is a programming error.
+func Register(f *Figure) {
+	if _, dup := registry[f.Key]; dup {
+		panic("figures: duplicate key " + f.Key)
+	}
+	registry[f.Key] = f
+}
+
+// All returns the figures in speech order (part, then registration key order
+// as listed in the part's file).
+func All() []*Figure {
+	out := make([]*Figure, 0, len(registry))
+	for _, f := range registry {
+		out = append(out, f)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Part != out[j].Part {
+			return out[i].Part < out[j].Part
+		}
+		return order[out[i].Key] < order[out[j].Key]
+	})
+	return out
+}
+
+// order keeps the speech's order within a part; Register records it.
+var order = map[string]int{}
+
+func register(fs ...*Figure) {
+	for _, f := range fs {
+		order[f.Key] = len(order)
+		Register(f)
+	}
+}
+
+// Get returns the figure with key, or nil.
+func Get(key string) *Figure { return registry[key] }
+
+// Value is one computed figure.
+type Value struct {
+	Key   string  `json:"key"`
+	Label string  `json:"label"`
+	Value float64 `json:"value"`
+	Unit  string  `json:"unit"`
+	Text  string  `json:"-"`
+}
+
+// Record is one row behind a figure.
+type Record struct {
+	Kind   string    `json:"kind"`
+	ID     int64     `json:"id"`
+	AreaID int64     `json:"area_id"`
+	Name   string    `json:"name"`
+	On     date.Date `json:"on"`
+	Detail string    `json:"detail,omitempty"`
+	Flag   bool      `json:"flag"`
+}
+
+// Compute returns the value of one figure.
+func (f *Figure) Compute(ctx context.Context, q db.Q, s Scope) (float64, error) {
+	var query string
+	switch f.Agg {
+	case Percent:
+		query = "SELECT COUNT(*), COALESCE(SUM(r.flag), 0) FROM (" + f.SQL + ") r" + typeParams(q)
+	default:
+		query = "SELECT COUNT(DISTINCT r.id), 0 FROM (" + f.SQL + ") r" + typeParams(q)
+	}
+	var n, flagged int64
+	if err := q.QueryRowContext(ctx, query, s.AreaID, s.From, s.To).Scan(&n, &flagged); err != nil {
+		return 0, fmt.Errorf("figures: %s: %w", f.Key, err)
+	}
+	if f.Agg == Percent {
+		if n == 0 {
+			return 0, nil
+		}
+		return math.Round(1000*float64(flagged)/float64(n)) / 10, nil
+	}
+	return float64(n), nil
+}
+
+// Records lists the rows behind one figure: flagged rows last for
+// percentages (so the communities still lacking come first), then by date.
+func (f *Figure) Records(ctx context.Context, q db.Q, s Scope) ([]Record, error) {
+	rows, err := q.QueryContext(ctx, "SELECT r.id, r.area_id, r.name, r.on_date, r.detail, r.flag FROM ("+f.SQL+") r"+typeParams(q)+" ORDER BY r.flag, r.on_date, r.id",
+		s.AreaID, s.From, s.To)
+	if err != nil {
+		return nil, fmt.Errorf("figures: %s records: %w", f.Key, err)
+	}
+	defer rows.Close()
+	var out []Record
+	for rows.Next() {
+		r := Record{Kind: f.RecordKind}
+		var flag int64
+		if err := rows.Scan(&r.ID, &r.AreaID, &r.Name, &r.On, &r.Detail, &flag); err != nil {
+			return nil, err
+		}
+		r.Flag = flag != 0
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// ComputeAll computes every registered figure for s, in speech order.
+func ComputeAll(ctx context.Context, q db.Q, s Scope, lang i18n.Lang) ([]Value, error) {
+	all := All()
+	out := make([]Value, 0, len(all))
+	for _, f := range all {
+		v, err := f.Compute(ctx, q, s)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, Value{Key: f.Key, Label: f.Label(lang), Value: v, Unit: f.Unit(lang), Text: f.Format(v)})
+	}
+	return out, nil
+}
+
+// typeParams names the types of the three parameters for PostgreSQL, which
+// refuses a parameter that a figure's query does not use.
+func typeParams(q db.Q) string {
+	if q.Dialect() != db.Postgres {
+		return ""
+	}
+	return " WHERE CAST(?1 AS BIGINT) IS NOT NULL AND CAST(?2 AS DATE) IS NOT NULL AND CAST(?3 AS DATE) IS NOT NULL"
+}
+
+// under is the join "alias's area was under the scope area on dateExpr".
+func under(areaCol, dateExpr string) string {
+	return "JOIN area_closure sc ON sc.descendant_id = " + areaCol + " AND sc.ancestor_id = ?1 AND sc.from_on <= " + dateExpr +
+		" AND (sc.to_on IS NULL OR " + dateExpr + " < sc.to_on)"
+}
+
+// nameAt joins the name area had on dateExpr as alias.
+func nameAt(alias, areaCol, dateExpr string) string {
+	return "LEFT JOIN area_name " + alias + " ON " + alias + ".area_id = " + areaCol + " AND " + alias + ".from_on <= " + dateExpr +
+		" AND (" + alias + ".to_on IS NULL OR " + dateExpr + " < " + alias + ".to_on)"
+}
+
+// active is "x active on dateExpr" for a start column.
+func active(x, start, dateExpr string) string {
+	return x + "." + start + " <= " + dateExpr + " AND (" + x + ".ended_on IS NULL OR " + dateExpr + " < " + x + ".ended_on)"
+}
+
+// sqlJoin joins query fragments with newlines.
+func sqlJoin(parts ...string) string { return strings.Join(parts, "\n") }
