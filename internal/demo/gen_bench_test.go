@@ -1,0 +1,175 @@
+package demo
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"dangjian/internal/area"
+	"dangjian/internal/date"
+	"dangjian/internal/db"
+	"dangjian/internal/dbtest"
+	"dangjian/internal/figures"
+	"dangjian/internal/i18n"
+)
+
+// benchGenVersion is part of the cache key of the generated benchmark
+// databases: bump it when the generator's output changes.
+const benchGenVersion = 1
+
+// BenchmarkFiguresCity measures what `dangjian figures` computes for the
+// whole tree of the city tier (4,000 communities, ten years of history) for
+// the current year, against a baseline measured in the same run: a plain
+// COUNT(*) of the active communities, without the closure join.
+//
+//	go test ./internal/demo -run '^$' -bench FiguresCity -benchtime 200x
+func BenchmarkFiguresCity(b *testing.B) {
+	b.Run("sqlite", func(b *testing.B) {
+		benchFigures(b, cachedTier(b, "city"))
+	})
+	if os.Getenv(dbtest.EnvPostgres) != "" {
+		b.Run("postgres", func(b *testing.B) {
+			d := dbtest.Open(b, db.Postgres)
+			if _, err := GenerateWith(context.Background(), d, GenOptions{Tier: tierNamed(b, "city"), Seed: DefaultSeed, Today: date.Today()}, nil); err != nil {
+				b.Fatal(err)
+			}
+			if _, err := d.Writer().ExecContext(context.Background(), "ANALYZE"); err != nil {
+				b.Fatal(err)
+			}
+			benchFigures(b, d)
+		})
+	}
+}
+
+// baselineSQL is the raw aggregate the figures are compared with.
+const baselineSQL = "SELECT COUNT(*) FROM area WHERE level = 'community' AND established_on <= ? AND (ended_on IS NULL OR ? < ended_on)"
+
+func benchFigures(b *testing.B, d *db.DB) {
+	ctx := context.Background()
+	root, err := area.NewStore(d).Root(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	from, to := date.YearBounds(date.Today().Year())
+	s := figures.Scope{AreaID: root.ID, AreaName: root.Name, From: from, To: to}
+	q := d.Reader()
+	vals, err := figures.ComputeAll(ctx, q, s, i18n.ZH) // warm the cache and check
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, v := range vals {
+		b.Logf("%s = %v", v.Key, v.Value)
+	}
+	b.ResetTimer()
+	for range b.N {
+		if _, err := figures.ComputeAll(ctx, q, s, i18n.ZH); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.StopTimer()
+	per := float64(b.Elapsed().Nanoseconds()) / float64(b.N)
+
+	n := max(b.N, 100)
+	var count int
+	startBase := time.Now()
+	for range n {
+		if err := q.QueryRowContext(ctx, baselineSQL, to, to).Scan(&count); err != nil {
+			b.Fatal(err)
+		}
+	}
+	base := float64(time.Since(startBase).Nanoseconds()) / float64(n)
+	b.ReportMetric(per/1e6, "ms/figures")
+	b.ReportMetric(base, "baseline-ns/op")
+	b.ReportMetric(per/base, "x-baseline")
+}
+
+// BenchmarkGenerate times Generate per tier into a fresh SQLite file (and a
+// fresh PostgreSQL schema when DANGJIAN_TEST_POSTGRES is set). Run it once
+// per tier:
+//
+//	go test ./internal/demo -run '^$' -bench Generate -benchtime 1x
+func BenchmarkGenerate(b *testing.B) {
+	for _, t := range Tiers {
+		for _, e := range dbtest.Engines() {
+			b.Run(t.Name+"/"+string(e), func(b *testing.B) {
+				for range b.N {
+					b.StopTimer()
+					d := dbtest.Open(b, e)
+					b.StartTimer()
+					st, err := GenerateWith(context.Background(), d, GenOptions{Tier: t, Seed: DefaultSeed, Today: date.Today()}, io.Discard)
+					if err != nil {
+						b.Fatal(err)
+					}
+					b.ReportMetric(float64(st.Areas), "areas")
+					b.ReportMetric(float64(st.ClosureRows), "closure-rows")
+				}
+			})
+		}
+	}
+}
+
+func tierNamed(tb testing.TB, name string) Tier {
+	tb.Helper()
+	t, err := ParseTier(name)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return t
+}
+
+// cachedTier opens a SQLite file holding the tier generated with the
+// default seed up to today. The file is kept under os.TempDir, keyed by the
+// schema (the migrations' text), the generator version and the date, so
+// repeated runs skip the generation.
+func cachedTier(tb testing.TB, name string) *db.DB {
+	tb.Helper()
+	ctx := context.Background()
+	ms, err := db.Migrations(db.SQLite)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	h := sha256.New()
+	for _, m := range ms {
+		io.WriteString(h, m.SQL)
+	}
+	today := date.Today()
+	fmt.Fprintf(h, "%d %s %d %s", benchGenVersion, name, DefaultSeed, today)
+	dir := filepath.Join(os.TempDir(), "dangjian-bench")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		tb.Fatal(err)
+	}
+	path := filepath.Join(dir, name+"-"+hex.EncodeToString(h.Sum(nil))[:12]+".db")
+	if _, err := os.Stat(path); err != nil {
+		tmp := fmt.Sprintf("%s.tmp%d", path, os.Getpid())
+		d, err := db.Open(ctx, "sqlite:"+tmp)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		if _, err := d.Migrate(ctx); err != nil {
+			tb.Fatal(err)
+		}
+		start := time.Now()
+		if _, err := GenerateWith(ctx, d, GenOptions{Tier: tierNamed(tb, name), Seed: DefaultSeed, Today: today}, nil); err != nil {
+			tb.Fatal(err)
+		}
+		tb.Logf("generated %s tier into %s in %s", name, path, time.Since(start).Round(time.Millisecond))
+		if err := d.Close(); err != nil {
+			tb.Fatal(err)
+		}
+		if err := os.Rename(tmp, path); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	d, err := db.Open(ctx, "sqlite:"+path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { d.Close() })
+	return d
+}

@@ -1,0 +1,165 @@
+package demo
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"dangjian/internal/db"
+)
+
+// maxParams keeps one multi-row INSERT below SQLite's default limit of
+// 32,766 bound parameters (PostgreSQL allows 65,535).
+const maxParams = 30000
+
+// bulkInsert writes n rows into table with multi-row INSERT … VALUES
+// statements of up to maxParams parameters. The full-size statement text is
+// built once and reused; only the last, shorter batch gets its own.
+func bulkInsert(ctx context.Context, q db.Q, table string, cols []string, n int, row func(i int, dst []any) []any) error {
+	if n == 0 {
+		return nil
+	}
+	per := maxParams / len(cols)
+	stmt := func(rows int) string {
+		tuple := "(" + strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", ") + ")"
+		return "INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES " +
+			strings.TrimSuffix(strings.Repeat(tuple+", ", rows), ", ")
+	}
+	full := ""
+	args := make([]any, 0, per*len(cols))
+	for lo := 0; lo < n; lo += per {
+		hi := min(lo+per, n)
+		args = args[:0]
+		for i := lo; i < hi; i++ {
+			args = row(i, args)
+		}
+		text := full
+		if hi-lo == per {
+			if full == "" {
+				full = stmt(per)
+			}
+			text = full
+		} else {
+			text = stmt(hi - lo)
+		}
+		if _, err := q.ExecContext(ctx, text, args...); err != nil {
+			return fmt.Errorf("gen: insert into %s: %w", table, err)
+		}
+	}
+	return nil
+}
+
+// null turns a zero id or empty text into SQL NULL, as the Store writes them.
+func null[T comparable](v T) any {
+	var zero T
+	if v == zero {
+		return nil
+	}
+	return v
+}
+
+// areaOrder lists area indexes so that every row comes after the rows it
+// refers to: parents (a level above) first, and within a level a merge
+// target before the areas merged into it.
+func (m *memDB) areaOrder() []int {
+	rank := make([]int, len(m.areas))
+	var chain func(i int) int
+	chain = func(i int) int {
+		if s := m.areas[i].successor; s != 0 && rank[i] == 0 {
+			rank[i] = chain(int(s-1)) + 1
+		}
+		return rank[i]
+	}
+	level := map[string]int{"province": 0, "city": 1, "district": 2, "subdistrict": 3, "community": 4}
+	order := make([]int, len(m.areas))
+	for i := range m.areas {
+		order[i] = i
+		chain(i)
+	}
+	sort.SliceStable(order, func(x, y int) bool {
+		a, b := order[x], order[y]
+		if la, lb := level[string(m.areas[a].level)], level[string(m.areas[b].level)]; la != lb {
+			return la < lb
+		}
+		if rank[a] != rank[b] {
+			return rank[a] < rank[b]
+		}
+		return a < b
+	})
+	return order
+}
+
+// write inserts every table of m in one transaction. created_at is left to
+// its default, as the Store leaves it.
+func (m *memDB) write(ctx context.Context, d *db.DB, progress func(string, ...any)) error {
+	return d.Tx(ctx, func(q db.Q) error {
+		if d.Dialect == db.SQLite {
+			// Nothing else writes during a load; keep the pages in memory.
+			if _, err := q.ExecContext(ctx, "PRAGMA cache_size = -65536"); err != nil {
+				return err
+			}
+		}
+		order := m.areaOrder()
+		err := bulkInsert(ctx, q, "area", []string{"id", "level", "name", "parent_id", "code", "established_on", "ended_on", "successor_id"}, len(order),
+			func(i int, dst []any) []any {
+				a := m.areas[order[i]]
+				return append(dst, a.id, string(a.level), a.name, null(a.parent), null(a.code), a.established, a.ended, null(a.successor))
+			})
+		if err != nil {
+			return err
+		}
+		progress("areas: %d", len(m.areas))
+		if err := bulkInsert(ctx, q, "area_name", []string{"area_id", "name", "from_on", "to_on"}, len(m.names),
+			func(i int, dst []any) []any {
+				n := m.names[i]
+				return append(dst, n.area, n.name, n.from, n.to)
+			}); err != nil {
+			return err
+		}
+		if err := bulkInsert(ctx, q, "area_closure", []string{"ancestor_id", "descendant_id", "depth", "from_on", "to_on"}, len(m.closure),
+			func(i int, dst []any) []any {
+				c := m.closure[i]
+				return append(dst, c.anc, c.desc, c.depth, c.from, c.to)
+			}); err != nil {
+			return err
+		}
+		progress("names: %d, closure rows: %d", len(m.names), len(m.closure))
+		if err := bulkInsert(ctx, q, "area_event", []string{"id", "kind", "on_date", "area_id", "target_id", "from_parent_id", "to_parent_id", "old_name", "new_name", "note"}, len(m.events),
+			func(i int, dst []any) []any {
+				e := m.events[i]
+				return append(dst, e.id, string(e.kind), e.on, e.area, null(e.target), null(e.from), null(e.to), null(e.oldName), null(e.newName), e.note)
+			}); err != nil {
+			return err
+		}
+		if err := bulkInsert(ctx, q, "area_event_result", []string{"event_id", "area_id"}, len(m.results),
+			func(i int, dst []any) []any { return append(dst, m.results[i].event, m.results[i].area) }); err != nil {
+			return err
+		}
+		progress("area events: %d", len(m.events))
+		if err := bulkInsert(ctx, q, "party_org", []string{"id", "name", "kind", "area_id", "started_on", "ended_on", "predecessor_id"}, len(m.orgs),
+			func(i int, dst []any) []any {
+				o := m.orgs[i]
+				return append(dst, o.id, o.name, string(o.kind), o.area, o.started, o.ended, null(o.predecessor))
+			}); err != nil {
+			return err
+		}
+		if err := bulkInsert(ctx, q, "party_org_event", []string{"id", "kind", "on_date", "org_id", "successor_id", "note"}, len(m.orgEvents),
+			func(i int, dst []any) []any {
+				e := m.orgEvents[i]
+				return append(dst, e.id, e.kind, e.on, e.org, null(e.succ), e.note)
+			}); err != nil {
+			return err
+		}
+		progress("party organisations: %d, their events: %d", len(m.orgs), len(m.orgEvents))
+		if d.Dialect == db.Postgres {
+			// Explicit ids leave the identity sequences behind; move them on.
+			for _, t := range []string{"area", "area_event", "party_org", "party_org_event"} {
+				if _, err := q.ExecContext(ctx, "SELECT setval(pg_get_serial_sequence('"+t+"', 'id'), (SELECT MAX(id) FROM "+t+"))"); err != nil {
+					return fmt.Errorf("gen: reset %s id sequence: %w", t, err)
+				}
+			}
+		}
+		return nil
+	})
+}
