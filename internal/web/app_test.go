@@ -1,0 +1,97 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"log/slog"
+	"net/http/httptest"
+	"regexp"
+	"strconv"
+	"sync"
+	"testing"
+
+	"dangjian/internal/area"
+	"dangjian/internal/date"
+	"dangjian/internal/db"
+	"dangjian/internal/demo"
+)
+
+// testToday is the fixed "today" of the tests, so the demo data and the
+// default period are the same on every run.
+var testToday = date.MustParse("2025-06-15")
+
+// testApp is the application on a demo database, served over HTTP.
+type testApp struct {
+	t     testing.TB
+	db    *db.DB
+	store *area.Store
+	srv   *httptest.Server
+	logs  *syncBuffer
+}
+
+// syncBuffer is a bytes.Buffer safe for the server's goroutines.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// newTestApp loads the demo district into d and serves the application.
+func newTestApp(t testing.TB, d *db.DB) *testApp {
+	t.Helper()
+	store := area.NewStore(d)
+	store.Today = func() date.Date { return testToday }
+	if err := demo.Load(context.Background(), store); err != nil {
+		t.Fatalf("demo: %v", err)
+	}
+	logs := &syncBuffer{}
+	h := New(Deps{DB: d, Areas: store, Log: slog.New(slog.NewTextHandler(logs, nil))})
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	return &testApp{t: t, db: d, store: store, srv: srv, logs: logs}
+}
+
+// areaID returns the id of the area named name.
+func (a *testApp) areaID(name string) int64 {
+	a.t.Helper()
+	x, err := a.store.Find(context.Background(), name)
+	if err != nil {
+		a.t.Fatalf("find %s: %v", name, err)
+	}
+	return x.ID
+}
+
+// orgID returns the id of the party organisation named name.
+func (a *testApp) orgID(name string) int64 {
+	a.t.Helper()
+	var id int64
+	if err := a.db.Reader().QueryRowContext(context.Background(), "SELECT id FROM party_org WHERE name = ?", name).Scan(&id); err != nil {
+		a.t.Fatalf("org %s: %v", name, err)
+	}
+	return id
+}
+
+var refPattern = regexp.MustCompile(`\{(org:)?([^{}]+)\}`)
+
+// expand replaces {name} with the id of the area and {org:name} with the
+// id of the party organisation, so scenarios read as names.
+func (a *testApp) expand(s string) string {
+	return refPattern.ReplaceAllStringFunc(s, func(m string) string {
+		p := refPattern.FindStringSubmatch(m)
+		if p[1] != "" {
+			return strconv.FormatInt(a.orgID(p[2]), 10)
+		}
+		return strconv.FormatInt(a.areaID(p[2]), 10)
+	})
+}

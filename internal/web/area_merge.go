@@ -1,0 +1,115 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strconv"
+
+	"dangjian/internal/area"
+	"dangjian/internal/i18n"
+)
+
+// areaMerge shows and applies the merge form: the area ends and the chosen
+// target of the same level lives on as its successor.
+func (s *Server) areaMerge(w http.ResponseWriter, r *http.Request) {
+	a, ok := s.loadArea(w, r)
+	if !ok {
+		return
+	}
+	lang := langOf(r)
+	crumbs, err := s.areaCrumbs(r, a, true)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	targets, err := s.areaOptions(r.Context(), lang, a.Level, a.ID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	s.serveForm(w, r, formSpec{
+		Title:    i18n.T(lang, "ui.merge.title", a.Name),
+		Intro:    i18n.T(lang, "ui.merge.intro", a.Name),
+		Crumbs:   crumbs,
+		Submit:   i18n.T(lang, "ui.merge.submit"),
+		Danger:   true,
+		Back:     areaURL(a.ID),
+		Defaults: s.defaults(),
+		Fields: func(v url.Values) []field {
+			opts := s.keepChosen(r.Context(), lang, targets, v.Get("target_id"))
+			return []field{
+				{Name: "target_id", Label: i18n.T(lang, "ui.field.target"), Type: "select", Required: true, Options: opts},
+				dateField(lang),
+				noteField(lang),
+			}
+		},
+		Apply: func(ctx context.Context, v url.Values) (string, []string, error) {
+			on, err := parseOn(v, "on")
+			if err != nil {
+				return "", nil, err
+			}
+			target := parseID(v.Get("target_id"))
+			if err := s.areas.Merge(ctx, area.MergeInput{AreaID: a.ID, TargetID: target, On: on, Note: v.Get("note")}); err != nil {
+				return "", nil, err
+			}
+			t, err := s.areas.Get(ctx, target)
+			if err != nil {
+				return "", nil, err
+			}
+			return areaURL(a.ID), []string{"ui.flash.merged", a.Name, t.Name, on.String()}, nil
+		},
+	})
+}
+
+// areaOptions lists the areas of level active today, except skip, for a
+// select; the first option asks the user to choose.
+func (s *Server) areaOptions(ctx context.Context, lang i18n.Lang, level area.Level, skip int64) ([]option, error) {
+	all, err := s.areas.ListActive(ctx, s.areas.Today())
+	if err != nil {
+		return nil, err
+	}
+	parents := map[int64]string{}
+	for _, a := range all {
+		parents[a.ID] = a.Name
+	}
+	out := []option{{Value: "", Label: i18n.T(lang, "ui.choose")}}
+	for _, a := range all {
+		if a.Level != level || a.ID == skip {
+			continue
+		}
+		label := a.Name
+		if p := parents[a.ParentID]; p != "" {
+			label = i18n.T(lang, "ui.option.in_parent", a.Name, p)
+		}
+		out = append(out, option{Value: strconv.FormatInt(a.ID, 10), Label: label})
+	}
+	return out, nil
+}
+
+// keepChosen returns opts with the chosen value present: when the area the
+// user picked has ended since the form was shown, it is added (marked
+// ended) so that the refused form still shows what was picked.
+func (s *Server) keepChosen(ctx context.Context, lang i18n.Lang, opts []option, chosen string) []option {
+	if chosen == "" {
+		return opts
+	}
+	for _, o := range opts {
+		if o.Value == chosen {
+			return opts
+		}
+	}
+	id := parseID(chosen)
+	if id == 0 {
+		return opts
+	}
+	a, err := s.areas.Get(ctx, id)
+	if err != nil {
+		return opts
+	}
+	label := a.Name
+	if !a.EndedOn.IsZero() {
+		label = i18n.T(lang, "ui.option.ended", a.Name, a.EndedOn.String())
+	}
+	return append(append([]option{}, opts...), option{Value: chosen, Label: label})
+}

@@ -1,0 +1,137 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+
+	"dangjian/internal/area"
+	"dangjian/internal/i18n"
+)
+
+// areaPage is the data of an area's page.
+type areaPage struct {
+	Area       area.Area
+	Level      string
+	Active     bool
+	Parent     *crumb
+	Successor  *crumb
+	Crumbs     []crumb
+	History    []historyLine
+	Orgs       []orgRow
+	Children   []childRow
+	ChildLevel string
+	// CanHaveChildren is false for a community.
+	CanHaveChildren bool
+}
+
+// orgRow is one party organisation on an area's page.
+type orgRow struct {
+	ID          int64
+	Name        string
+	Kind        string
+	StartedOn   string
+	EndedOn     string
+	Active      bool
+	Predecessor *crumb
+	Successor   *crumb
+}
+
+// childRow is one child on an area's page.
+type childRow struct {
+	ID            int64
+	Name          string
+	Level         string
+	EstablishedOn string
+	EndedOn       string
+}
+
+// areaShow renders an area: its facts, breadcrumb, history, party
+// organisations past and present, and children.
+func (s *Server) areaShow(w http.ResponseWriter, r *http.Request) {
+	a, ok := s.loadArea(w, r)
+	if !ok {
+		return
+	}
+	ctx := r.Context()
+	lang := langOf(r)
+	page := areaPage{
+		Area: a, Level: levelName(lang, a.Level), Active: a.EndedOn.IsZero(),
+		CanHaveChildren: a.Level.ChildLevel() != "",
+	}
+	if c := a.Level.ChildLevel(); c != "" {
+		page.ChildLevel = levelName(lang, c)
+	}
+	var err error
+	if page.Crumbs, err = s.areaCrumbs(r, a, false); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if a.ParentID != 0 {
+		p, err := s.areas.Get(ctx, a.ParentID)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		page.Parent = &crumb{Label: p.Name, Href: areaURL(p.ID)}
+	}
+	if a.SuccessorID != 0 {
+		succ, err := s.areas.Get(ctx, a.SuccessorID)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		page.Successor = &crumb{Label: succ.Name, Href: areaURL(succ.ID)}
+	}
+	events, err := s.areas.History(ctx, a.ID)
+	if err != nil {
+		s.serverError(w, r, fmt.Errorf("web: history of %d: %w", a.ID, err))
+		return
+	}
+	for _, e := range events {
+		page.History = append(page.History, describeEvent(lang, e))
+	}
+	orgs, err := s.areas.Orgs(ctx, a.ID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	page.Orgs = orgRows(lang, orgs)
+	kids, err := s.areas.Children(ctx, a.ID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	for _, k := range kids {
+		page.Children = append(page.Children, childRow{ID: k.ID, Name: k.Name, Level: levelName(lang, k.Level),
+			EstablishedOn: k.EstablishedOn.String(), EndedOn: k.EndedOn.String()})
+	}
+	s.render(w, r, http.StatusOK, "area", &view{Title: a.Name, Nav: "tree", D: &page})
+}
+
+// orgRows lists an area's organisations with links to predecessor and
+// successor, which are attached to the same area.
+func orgRows(lang i18n.Lang, orgs []area.PartyOrg) []orgRow {
+	names := map[int64]string{}
+	for _, o := range orgs {
+		names[o.ID] = o.Name
+	}
+	link := func(id int64) *crumb {
+		if id == 0 {
+			return nil
+		}
+		n := names[id]
+		if n == "" {
+			n = "#" + itoa(id)
+		}
+		return &crumb{Label: n, Href: "#org-" + itoa(id)}
+	}
+	out := make([]orgRow, 0, len(orgs))
+	for _, o := range orgs {
+		out = append(out, orgRow{
+			ID: o.ID, Name: o.Name, Kind: orgKindName(lang, o.Kind),
+			StartedOn: o.StartedOn.String(), EndedOn: o.EndedOn.String(), Active: o.EndedOn.IsZero(),
+			Predecessor: link(o.PredecessorID), Successor: link(o.SuccessorID),
+		})
+	}
+	return out
+}

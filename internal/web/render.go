@@ -1,0 +1,212 @@
+package web
+
+import (
+	"bytes"
+	"embed"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"dangjian/internal/i18n"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+//go:embed static
+var staticFS embed.FS
+
+// pages maps a page name (its file name without .html) to its template,
+// each parsed together with the layout and the shared partials.
+type pages struct{ byName map[string]*template.Template }
+
+// shared are the templates every page is parsed with.
+var shared = []string{"templates/layout.html", "templates/partials.html"}
+
+// nodeArgs carries the view along the recursive tree template.
+type nodeArgs struct {
+	V *view
+	N *treeNode
+}
+
+var funcs = template.FuncMap{
+	"nodeArgs": func(v *view, n *treeNode) nodeArgs { return nodeArgs{V: v, N: n} },
+}
+
+func mustParsePages() *pages {
+	p, err := parsePages()
+	if err != nil {
+		panic(err) // the templates are embedded: a parse error is a programming error
+	}
+	return p
+}
+
+func parsePages() (*pages, error) {
+	names, err := fs.Glob(templateFS, "templates/*.html")
+	if err != nil {
+		return nil, err
+	}
+	p := &pages{byName: map[string]*template.Template{}}
+	for _, n := range names {
+		if n == shared[0] || n == shared[1] {
+			continue
+		}
+		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, append(append([]string{}, shared...), n)...)
+		if err != nil {
+			return nil, fmt.Errorf("web: parse %s: %w", n, err)
+		}
+		p.byName[strings.TrimSuffix(strings.TrimPrefix(n, "templates/"), ".html")] = t
+	}
+	return p, nil
+}
+
+func staticHandler() http.Handler {
+	sub, err := fs.Sub(staticFS, "static")
+	if err != nil {
+		panic(err)
+	}
+	fsrv := http.StripPrefix("/static/", http.FileServerFS(sub))
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "public, max-age=3600")
+		w.Header().Set("X-Content-Type-Options", "nosniff")
+		fsrv.ServeHTTP(w, r)
+	})
+}
+
+// view is what every template gets: the language, the page title, a flash
+// message and the page's own data in D.
+type view struct {
+	Lang  i18n.Lang
+	Title string
+	Flash string
+	// Nav names the top navigation entry to mark as current.
+	Nav string
+	// URI is the request's path and query, for the language links.
+	URI string
+	D   any
+}
+
+// T translates key in the page's language.
+func (v *view) T(key string, args ...any) string { return i18n.T(v.Lang, key, args...) }
+
+// HTMLLang is the value of <html lang>.
+func (v *view) HTMLLang() string {
+	if v.Lang == i18n.EN {
+		return "en"
+	}
+	return "zh-CN"
+}
+
+// langLink is one entry of the language switch.
+type langLink struct {
+	Label   string
+	Href    string
+	Current bool
+	Lang    string
+}
+
+// LangLinks lists the language switch: each link sets the cookie and comes
+// back to this page.
+func (v *view) LangLinks() []langLink {
+	out := make([]langLink, 0, len(i18n.Langs))
+	for _, l := range i18n.Langs {
+		out = append(out, langLink{
+			Label:   i18n.T(l, "ui.lang.self"),
+			Href:    "/lang/" + string(l) + "?next=" + url.QueryEscape(withoutLang(v.URI)),
+			Current: l == v.Lang,
+			Lang:    map[i18n.Lang]string{i18n.ZH: "zh-CN", i18n.EN: "en"}[l],
+		})
+	}
+	return out
+}
+
+// withoutLang drops a lang parameter from a request URI, so the switch is
+// not undone by a stale ?lang= on the way back.
+func withoutLang(uri string) string {
+	u, err := url.Parse(uri)
+	if err != nil {
+		return "/"
+	}
+	q := u.Query()
+	if !q.Has("lang") {
+		return uri
+	}
+	q.Del("lang")
+	u.RawQuery = q.Encode()
+	return u.RequestURI()
+}
+
+// render writes page name with status. The page is rendered to a buffer
+// first, so a template error becomes a 500 page rather than half a page.
+func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, v *view) {
+	t := s.pages.byName[name]
+	if t == nil {
+		s.serverError(w, r, fmt.Errorf("web: no page %q", name))
+		return
+	}
+	v.Lang = langOf(r)
+	v.URI = r.URL.RequestURI()
+	if v.Flash == "" {
+		v.Flash = takeFlash(w, r)
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "layout", v); err != nil {
+		if name == "error" {
+			// The error page itself failed: fall back to plain text.
+			s.log.Error("render error page", "err", err)
+			http.Error(w, i18n.T(langOf(r), "err.internal"), http.StatusInternalServerError)
+			return
+		}
+		s.serverError(w, r, fmt.Errorf("web: render %s: %w", name, err))
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	_, _ = buf.WriteTo(w)
+}
+
+// errorPage is the data of the error page.
+type errorPage struct {
+	Status  int
+	Message string
+}
+
+// notFound renders the 404 page in the user's language.
+func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
+	lang := langOf(r)
+	s.render(w, r, http.StatusNotFound, "error", &view{
+		Title: i18n.T(lang, "ui.error.not_found_title"),
+		D:     errorPage{Status: http.StatusNotFound, Message: i18n.T(lang, "err.not_found")},
+	})
+}
+
+// serverError logs err and renders the 500 page; the user never sees the
+// error's text.
+func (s *Server) serverError(w http.ResponseWriter, r *http.Request, err error) {
+	s.log.ErrorContext(r.Context(), "web: request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+	lang := langOf(r)
+	s.render(w, r, http.StatusInternalServerError, "error", &view{
+		Title: i18n.T(lang, "ui.error.internal_title"),
+		D:     errorPage{Status: http.StatusInternalServerError, Message: i18n.T(lang, "err.internal")},
+	})
+}
+
+// userError reports whether err is a rule or validation error meant for the
+// user, and returns it.
+func userError(err error) (*i18n.Error, bool) {
+	var e *i18n.Error
+	if errors.As(err, &e) {
+		return e, true
+	}
+	return nil, false
+}
+
+// seeOther redirects after a successful POST.
+func seeOther(w http.ResponseWriter, r *http.Request, to string) {
+	http.Redirect(w, r, to, http.StatusSeeOther)
+}
