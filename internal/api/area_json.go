@@ -1,0 +1,87 @@
+package api
+
+import (
+	"dangjian/internal/area"
+	"dangjian/internal/date"
+)
+
+// areaJSON is an area as the API shows it. It differs from area.Area in
+// leaving out the end date of an area that has not ended (the domain type
+// would print an empty string).
+type areaJSON struct {
+	ID            int64      `json:"id"`
+	Level         area.Level `json:"level"`
+	Name          string     `json:"name"`
+	ParentID      int64      `json:"parent_id,omitempty"`
+	Code          string     `json:"code,omitempty"`
+	EstablishedOn date.Date  `json:"established_on"`
+	EndedOn       date.Date  `json:"ended_on,omitzero"`
+	SuccessorID   int64      `json:"successor_id,omitempty"`
+}
+
+func toAreaJSON(a area.Area) areaJSON {
+	return areaJSON{
+		ID: a.ID, Level: a.Level, Name: a.Name, ParentID: a.ParentID, Code: a.Code,
+		EstablishedOn: a.EstablishedOn, EndedOn: a.EndedOn, SuccessorID: a.SuccessorID,
+	}
+}
+
+func toAreasJSON(as []area.Area) []areaJSON {
+	out := make([]areaJSON, 0, len(as))
+	for _, a := range as {
+		out = append(out, toAreaJSON(a))
+	}
+	return out
+}
+
+// nodeJSON is an area in the tree as of a date, with its active party
+// organisations counted and its children nested.
+type nodeJSON struct {
+	areaJSON
+	Depth      int        `json:"depth"`
+	ActiveOrgs int        `json:"active_orgs"`
+	Children   []nodeJSON `json:"children"`
+}
+
+func toNodeJSON(n *area.Node) nodeJSON {
+	out := nodeJSON{areaJSON: toAreaJSON(n.Area), Depth: n.Depth, ActiveOrgs: n.ActiveOrg, Children: make([]nodeJSON, 0, len(n.Children))}
+	for _, c := range n.Children {
+		out.Children = append(out.Children, toNodeJSON(c))
+	}
+	return out
+}
+
+// orgJSON is a party organisation as the API shows it.
+type orgJSON struct {
+	ID            int64        `json:"id"`
+	Name          string       `json:"name"`
+	Kind          area.OrgKind `json:"kind"`
+	AreaID        int64        `json:"area_id"`
+	StartedOn     date.Date    `json:"started_on"`
+	EndedOn       date.Date    `json:"ended_on,omitzero"`
+	PredecessorID int64        `json:"predecessor_id,omitempty"`
+	SuccessorID   int64        `json:"successor_id,omitempty"`
+}
+
+func toOrgJSON(o area.PartyOrg) orgJSON {
+	return orgJSON{
+		ID: o.ID, Name: o.Name, Kind: o.Kind, AreaID: o.AreaID, StartedOn: o.StartedOn,
+		EndedOn: o.EndedOn, PredecessorID: o.PredecessorID, SuccessorID: o.SuccessorID,
+	}
+}
+
+func toOrgsJSON(os []area.PartyOrg) []orgJSON {
+	out := make([]orgJSON, 0, len(os))
+	for _, o := range os {
+		out = append(out, toOrgJSON(o))
+	}
+	return out
+}
+
+// changeJSON is the answer to a change of the tree: the area changed (or
+// created) and, for a merge, its target, for a split, the new areas.
+type changeJSON struct {
+	Area    areaJSON   `json:"area"`
+	Target  *areaJSON  `json:"target,omitempty"`
+	Results []areaJSON `json:"results,omitempty"`
+}

@@ -1,0 +1,76 @@
+package api
+
+import (
+	"context"
+	"encoding/json"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"testing"
+
+	"dangjian/internal/area"
+	"dangjian/internal/date"
+	"dangjian/internal/db"
+	"dangjian/internal/dbtest"
+	"dangjian/internal/demo"
+)
+
+// TestDemoFiguresSameOnBothEngines loads the demo district on SQLite and
+// PostgreSQL and requires byte-identical answers from the figure endpoints.
+func TestDemoFiguresSameOnBothEngines(t *testing.T) {
+	if os.Getenv(dbtest.EnvPostgres) == "" {
+		t.Skip(dbtest.EnvPostgres + " not set; nothing to compare SQLite with")
+	}
+	ctx := context.Background()
+	muxes := map[db.Dialect]*http.ServeMux{}
+	for _, e := range []db.Dialect{db.SQLite, db.Postgres} {
+		d := dbtest.Open(t, e)
+		store := &area.Store{DB: d, Today: func() date.Date { return testToday }}
+		if err := demo.Load(ctx, store); err != nil {
+			t.Fatalf("%s: demo: %v", e, err)
+		}
+		mux := http.NewServeMux()
+		(&Handler{DB: d, Areas: store, Log: slog.New(slog.DiscardHandler)}).Register(mux)
+		muxes[e] = mux
+	}
+	paths := []string{
+		"/api/v1/figures",
+		"/api/v1/figures?lang=en",
+		"/api/v1/figures?from=2020-01-01&to=2025-06-30",
+		"/api/v1/figures?area=河东街道&from=2021-01-01&to=2024-12-31",
+		"/api/v1/figures/coverage.branch_per_community?from=2020-01-01&to=2025-06-30",
+		"/api/v1/figures/communities.merged_or_adjusted?from=2020-01-01&to=2025-06-30",
+		"/api/v1/figures/party_orgs.reformed_as_community_branch?from=2020-01-01&to=2025-06-30",
+		"/api/v1/areas/tree?as_of=2023-06-30",
+	}
+	for _, p := range paths {
+		var bodies [2]string
+		for i, e := range []db.Dialect{db.SQLite, db.Postgres} {
+			rec := httptest.NewRecorder()
+			muxes[e].ServeHTTP(rec, httptest.NewRequest(http.MethodGet, p, nil))
+			if rec.Code != http.StatusOK {
+				t.Fatalf("%s on %s: %d %s", p, e, rec.Code, rec.Body)
+			}
+			bodies[i] = rec.Body.String()
+		}
+		if p == "/api/v1/figures" {
+			var got figuresJSON
+			if err := json.Unmarshal([]byte(bodies[0]), &got); err != nil {
+				t.Fatal(err)
+			}
+			nonZero := 0
+			for _, v := range got.Figures {
+				if v.Value != 0 {
+					nonZero++
+				}
+			}
+			if nonZero < len(got.Figures) {
+				t.Errorf("the demo should make every figure non-zero this year: %s", bodies[0])
+			}
+		}
+		if bodies[0] != bodies[1] {
+			t.Errorf("%s differs:\nsqlite:   %s\npostgres: %s", p, bodies[0], bodies[1])
+		}
+	}
+}

@@ -1,0 +1,148 @@
+package api
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"strings"
+
+	"dangjian/internal/db"
+	"dangjian/internal/i18n"
+)
+
+// requestKind says what is wrong with a request before the domain sees it.
+type requestKind int
+
+const (
+	kindBadRequest requestKind = iota // malformed JSON, unknown field, bad id
+	kindTooLarge                      // body over the limit
+	kindMediaType                     // body is not JSON
+	kindNoRoute                       // no endpoint at this path
+	kindMethod                        // endpoint exists, method does not
+	kindInvalidRef                    // a reference in the body names nothing
+)
+
+// requestError is an error the API itself finds in a request, or a domain
+// error the API re-classifies (kindInvalidRef). classify turns the kind
+// into a status.
+type requestError struct {
+	kind requestKind
+	err  *i18n.Error
+}
+
+func (e *requestError) Error() string { return e.err.Error() }
+
+func (e *requestError) Unwrap() error { return e.err }
+
+// errorBody is the JSON body of every error response.
+type errorBody struct {
+	Error errorDetail `json:"error"`
+}
+
+// errorDetail is the error itself: a stable code (the message key without
+// its "err." prefix), the message in the request's language, and the input
+// field it concerns, when there is one.
+type errorDetail struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+	Field   string `json:"field,omitempty"`
+}
+
+// isNotFoundKey reports whether a domain message means "the thing named
+// does not exist".
+func isNotFoundKey(key string) bool {
+	switch key {
+	case "err.area_not_found", "err.org_not_found", "err.area_name_unknown", "err.figure_unknown", "err.no_root":
+		return true
+	}
+	return false
+}
+
+// isReferenceField reports whether a body field points at another record:
+// when the record it names does not exist the request is unprocessable
+// (422), not aimed at a missing resource (404).
+func isReferenceField(field string) bool {
+	switch field {
+	case "parent_id", "target_id", "new_parent_id":
+		return true
+	}
+	return false
+}
+
+// classify maps any error to its HTTP status and the message to show. It is
+// the only place where errors become statuses. internal reports an error
+// whose text must not reach the client.
+func classify(err error) (status int, msg *i18n.Error, internal bool) {
+	var re *requestError
+	if errors.As(err, &re) {
+		switch re.kind {
+		case kindTooLarge:
+			return http.StatusRequestEntityTooLarge, re.err, false
+		case kindMediaType:
+			return http.StatusUnsupportedMediaType, re.err, false
+		case kindNoRoute:
+			return http.StatusNotFound, re.err, false
+		case kindMethod:
+			return http.StatusMethodNotAllowed, re.err, false
+		case kindInvalidRef:
+			return http.StatusUnprocessableEntity, re.err, false
+		default:
+			return http.StatusBadRequest, re.err, false
+		}
+	}
+	var ie *i18n.Error
+	if errors.As(err, &ie) {
+		if isNotFoundKey(ie.Key) && !isReferenceField(ie.Field) {
+			return http.StatusNotFound, ie, false
+		}
+		return http.StatusUnprocessableEntity, ie, false
+	}
+	switch {
+	case db.IsNotFound(err):
+		return http.StatusNotFound, i18n.Errf("", "err.api_not_found"), false
+	case errors.Is(err, db.ErrConflict):
+		return http.StatusConflict, i18n.Errf("", "err.api_conflict"), false
+	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
+		return http.StatusServiceUnavailable, i18n.Errf("", "err.api_unavailable"), false
+	}
+	return http.StatusInternalServerError, i18n.Errf("", "err.internal"), true
+}
+
+// fail writes err as a JSON error in the request's language. Internal
+// errors are logged with the request and answered with err.internal only.
+func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
+	status, msg, internal := classify(err)
+	if internal {
+		h.logger().ErrorContext(r.Context(), "api: internal error", "method", r.Method, "path", r.URL.Path, "err", err)
+	} else if status == http.StatusServiceUnavailable {
+		h.logger().InfoContext(r.Context(), "api: request abandoned", "method", r.Method, "path", r.URL.Path, "err", err)
+	}
+	body := errorBody{Error: errorDetail{
+		Code:    strings.TrimPrefix(msg.Key, "err."),
+		Message: msg.In(requestLang(r)),
+		Field:   msg.Field,
+	}}
+	h.writeJSON(w, r, status, body)
+}
+
+// invalidRef marks a not-found error as a bad reference inside the body
+// (422) rather than a missing resource (404).
+func invalidRef(err error) error {
+	var ie *i18n.Error
+	if errors.As(err, &ie) && isNotFoundKey(ie.Key) {
+		return &requestError{kind: kindInvalidRef, err: ie}
+	}
+	return err
+}
+
+// relabel returns err with its field renamed from one name to another, so
+// that a message names the parameter the client actually sent.
+func relabel(err error, from, to string) error {
+	var ie *i18n.Error
+	if errors.As(err, &ie) && ie.Field == from {
+		c := *ie
+		c.Field = to
+		return &c
+	}
+	return err
+}

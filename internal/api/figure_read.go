@@ -1,0 +1,85 @@
+package api
+
+import (
+	"net/http"
+
+	"dangjian/internal/figures"
+	"dangjian/internal/i18n"
+	"dangjian/internal/report"
+)
+
+// figuresJSON is the answer of GET /api/v1/figures; it has the shape of
+// `dangjian figures --format json` (cli.FiguresJSON).
+type figuresJSON struct {
+	Scope   figures.Scope   `json:"scope"`
+	From    string          `json:"from"`
+	To      string          `json:"to"`
+	Figures []figures.Value `json:"figures"`
+}
+
+// figureJSON is one figure with the records behind its value.
+type figureJSON struct {
+	Scope   figures.Scope    `json:"scope"`
+	From    string           `json:"from"`
+	To      string           `json:"to"`
+	Figure  figures.Value    `json:"figure"`
+	Records []figures.Record `json:"records"`
+}
+
+// figureList serves GET /api/v1/figures?area=&from=&to=: every registered
+// figure for the scope and period, in speech order.
+func (h *Handler) figureList(w http.ResponseWriter, r *http.Request) {
+	s, err := h.scope(r)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	vals, err := figures.ComputeAll(r.Context(), h.DB.Reader(), s, requestLang(r))
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	h.writeJSON(w, r, http.StatusOK, figuresJSON{Scope: s, From: s.From.String(), To: s.To.String(), Figures: vals})
+}
+
+// figureGet serves GET /api/v1/figures/{key}?area=&from=&to=: one figure's
+// value and its records.
+func (h *Handler) figureGet(w http.ResponseWriter, r *http.Request) {
+	key := r.PathValue("key")
+	f := figures.Get(key)
+	if f == nil {
+		h.fail(w, r, i18n.Errf("key", "err.figure_unknown", key))
+		return
+	}
+	s, err := h.scope(r)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	ctx, q, l := r.Context(), h.DB.Reader(), requestLang(r)
+	v, err := f.Compute(ctx, q, s)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	recs, err := f.Records(ctx, q, s)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	if recs == nil {
+		recs = []figures.Record{}
+	}
+	h.writeJSON(w, r, http.StatusOK, figureJSON{
+		Scope: s, From: s.From.String(), To: s.To.String(),
+		Figure:  figures.Value{Key: f.Key, Label: f.Label(l), Value: v, Unit: f.Unit(l)},
+		Records: recs,
+	})
+}
+
+// scope reads area, from and to from the query, as the command line does.
+func (h *Handler) scope(r *http.Request) (figures.Scope, error) {
+	q := r.URL.Query()
+	s, err := report.ResolveScope(r.Context(), h.Areas, q.Get("area"), q.Get("from"), q.Get("to"))
+	return s, relabel(err, "area_id", "area")
+}
