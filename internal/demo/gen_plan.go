@@ -118,6 +118,13 @@ func (p *planner) within(d date.Date, lo, hi int) date.Date {
 	return d.AddDays(lo + p.rng.IntN(hi-lo+1))
 }
 
+// until returns a day at least lo days after d and no later than today
+// (or d+lo, then dropped by schedule, when today is nearer than that).
+func (p *planner) until(d date.Date, lo int) date.Date {
+	left := int(p.today.Time().Sub(d.Time()).Hours() / 24)
+	return p.within(d, lo, max(lo, left))
+}
+
 // initial builds the tree on the start date: root, cities, districts, s0
 // subdistricts with their committees and c0 communities, most with a branch.
 func (p *planner) initial(s0, c0 int) error {
@@ -253,7 +260,7 @@ func (p *planner) committee(sub int64, on date.Date) error {
 	}
 	p.orgOf[sub] = org
 	if p.rng.Float64() < 0.75 {
-		p.schedule(intent{on: p.within(on, 365, 9*365), kind: inReform, org: org, orgKind: area.WorkingCommittee})
+		p.schedule(intent{on: p.until(on, 365), kind: inReform, org: org, orgKind: area.WorkingCommittee})
 	}
 	return nil
 }
@@ -278,9 +285,9 @@ func (p *planner) branch(c int64, on date.Date) error {
 	}
 	switch r := p.rng.Float64(); {
 	case r < 0.6:
-		p.schedule(intent{on: p.within(on, 180, 9*365), kind: inReform, org: org, orgKind: area.Branch})
+		p.schedule(intent{on: p.until(on, 180), kind: inReform, org: org, orgKind: area.Branch})
 	case r < 0.63:
-		p.schedule(intent{on: p.within(on, 180, 9*365), kind: inReform, org: org, orgKind: area.GeneralBranch})
+		p.schedule(intent{on: p.until(on, 180), kind: inReform, org: org, orgKind: area.GeneralBranch})
 	}
 	return nil
 }

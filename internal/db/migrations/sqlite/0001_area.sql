@@ -11,7 +11,8 @@ CREATE TABLE area (
   created_at     TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 CREATE INDEX area_parent ON area(parent_id);
-CREATE INDEX area_level ON area(level, established_on);
+-- Covering: "communities active on a date" reads only the index.
+CREATE INDEX area_level ON area(level, established_on, ended_on);
 
 CREATE TABLE area_name (
   area_id INTEGER NOT NULL REFERENCES area(id),
@@ -20,6 +21,8 @@ CREATE TABLE area_name (
   to_on   TEXT,
   PRIMARY KEY (area_id, from_on)
 );
+-- Covering: "the name an area had on a date" without touching the table.
+CREATE INDEX area_name_at ON area_name(area_id, from_on, to_on, name);
 
 -- area_closure holds every (ancestor, descendant) pair with the dates it held,
 -- so "under this area on that date" is one indexed join.
@@ -30,7 +33,8 @@ CREATE TABLE area_closure (
   from_on       TEXT NOT NULL,
   to_on         TEXT
 );
-CREATE INDEX area_closure_anc ON area_closure(ancestor_id, descendant_id, from_on);
+-- Covering: "was this area under that one on a date" reads only the index.
+CREATE INDEX area_closure_anc ON area_closure(ancestor_id, descendant_id, from_on, to_on);
 CREATE INDEX area_closure_desc ON area_closure(descendant_id, depth);
 
 CREATE TABLE area_event (
@@ -48,6 +52,9 @@ CREATE TABLE area_event (
 );
 CREATE INDEX area_event_date ON area_event(on_date, kind);
 CREATE INDEX area_event_area ON area_event(area_id);
+-- Events of some kinds in a period (merges, splits, adjustments) start here
+-- rather than from every closure row of the scope.
+CREATE INDEX area_event_kind ON area_event(kind, on_date, area_id);
 
 -- Areas a split established (the event's subject is the area that ended).
 CREATE TABLE area_event_result (
@@ -66,7 +73,8 @@ CREATE TABLE party_org (
   predecessor_id INTEGER REFERENCES party_org(id),
   created_at     TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
-CREATE INDEX party_org_area ON party_org(area_id, started_on);
+-- Covering: "organisations of kind K active on an area on a date".
+CREATE INDEX party_org_area ON party_org(area_id, started_on, ended_on, kind);
 
 CREATE TABLE party_org_event (
   id           INTEGER PRIMARY KEY,
