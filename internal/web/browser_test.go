@@ -1,0 +1,353 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"dangjian/internal/area"
+	"dangjian/internal/date"
+	"dangjian/internal/db"
+	"dangjian/internal/dbtest"
+)
+
+// EnvBrowser set to 1 turns a missing browser into a failure instead of a skip.
+const envBrowser = "DANGJIAN_TEST_BROWSER"
+
+// envScreenshots names a directory to write full-page screenshots to.
+const envScreenshots = "DANGJIAN_TEST_SCREENSHOTS"
+
+// browser is the one headless Chromium the package's tests share; each test
+// opens its own tab. It starts on first use and stops in TestMain.
+var browser struct {
+	once    sync.Once
+	ctx     context.Context
+	cancel  func()
+	dataDir string
+	err     error
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if browser.cancel != nil {
+		browser.cancel()
+	}
+	if browser.dataDir != "" {
+		_ = os.RemoveAll(browser.dataDir)
+	}
+	os.Exit(code)
+}
+
+// chromiumPath finds Debian's chromium (or another Chromium-based browser).
+func chromiumPath() string {
+	for _, p := range []string{"/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome"} {
+		if x, err := exec.LookPath(p); err == nil {
+			return x
+		}
+	}
+	return ""
+}
+
+func startBrowser(path string) {
+	dir, err := os.MkdirTemp("", "dangjian-chromium-")
+	if err != nil {
+		browser.err = err
+		return
+	}
+	browser.dataDir = dir
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(path),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.UserDataDir(dir),
+		chromedp.WindowSize(1280, 900),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.Flag("disable-extensions", true),
+		chromedp.Flag("mute-audio", true),
+	}
+	actx, acancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	bctx, bcancel := chromedp.NewContext(actx)
+	browser.ctx = bctx
+	browser.cancel = func() { bcancel(); acancel() }
+	// The first Do binds the browser's life to its context: no timeout here.
+	if err := chromedp.Do(bctx); err != nil {
+		browser.err = fmt.Errorf("start %s: %w", path, err)
+	}
+}
+
+// newTab returns a context driving a fresh tab of the shared browser, or
+// skips the test when there is no browser (fails under DANGJIAN_TEST_BROWSER=1).
+func newTab(t *testing.T) context.Context {
+	t.Helper()
+	path := chromiumPath()
+	if path == "" {
+		if os.Getenv(envBrowser) == "1" {
+			t.Fatalf("%s=1 but no chromium is installed", envBrowser)
+		}
+		t.Skip("chromium not installed")
+	}
+	browser.once.Do(func() { startBrowser(path) })
+	if browser.err != nil {
+		t.Fatalf("browser: %v", browser.err)
+	}
+	// A browser context of its own per tab, so cookies (the language) do
+	// not leak from one test to the next.
+	tab, closeTab := chromedp.NewContext(browser.ctx, chromedp.WithNewBrowserContext())
+	if err := chromedp.Do(tab); err != nil { // opens the tab; no timeout, see chromedp.Run
+		closeTab()
+		t.Fatalf("browser tab: %v", err)
+	}
+	ctx, cancel := context.WithTimeout(tab, 20*time.Second)
+	t.Cleanup(func() { cancel(); closeTab() })
+	return ctx
+}
+
+// run runs chromedp steps in order and fails the test on error.
+func run(t *testing.T, ctx context.Context, steps ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	if err := chromedp.Do(ctx, steps...); err != nil {
+		t.Fatalf("browser: %v", err)
+	}
+}
+
+// get runs one action and returns its value, failing the test on error.
+func get[T any](t *testing.T, ctx context.Context, a chromedp.Action[T]) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, a)
+	if err != nil {
+		t.Fatalf("browser: %v", err)
+	}
+	return v
+}
+
+// shot saves a full-page screenshot when DANGJIAN_TEST_SCREENSHOTS names a directory.
+func shot(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
+	dir := os.Getenv(envScreenshots)
+	if dir == "" {
+		return
+	}
+	png := get(t, ctx, chromedp.FullScreenshot(100))
+	file := filepath.Join(dir, strings.ReplaceAll(t.Name(), "/", "-")+"-"+name+".png")
+	if err := os.WriteFile(file, png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func textOf(t *testing.T, ctx context.Context, sel string) string {
+	t.Helper()
+	return get(t, ctx, chromedp.Text(chromedp.CSS(sel)))
+}
+
+func wantContains(t *testing.T, what, got string, wants ...string) {
+	t.Helper()
+	for _, w := range wants {
+		if !strings.Contains(got, w) {
+			t.Errorf("%s: %q lacks %q", what, got, w)
+		}
+	}
+}
+
+// eachEngine runs fn with the demo application on every engine, in a tab.
+func eachEngine(t *testing.T, fn func(t *testing.T, ctx context.Context, app *testApp)) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx := newTab(t)
+		fn(t, ctx, newTestApp(t, d))
+	})
+}
+
+// css is a CSS selector with {name} references expanded to ids.
+func (a *testApp) css(sel string) chromedp.CSS { return chromedp.CSS(a.expand(sel)) }
+
+func TestBrowserTree(t *testing.T) {
+	eachEngine(t, func(t *testing.T, ctx context.Context, app *testApp) {
+		run(t, ctx,
+			chromedp.Navigate(app.srv.URL+"/"),
+			chromedp.WaitVisible(chromedp.CSS("#tree")),
+		)
+		if lang := get(t, ctx, chromedp.Evaluate[string](`document.documentElement.lang`)); lang != "zh-CN" {
+			t.Errorf("html lang = %q", lang)
+		}
+		bg := get(t, ctx, chromedp.Evaluate[string](`getComputedStyle(document.querySelector("header.top")).backgroundColor`))
+		if bg != "rgb(183, 28, 28)" {
+			t.Errorf("style sheet not applied: header background %q", bg)
+		}
+		wantContains(t, "迎宾社区", textOf(t, ctx, app.expand("#area-{迎宾社区} > .node-line")), "迎宾社区", "有党组织", "迎宾社区党支部")
+		wantContains(t, "光明社区", textOf(t, ctx, app.expand("#area-{光明社区} > .node-line")), "光明社区", "缺党组织")
+		wantContains(t, "河东街道", textOf(t, ctx, app.expand("#area-{河东街道} > .node-line")), "河东街道党工委", "社区 6 个，其中缺党组织 0 个")
+		shot(t, ctx, "tree")
+
+		// A past date shows the tree as it stood then.
+		run(t, ctx,
+			chromedp.SetValue(chromedp.CSS("#as_of"), "2020-06-01"),
+			chromedp.Click(chromedp.CSS(`form.inline button[type="submit"]`)),
+			chromedp.WaitVisible(app.css("#area-{朝阳社区}")),
+		)
+		wantContains(t, "河东街道 in 2020", textOf(t, ctx, app.expand("#area-{河东街道} > .node-line")), "河东街道党委")
+
+		// Each area links to its page.
+		run(t, ctx,
+			chromedp.Click(app.css(`#area-{河东街道} > .node-line a.area-link`)),
+			chromedp.WaitVisible(chromedp.CSS("#history")),
+		)
+		wantContains(t, "area page", textOf(t, ctx, "h1"), "河东街道")
+		wantContains(t, "area history", textOf(t, ctx, "#history"), "河东街道设立，隶属示范区")
+		shot(t, ctx, "area")
+	})
+}
+
+func TestBrowserMerge(t *testing.T) {
+	eachEngine(t, func(t *testing.T, ctx context.Context, app *testApp) {
+		// A merge through the form, from the area's page.
+		run(t, ctx,
+			chromedp.Navigate(app.srv.URL+app.expand("/areas/{宾南社区}")),
+			chromedp.Click(chromedp.CSS(`a[href$="/merge"]`)),
+			chromedp.WaitVisible(chromedp.CSS("#f-target_id")),
+			chromedp.SetValue(chromedp.CSS("#f-target_id"), app.expand("{迎宾社区}")),
+			chromedp.SetValue(chromedp.CSS("#f-on"), "2025-06-01"),
+			chromedp.SendKeys(chromedp.CSS("#f-note"), "两个社区合并办公"),
+		)
+		shot(t, ctx, "merge-form")
+		run(t, ctx,
+			chromedp.Click(chromedp.CSS("#submit")),
+			chromedp.WaitVisible(chromedp.CSS("#flash")),
+		)
+		wantContains(t, "flash", textOf(t, ctx, "#flash"), "已将“宾南社区”并入“迎宾社区”（2025-06-01）")
+		wantContains(t, "history", textOf(t, ctx, "#history"), "宾南社区并入迎宾社区", "两个社区合并办公")
+		if loc, want := get(t, ctx, chromedp.Location()), app.srv.URL+app.expand("/areas/{宾南社区}"); loc != want {
+			t.Errorf("after merge at %s, want %s", loc, want)
+		}
+
+		// A refused merge: the target chosen on the form ends before the
+		// form is sent (someone else merged it meanwhile).
+		run(t, ctx,
+			chromedp.Navigate(app.srv.URL+app.expand("/areas/{河滨社区}/merge")),
+			chromedp.WaitVisible(chromedp.CSS("#f-target_id")),
+			chromedp.SetValue(chromedp.CSS("#f-target_id"), app.expand("{东湖社区}")),
+			chromedp.SetValue(chromedp.CSS("#f-on"), "2025-06-05"),
+		)
+		if err := app.store.Merge(context.Background(), area.MergeInput{
+			AreaID: app.areaID("东湖社区"), TargetID: app.areaID("望江社区"), On: date.MustParse("2025-06-02"),
+		}); err != nil {
+			t.Fatal(err)
+		}
+		run(t, ctx,
+			chromedp.Click(chromedp.CSS("#submit")),
+			chromedp.WaitVisible(chromedp.CSS("#target_id-error")),
+		)
+		wantContains(t, "refusal", textOf(t, ctx, "#target_id-error"), "不能合并到已撤销的“东湖社区”（2025-06-02 撤销）")
+		chosen := get(t, ctx, chromedp.Value(chromedp.CSS("#f-target_id")))
+		on := get(t, ctx, chromedp.Value(chromedp.CSS("#f-on")))
+		if chosen != app.expand("{东湖社区}") || on != "2025-06-05" {
+			t.Errorf("input not kept: target %q, date %q", chosen, on)
+		}
+		shot(t, ctx, "merge-refused")
+		a, err := app.store.Get(context.Background(), app.areaID("河滨社区"))
+		if err != nil || !a.EndedOn.IsZero() {
+			t.Errorf("河滨社区 after the refused merge: %+v, %v", a, err)
+		}
+	})
+}
+
+func TestBrowserFigures(t *testing.T) {
+	eachEngine(t, func(t *testing.T, ctx context.Context, app *testApp) {
+		const coverageLink = `tr[data-key="coverage.branch_per_community"] a.value`
+		run(t, ctx,
+			chromedp.Navigate(app.srv.URL+"/figures"),
+			chromedp.WaitVisible(chromedp.CSS("#figures")),
+		)
+		coverage := textOf(t, ctx, coverageLink)
+		wantContains(t, "figures", textOf(t, ctx, "#figures"), "“一居一支部”覆盖率", "合并、调整社区居委", "街道党委改为街道党工委")
+		shot(t, ctx, "figures")
+
+		// Drill down: the communities lacking an organisation come first.
+		run(t, ctx,
+			chromedp.Click(chromedp.CSS(coverageLink)),
+			chromedp.WaitVisible(chromedp.CSS("#records")),
+		)
+		if value := textOf(t, ctx, "#figure-value"); value != coverage {
+			t.Errorf("drill-down value %q, table %q", value, coverage)
+		}
+		if !get(t, ctx, chromedp.Evaluate[bool](`document.querySelector("#records tbody tr").classList.contains("lacking")`)) {
+			t.Error("the first record is not a community lacking an organisation")
+		}
+		wantContains(t, "records", textOf(t, ctx, "#records tbody tr"), "缺党组织")
+		wantContains(t, "summary", textOf(t, ctx, "#lacking-summary"), "尚未建立党组织")
+		shot(t, ctx, "figure-coverage")
+
+		// Another scope and period through the pickers.
+		run(t, ctx,
+			chromedp.Navigate(app.srv.URL+"/figures"),
+			chromedp.WaitVisible(chromedp.CSS("#scope-area")),
+			chromedp.SetValue(chromedp.CSS("#scope-area"), app.expand("{河东街道}")),
+			chromedp.SetValue(chromedp.CSS("#scope-from"), "2020-01-01"),
+			chromedp.Click(chromedp.CSS("#scope-submit")),
+			chromedp.WaitVisible(chromedp.CSS(`a.value[href*="from=2020-01-01"]`)),
+			chromedp.Click(chromedp.CSS(`tr[data-key="communities.merged_or_adjusted"] a.value`)),
+			chromedp.WaitVisible(chromedp.CSS("#records")),
+		)
+		wantContains(t, "merged records", textOf(t, ctx, "#records"), "朝阳社区", "合并")
+	})
+}
+
+func TestBrowserSpeech(t *testing.T) {
+	eachEngine(t, func(t *testing.T, ctx context.Context, app *testApp) {
+		run(t, ctx,
+			chromedp.Navigate(app.srv.URL+"/speech"),
+			chromedp.WaitVisible(chromedp.CSS("#speech article.speech")),
+		)
+		wantContains(t, "speech", textOf(t, ctx, "#speech"), "社区党建工作经验交流会讲话", "一居一支部")
+		md := get(t, ctx, chromedp.AttributeValue(chromedp.CSS("#download-md"), "href"))
+		wantContains(t, "download link", md.Value, "/speech.md?area="+app.expand("{示范区}"), "from=2025-01-01", "to=2025-12-31")
+		shot(t, ctx, "speech")
+		// Every figure in the speech opens its records.
+		key := get(t, ctx, chromedp.AttributeValue(chromedp.CSS("#speech a.figure"), "data-key"))
+		run(t, ctx,
+			chromedp.Click(chromedp.CSS("#speech a.figure")),
+			chromedp.WaitVisible(chromedp.CSS("#figure-value")),
+		)
+		wantContains(t, "figure link", get(t, ctx, chromedp.Location()), "/figures/"+key.Value+"?")
+	})
+}
+
+func TestBrowserLanguage(t *testing.T) {
+	eachEngine(t, func(t *testing.T, ctx context.Context, app *testApp) {
+		run(t, ctx,
+			chromedp.Navigate(app.srv.URL+"/figures"),
+			chromedp.WaitVisible(chromedp.CSS(`html[lang="zh-CN"] #figures`)),
+			chromedp.Click(chromedp.CSS("#lang-en")),
+			chromedp.WaitVisible(chromedp.CSS(`html[lang="en"] #figures`)),
+		)
+		wantContains(t, "after switch", get(t, ctx, chromedp.Location()), "/figures")
+		wantContains(t, "English figures", textOf(t, ctx, "#figures"), "One branch per community (coverage)")
+		shot(t, ctx, "figures-en")
+		// The choice sticks: other pages are in English too.
+		run(t, ctx,
+			chromedp.Navigate(app.srv.URL+app.expand("/areas/{迎宾社区}")),
+			chromedp.WaitVisible(chromedp.CSS(`html[lang="en"] #history`)),
+		)
+		wantContains(t, "English history", textOf(t, ctx, "#history"), "迎宾社区 was established under 河东街道")
+		shot(t, ctx, "area-en")
+		// And back.
+		run(t, ctx,
+			chromedp.Click(chromedp.CSS("#lang-zh-CN")),
+			chromedp.WaitVisible(chromedp.CSS(`html[lang="zh-CN"] #history`)),
+		)
+		wantContains(t, "Chinese history", textOf(t, ctx, "#history"), "迎宾社区设立，隶属河东街道")
+	})
+}
