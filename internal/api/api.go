@@ -5,8 +5,10 @@
 package api
 
 import (
+	"fmt"
 	"log/slog"
 	"net/http"
+	"runtime/debug"
 
 	"dangjian/internal/area"
 	"dangjian/internal/db"
@@ -24,6 +26,7 @@ type Handler struct {
 func (h *Handler) Register(mux *http.ServeMux) {
 	for _, rt := range routes {
 		mux.HandleFunc(rt.pattern(), func(w http.ResponseWriter, r *http.Request) {
+			defer h.recoverJSON(w, r)
 			rt.handle(h, w, r)
 		})
 	}
@@ -38,4 +41,17 @@ func (h *Handler) logger() *slog.Logger {
 		return h.Log
 	}
 	return slog.Default()
+}
+
+// recoverJSON turns a panic in a handler into a logged internal error with
+// the JSON error body, instead of a dropped connection.
+func (h *Handler) recoverJSON(w http.ResponseWriter, r *http.Request) {
+	p := recover()
+	if p == nil {
+		return
+	}
+	if p == http.ErrAbortHandler {
+		panic(p)
+	}
+	h.fail(w, r, fmt.Errorf("api: panic: %v\n%s", p, debug.Stack()))
 }

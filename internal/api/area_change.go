@@ -9,10 +9,9 @@ import (
 	"dangjian/internal/date"
 )
 
-// Request bodies of the tree's changes. They differ from the domain's
-// inputs: the subject comes from the path and dates are text, so that a
-// bad date is refused with the field it came from.
-
+// createRequest is the body of POST /api/v1/areas. The request bodies
+// differ from the domain's inputs: the subject comes from the path and dates
+// are text, so that a bad date is refused naming the field it came from.
 type createRequest struct {
 	ParentID int64  `json:"parent_id"`
 	Level    string `json:"level"`
@@ -22,30 +21,35 @@ type createRequest struct {
 	Note     string `json:"note"`
 }
 
+// mergeRequest is the body of POST /api/v1/areas/{id}/merge.
 type mergeRequest struct {
 	TargetID int64  `json:"target_id"`
 	On       string `json:"on"`
 	Note     string `json:"note"`
 }
 
+// splitRequest is the body of POST /api/v1/areas/{id}/split.
 type splitRequest struct {
 	Names []string `json:"names"`
 	On    string   `json:"on"`
 	Note  string   `json:"note"`
 }
 
+// adjustRequest is the body of POST /api/v1/areas/{id}/adjust.
 type adjustRequest struct {
 	NewParentID int64  `json:"new_parent_id"`
 	On          string `json:"on"`
 	Note        string `json:"note"`
 }
 
+// renameRequest is the body of POST /api/v1/areas/{id}/rename.
 type renameRequest struct {
 	Name string `json:"name"`
 	On   string `json:"on"`
 	Note string `json:"note"`
 }
 
+// dissolveRequest is the body of POST /api/v1/areas/{id}/dissolve.
 type dissolveRequest struct {
 	On   string `json:"on"`
 	Note string `json:"note"`
@@ -174,7 +178,7 @@ func (h *Handler) decodeChange(w http.ResponseWriter, r *http.Request, req any, 
 // or the split's new areas.
 func (h *Handler) answerChange(w http.ResponseWriter, r *http.Request, status int, id, target int64, results []int64) {
 	ctx := r.Context()
-	out, err := h.changeJSON(ctx, id, target, results)
+	out, err := h.loadAreaResult(ctx, id, target, results)
 	if err != nil {
 		h.fail(w, r, err)
 		return
@@ -185,8 +189,9 @@ func (h *Handler) answerChange(w http.ResponseWriter, r *http.Request, status in
 	h.writeJSON(w, r, status, out)
 }
 
-func (h *Handler) changeJSON(ctx context.Context, id, target int64, results []int64) (changeJSON, error) {
-	var out changeJSON
+// loadAreaResult reads the areas an answer to a change shows.
+func (h *Handler) loadAreaResult(ctx context.Context, id, target int64, results []int64) (areaResult, error) {
+	var out areaResult
 	a, err := h.Areas.Get(ctx, id)
 	if err != nil {
 		return out, err

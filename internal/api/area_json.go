@@ -19,6 +19,7 @@ type areaJSON struct {
 	SuccessorID   int64      `json:"successor_id,omitempty"`
 }
 
+// toAreaJSON converts a domain area.
 func toAreaJSON(a area.Area) areaJSON {
 	return areaJSON{
 		ID: a.ID, Level: a.Level, Name: a.Name, ParentID: a.ParentID, Code: a.Code,
@@ -26,6 +27,7 @@ func toAreaJSON(a area.Area) areaJSON {
 	}
 }
 
+// toAreasJSON converts a list, never nil, so that it renders as [].
 func toAreasJSON(as []area.Area) []areaJSON {
 	out := make([]areaJSON, 0, len(as))
 	for _, a := range as {
@@ -43,6 +45,7 @@ type nodeJSON struct {
 	Children   []nodeJSON `json:"children"`
 }
 
+// toNodeJSON converts a tree node and everything below it.
 func toNodeJSON(n *area.Node) nodeJSON {
 	out := nodeJSON{areaJSON: toAreaJSON(n.Area), Depth: n.Depth, ActiveOrgs: n.ActiveOrg, Children: make([]nodeJSON, 0, len(n.Children))}
 	for _, c := range n.Children {
@@ -63,6 +66,7 @@ type orgJSON struct {
 	SuccessorID   int64        `json:"successor_id,omitempty"`
 }
 
+// toOrgJSON converts a domain party organisation.
 func toOrgJSON(o area.PartyOrg) orgJSON {
 	return orgJSON{
 		ID: o.ID, Name: o.Name, Kind: o.Kind, AreaID: o.AreaID, StartedOn: o.StartedOn,
@@ -70,6 +74,7 @@ func toOrgJSON(o area.PartyOrg) orgJSON {
 	}
 }
 
+// toOrgsJSON converts a list, never nil.
 func toOrgsJSON(os []area.PartyOrg) []orgJSON {
 	out := make([]orgJSON, 0, len(os))
 	for _, o := range os {
@@ -78,9 +83,9 @@ func toOrgsJSON(os []area.PartyOrg) []orgJSON {
 	return out
 }
 
-// changeJSON is the answer to a change of the tree: the area changed (or
+// areaResult is the answer to a change of the tree: the area changed (or
 // created) and, for a merge, its target, for a split, the new areas.
-type changeJSON struct {
+type areaResult struct {
 	Area    areaJSON   `json:"area"`
 	Target  *areaJSON  `json:"target,omitempty"`
 	Results []areaJSON `json:"results,omitempty"`

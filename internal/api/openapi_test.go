@@ -234,6 +234,27 @@ func (d *openAPI) checkResponse(t *testing.T, label string, rt route, status int
 	}
 }
 
+// checkRequest fails when an accepted request body does not match the
+// documented request schema.
+func (d *openAPI) checkRequest(t *testing.T, label string, rt route, body []byte) {
+	t.Helper()
+	op := d.operation(rt)
+	rb, ok := op["requestBody"].(map[string]any)
+	if !ok {
+		t.Errorf("%s: %s takes a body but documents none", label, rt.pattern())
+		return
+	}
+	schema := rb["content"].(map[string]any)["application/json"].(map[string]any)["schema"]
+	var v any
+	if err := json.Unmarshal(body, &v); err != nil {
+		t.Errorf("%s: request is not JSON: %v", label, err)
+		return
+	}
+	for _, p := range d.validate(schema, v, "request") {
+		t.Errorf("%s: accepted request does not match the document: %s", label, p)
+	}
+}
+
 // validate checks v against the subset of JSON Schema the document uses:
 // $ref, allOf, type, properties, required, items, enum. Responses are
 // checked strictly: a property the schema does not declare is a problem.

@@ -7,9 +7,8 @@ import (
 	"dangjian/internal/area"
 )
 
-// Request bodies of the party organisations' changes; as for areas, the
-// subject comes from the path and dates are text.
-
+// orgCreateRequest is the body of POST /api/v1/party-orgs. As for areas,
+// the subject of a change comes from the path and dates are text.
 type orgCreateRequest struct {
 	AreaID int64  `json:"area_id"`
 	Kind   string `json:"kind"`
@@ -18,6 +17,7 @@ type orgCreateRequest struct {
 	Note   string `json:"note"`
 }
 
+// orgReformRequest is the body of POST /api/v1/party-orgs/{id}/reform.
 type orgReformRequest struct {
 	Kind string `json:"kind"`
 	Name string `json:"name"`
@@ -25,14 +25,15 @@ type orgReformRequest struct {
 	Note string `json:"note"`
 }
 
+// orgDissolveRequest is the body of POST /api/v1/party-orgs/{id}/dissolve.
 type orgDissolveRequest struct {
 	On   string `json:"on"`
 	Note string `json:"note"`
 }
 
-// orgChangeJSON is the answer about one party organisation, with its
+// orgResult is the answer about one party organisation, with its
 // successor after a re-formation.
-type orgChangeJSON struct {
+type orgResult struct {
 	PartyOrg  orgJSON  `json:"party_org"`
 	Successor *orgJSON `json:"successor,omitempty"`
 }
@@ -62,7 +63,7 @@ func (h *Handler) orgCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Location", "/api/v1/party-orgs/"+strconv.FormatInt(id, 10))
-	h.writeJSON(w, r, http.StatusCreated, orgChangeJSON{PartyOrg: toOrgJSON(o)})
+	h.writeJSON(w, r, http.StatusCreated, orgResult{PartyOrg: toOrgJSON(o)})
 }
 
 // orgReform serves POST /api/v1/party-orgs/{id}/reform: 201 with the ended
@@ -91,7 +92,7 @@ func (h *Handler) orgReform(w http.ResponseWriter, r *http.Request) {
 	}
 	sj := toOrgJSON(s)
 	w.Header().Set("Location", "/api/v1/party-orgs/"+strconv.FormatInt(succID, 10))
-	h.writeJSON(w, r, http.StatusCreated, orgChangeJSON{PartyOrg: toOrgJSON(o), Successor: &sj})
+	h.writeJSON(w, r, http.StatusCreated, orgResult{PartyOrg: toOrgJSON(o), Successor: &sj})
 }
 
 // orgDissolve serves POST /api/v1/party-orgs/{id}/dissolve.
@@ -111,5 +112,5 @@ func (h *Handler) orgDissolve(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	h.writeJSON(w, r, http.StatusOK, orgChangeJSON{PartyOrg: toOrgJSON(o)})
+	h.writeJSON(w, r, http.StatusOK, orgResult{PartyOrg: toOrgJSON(o)})
 }

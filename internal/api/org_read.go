@@ -16,5 +16,5 @@ func (h *Handler) orgGet(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	h.writeJSON(w, r, http.StatusOK, orgChangeJSON{PartyOrg: toOrgJSON(o)})
+	h.writeJSON(w, r, http.StatusOK, orgResult{PartyOrg: toOrgJSON(o)})
 }

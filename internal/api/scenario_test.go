@@ -128,6 +128,9 @@ func (f *fixture) run(t *testing.T, doc *openAPI, sc scenario) string {
 	for _, rt := range routes {
 		if rt.pattern() == pattern {
 			doc.checkResponse(t, label, rt, rec.Code, ct, rec.Body.Bytes())
+			if rec.Code < 300 && sc.body != "" {
+				doc.checkRequest(t, label, rt, []byte(f.expand(sc.body)))
+			}
 			return pattern
 		}
 	}

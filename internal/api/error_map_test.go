@@ -1,0 +1,106 @@
+package api
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"dangjian/internal/area"
+	"dangjian/internal/db"
+	"dangjian/internal/dbtest"
+	"dangjian/internal/i18n"
+)
+
+func TestClassify(t *testing.T) {
+	cases := []struct {
+		name     string
+		err      error
+		status   int
+		key      string
+		internal bool
+	}{
+		{"rule", i18n.Errf("on", "err.date_future", "2030-01-01"), 422, "err.date_future", false},
+		{"wrapped rule", fmt.Errorf("demo: x: %w", i18n.Errf("name", "err.name_taken", "a", "b")), 422, "err.name_taken", false},
+		{"subject not found", i18n.Errf("area_id", "err.area_not_found", 9), 404, "err.area_not_found", false},
+		{"reference not found", i18n.Errf("target_id", "err.area_not_found", 9), 422, "err.area_not_found", false},
+		{"body reference not found", invalidRef(i18n.Errf("area_id", "err.area_not_found", 9)), 422, "err.area_not_found", false},
+		{"figure not found", i18n.Errf("key", "err.figure_unknown", "x"), 404, "err.figure_unknown", false},
+		{"bad request", &requestError{kind: kindBadRequest, err: i18n.Errf("", "err.api_body_empty")}, 400, "err.api_body_empty", false},
+		{"too large", &requestError{kind: kindTooLarge, err: i18n.Errf("", "err.api_body_too_large", 1)}, 413, "err.api_body_too_large", false},
+		{"media type", &requestError{kind: kindMediaType, err: i18n.Errf("", "err.api_media_type", "x")}, 415, "err.api_media_type", false},
+		{"no route", &requestError{kind: kindNoRoute, err: i18n.Errf("", "err.api_route_unknown", "/x")}, 404, "err.api_route_unknown", false},
+		{"method", &requestError{kind: kindMethod, err: i18n.Errf("", "err.api_method", "PUT")}, 405, "err.api_method", false},
+		{"db not found", fmt.Errorf("x: %w", db.ErrNotFound), 404, "err.api_not_found", false},
+		{"db conflict", fmt.Errorf("x: %w", db.ErrConflict), 409, "err.api_conflict", false},
+		{"cancelled", fmt.Errorf("x: %w", context.Canceled), 503, "err.api_unavailable", false},
+		{"anything else", errors.New("pq: password authentication failed for user secret"), 500, "err.internal", true},
+	}
+	for _, c := range cases {
+		status, msg, internal := classify(c.err)
+		if status != c.status || msg.Key != c.key || internal != c.internal {
+			t.Errorf("%s: got %d %s %v, want %d %s %v", c.name, status, msg.Key, internal, c.status, c.key, c.internal)
+		}
+	}
+}
+
+// TestInternalErrorsAreLoggedNotShown closes the database under the API:
+// the client gets the localized err.internal, the log gets the cause.
+func TestInternalErrorsAreLoggedNotShown(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		var logs bytes.Buffer
+		mux := http.NewServeMux()
+		(&Handler{DB: d, Areas: area.NewStore(d), Log: slog.New(slog.NewTextHandler(&logs, nil))}).Register(mux)
+		d.Close()
+		for _, c := range []struct{ lang, msg string }{{"zh", "服务器内部错误，请稍后再试"}, {"en", "internal server error; try again later"}} {
+			rec := httptest.NewRecorder()
+			mux.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/api/v1/areas/1?lang="+c.lang, nil))
+			want := `{"error":{"code":"internal","message":"` + c.msg + `"}}` + "\n"
+			if rec.Code != 500 || rec.Body.String() != want {
+				t.Errorf("%s: %d %s, want 500 %s", c.lang, rec.Code, rec.Body, want)
+			}
+		}
+		if !strings.Contains(logs.String(), "closed") || !strings.Contains(logs.String(), "/api/v1/areas/1") {
+			t.Errorf("the cause is not logged: %s", logs.String())
+		}
+	})
+}
+
+func TestPanicsBecomeJSON(t *testing.T) {
+	var logs bytes.Buffer
+	mux := http.NewServeMux()
+	(&Handler{Log: slog.New(slog.NewTextHandler(&logs, nil))}).Register(mux) // no store: every read panics
+	rec := httptest.NewRecorder()
+	mux.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/api/v1/areas", nil))
+	if rec.Code != 500 || !strings.Contains(rec.Body.String(), `"code":"internal"`) || strings.Contains(rec.Body.String(), "nil pointer") {
+		t.Errorf("got %d %s", rec.Code, rec.Body)
+	}
+	if !strings.Contains(logs.String(), "panic") {
+		t.Errorf("the panic is not logged: %s", logs.String())
+	}
+}
+
+func TestAcceptLanguage(t *testing.T) {
+	cases := map[string]i18n.Lang{
+		"":                        i18n.ZH,
+		"en":                      i18n.EN,
+		"en-US,en;q=0.9":          i18n.EN,
+		"zh-CN,zh;q=0.9,en;q=0.8": i18n.ZH,
+		"fr-FR, en;q=0.5":         i18n.EN,
+		"de":                      i18n.ZH,
+		"zh;q=0.4, en-GB;q=0.6":   i18n.EN,
+		"english":                 i18n.ZH,
+		"en;q=0, zh-TW":           i18n.ZH,
+		"EN-gb":                   i18n.EN,
+	}
+	for h, want := range cases {
+		if got := acceptLanguage(h); got != want {
+			t.Errorf("acceptLanguage(%q) = %s, want %s", h, got, want)
+		}
+	}
+}
