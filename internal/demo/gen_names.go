@@ -60,20 +60,30 @@ func (g *nameGen) stem() string {
 	}
 }
 
+// short returns a fresh two-syllable stem, for the names of the larger
+// areas ("金桥区", never "金桥新村区").
+func (g *nameGen) short() string {
+	for {
+		if s := g.stem(); len([]rune(s)) == 2 {
+			return s
+		}
+	}
+}
+
 // community returns a fresh community name, e.g. "金桥社区".
 func (g *nameGen) community() string { return g.stem() + "社区" }
 
 // subdistrict returns a fresh subdistrict name, e.g. "金桥街道".
-func (g *nameGen) subdistrict() string { return g.stem() + "街道" }
+func (g *nameGen) subdistrict() string { return g.short() + "街道" }
 
 // district returns a fresh district name, e.g. "金桥区".
-func (g *nameGen) district() string { return g.stem() + "区" }
+func (g *nameGen) district() string { return g.short() + "区" }
 
 // city returns a fresh city name, e.g. "金桥市".
-func (g *nameGen) city() string { return g.stem() + "市" }
+func (g *nameGen) city() string { return g.short() + "市" }
 
 // province returns a fresh province name, e.g. "金桥省".
-func (g *nameGen) province() string { return g.stem() + "省" }
+func (g *nameGen) province() string { return g.short() + "省" }
 
 // stemOf strips a level suffix ("社区", "街道") from a name.
 func stemOf(name, suffix string) string { return strings.TrimSuffix(name, suffix) }
