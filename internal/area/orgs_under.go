@@ -11,8 +11,11 @@ import (
 // attached to rootID or to any area under it as the tree stood that day,
 // ordered by area, then start date. It is one query over the closure table,
 // for pages that show every area's organisations beside the tree.
+// SuccessorID is not filled (always 0): looking it up costs a scan of
+// party_org per row; Org and Orgs give it.
 func (s *Store) OrgsActiveUnder(ctx context.Context, rootID int64, asOf date.Date) ([]PartyOrg, error) {
-	rows, err := s.DB.Reader().QueryContext(ctx, "SELECT "+orgCols+`
+	rows, err := s.DB.Reader().QueryContext(ctx, `
+SELECT o.id, o.name, o.kind, COALESCE(o.area_id, 0), o.started_on, o.ended_on, COALESCE(o.predecessor_id, 0), 0
 FROM party_org o
 JOIN area_closure c ON c.descendant_id = o.area_id AND c.ancestor_id = ? AND `+validAt("c")+`
 WHERE `+activeAt("o", "started_on")+`

@@ -28,6 +28,7 @@ type figurePage struct {
 	Value     string
 	Unit      string
 	Percent   bool
+	HasDetail bool
 	Lacking   int
 	Records   []recordRow
 }
@@ -72,6 +73,7 @@ func (s *Server) figureShow(w http.ResponseWriter, r *http.Request) {
 			row.Lacking = true
 			page.Lacking++
 		}
+		page.HasDetail = page.HasDetail || row.Detail != ""
 		page.Records = append(page.Records, row)
 	}
 	s.render(w, r, http.StatusOK, "figure", v)
