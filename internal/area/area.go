@@ -52,7 +52,7 @@ type Area struct {
 	ParentID      int64     `json:"parent_id,omitempty"`
 	Code          string    `json:"code,omitempty"`
 	EstablishedOn date.Date `json:"established_on"`
-	EndedOn       date.Date `json:"ended_on,omitempty"`
+	EndedOn       date.Date `json:"ended_on,omitzero"`
 	SuccessorID   int64     `json:"successor_id,omitempty"`
 }
 
@@ -94,7 +94,7 @@ func (s *Store) Get(ctx context.Context, id int64) (Area, error) {
 func getArea(ctx context.Context, q db.Q, id int64) (Area, error) {
 	a, err := scanArea(q.QueryRowContext(ctx, "SELECT "+areaCols+" FROM area WHERE id = ?", id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return a, i18n.Errf("area_id", "err.area_not_found", id)
+		return a, &i18n.Error{Field: "area_id", Key: "err.area_not_found", Args: []any{id}, Err: ErrNotFound}
 	}
 	if err != nil {
 		return a, fmt.Errorf("area: get %d: %w", id, err)

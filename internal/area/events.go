@@ -123,10 +123,26 @@ func (s *Store) checkDate(on date.Date) error {
 	return nil
 }
 
-// checkSubject loads an area that an event changes and checks that it is
-// active on the event's date and that the date does not precede its
-// establishment or its latest recorded change.
-func checkSubject(ctx context.Context, q db.Q, field string, id int64, on date.Date) (Area, error) {
+// role is what an event does to an area it names, which decides how far
+// back in the area's history the event may be dated.
+type role int
+
+const (
+	// receiver: a parent or merge target that gains areas; it must exist,
+	// be established by the date and not have ended.
+	receiver role = iota
+	// changed: the subject of a rename or adjust; also not before its own
+	// latest change.
+	changed
+	// ending: the subject of a merge, split or dissolve; also not before any
+	// event that names it, as parent gaining or losing areas included, so no
+	// area ends before something recorded later happened to it.
+	ending
+)
+
+// checkArea loads an area an event names and checks the event's date against
+// its history for the role it plays.
+func checkArea(ctx context.Context, q db.Q, field string, id int64, on date.Date, r role) (Area, error) {
 	a, err := getArea(ctx, q, id)
 	if err != nil {
 		if e, ok := err.(*i18n.Error); ok {
@@ -140,8 +156,17 @@ func checkSubject(ctx context.Context, q db.Q, field string, id int64, on date.D
 	if !a.EndedOn.IsZero() {
 		return a, i18n.Errf(field, "err.area_ended", a.Name, a.EndedOn.String())
 	}
+	if r == receiver {
+		return a, nil
+	}
+	query := "SELECT MAX(on_date) FROM area_event WHERE area_id = ? OR target_id = ?"
+	args := []any{id, id}
+	if r == ending {
+		query += " OR from_parent_id = ? OR to_parent_id = ?"
+		args = append(args, id, id)
+	}
 	var last date.Date
-	if err := q.QueryRowContext(ctx, "SELECT MAX(on_date) FROM area_event WHERE area_id = ? OR target_id = ? OR to_parent_id = ?", id, id, id).Scan(&last); err != nil {
+	if err := q.QueryRowContext(ctx, query, args...).Scan(&last); err != nil {
 		return a, err
 	}
 	if !last.IsZero() && on.Before(last) {
@@ -258,7 +283,7 @@ func (s *Store) Create(ctx context.Context, in CreateInput) (int64, error) {
 				return i18n.Errf("level", "err.level_invalid")
 			}
 		} else {
-			p, err := checkSubject(ctx, q, "parent_id", in.ParentID, in.On)
+			p, err := checkArea(ctx, q, "parent_id", in.ParentID, in.On, receiver)
 			if err != nil {
 				return err
 			}
@@ -299,7 +324,7 @@ func (s *Store) Merge(ctx context.Context, in MergeInput) error {
 		return i18n.Errf("target_id", "err.merge_self")
 	}
 	return s.DB.Tx(ctx, func(q db.Q) error {
-		a, err := checkSubject(ctx, q, "area_id", in.AreaID, in.On)
+		a, err := checkArea(ctx, q, "area_id", in.AreaID, in.On, ending)
 		if err != nil {
 			return err
 		}
@@ -362,7 +387,7 @@ func (s *Store) Split(ctx context.Context, in SplitInput) ([]int64, error) {
 	}
 	var ids []int64
 	err := s.DB.Tx(ctx, func(q db.Q) error {
-		a, err := checkSubject(ctx, q, "area_id", in.AreaID, in.On)
+		a, err := checkArea(ctx, q, "area_id", in.AreaID, in.On, ending)
 		if err != nil {
 			return err
 		}
@@ -409,7 +434,7 @@ func (s *Store) Adjust(ctx context.Context, in AdjustInput) error {
 		return err
 	}
 	return s.DB.Tx(ctx, func(q db.Q) error {
-		a, err := checkSubject(ctx, q, "area_id", in.AreaID, in.On)
+		a, err := checkArea(ctx, q, "area_id", in.AreaID, in.On, changed)
 		if err != nil {
 			return err
 		}
@@ -419,7 +444,7 @@ func (s *Store) Adjust(ctx context.Context, in AdjustInput) error {
 		}
 		to := from
 		if in.NewParentID != 0 && in.NewParentID != from {
-			p, err := checkSubject(ctx, q, "new_parent_id", in.NewParentID, in.On)
+			p, err := checkArea(ctx, q, "new_parent_id", in.NewParentID, in.On, receiver)
 			if err != nil {
 				return err
 			}
@@ -455,7 +480,7 @@ func (s *Store) Rename(ctx context.Context, in RenameInput) error {
 		return err
 	}
 	return s.DB.Tx(ctx, func(q db.Q) error {
-		a, err := checkSubject(ctx, q, "area_id", in.AreaID, in.On)
+		a, err := checkArea(ctx, q, "area_id", in.AreaID, in.On, changed)
 		if err != nil {
 			return err
 		}
@@ -500,7 +525,7 @@ func (s *Store) Dissolve(ctx context.Context, in DissolveInput) error {
 		return err
 	}
 	return s.DB.Tx(ctx, func(q db.Q) error {
-		a, err := checkSubject(ctx, q, "area_id", in.AreaID, in.On)
+		a, err := checkArea(ctx, q, "area_id", in.AreaID, in.On, ending)
 		if err != nil {
 			return err
 		}
@@ -544,7 +569,7 @@ func endArea(ctx context.Context, q db.Q, id, successor int64, on date.Date) err
 // moveChildren moves every active child of from under to, on date on.
 func moveChildren(ctx context.Context, q db.Q, from, to int64, on date.Date) error {
 	rows, err := q.QueryContext(ctx, `SELECT c.descendant_id FROM area_closure c JOIN area a ON a.id = c.descendant_id
-WHERE c.ancestor_id = ? AND c.depth = 1 AND `+validAt("c")+` AND `+activeAt("a", "established_on"), from, on, on, on, on)
+WHERE c.ancestor_id = ? AND c.depth = 1 AND `+validAt("c")+` AND `+activeAt("a", "established_on")+` ORDER BY c.descendant_id`, from, on, on, on, on)
 	if err != nil {
 		return err
 	}

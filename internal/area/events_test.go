@@ -229,3 +229,35 @@ func snapshot(t *testing.T, dbh *db.DB) string {
 	return out
 }
 
+// TestEventDateOrdering checks how far back an event may be dated for the
+// role the area plays in it.
+func TestEventDateOrdering(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, dbh *db.DB) {
+		ctx := context.Background()
+		s, ids := small(t, dbh)
+		if _, err := s.Create(ctx, area.CreateInput{ParentID: ids["W"], Name: "西二社区", On: d("2023-06-01")}); err != nil {
+			t.Fatal(err)
+		}
+		// A parent gaining a child later does not stop an earlier rename of the parent…
+		if err := s.Rename(ctx, area.RenameInput{AreaID: ids["W"], Name: "西城街道", On: d("2023-01-01")}); err != nil {
+			t.Errorf("rename before a child's creation refused: %v", err)
+		}
+		// …nor a child created under it on an earlier date.
+		if _, err := s.Create(ctx, area.CreateInput{ParentID: ids["W"], Name: "西三社区", On: d("2023-02-01")}); err != nil {
+			t.Errorf("create under a parent with a later event refused: %v", err)
+		}
+		// But the parent cannot end before something later happened under it.
+		if err := s.Adjust(ctx, area.AdjustInput{AreaID: ids["e1"], NewParentID: ids["W"], On: d("2024-01-01")}); err != nil {
+			t.Fatal(err)
+		}
+		err := s.Merge(ctx, area.MergeInput{AreaID: ids["W"], TargetID: ids["E"], On: d("2023-12-01")})
+		var ie *i18n.Error
+		if !errors.As(err, &ie) || ie.Key != "err.date_before_last_event" {
+			t.Errorf("merge of a parent dated before a later move into it: %v", err)
+		}
+		_, err = s.Get(ctx, 424242)
+		if !errors.Is(err, area.ErrNotFound) {
+			t.Errorf("Get of a missing area: %v is not ErrNotFound", err)
+		}
+	})
+}

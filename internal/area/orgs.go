@@ -42,7 +42,7 @@ type PartyOrg struct {
 	Kind          OrgKind   `json:"kind"`
 	AreaID        int64     `json:"area_id"`
 	StartedOn     date.Date `json:"started_on"`
-	EndedOn       date.Date `json:"ended_on,omitempty"`
+	EndedOn       date.Date `json:"ended_on,omitzero"`
 	PredecessorID int64     `json:"predecessor_id,omitempty"`
 	SuccessorID   int64     `json:"successor_id,omitempty"`
 }
@@ -82,7 +82,7 @@ func (s *Store) Org(ctx context.Context, id int64) (PartyOrg, error) {
 func getOrg(ctx context.Context, q db.Q, id int64) (PartyOrg, error) {
 	o, err := scanOrg(q.QueryRowContext(ctx, "SELECT "+orgCols+" FROM party_org o WHERE o.id = ?", id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return o, i18n.Errf("org_id", "err.org_not_found", id)
+		return o, &i18n.Error{Field: "org_id", Key: "err.org_not_found", Args: []any{id}, Err: ErrNotFound}
 	}
 	return o, err
 }
@@ -241,7 +241,7 @@ func insertOrgEvent(ctx context.Context, q db.Q, kind string, on date.Date, org,
 
 // endOrgsOfArea ends every organisation still active on an area that ends.
 func endOrgsOfArea(ctx context.Context, q db.Q, areaID int64, on date.Date) error {
-	rows, err := q.QueryContext(ctx, "SELECT id FROM party_org WHERE area_id = ? AND ended_on IS NULL", areaID)
+	rows, err := q.QueryContext(ctx, "SELECT id FROM party_org WHERE area_id = ? AND ended_on IS NULL ORDER BY id", areaID)
 	if err != nil {
 		return err
 	}

@@ -153,8 +153,7 @@ func (s *Store) Children(ctx context.Context, id int64) ([]Area, error) {
 	return out, rows.Err()
 }
 
-// ListActive returns every area active on d, ordered by level then name, for
-// pickers.
+// ListActive returns every area active on d, in id order, for pickers.
 func (s *Store) ListActive(ctx context.Context, d date.Date) ([]Area, error) {
 	rows, err := s.DB.Reader().QueryContext(ctx, "SELECT "+areaCols+" FROM area a WHERE "+activeAt("a", "established_on")+" ORDER BY id", d, d)
 	if err != nil {

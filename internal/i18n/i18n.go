@@ -72,7 +72,12 @@ type Error struct {
 	Field string
 	Key   string
 	Args  []any
+	// Err is an underlying sentinel such as db.ErrNotFound, for errors.Is.
+	Err error
 }
+
+// Unwrap returns the underlying sentinel, if any.
+func (e *Error) Unwrap() error { return e.Err }
 
 // Errf builds an Error.
 func Errf(field, key string, args ...any) *Error { return &Error{Field: field, Key: key, Args: args} }

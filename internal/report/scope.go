@@ -22,6 +22,9 @@ func ResolveScope(ctx context.Context, s *area.Store, areaArg, fromArg, toArg st
 		a, err = s.Find(ctx, strings.TrimSpace(areaArg))
 	}
 	if err != nil {
+		if ie, ok := err.(*i18n.Error); ok {
+			ie.Field = "area" // the user typed one field, whether name or id
+		}
 		return figures.Scope{}, err
 	}
 	from, to := date.YearBounds(s.Today().Year())

@@ -154,7 +154,7 @@ func TestResolveScopeErrors(t *testing.T) {
 		{"", "2024-13-01", "", "err.date_invalid", "from"},
 		{"", "", "yesterday", "err.date_invalid", "to"},
 		{"", "2024-12-31", "2024-01-01", "err.period_inverted", "to"},
-		{"99999", "", "", "err.area_not_found", "area_id"},
+		{"99999", "", "", "err.area_not_found", "area"},
 	}
 	for _, c := range cases {
 		_, err := report.ResolveScope(ctx, s, c.area, c.from, c.to)

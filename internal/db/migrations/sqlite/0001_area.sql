@@ -75,6 +75,7 @@ CREATE TABLE party_org (
 );
 -- Covering: "organisations of kind K active on an area on a date".
 CREATE INDEX party_org_area ON party_org(area_id, started_on, ended_on, kind);
+CREATE INDEX party_org_predecessor ON party_org(predecessor_id);
 
 CREATE TABLE party_org_event (
   id           INTEGER PRIMARY KEY,
