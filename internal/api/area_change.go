@@ -21,12 +21,16 @@ type createRequest struct {
 	Note     string `json:"note"`
 }
 
+func (q createRequest) dateOn() string { return q.On }
+
 // mergeRequest is the body of POST /api/v1/areas/{id}/merge.
 type mergeRequest struct {
 	TargetID int64  `json:"target_id"`
 	On       string `json:"on"`
 	Note     string `json:"note"`
 }
+
+func (q mergeRequest) dateOn() string { return q.On }
 
 // splitRequest is the body of POST /api/v1/areas/{id}/split.
 type splitRequest struct {
@@ -35,12 +39,16 @@ type splitRequest struct {
 	Note  string   `json:"note"`
 }
 
+func (q splitRequest) dateOn() string { return q.On }
+
 // adjustRequest is the body of POST /api/v1/areas/{id}/adjust.
 type adjustRequest struct {
 	NewParentID int64  `json:"new_parent_id"`
 	On          string `json:"on"`
 	Note        string `json:"note"`
 }
+
+func (q adjustRequest) dateOn() string { return q.On }
 
 // renameRequest is the body of POST /api/v1/areas/{id}/rename.
 type renameRequest struct {
@@ -49,158 +57,97 @@ type renameRequest struct {
 	Note string `json:"note"`
 }
 
+func (q renameRequest) dateOn() string { return q.On }
+
 // dissolveRequest is the body of POST /api/v1/areas/{id}/dissolve.
 type dissolveRequest struct {
 	On   string `json:"on"`
 	Note string `json:"note"`
 }
 
+func (q dissolveRequest) dateOn() string { return q.On }
+
 // areaCreate serves POST /api/v1/areas: 201 with the new area.
 func (h *Handler) areaCreate(w http.ResponseWriter, r *http.Request) {
-	var req createRequest
-	if err := decodeBody(w, r, &req); err != nil {
-		h.fail(w, r, err)
-		return
-	}
-	on, err := parseDate("on", req.On)
-	if err != nil {
-		h.fail(w, r, err)
-		return
-	}
-	id, err := h.Areas.Create(r.Context(), area.CreateInput{
-		ParentID: req.ParentID, Level: area.Level(req.Level), Name: req.Name, Code: req.Code, On: on, Note: req.Note,
+	serveChange(h, w, r, noID, func(ctx context.Context, _ int64, on date.Date, req createRequest) (answer, error) {
+		id, err := h.Areas.Create(ctx, area.CreateInput{
+			ParentID: req.ParentID, Level: area.Level(req.Level), Name: req.Name, Code: req.Code, On: on, Note: req.Note,
+		})
+		if err != nil {
+			return answer{}, err
+		}
+		return h.areaAnswer(ctx, http.StatusCreated, id, 0, nil)
 	})
-	if err != nil {
-		h.fail(w, r, err)
-		return
-	}
-	h.answerChange(w, r, http.StatusCreated, id, 0, nil)
 }
 
 // areaMerge serves POST /api/v1/areas/{id}/merge: the merged area (now
 // ended) and its target.
 func (h *Handler) areaMerge(w http.ResponseWriter, r *http.Request) {
-	var req mergeRequest
-	id, on, ok := h.decodeChange(w, r, &req, func() string { return req.On })
-	if !ok {
-		return
-	}
-	err := h.Areas.Merge(r.Context(), area.MergeInput{AreaID: id, TargetID: req.TargetID, On: on, Note: req.Note})
-	if err != nil {
-		h.fail(w, r, err)
-		return
-	}
-	h.answerChange(w, r, http.StatusOK, id, req.TargetID, nil)
+	serveChange(h, w, r, pathID, func(ctx context.Context, id int64, on date.Date, req mergeRequest) (answer, error) {
+		if err := h.Areas.Merge(ctx, area.MergeInput{AreaID: id, TargetID: req.TargetID, On: on, Note: req.Note}); err != nil {
+			return answer{}, err
+		}
+		return h.areaAnswer(ctx, http.StatusOK, id, req.TargetID, nil)
+	})
 }
 
 // areaSplit serves POST /api/v1/areas/{id}/split: 201 with the split area
 // (now ended) and the new areas.
 func (h *Handler) areaSplit(w http.ResponseWriter, r *http.Request) {
-	var req splitRequest
-	id, on, ok := h.decodeChange(w, r, &req, func() string { return req.On })
-	if !ok {
-		return
-	}
-	ids, err := h.Areas.Split(r.Context(), area.SplitInput{AreaID: id, Names: req.Names, On: on, Note: req.Note})
-	if err != nil {
-		h.fail(w, r, err)
-		return
-	}
-	h.answerChange(w, r, http.StatusCreated, id, 0, ids)
+	serveChange(h, w, r, pathID, func(ctx context.Context, id int64, on date.Date, req splitRequest) (answer, error) {
+		ids, err := h.Areas.Split(ctx, area.SplitInput{AreaID: id, Names: req.Names, On: on, Note: req.Note})
+		if err != nil {
+			return answer{}, err
+		}
+		return h.areaAnswer(ctx, http.StatusCreated, id, 0, ids)
+	})
 }
 
 // areaAdjust serves POST /api/v1/areas/{id}/adjust: a boundary change, and
 // a move when new_parent_id is set.
 func (h *Handler) areaAdjust(w http.ResponseWriter, r *http.Request) {
-	var req adjustRequest
-	id, on, ok := h.decodeChange(w, r, &req, func() string { return req.On })
-	if !ok {
-		return
-	}
-	err := h.Areas.Adjust(r.Context(), area.AdjustInput{AreaID: id, NewParentID: req.NewParentID, On: on, Note: req.Note})
-	if err != nil {
-		h.fail(w, r, err)
-		return
-	}
-	h.answerChange(w, r, http.StatusOK, id, 0, nil)
+	serveChange(h, w, r, pathID, func(ctx context.Context, id int64, on date.Date, req adjustRequest) (answer, error) {
+		if err := h.Areas.Adjust(ctx, area.AdjustInput{AreaID: id, NewParentID: req.NewParentID, On: on, Note: req.Note}); err != nil {
+			return answer{}, err
+		}
+		return h.areaAnswer(ctx, http.StatusOK, id, 0, nil)
+	})
 }
 
 // areaRename serves POST /api/v1/areas/{id}/rename.
 func (h *Handler) areaRename(w http.ResponseWriter, r *http.Request) {
-	var req renameRequest
-	id, on, ok := h.decodeChange(w, r, &req, func() string { return req.On })
-	if !ok {
-		return
-	}
-	err := h.Areas.Rename(r.Context(), area.RenameInput{AreaID: id, Name: req.Name, On: on, Note: req.Note})
-	if err != nil {
-		h.fail(w, r, err)
-		return
-	}
-	h.answerChange(w, r, http.StatusOK, id, 0, nil)
+	serveChange(h, w, r, pathID, func(ctx context.Context, id int64, on date.Date, req renameRequest) (answer, error) {
+		if err := h.Areas.Rename(ctx, area.RenameInput{AreaID: id, Name: req.Name, On: on, Note: req.Note}); err != nil {
+			return answer{}, err
+		}
+		return h.areaAnswer(ctx, http.StatusOK, id, 0, nil)
+	})
 }
 
 // areaDissolve serves POST /api/v1/areas/{id}/dissolve.
 func (h *Handler) areaDissolve(w http.ResponseWriter, r *http.Request) {
-	var req dissolveRequest
-	id, on, ok := h.decodeChange(w, r, &req, func() string { return req.On })
-	if !ok {
-		return
-	}
-	err := h.Areas.Dissolve(r.Context(), area.DissolveInput{AreaID: id, On: on, Note: req.Note})
-	if err != nil {
-		h.fail(w, r, err)
-		return
-	}
-	h.answerChange(w, r, http.StatusOK, id, 0, nil)
+	serveChange(h, w, r, pathID, func(ctx context.Context, id int64, on date.Date, req dissolveRequest) (answer, error) {
+		if err := h.Areas.Dissolve(ctx, area.DissolveInput{AreaID: id, On: on, Note: req.Note}); err != nil {
+			return answer{}, err
+		}
+		return h.areaAnswer(ctx, http.StatusOK, id, 0, nil)
+	})
 }
 
-// decodeChange reads the {id} path value and the body into req, then
-// parses the body's date (read through on, after decoding). It answers the
-// request itself when any of that fails.
-func (h *Handler) decodeChange(w http.ResponseWriter, r *http.Request, req any, on func() string) (int64, date.Date, bool) {
-	id, err := pathID(r)
-	if err == nil {
-		err = decodeBody(w, r, req)
-	}
-	var d date.Date
-	if err == nil {
-		d, err = parseDate("on", on())
-	}
-	if err != nil {
-		h.fail(w, r, err)
-		return 0, d, false
-	}
-	return id, d, true
-}
-
-// answerChange renders the area id after a change, with the merge target
-// or the split's new areas.
-func (h *Handler) answerChange(w http.ResponseWriter, r *http.Request, status int, id, target int64, results []int64) {
-	ctx := r.Context()
-	out, err := h.loadAreaResult(ctx, id, target, results)
-	if err != nil {
-		h.fail(w, r, err)
-		return
-	}
-	if status == http.StatusCreated && len(results) == 0 {
-		w.Header().Set("Location", "/api/v1/areas/"+strconv.FormatInt(id, 10))
-	}
-	h.writeJSON(w, r, status, out)
-}
-
-// loadAreaResult reads the areas an answer to a change shows.
-func (h *Handler) loadAreaResult(ctx context.Context, id, target int64, results []int64) (areaResult, error) {
+// areaAnswer is the answer to a change of the tree: the area id, with the
+// merge target or the split's new areas. A created area (201 without new
+// areas) is named in Location.
+func (h *Handler) areaAnswer(ctx context.Context, status int, id, target int64, results []int64) (answer, error) {
 	var out areaResult
 	a, err := h.Areas.Get(ctx, id)
 	if err != nil {
-		return out, err
+		return answer{}, err
 	}
 	out.Area = toAreaJSON(a)
 	if target != 0 {
 		t, err := h.Areas.Get(ctx, target)
 		if err != nil {
-			return out, err
+			return answer{}, err
 		}
 		tj := toAreaJSON(t)
 		out.Target = &tj
@@ -208,9 +155,13 @@ func (h *Handler) loadAreaResult(ctx context.Context, id, target int64, results 
 	for _, rid := range results {
 		x, err := h.Areas.Get(ctx, rid)
 		if err != nil {
-			return out, err
+			return answer{}, err
 		}
 		out.Results = append(out.Results, toAreaJSON(x))
 	}
-	return out, nil
+	ans := answer{status: status, body: out}
+	if status == http.StatusCreated && len(results) == 0 {
+		ans.location = "/api/v1/areas/" + strconv.FormatInt(id, 10)
+	}
+	return ans, nil
 }

@@ -27,15 +27,6 @@ func toAreaJSON(a area.Area) areaJSON {
 	}
 }
 
-// toAreasJSON converts a list, never nil, so that it renders as [].
-func toAreasJSON(as []area.Area) []areaJSON {
-	out := make([]areaJSON, 0, len(as))
-	for _, a := range as {
-		out = append(out, toAreaJSON(a))
-	}
-	return out
-}
-
 // nodeJSON is an area in the tree as of a date, with its active party
 // organisations counted and its children nested.
 type nodeJSON struct {
@@ -47,11 +38,7 @@ type nodeJSON struct {
 
 // toNodeJSON converts a tree node and everything below it.
 func toNodeJSON(n *area.Node) nodeJSON {
-	out := nodeJSON{areaJSON: toAreaJSON(n.Area), Depth: n.Depth, ActiveOrgs: n.ActiveOrg, Children: make([]nodeJSON, 0, len(n.Children))}
-	for _, c := range n.Children {
-		out.Children = append(out.Children, toNodeJSON(c))
-	}
-	return out
+	return nodeJSON{areaJSON: toAreaJSON(n.Area), Depth: n.Depth, ActiveOrgs: n.ActiveOrg, Children: listJSON(n.Children, toNodeJSON)}
 }
 
 // orgJSON is a party organisation as the API shows it.
@@ -74,11 +61,11 @@ func toOrgJSON(o area.PartyOrg) orgJSON {
 	}
 }
 
-// toOrgsJSON converts a list, never nil.
-func toOrgsJSON(os []area.PartyOrg) []orgJSON {
-	out := make([]orgJSON, 0, len(os))
-	for _, o := range os {
-		out = append(out, toOrgJSON(o))
+// listJSON converts a list with one, never nil, so that it renders as [].
+func listJSON[T, J any](xs []T, one func(T) J) []J {
+	out := make([]J, 0, len(xs))
+	for _, x := range xs {
+		out = append(out, one(x))
 	}
 	return out
 }

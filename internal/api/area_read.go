@@ -58,7 +58,7 @@ func (h *Handler) areaList(w http.ResponseWriter, r *http.Request) {
 	h.writeJSON(w, r, http.StatusOK, struct {
 		AsOf  string     `json:"as_of"`
 		Areas []areaJSON `json:"areas"`
-	}{on.String(), toAreasJSON(as)})
+	}{on.String(), listJSON(as, toAreaJSON)})
 }
 
 // areaGet serves GET /api/v1/areas/{id}: the area with its current
@@ -89,7 +89,7 @@ func (h *Handler) areaGet(w http.ResponseWriter, r *http.Request) {
 		Ancestors []areaJSON `json:"ancestors"`
 		Children  []areaJSON `json:"children"`
 		PartyOrgs []orgJSON  `json:"party_orgs"`
-	}{toAreaJSON(a), toAreasJSON(anc), toAreasJSON(kids), toOrgsJSON(orgs)})
+	}{toAreaJSON(a), listJSON(anc, toAreaJSON), listJSON(kids, toAreaJSON), listJSON(orgs, toOrgJSON)})
 }
 
 // areaEvents serves GET /api/v1/areas/{id}/events: the area's history,
@@ -128,7 +128,7 @@ func (h *Handler) areaOrgs(w http.ResponseWriter, r *http.Request) {
 	h.writeJSON(w, r, http.StatusOK, struct {
 		Area      areaJSON  `json:"area"`
 		PartyOrgs []orgJSON `json:"party_orgs"`
-	}{toAreaJSON(a), toOrgsJSON(orgs)})
+	}{toAreaJSON(a), listJSON(orgs, toOrgJSON)})
 }
 
 // pathArea loads the area named by the {id} path value, answering the

@@ -1,10 +1,12 @@
 package api
 
 import (
+	"context"
 	"net/http"
 	"strconv"
 
 	"dangjian/internal/area"
+	"dangjian/internal/date"
 )
 
 // orgCreateRequest is the body of POST /api/v1/party-orgs. As for areas,
@@ -17,6 +19,8 @@ type orgCreateRequest struct {
 	Note   string `json:"note"`
 }
 
+func (q orgCreateRequest) dateOn() string { return q.On }
+
 // orgReformRequest is the body of POST /api/v1/party-orgs/{id}/reform.
 type orgReformRequest struct {
 	Kind string `json:"kind"`
@@ -25,11 +29,15 @@ type orgReformRequest struct {
 	Note string `json:"note"`
 }
 
+func (q orgReformRequest) dateOn() string { return q.On }
+
 // orgDissolveRequest is the body of POST /api/v1/party-orgs/{id}/dissolve.
 type orgDissolveRequest struct {
 	On   string `json:"on"`
 	Note string `json:"note"`
 }
+
+func (q orgDissolveRequest) dateOn() string { return q.On }
 
 // orgResult is the answer about one party organisation, with its
 // successor after a re-formation.
@@ -40,77 +48,59 @@ type orgResult struct {
 
 // orgCreate serves POST /api/v1/party-orgs: 201 with the new organisation.
 func (h *Handler) orgCreate(w http.ResponseWriter, r *http.Request) {
-	var req orgCreateRequest
-	if err := decodeBody(w, r, &req); err != nil {
-		h.fail(w, r, err)
-		return
-	}
-	on, err := parseDate("on", req.On)
-	if err != nil {
-		h.fail(w, r, err)
-		return
-	}
-	ctx := r.Context()
-	id, err := h.Areas.CreateOrg(ctx, area.OrgInput{AreaID: req.AreaID, Kind: area.OrgKind(req.Kind), Name: req.Name, On: on, Note: req.Note})
-	if err != nil {
-		// The area is named in the body, not the path: an unknown one is a 422.
-		h.fail(w, r, invalidRef(err))
-		return
-	}
-	o, err := h.Areas.Org(ctx, id)
-	if err != nil {
-		h.fail(w, r, err)
-		return
-	}
-	w.Header().Set("Location", "/api/v1/party-orgs/"+strconv.FormatInt(id, 10))
-	h.writeJSON(w, r, http.StatusCreated, orgResult{PartyOrg: toOrgJSON(o)})
+	serveChange(h, w, r, noID, func(ctx context.Context, _ int64, on date.Date, req orgCreateRequest) (answer, error) {
+		id, err := h.Areas.CreateOrg(ctx, area.OrgInput{AreaID: req.AreaID, Kind: area.OrgKind(req.Kind), Name: req.Name, On: on, Note: req.Note})
+		if err != nil {
+			// The area is named in the body, not the path: an unknown one is a 422.
+			return answer{}, invalidRef(err)
+		}
+		return h.orgAnswer(ctx, http.StatusCreated, id, 0)
+	})
 }
 
 // orgReform serves POST /api/v1/party-orgs/{id}/reform: 201 with the ended
 // organisation and its successor.
 func (h *Handler) orgReform(w http.ResponseWriter, r *http.Request) {
-	var req orgReformRequest
-	id, on, ok := h.decodeChange(w, r, &req, func() string { return req.On })
-	if !ok {
-		return
-	}
-	ctx := r.Context()
-	succID, err := h.Areas.Reform(ctx, area.ReformInput{OrgID: id, Kind: area.OrgKind(req.Kind), Name: req.Name, On: on, Note: req.Note})
-	if err != nil {
-		h.fail(w, r, err)
-		return
-	}
-	o, err := h.Areas.Org(ctx, id)
-	if err != nil {
-		h.fail(w, r, err)
-		return
-	}
-	s, err := h.Areas.Org(ctx, succID)
-	if err != nil {
-		h.fail(w, r, err)
-		return
-	}
-	sj := toOrgJSON(s)
-	w.Header().Set("Location", "/api/v1/party-orgs/"+strconv.FormatInt(succID, 10))
-	h.writeJSON(w, r, http.StatusCreated, orgResult{PartyOrg: toOrgJSON(o), Successor: &sj})
+	serveChange(h, w, r, pathID, func(ctx context.Context, id int64, on date.Date, req orgReformRequest) (answer, error) {
+		succID, err := h.Areas.Reform(ctx, area.ReformInput{OrgID: id, Kind: area.OrgKind(req.Kind), Name: req.Name, On: on, Note: req.Note})
+		if err != nil {
+			return answer{}, err
+		}
+		return h.orgAnswer(ctx, http.StatusCreated, id, succID)
+	})
 }
 
 // orgDissolve serves POST /api/v1/party-orgs/{id}/dissolve.
 func (h *Handler) orgDissolve(w http.ResponseWriter, r *http.Request) {
-	var req orgDissolveRequest
-	id, on, ok := h.decodeChange(w, r, &req, func() string { return req.On })
-	if !ok {
-		return
-	}
-	ctx := r.Context()
-	if err := h.Areas.DissolveOrg(ctx, id, on, req.Note); err != nil {
-		h.fail(w, r, err)
-		return
-	}
+	serveChange(h, w, r, pathID, func(ctx context.Context, id int64, on date.Date, req orgDissolveRequest) (answer, error) {
+		if err := h.Areas.DissolveOrg(ctx, id, on, req.Note); err != nil {
+			return answer{}, err
+		}
+		return h.orgAnswer(ctx, http.StatusOK, id, 0)
+	})
+}
+
+// orgAnswer is the answer to a change of a party organisation: the
+// organisation id, with its successor when there is one. On 201 Location
+// names the organisation created: the successor, or id itself.
+func (h *Handler) orgAnswer(ctx context.Context, status int, id, successor int64) (answer, error) {
 	o, err := h.Areas.Org(ctx, id)
 	if err != nil {
-		h.fail(w, r, err)
-		return
+		return answer{}, err
 	}
-	h.writeJSON(w, r, http.StatusOK, orgResult{PartyOrg: toOrgJSON(o)})
+	out := orgResult{PartyOrg: toOrgJSON(o)}
+	created := id
+	if successor != 0 {
+		s, err := h.Areas.Org(ctx, successor)
+		if err != nil {
+			return answer{}, err
+		}
+		sj := toOrgJSON(s)
+		out.Successor, created = &sj, successor
+	}
+	ans := answer{status: status, body: out}
+	if status == http.StatusCreated {
+		ans.location = "/api/v1/party-orgs/" + strconv.FormatInt(created, 10)
+	}
+	return ans, nil
 }

@@ -7,56 +7,44 @@ import (
 	"strconv"
 
 	"dangjian/internal/area"
+	"dangjian/internal/date"
 	"dangjian/internal/i18n"
 )
 
 // areaAdjust shows and applies the adjust form: move the area under another
 // parent, or record a boundary change described in the note, or both.
 func (s *Server) areaAdjust(w http.ResponseWriter, r *http.Request) {
-	a, ok := s.loadArea(w, r)
-	if !ok {
-		return
-	}
-	lang := langOf(r)
-	crumbs, err := s.areaCrumbs(r, a, true)
-	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	var parents []option
-	if pl := parentLevel(a.Level); pl != "" {
-		if parents, err = s.areaOptions(r.Context(), lang, pl, 0); err != nil {
-			s.serverError(w, r, err)
-			return
+	s.areaForm(w, r, func(a area.Area, lang i18n.Lang) (formSpec, error) {
+		var parents []option
+		if pl := parentLevel(a.Level); pl != "" {
+			var err error
+			if parents, err = s.areaOptions(r.Context(), lang, pl, 0); err != nil {
+				return formSpec{}, err
+			}
+			parents[0].Label = i18n.T(lang, "ui.adjust.keep_parent")
 		}
-		parents[0].Label = i18n.T(lang, "ui.adjust.keep_parent")
-	}
-	s.serveForm(w, r, formSpec{
-		Title:    i18n.T(lang, "ui.adjust.title", a.Name),
-		Intro:    i18n.T(lang, "ui.adjust.intro"),
-		Crumbs:   crumbs,
-		Submit:   i18n.T(lang, "ui.adjust.submit"),
-		Back:     areaURL(a.ID),
-		Defaults: s.defaults("new_parent_id", strconv.FormatInt(a.ParentID, 10)),
-		Fields: func(v url.Values) []field {
-			var fs []field
-			if parents != nil {
-				fs = append(fs, field{Name: "new_parent_id", Label: i18n.T(lang, "ui.field.new_parent"), Type: "select",
-					Options: s.keepChosen(r.Context(), lang, parents, v.Get("new_parent_id"))})
-			}
-			return append(fs, dateField(lang),
-				field{Name: "note", Label: i18n.T(lang, "ui.field.boundary_note"), Type: "textarea", Help: i18n.T(lang, "ui.help.boundary_note")})
-		},
-		Apply: func(ctx context.Context, v url.Values) (string, []string, error) {
-			on, err := parseOn(v, "on")
-			if err != nil {
-				return "", nil, err
-			}
-			if err := s.areas.Adjust(ctx, area.AdjustInput{AreaID: a.ID, NewParentID: parseID(v.Get("new_parent_id")), On: on, Note: v.Get("note")}); err != nil {
-				return "", nil, err
-			}
-			return areaURL(a.ID), []string{"ui.flash.adjusted", a.Name, on.String()}, nil
-		},
+		return formSpec{
+			Title:    i18n.T(lang, "ui.adjust.title", a.Name),
+			Intro:    i18n.T(lang, "ui.adjust.intro"),
+			Submit:   i18n.T(lang, "ui.adjust.submit"),
+			Back:     areaURL(a.ID),
+			Defaults: s.defaults("new_parent_id", strconv.FormatInt(a.ParentID, 10)),
+			Fields: func(v url.Values) []field {
+				var fs []field
+				if parents != nil {
+					fs = append(fs, field{Name: "new_parent_id", Label: i18n.T(lang, "ui.field.new_parent"), Type: "select",
+						Options: s.keepChosen(r.Context(), lang, parents, v.Get("new_parent_id"))})
+				}
+				return append(fs, dateField(lang),
+					field{Name: "note", Label: i18n.T(lang, "ui.field.boundary_note"), Type: "textarea", Help: i18n.T(lang, "ui.help.boundary_note")})
+			},
+			Apply: func(ctx context.Context, v url.Values, on date.Date) (string, []string, error) {
+				if err := s.areas.Adjust(ctx, area.AdjustInput{AreaID: a.ID, NewParentID: parseID(v.Get("new_parent_id")), On: on, Note: v.Get("note")}); err != nil {
+					return "", nil, err
+				}
+				return areaURL(a.ID), []string{"ui.flash.adjusted", a.Name, on.String()}, nil
+			},
+		}, nil
 	})
 }
 

@@ -7,58 +7,45 @@ import (
 	"strconv"
 
 	"dangjian/internal/area"
+	"dangjian/internal/date"
 	"dangjian/internal/i18n"
 )
 
 // areaMerge shows and applies the merge form: the area ends and the chosen
 // target of the same level lives on as its successor.
 func (s *Server) areaMerge(w http.ResponseWriter, r *http.Request) {
-	a, ok := s.loadArea(w, r)
-	if !ok {
-		return
-	}
-	lang := langOf(r)
-	crumbs, err := s.areaCrumbs(r, a, true)
-	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	targets, err := s.areaOptions(r.Context(), lang, a.Level, a.ID)
-	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	s.serveForm(w, r, formSpec{
-		Title:    i18n.T(lang, "ui.merge.title", a.Name),
-		Intro:    i18n.T(lang, "ui.merge.intro", a.Name),
-		Crumbs:   crumbs,
-		Submit:   i18n.T(lang, "ui.merge.submit"),
-		Danger:   true,
-		Back:     areaURL(a.ID),
-		Defaults: s.defaults(),
-		Fields: func(v url.Values) []field {
-			opts := s.keepChosen(r.Context(), lang, targets, v.Get("target_id"))
-			return []field{
-				{Name: "target_id", Label: i18n.T(lang, "ui.field.target"), Type: "select", Required: true, Options: opts},
-				dateField(lang),
-				noteField(lang),
-			}
-		},
-		Apply: func(ctx context.Context, v url.Values) (string, []string, error) {
-			on, err := parseOn(v, "on")
-			if err != nil {
-				return "", nil, err
-			}
-			target := parseID(v.Get("target_id"))
-			if err := s.areas.Merge(ctx, area.MergeInput{AreaID: a.ID, TargetID: target, On: on, Note: v.Get("note")}); err != nil {
-				return "", nil, err
-			}
-			t, err := s.areas.Get(ctx, target)
-			if err != nil {
-				return "", nil, err
-			}
-			return areaURL(a.ID), []string{"ui.flash.merged", a.Name, t.Name, on.String()}, nil
-		},
+	s.areaForm(w, r, func(a area.Area, lang i18n.Lang) (formSpec, error) {
+		targets, err := s.areaOptions(r.Context(), lang, a.Level, a.ID)
+		if err != nil {
+			return formSpec{}, err
+		}
+		return formSpec{
+			Title:    i18n.T(lang, "ui.merge.title", a.Name),
+			Intro:    i18n.T(lang, "ui.merge.intro", a.Name),
+			Submit:   i18n.T(lang, "ui.merge.submit"),
+			Danger:   true,
+			Back:     areaURL(a.ID),
+			Defaults: s.defaults(),
+			Fields: func(v url.Values) []field {
+				opts := s.keepChosen(r.Context(), lang, targets, v.Get("target_id"))
+				return []field{
+					{Name: "target_id", Label: i18n.T(lang, "ui.field.target"), Type: "select", Required: true, Options: opts},
+					dateField(lang),
+					noteField(lang),
+				}
+			},
+			Apply: func(ctx context.Context, v url.Values, on date.Date) (string, []string, error) {
+				target := parseID(v.Get("target_id"))
+				if err := s.areas.Merge(ctx, area.MergeInput{AreaID: a.ID, TargetID: target, On: on, Note: v.Get("note")}); err != nil {
+					return "", nil, err
+				}
+				t, err := s.areas.Get(ctx, target)
+				if err != nil {
+					return "", nil, err
+				}
+				return areaURL(a.ID), []string{"ui.flash.merged", a.Name, t.Name, on.String()}, nil
+			},
+		}, nil
 	})
 }
 

@@ -7,47 +7,35 @@ import (
 	"strings"
 
 	"dangjian/internal/area"
+	"dangjian/internal/date"
 	"dangjian/internal/i18n"
 )
 
 // areaSplit shows and applies the split form: the area ends and one new
 // area per name (one per line) is established under the same parent.
 func (s *Server) areaSplit(w http.ResponseWriter, r *http.Request) {
-	a, ok := s.loadArea(w, r)
-	if !ok {
-		return
-	}
-	lang := langOf(r)
-	crumbs, err := s.areaCrumbs(r, a, true)
-	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	s.serveForm(w, r, formSpec{
-		Title:    i18n.T(lang, "ui.split.title", a.Name),
-		Intro:    i18n.T(lang, "ui.split.intro", a.Name),
-		Crumbs:   crumbs,
-		Submit:   i18n.T(lang, "ui.split.submit"),
-		Danger:   true,
-		Back:     areaURL(a.ID),
-		Defaults: s.defaults(),
-		Fields: func(url.Values) []field {
-			return []field{
-				{Name: "names", Label: i18n.T(lang, "ui.field.names"), Type: "textarea", Required: true, Help: i18n.T(lang, "ui.help.names")},
-				dateField(lang),
-				noteField(lang),
-			}
-		},
-		Apply: func(ctx context.Context, v url.Values) (string, []string, error) {
-			on, err := parseOn(v, "on")
-			if err != nil {
-				return "", nil, err
-			}
-			names := strings.FieldsFunc(v.Get("names"), func(r rune) bool { return r == '\n' || r == '\r' })
-			if _, err := s.areas.Split(ctx, area.SplitInput{AreaID: a.ID, Names: names, On: on, Note: v.Get("note")}); err != nil {
-				return "", nil, err
-			}
-			return areaURL(a.ID), []string{"ui.flash.split", a.Name, on.String()}, nil
-		},
+	s.areaForm(w, r, func(a area.Area, lang i18n.Lang) (formSpec, error) {
+		return formSpec{
+			Title:    i18n.T(lang, "ui.split.title", a.Name),
+			Intro:    i18n.T(lang, "ui.split.intro", a.Name),
+			Submit:   i18n.T(lang, "ui.split.submit"),
+			Danger:   true,
+			Back:     areaURL(a.ID),
+			Defaults: s.defaults(),
+			Fields: func(url.Values) []field {
+				return []field{
+					{Name: "names", Label: i18n.T(lang, "ui.field.names"), Type: "textarea", Required: true, Help: i18n.T(lang, "ui.help.names")},
+					dateField(lang),
+					noteField(lang),
+				}
+			},
+			Apply: func(ctx context.Context, v url.Values, on date.Date) (string, []string, error) {
+				names := strings.FieldsFunc(v.Get("names"), func(r rune) bool { return r == '\n' || r == '\r' })
+				if _, err := s.areas.Split(ctx, area.SplitInput{AreaID: a.ID, Names: names, On: on, Note: v.Get("note")}); err != nil {
+					return "", nil, err
+				}
+				return areaURL(a.ID), []string{"ui.flash.split", a.Name, on.String()}, nil
+			},
+		}, nil
 	})
 }

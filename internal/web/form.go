@@ -44,7 +44,9 @@ type formPage struct {
 }
 
 // formSpec describes one form: its fields (given the current values), its
-// defaults for GET, and what a POST applies. Apply returns where to go on
+// defaults for GET, and what a POST applies. Every form records a change
+// on a date, the field "on" (dateField): serveForm parses it before Apply,
+// so a bad date is refused next to that field. Apply returns where to go on
 // success and the flash key and arguments to show there.
 type formSpec struct {
 	Title    string
@@ -55,7 +57,7 @@ type formSpec struct {
 	Back     string
 	Defaults url.Values
 	Fields   func(v url.Values) []field
-	Apply    func(ctx context.Context, v url.Values) (to string, flash []string, err error)
+	Apply    func(ctx context.Context, v url.Values, on date.Date) (to string, flash []string, err error)
 }
 
 // serveForm shows a form (GET) or applies it (POST). A refusal re-renders
@@ -75,7 +77,7 @@ func (s *Server) serveForm(w http.ResponseWriter, r *http.Request, spec formSpec
 			break
 		}
 		values = r.PostForm
-		to, flash, err := spec.Apply(r.Context(), values)
+		to, flash, err := applyOn(r.Context(), spec, values)
 		if err == nil {
 			if len(flash) > 0 {
 				setFlash(w, flash[0], flash[1:]...)
@@ -113,6 +115,15 @@ func (s *Server) serveForm(w http.ResponseWriter, r *http.Request, spec formSpec
 	}
 	page.Fields = fields
 	s.render(w, r, status, "form", &view{Title: spec.Title, D: page})
+}
+
+// applyOn parses the form's date and applies the form on it.
+func applyOn(ctx context.Context, spec formSpec, v url.Values) (to string, flash []string, err error) {
+	on, err := parseOn(v, "on")
+	if err != nil {
+		return "", nil, err
+	}
+	return spec.Apply(ctx, v, on)
 }
 
 // dateField is the date every form carries: when the change happened.
