@@ -67,6 +67,9 @@ type Store struct {
 	DB *db.DB
 	// Today is the clock used to refuse dates in the future.
 	Today func() date.Date
+	// Scope, when not 0, restricts every read and write to that area's
+	// subtree; see In.
+	Scope int64
 }
 
 // NewStore returns a Store on d with the real clock.
@@ -88,7 +91,11 @@ func scanArea(row interface{ Scan(...any) error }) (Area, error) {
 
 // Get returns the area with id, as it is now.
 func (s *Store) Get(ctx context.Context, id int64) (Area, error) {
-	return getArea(ctx, s.DB.Reader(), id)
+	a, err := getArea(ctx, s.DB.Reader(), id)
+	if err != nil {
+		return a, err
+	}
+	return a, s.allow(ctx, s.DB.Reader(), "area_id", id)
 }
 
 func getArea(ctx context.Context, q db.Q, id int64) (Area, error) {
@@ -104,6 +111,9 @@ func getArea(ctx context.Context, q db.Q, id int64) (Area, error) {
 
 // Root returns the top area (the one without a parent established first).
 func (s *Store) Root(ctx context.Context) (Area, error) {
+	if s.Scope != 0 {
+		return s.Get(ctx, s.Scope)
+	}
 	a, err := scanArea(s.DB.Reader().QueryRowContext(ctx,
 		"SELECT "+areaCols+" FROM area WHERE parent_id IS NULL ORDER BY established_on, id LIMIT 1"))
 	if errors.Is(err, sql.ErrNoRows) {
@@ -129,6 +139,13 @@ func (s *Store) Find(ctx context.Context, nameOrID string) (Area, error) {
 		var id int64
 		if err := rows.Scan(&id); err != nil {
 			return Area{}, err
+		}
+		if s.Scope != 0 {
+			if ok, err := s.Within(ctx, s.Scope, id); err != nil {
+				return Area{}, err
+			} else if !ok {
+				continue // names outside the scope are not offered
+			}
 		}
 		ids = append(ids, id)
 	}

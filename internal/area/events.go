@@ -272,6 +272,9 @@ func (s *Store) Create(ctx context.Context, in CreateInput) (int64, error) {
 	err = s.DB.Tx(ctx, func(q db.Q) error {
 		level := in.Level
 		if in.ParentID == 0 {
+			if s.Scope != 0 {
+				return &i18n.Error{Field: "parent_id", Key: "err.out_of_scope", Err: ErrOutOfScope}
+			}
 			var n int
 			if err := q.QueryRowContext(ctx, "SELECT COUNT(*) FROM area").Scan(&n); err != nil {
 				return err
@@ -285,6 +288,9 @@ func (s *Store) Create(ctx context.Context, in CreateInput) (int64, error) {
 		} else {
 			p, err := checkArea(ctx, q, "parent_id", in.ParentID, in.On, receiver)
 			if err != nil {
+				return err
+			}
+			if err := s.allow(ctx, q, "parent_id", p.ID); err != nil {
 				return err
 			}
 			child := p.Level.ChildLevel()
@@ -326,6 +332,12 @@ func (s *Store) Merge(ctx context.Context, in MergeInput) error {
 	return s.DB.Tx(ctx, func(q db.Q) error {
 		a, err := checkArea(ctx, q, "area_id", in.AreaID, in.On, ending)
 		if err != nil {
+			return err
+		}
+		if err := s.allow(ctx, q, "area_id", a.ID); err != nil {
+			return err
+		}
+		if err := s.allow(ctx, q, "target_id", in.TargetID); err != nil {
 			return err
 		}
 		t, err := getArea(ctx, q, in.TargetID)
@@ -391,6 +403,9 @@ func (s *Store) Split(ctx context.Context, in SplitInput) ([]int64, error) {
 		if err != nil {
 			return err
 		}
+		if err := s.allow(ctx, q, "area_id", a.ID); err != nil {
+			return err
+		}
 		if n, err := activeChildren(ctx, q, a.ID, in.On); err != nil {
 			return err
 		} else if n > 0 {
@@ -438,6 +453,9 @@ func (s *Store) Adjust(ctx context.Context, in AdjustInput) error {
 		if err != nil {
 			return err
 		}
+		if err := s.allow(ctx, q, "area_id", a.ID); err != nil {
+			return err
+		}
 		from, err := parentOn(ctx, q, a.ID, in.On)
 		if err != nil {
 			return err
@@ -446,6 +464,9 @@ func (s *Store) Adjust(ctx context.Context, in AdjustInput) error {
 		if in.NewParentID != 0 && in.NewParentID != from {
 			p, err := checkArea(ctx, q, "new_parent_id", in.NewParentID, in.On, receiver)
 			if err != nil {
+				return err
+			}
+			if err := s.allow(ctx, q, "new_parent_id", p.ID); err != nil {
 				return err
 			}
 			if p.Level.ChildLevel() != a.Level {
@@ -482,6 +503,9 @@ func (s *Store) Rename(ctx context.Context, in RenameInput) error {
 	return s.DB.Tx(ctx, func(q db.Q) error {
 		a, err := checkArea(ctx, q, "area_id", in.AreaID, in.On, changed)
 		if err != nil {
+			return err
+		}
+		if err := s.allow(ctx, q, "area_id", a.ID); err != nil {
 			return err
 		}
 		old, err := nameOn(ctx, q, a.ID, in.On)
@@ -527,6 +551,9 @@ func (s *Store) Dissolve(ctx context.Context, in DissolveInput) error {
 	return s.DB.Tx(ctx, func(q db.Q) error {
 		a, err := checkArea(ctx, q, "area_id", in.AreaID, in.On, ending)
 		if err != nil {
+			return err
+		}
+		if err := s.allow(ctx, q, "area_id", a.ID); err != nil {
 			return err
 		}
 		if n, err := activeChildren(ctx, q, a.ID, in.On); err != nil {
@@ -629,6 +656,9 @@ WHERE p.descendant_id = ? AND `+validAt("p")+` AND s.ancestor_id = ? AND `+valid
 // History returns every event in which the area is the subject, the merge
 // target, the parent gained or lost, or a split's result, oldest first.
 func (s *Store) History(ctx context.Context, id int64) ([]Event, error) {
+	if err := s.allow(ctx, s.DB.Reader(), "area_id", id); err != nil {
+		return nil, err
+	}
 	rows, err := s.DB.Reader().QueryContext(ctx, `
 SELECT e.id, e.kind, e.on_date, e.area_id, COALESCE(e.target_id, 0), COALESCE(e.from_parent_id, 0), COALESCE(e.to_parent_id, 0),
        COALESCE(e.old_name, ''), COALESCE(e.new_name, ''), e.note

@@ -76,7 +76,16 @@ func scanOrg(row interface{ Scan(...any) error }) (PartyOrg, error) {
 
 // Org returns one party organisation.
 func (s *Store) Org(ctx context.Context, id int64) (PartyOrg, error) {
-	return getOrg(ctx, s.DB.Reader(), id)
+	return s.getOrg(ctx, s.DB.Reader(), id)
+}
+
+// getOrg loads an organisation and refuses one outside the store's scope.
+func (s *Store) getOrg(ctx context.Context, q db.Q, id int64) (PartyOrg, error) {
+	o, err := getOrg(ctx, q, id)
+	if err != nil {
+		return o, err
+	}
+	return o, s.allow(ctx, q, "org_id", o.AreaID)
 }
 
 func getOrg(ctx context.Context, q db.Q, id int64) (PartyOrg, error) {
@@ -89,6 +98,9 @@ func getOrg(ctx context.Context, q db.Q, id int64) (PartyOrg, error) {
 
 // Orgs lists every party organisation ever attached to an area, oldest first.
 func (s *Store) Orgs(ctx context.Context, areaID int64) ([]PartyOrg, error) {
+	if err := s.allow(ctx, s.DB.Reader(), "area_id", areaID); err != nil {
+		return nil, err
+	}
 	rows, err := s.DB.Reader().QueryContext(ctx, "SELECT "+orgCols+" FROM party_org o WHERE o.area_id = ? ORDER BY o.started_on, o.id", areaID)
 	if err != nil {
 		return nil, err
@@ -121,6 +133,9 @@ func (s *Store) CreateOrg(ctx context.Context, in OrgInput) (int64, error) {
 	err = s.DB.Tx(ctx, func(q db.Q) error {
 		a, err := getArea(ctx, q, in.AreaID)
 		if err != nil {
+			return err
+		}
+		if err := s.allow(ctx, q, "area_id", a.ID); err != nil {
 			return err
 		}
 		if !a.ActiveOn(in.On) {
@@ -162,7 +177,7 @@ func (s *Store) Reform(ctx context.Context, in ReformInput) (int64, error) {
 	}
 	var id int64
 	err = s.DB.Tx(ctx, func(q db.Q) error {
-		o, err := getOrg(ctx, q, in.OrgID)
+		o, err := s.getOrg(ctx, q, in.OrgID)
 		if err != nil {
 			return err
 		}
@@ -199,7 +214,7 @@ func (s *Store) DissolveOrg(ctx context.Context, orgID int64, on date.Date, note
 		return err
 	}
 	return s.DB.Tx(ctx, func(q db.Q) error {
-		o, err := getOrg(ctx, q, orgID)
+		o, err := s.getOrg(ctx, q, orgID)
 		if err != nil {
 			return err
 		}

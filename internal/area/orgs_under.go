@@ -14,6 +14,9 @@ import (
 // SuccessorID is not filled (always 0): looking it up costs a scan of
 // party_org per row; Org and Orgs give it.
 func (s *Store) OrgsActiveUnder(ctx context.Context, rootID int64, asOf date.Date) ([]PartyOrg, error) {
+	if err := s.allow(ctx, s.DB.Reader(), "root", rootID); err != nil {
+		return nil, err
+	}
 	rows, err := s.DB.Reader().QueryContext(ctx, `
 SELECT o.id, o.name, o.kind, COALESCE(o.area_id, 0), o.started_on, o.ended_on, COALESCE(o.predecessor_id, 0), 0
 FROM party_org o

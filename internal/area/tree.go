@@ -35,6 +35,9 @@ type Node struct {
 // table once, never walking the tree row by row.
 func (s *Store) Tree(ctx context.Context, rootID int64, asOf date.Date) (*Node, error) {
 	q := s.DB.Reader()
+	if err := s.allow(ctx, q, "root", rootID); err != nil {
+		return nil, err
+	}
 	rows, err := q.QueryContext(ctx, `
 SELECT a.id, a.level, COALESCE(n.name, a.name), COALESCE(p.ancestor_id, 0), a.code,
        a.established_on, a.ended_on, s.depth,
@@ -115,6 +118,9 @@ func parentOn(ctx context.Context, q db.Q, id int64, d date.Date) (int64, error)
 
 // Ancestors returns the chain from the root down to id's parent, as of today.
 func (s *Store) Ancestors(ctx context.Context, id int64) ([]Area, error) {
+	if err := s.allow(ctx, s.DB.Reader(), "area_id", id); err != nil {
+		return nil, err
+	}
 	rows, err := s.DB.Reader().QueryContext(ctx, `
 SELECT a.id, a.level, a.name, a.parent_id, a.code, a.established_on, a.ended_on, a.successor_id
 FROM area_closure c JOIN area a ON a.id = c.ancestor_id
@@ -132,11 +138,21 @@ ORDER BY c.depth DESC`, id)
 		}
 		out = append(out, a)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	// A scoped user sees the chain from their own area down.
+	for len(out) > 0 && s.Scope != 0 && out[0].ID != s.Scope {
+		out = out[1:]
+	}
+	return out, nil
 }
 
 // Children returns the current direct children of id, active or ended.
 func (s *Store) Children(ctx context.Context, id int64) ([]Area, error) {
+	if err := s.allow(ctx, s.DB.Reader(), "area_id", id); err != nil {
+		return nil, err
+	}
 	rows, err := s.DB.Reader().QueryContext(ctx, "SELECT "+areaCols+" FROM area WHERE parent_id = ? ORDER BY id", id)
 	if err != nil {
 		return nil, err
@@ -155,7 +171,12 @@ func (s *Store) Children(ctx context.Context, id int64) ([]Area, error) {
 
 // ListActive returns every area active on d, in id order, for pickers.
 func (s *Store) ListActive(ctx context.Context, d date.Date) ([]Area, error) {
-	rows, err := s.DB.Reader().QueryContext(ctx, "SELECT "+areaCols+" FROM area a WHERE "+activeAt("a", "established_on")+" ORDER BY id", d, d)
+	query, args := "SELECT "+areaCols+" FROM area a WHERE "+activeAt("a", "established_on"), []any{d, d}
+	if s.Scope != 0 {
+		query += " AND a.id IN (SELECT descendant_id FROM area_closure WHERE ancestor_id = ? AND to_on IS NULL)"
+		args = append(args, s.Scope)
+	}
+	rows, err := s.DB.Reader().QueryContext(ctx, query+" ORDER BY id", args...)
 	if err != nil {
 		return nil, err
 	}

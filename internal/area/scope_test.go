@@ -1,0 +1,170 @@
+package area_test
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+
+	"dangjian/internal/area"
+	"dangjian/internal/db"
+	"dangjian/internal/dbtest"
+)
+
+func TestWithin(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, dbh *db.DB) {
+		ctx := context.Background()
+		s, ids := small(t, dbh)
+		if err := s.Adjust(ctx, area.AdjustInput{AreaID: ids["e1"], NewParentID: ids["W"], On: d("2023-01-01")}); err != nil {
+			t.Fatal(err)
+		}
+		cases := []struct {
+			anc, id string
+			want    bool
+		}{
+			{"root", "e1", true},
+			{"W", "e1", true},  // moved in
+			{"E", "e1", false}, // moved out
+			{"E", "e3", true},  // ended, stays where it was
+			{"e1", "e1", true},
+			{"e1", "W", false},
+			{"W", "e2", false},
+		}
+		for _, c := range cases {
+			got, err := s.Within(ctx, ids[c.anc], ids[c.id])
+			if err != nil || got != c.want {
+				t.Errorf("Within(%s, %s) = %v %v, want %v", c.anc, c.id, got, err, c.want)
+			}
+		}
+	})
+}
+
+// TestScopedStoreRefusesOutsideItsSubtree calls every read and write of a
+// store scoped to 东街道 on an area inside and one outside.
+func TestScopedStoreRefusesOutsideItsSubtree(t *testing.T) {
+	type op func(ctx context.Context, s *area.Store, target int64, ids map[string]int64) error
+	ops := map[string]op{
+		"Get": func(ctx context.Context, s *area.Store, id int64, _ map[string]int64) error {
+			_, err := s.Get(ctx, id)
+			return err
+		},
+		"Tree": func(ctx context.Context, s *area.Store, id int64, _ map[string]int64) error {
+			_, err := s.Tree(ctx, id, d("2024-01-01"))
+			return err
+		},
+		"History": func(ctx context.Context, s *area.Store, id int64, _ map[string]int64) error {
+			_, err := s.History(ctx, id)
+			return err
+		},
+		"Orgs": func(ctx context.Context, s *area.Store, id int64, _ map[string]int64) error {
+			_, err := s.Orgs(ctx, id)
+			return err
+		},
+		"Children": func(ctx context.Context, s *area.Store, id int64, _ map[string]int64) error {
+			_, err := s.Children(ctx, id)
+			return err
+		},
+		"Ancestors": func(ctx context.Context, s *area.Store, id int64, _ map[string]int64) error {
+			_, err := s.Ancestors(ctx, id)
+			return err
+		},
+		"OrgsActiveUnder": func(ctx context.Context, s *area.Store, id int64, _ map[string]int64) error {
+			_, err := s.OrgsActiveUnder(ctx, id, d("2024-01-01"))
+			return err
+		},
+		"Rename": func(ctx context.Context, s *area.Store, id int64, _ map[string]int64) error {
+			return s.Rename(ctx, area.RenameInput{AreaID: id, Name: "改名社区", On: d("2024-01-01")})
+		},
+		"Adjust": func(ctx context.Context, s *area.Store, id int64, _ map[string]int64) error {
+			return s.Adjust(ctx, area.AdjustInput{AreaID: id, Note: "边界", On: d("2024-01-01")})
+		},
+		"Dissolve": func(ctx context.Context, s *area.Store, id int64, _ map[string]int64) error {
+			return s.Dissolve(ctx, area.DissolveInput{AreaID: id, On: d("2024-01-01")})
+		},
+		"Split": func(ctx context.Context, s *area.Store, id int64, _ map[string]int64) error {
+			_, err := s.Split(ctx, area.SplitInput{AreaID: id, Names: []string{"甲", "乙"}, On: d("2024-01-01")})
+			return err
+		},
+		"Merge into the target": func(ctx context.Context, s *area.Store, id int64, ids map[string]int64) error {
+			return s.Merge(ctx, area.MergeInput{AreaID: ids["e2"], TargetID: id, On: d("2024-01-01")})
+		},
+		"Merge the subject": func(ctx context.Context, s *area.Store, id int64, ids map[string]int64) error {
+			return s.Merge(ctx, area.MergeInput{AreaID: id, TargetID: ids["e2"], On: d("2024-01-01")})
+		},
+		"Create under": func(ctx context.Context, s *area.Store, id int64, _ map[string]int64) error {
+			_, err := s.Create(ctx, area.CreateInput{ParentID: id, Name: "新社区", On: d("2024-01-01")})
+			return err
+		},
+		"CreateOrg": func(ctx context.Context, s *area.Store, id int64, _ map[string]int64) error {
+			_, err := s.CreateOrg(ctx, area.OrgInput{AreaID: id, Kind: area.Branch, Name: "党支部", On: d("2024-01-01")})
+			return err
+		},
+		"Reform": func(ctx context.Context, s *area.Store, id int64, _ map[string]int64) error {
+			orgs, err := s.In(0).Orgs(ctx, id)
+			if err != nil || len(orgs) == 0 {
+				return err
+			}
+			_, err = s.Reform(ctx, area.ReformInput{OrgID: orgs[0].ID, Kind: area.GeneralBranch, Name: "党总支", On: d("2024-01-01")})
+			return err
+		},
+	}
+	targets := map[string]string{ // op → inside target, outside target
+		"Create under": "E|W", "Merge into the target": "e1|w1",
+	}
+	dbtest.Each(t, func(t *testing.T, dbh *db.DB) {
+		for name, run := range ops {
+			for _, inside := range []bool{true, false} {
+				ctx := context.Background()
+				s, ids := small(t, dbtest.Open(t, dbh.Dialect))
+				for _, k := range []string{"e1", "w1"} {
+					if _, err := s.CreateOrg(ctx, area.OrgInput{AreaID: ids[k], Kind: area.Branch, Name: k + "党支部", On: d("2021-01-01")}); err != nil {
+						t.Fatal(err)
+					}
+				}
+				in, out := "e1", "w1"
+				if tg, ok := targets[name]; ok {
+					in, out = tg[:strings.Index(tg, "|")], tg[strings.Index(tg, "|")+1:]
+				}
+				target := ids[out]
+				if inside {
+					target = ids[in]
+				}
+				err := run(ctx, s.In(ids["E"]), target, ids)
+				if inside && errors.Is(err, area.ErrOutOfScope) {
+					t.Errorf("%s inside the scope refused: %v", name, err)
+				}
+				if !inside && !errors.Is(err, area.ErrOutOfScope) {
+					t.Errorf("%s outside the scope: got %v, want out of scope", name, err)
+				}
+			}
+		}
+	})
+}
+
+func TestScopedListsAndRoot(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, dbh *db.DB) {
+		ctx := context.Background()
+		s, ids := small(t, dbh)
+		sc := s.In(ids["E"])
+		root, err := sc.Root(ctx)
+		if err != nil || root.ID != ids["E"] {
+			t.Errorf("scoped Root = %+v %v", root, err)
+		}
+		list, _ := sc.ListActive(ctx, d("2024-01-01"))
+		for _, a := range list {
+			if a.ID == ids["W"] || a.ID == ids["w1"] || a.ID == ids["root"] {
+				t.Errorf("scoped list shows %s", a.Name)
+			}
+		}
+		if len(list) != 3 {
+			t.Errorf("scoped list has %d areas, want 东街道, 东一, 东二", len(list))
+		}
+		if _, err := sc.Find(ctx, "西一社区"); err == nil {
+			t.Error("scoped Find found an area outside")
+		}
+		anc, _ := s.In(ids["E"]).Ancestors(ctx, ids["e1"])
+		if len(anc) != 1 || anc[0].ID != ids["E"] {
+			t.Errorf("scoped ancestors = %+v", anc)
+		}
+	})
+}
