@@ -111,8 +111,8 @@ func getArea(ctx context.Context, q db.Q, id int64) (Area, error) {
 
 // Root returns the top area (the one without a parent established first).
 func (s *Store) Root(ctx context.Context) (Area, error) {
-	if s.Scope != 0 {
-		return s.Get(ctx, s.Scope)
+	if sc := s.scope(ctx); sc != 0 {
+		return s.Get(ctx, sc)
 	}
 	a, err := scanArea(s.DB.Reader().QueryRowContext(ctx,
 		"SELECT "+areaCols+" FROM area WHERE parent_id IS NULL ORDER BY established_on, id LIMIT 1"))
@@ -140,8 +140,8 @@ func (s *Store) Find(ctx context.Context, nameOrID string) (Area, error) {
 		if err := rows.Scan(&id); err != nil {
 			return Area{}, err
 		}
-		if s.Scope != 0 {
-			if ok, err := s.Within(ctx, s.Scope, id); err != nil {
+		if sc := s.scope(ctx); sc != 0 {
+			if ok, err := s.Within(ctx, sc, id); err != nil {
 				return Area{}, err
 			} else if !ok {
 				continue // names outside the scope are not offered

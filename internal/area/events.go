@@ -272,7 +272,7 @@ func (s *Store) Create(ctx context.Context, in CreateInput) (int64, error) {
 	err = s.DB.Tx(ctx, func(q db.Q) error {
 		level := in.Level
 		if in.ParentID == 0 {
-			if s.Scope != 0 {
+			if s.scope(ctx) != 0 {
 				return &i18n.Error{Field: "parent_id", Key: "err.out_of_scope", Err: ErrOutOfScope}
 			}
 			var n int

@@ -34,15 +34,35 @@ func (s *Store) In(scope int64) *Store {
 	return &c
 }
 
+type scopeKey struct{}
+
+// WithScope returns a context whose reads and writes through any Store are
+// restricted to the subtree of areaID (0: no restriction). The web and API
+// layers set it from the signed-in user, so a handler cannot forget it.
+func WithScope(ctx context.Context, areaID int64) context.Context {
+	return context.WithValue(ctx, scopeKey{}, areaID)
+}
+
+// scope is the subtree a call is restricted to: the store's own (see In),
+// else the context's, else none.
+func (s *Store) scope(ctx context.Context) int64 {
+	if s.Scope != 0 {
+		return s.Scope
+	}
+	v, _ := ctx.Value(scopeKey{}).(int64)
+	return v
+}
+
 // allow refuses id when the store is scoped and id is not in the scope. It
 // runs on q, so inside a write transaction the check and the write agree.
 func (s *Store) allow(ctx context.Context, q db.Q, field string, id int64) error {
-	if s.Scope == 0 {
+	sc := s.scope(ctx)
+	if sc == 0 {
 		return nil
 	}
 	var n int
 	if err := q.QueryRowContext(ctx,
-		"SELECT COUNT(*) FROM area_closure WHERE ancestor_id = ? AND descendant_id = ? AND to_on IS NULL", s.Scope, id).Scan(&n); err != nil {
+		"SELECT COUNT(*) FROM area_closure WHERE ancestor_id = ? AND descendant_id = ? AND to_on IS NULL", sc, id).Scan(&n); err != nil {
 		return fmt.Errorf("area: scope: %w", err)
 	}
 	if n == 0 {

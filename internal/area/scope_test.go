@@ -168,3 +168,19 @@ func TestScopedListsAndRoot(t *testing.T) {
 		}
 	})
 }
+
+func TestScopeFromContext(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, dbh *db.DB) {
+		s, ids := small(t, dbh)
+		ctx := area.WithScope(context.Background(), ids["W"])
+		if _, err := s.Get(ctx, ids["e1"]); !errors.Is(err, area.ErrOutOfScope) {
+			t.Errorf("context scope ignored: %v", err)
+		}
+		if root, err := s.Root(ctx); err != nil || root.ID != ids["W"] {
+			t.Errorf("Root under a context scope = %+v %v", root, err)
+		}
+		if _, err := s.Get(area.WithScope(context.Background(), 0), ids["e1"]); err != nil {
+			t.Errorf("scope 0 restricted: %v", err)
+		}
+	})
+}

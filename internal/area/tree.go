@@ -142,7 +142,7 @@ ORDER BY c.depth DESC`, id)
 		return nil, err
 	}
 	// A scoped user sees the chain from their own area down.
-	for len(out) > 0 && s.Scope != 0 && out[0].ID != s.Scope {
+	for sc := s.scope(ctx); len(out) > 0 && sc != 0 && out[0].ID != sc; {
 		out = out[1:]
 	}
 	return out, nil
@@ -172,9 +172,9 @@ func (s *Store) Children(ctx context.Context, id int64) ([]Area, error) {
 // ListActive returns every area active on d, in id order, for pickers.
 func (s *Store) ListActive(ctx context.Context, d date.Date) ([]Area, error) {
 	query, args := "SELECT "+areaCols+" FROM area a WHERE "+activeAt("a", "established_on"), []any{d, d}
-	if s.Scope != 0 {
+	if sc := s.scope(ctx); sc != 0 {
 		query += " AND a.id IN (SELECT descendant_id FROM area_closure WHERE ancestor_id = ? AND to_on IS NULL)"
-		args = append(args, s.Scope)
+		args = append(args, sc)
 	}
 	rows, err := s.DB.Reader().QueryContext(ctx, query+" ORDER BY id", args...)
 	if err != nil {
