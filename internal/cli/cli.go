@@ -35,6 +35,7 @@ func commands() []command {
 		{"gen", "gen --tier district|city|province [--db URL]", runGen},
 		{"figures", "figures [--area NAME|ID] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format json|table] [--db URL]", runFigures},
 		{"speech", "speech [--area NAME|ID] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format md|html] [--out FILE] [--db URL]", runSpeech},
+		{"audit", "audit verify [--anchor SEQ:HASH] [--db URL]", runAudit},
 	}
 }
 
