@@ -310,8 +310,10 @@ func (s *Store) Create(ctx context.Context, in CreateInput) (int64, error) {
 		if id, err = insertArea(ctx, q, in.ParentID, level, name, in.Code, in.On); err != nil {
 			return err
 		}
-		_, err = insertEvent(ctx, q, eventRow{kind: Create, on: in.On, area: id, to: in.ParentID, newName: name, note: in.Note})
-		return err
+		if _, err = insertEvent(ctx, q, eventRow{kind: Create, on: in.On, area: id, to: in.ParentID, newName: name, note: in.Note}); err != nil {
+			return err
+		}
+		return record(ctx, q, "area.create", "area", id, nil, in)
 	})
 	return id, err
 }
@@ -366,8 +368,10 @@ func (s *Store) Merge(ctx context.Context, in MergeInput) error {
 		if err := endArea(ctx, q, a.ID, t.ID, in.On); err != nil {
 			return err
 		}
-		_, err = insertEvent(ctx, q, eventRow{kind: Merge, on: in.On, area: a.ID, target: t.ID, from: from, note: in.Note})
-		return err
+		if _, err = insertEvent(ctx, q, eventRow{kind: Merge, on: in.On, area: a.ID, target: t.ID, from: from, note: in.Note}); err != nil {
+			return err
+		}
+		return record(ctx, q, "area.merge", "area", a.ID, a, in)
 	})
 }
 
@@ -437,7 +441,7 @@ func (s *Store) Split(ctx context.Context, in SplitInput) ([]int64, error) {
 			}
 			ids = append(ids, id)
 		}
-		return nil
+		return record(ctx, q, "area.split", "area", a.ID, a, map[string]any{"input": in, "new_ids": ids})
 	})
 	return ids, err
 }
@@ -486,8 +490,10 @@ func (s *Store) Adjust(ctx context.Context, in AdjustInput) error {
 		} else if strings.TrimSpace(in.Note) == "" {
 			return i18n.Errf("note", "err.adjust_note_required")
 		}
-		_, err = insertEvent(ctx, q, eventRow{kind: Adjust, on: in.On, area: a.ID, from: from, to: to, note: in.Note})
-		return err
+		if _, err = insertEvent(ctx, q, eventRow{kind: Adjust, on: in.On, area: a.ID, from: from, to: to, note: in.Note}); err != nil {
+			return err
+		}
+		return record(ctx, q, "area.adjust", "area", a.ID, a, in)
 	})
 }
 
@@ -538,8 +544,10 @@ func (s *Store) Rename(ctx context.Context, in RenameInput) error {
 		if _, err := q.ExecContext(ctx, "UPDATE area SET name = ? WHERE id = ?", name, a.ID); err != nil {
 			return err
 		}
-		_, err = insertEvent(ctx, q, eventRow{kind: Rename, on: in.On, area: a.ID, oldName: old, newName: name, note: in.Note})
-		return err
+		if _, err = insertEvent(ctx, q, eventRow{kind: Rename, on: in.On, area: a.ID, oldName: old, newName: name, note: in.Note}); err != nil {
+			return err
+		}
+		return record(ctx, q, "area.rename", "area", a.ID, a, in)
 	})
 }
 
@@ -568,8 +576,10 @@ func (s *Store) Dissolve(ctx context.Context, in DissolveInput) error {
 		if err := endArea(ctx, q, a.ID, 0, in.On); err != nil {
 			return err
 		}
-		_, err = insertEvent(ctx, q, eventRow{kind: Dissolve, on: in.On, area: a.ID, from: from, note: in.Note})
-		return err
+		if _, err = insertEvent(ctx, q, eventRow{kind: Dissolve, on: in.On, area: a.ID, from: from, note: in.Note}); err != nil {
+			return err
+		}
+		return record(ctx, q, "area.dissolve", "area", a.ID, a, in)
 	})
 }
 

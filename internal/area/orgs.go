@@ -148,7 +148,10 @@ func (s *Store) CreateOrg(ctx context.Context, in OrgInput) (int64, error) {
 		if err != nil {
 			return err
 		}
-		return insertOrgEvent(ctx, q, "create", in.On, id, 0, in.Note)
+		if err := insertOrgEvent(ctx, q, "create", in.On, id, 0, in.Note); err != nil {
+			return err
+		}
+		return record(ctx, q, "party_org.create", "party_org", id, nil, in)
 	})
 	return id, err
 }
@@ -203,7 +206,10 @@ func (s *Store) Reform(ctx context.Context, in ReformInput) (int64, error) {
 		if id, err = insertOrg(ctx, q, name, in.Kind, o.AreaID, in.On, o.ID); err != nil {
 			return err
 		}
-		return insertOrgEvent(ctx, q, "reform", in.On, o.ID, id, in.Note)
+		if err := insertOrgEvent(ctx, q, "reform", in.On, o.ID, id, in.Note); err != nil {
+			return err
+		}
+		return record(ctx, q, "party_org.reform", "party_org", o.ID, o, map[string]any{"input": in, "successor_id": id})
 	})
 	return id, err
 }
@@ -227,7 +233,10 @@ func (s *Store) DissolveOrg(ctx context.Context, orgID int64, on date.Date, note
 		if _, err := q.ExecContext(ctx, "UPDATE party_org SET ended_on = ? WHERE id = ?", on, o.ID); err != nil {
 			return err
 		}
-		return insertOrgEvent(ctx, q, "dissolve", on, o.ID, 0, note)
+		if err := insertOrgEvent(ctx, q, "dissolve", on, o.ID, 0, note); err != nil {
+			return err
+		}
+		return record(ctx, q, "party_org.dissolve", "party_org", o.ID, o, map[string]any{"on": on, "note": note})
 	})
 }
 

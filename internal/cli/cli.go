@@ -29,13 +29,15 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		{"serve", "serve [--addr 127.0.0.1:8080] [--db URL] [--demo]", runServe},
+		{"serve", "serve [--addr 127.0.0.1:8080] [--db URL] [--demo] [--key-file FILE] [--tls-cert FILE --tls-key FILE] [--trust-proxy]", runServe},
 		{"migrate", "migrate [--db URL]", runMigrate},
 		{"demo", "demo [--db URL]", runDemo},
 		{"gen", "gen --tier district|city|province [--db URL]", runGen},
 		{"figures", "figures [--area NAME|ID] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format json|table] [--db URL]", runFigures},
 		{"speech", "speech [--area NAME|ID] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format md|html] [--out FILE] [--db URL]", runSpeech},
 		{"audit", "audit verify [--anchor SEQ:HASH] [--db URL]", runAudit},
+		{"user", "user add NAME --role ROLE [--area NAME|ID] [--name DISPLAY] [--can-reveal] | user passwd NAME | user disable NAME | user enable NAME | user list", runUser},
+		{"token", "token create --user NAME [--expires 720h] [--name LABEL] | token revoke ID | token list", runToken},
 	}
 }
 

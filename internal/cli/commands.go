@@ -4,21 +4,16 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"log/slog"
-	"net"
-	"net/http"
 	"os"
 	"strings"
 	"text/tabwriter"
 	"time"
 
 	"dangjian/internal/area"
-	"dangjian/internal/config"
 	"dangjian/internal/demo"
 	"dangjian/internal/figures"
 	"dangjian/internal/i18n"
 	"dangjian/internal/report"
-	"dangjian/internal/web"
 )
 
 func runMigrate(ctx context.Context, env Env, args []string) error {
@@ -45,7 +40,7 @@ func runDemo(ctx context.Context, env Env, args []string) error {
 		return err
 	}
 	defer d.Close()
-	if err := demo.Load(ctx, area.NewStore(d)); err != nil {
+	if err := loadDemo(ctx, env, d); err != nil {
 		return err
 	}
 	fmt.Fprintln(env.Stdout, "demo data loaded into", *dbURL)
@@ -74,56 +69,6 @@ func runGen(ctx context.Context, env Env, args []string) error {
 	}
 	fmt.Fprintf(env.Stdout, "generated tier %s in %s: %s\n", t.Name, time.Since(start).Round(time.Millisecond), st)
 	return nil
-}
-
-func runServe(ctx context.Context, env Env, args []string) error {
-	fs, dbURL := newFlags("serve", env)
-	addr := fs.String("addr", config.DefaultAddr, "address to listen on")
-	loadDemo := fs.Bool("demo", false, "load the demo data into an empty database first")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	log := slog.New(slog.NewTextHandler(env.Stderr, nil))
-	d, err := open(ctx, *dbURL)
-	if err != nil {
-		return err
-	}
-	defer d.Close()
-	store := area.NewStore(d)
-	if *loadDemo {
-		n, err := store.Count(ctx)
-		if err != nil {
-			return err
-		}
-		if n == 0 {
-			if err := demo.Load(ctx, store); err != nil {
-				return err
-			}
-			log.Info("demo data loaded", "db", *dbURL)
-		}
-	}
-	ln, err := net.Listen("tcp", *addr)
-	if err != nil {
-		return fmt.Errorf("cannot listen on %s: %v", *addr, err)
-	}
-	srv := &http.Server{
-		Handler:           web.New(web.Deps{DB: d, Areas: store, Log: log}),
-		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       30 * time.Second,
-		WriteTimeout:      60 * time.Second,
-		IdleTimeout:       120 * time.Second,
-	}
-	fmt.Fprintf(env.Stdout, "dangjian is serving %s on http://%s/\n", *dbURL, ln.Addr())
-	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
-	select {
-	case <-ctx.Done():
-		sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		defer cancel()
-		return srv.Shutdown(sctx)
-	case err := <-errc:
-		return err
-	}
 }
 
 // scopeFlags adds --area, --from and --to.

@@ -18,6 +18,7 @@ var apiZH = map[string]string{
 	"err.api_not_found":          "找不到请求的记录",
 	"err.api_conflict":           "数据冲突：记录已存在或已被他人修改，请刷新后重试",
 	"err.api_unavailable":        "请求已取消或超时，请稍后再试",
+	"err.api_unauthenticated":    "需要有效的 API 令牌（请求头 Authorization: Bearer …）",
 }
 
 var apiEN = map[string]string{
@@ -36,4 +37,5 @@ var apiEN = map[string]string{
 	"err.api_not_found":          "the requested record does not exist",
 	"err.api_conflict":           "conflict: the record already exists or was changed meanwhile; reload and try again",
 	"err.api_unavailable":        "the request was cancelled or timed out; try again later",
+	"err.api_unauthenticated":    "a valid API token is required (header Authorization: Bearer …)",
 }

@@ -16,6 +16,8 @@ func TestCatalogsComplete(t *testing.T) {
 		{"errors", errorsZH, errorsEN},
 		{"ui", uiZH, uiEN},
 		{"api", apiZH, apiEN},
+		{"auth", authZH, authEN},
+		{"account", uiAccountZH, uiAccountEN},
 		{"all", zh, en},
 	}
 	for _, p := range parts {

@@ -9,8 +9,10 @@ import (
 	"strconv"
 	"sync"
 	"testing"
+	"time"
 
 	"dangjian/internal/area"
+	"dangjian/internal/auth"
 	"dangjian/internal/date"
 	"dangjian/internal/db"
 	"dangjian/internal/demo"
@@ -25,8 +27,12 @@ type testApp struct {
 	t     testing.TB
 	db    *db.DB
 	store *area.Store
+	auth  *auth.Store
 	srv   *httptest.Server
 	logs  *syncBuffer
+	// session is the session token of the administrator "tester", which
+	// the scenario clients send unless told otherwise.
+	session string
 }
 
 // syncBuffer is a bytes.Buffer safe for the server's goroutines.
@@ -56,10 +62,45 @@ func newTestApp(t testing.TB, d *db.DB) *testApp {
 		t.Fatalf("demo: %v", err)
 	}
 	logs := &syncBuffer{}
-	h := New(Deps{DB: d, Areas: store, Log: slog.New(slog.NewTextHandler(logs, nil))})
+	as := &auth.Store{DB: d, Params: auth.TestParams, Now: time.Now}
+	h := New(Deps{DB: d, Areas: store, Auth: as, Log: slog.New(slog.NewTextHandler(logs, nil))})
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
-	return &testApp{t: t, db: d, store: store, srv: srv, logs: logs}
+	app := &testApp{t: t, db: d, store: store, auth: as, srv: srv, logs: logs}
+	app.session = app.signIn(app.account("tester", auth.Admin, ""))
+	return app
+}
+
+// testPassword is the password every test account is given.
+const testPassword = "Test-Password-2025"
+
+// account creates an account of role scoped to the named area ("" for none)
+// with testPassword already set, and returns its username.
+func (a *testApp) account(username string, role auth.Role, areaName string) string {
+	a.t.Helper()
+	ctx := context.Background()
+	var areaID int64
+	if areaName != "" {
+		areaID = a.areaID(areaName)
+	}
+	acct, once, err := a.auth.Create(ctx, auth.NewAccount{Username: username, Role: role, AreaID: areaID})
+	if err != nil {
+		a.t.Fatalf("account %s: %v", username, err)
+	}
+	if err := a.auth.ChangePassword(ctx, acct.ID, once, testPassword, ""); err != nil {
+		a.t.Fatalf("password of %s: %v", username, err)
+	}
+	return username
+}
+
+// signIn opens a session for username and returns its token.
+func (a *testApp) signIn(username string) string {
+	a.t.Helper()
+	tok, _, err := a.auth.SignIn(context.Background(), username, testPassword, "127.0.0.1", "test")
+	if err != nil {
+		a.t.Fatalf("sign in %s: %v", username, err)
+	}
+	return tok
 }
 
 // areaID returns the id of the area named name.

@@ -51,7 +51,7 @@ func (s *Server) figureShow(w http.ResponseWriter, r *http.Request) {
 	page := &figurePage{Scope: form, Key: f.Key, Label: f.Label(lang), Unit: f.Unit(lang), Percent: f.Agg == figures.Percent}
 	v := &view{Title: f.Label(lang), Nav: "figures", D: page}
 	if !ok {
-		s.render(w, r, http.StatusUnprocessableEntity, "figure", v)
+		s.render(w, r, form.Status, "figure", v)
 		return
 	}
 	page.ScopeName = sc.AreaName

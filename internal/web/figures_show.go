@@ -37,7 +37,7 @@ func (s *Server) figuresShow(w http.ResponseWriter, r *http.Request) {
 	page := &figuresPage{Scope: form}
 	v := &view{Title: i18n.T(lang, "ui.figures.title"), Nav: "figures", D: page}
 	if !ok {
-		s.render(w, r, http.StatusUnprocessableEntity, "figures", v)
+		s.render(w, r, form.Status, "figures", v)
 		return
 	}
 	page.ScopeName = sc.AreaName

@@ -90,7 +90,7 @@ func (s *Server) serveForm(w http.ResponseWriter, r *http.Request, spec formSpec
 			s.serverError(w, r, err)
 			return
 		}
-		refusal, status = e, http.StatusUnprocessableEntity
+		refusal, status = e, userErrorStatus(e)
 	default:
 		w.Header().Set("Allow", "GET, HEAD, POST")
 		http.Error(w, http.StatusText(http.StatusMethodNotAllowed), http.StatusMethodNotAllowed)

@@ -35,11 +35,13 @@ type client struct {
 	app *testApp
 	hc  *http.Client
 	jar *cookiejar.Jar
+	// session is the session token sent with every request ("" for none).
+	session string
 }
 
 func newClient(app *testApp) *client {
 	jar, _ := cookiejar.New(nil)
-	return &client{app: app, jar: jar, hc: &http.Client{
+	return &client{app: app, jar: jar, session: app.session, hc: &http.Client{
 		Jar:           jar,
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
 	}}
@@ -53,7 +55,7 @@ func (c *client) run(t *testing.T, sc scenario) {
 	if lang == "" {
 		lang = "zh"
 	}
-	c.jar.SetCookies(u, []*http.Cookie{{Name: "lang", Value: lang, Path: "/"}})
+	c.jar.SetCookies(u, []*http.Cookie{{Name: "lang", Value: lang, Path: "/"}, {Name: sessionCookie, Value: c.session, Path: "/"}})
 	method := sc.method
 	if method == "" {
 		method = http.MethodGet

@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"strings"
 
+	"dangjian/internal/auth"
 	"dangjian/internal/i18n"
 )
 
@@ -35,6 +36,7 @@ type nodeArgs struct {
 
 var funcs = template.FuncMap{
 	"nodeArgs": func(v *view, n *treeNode) nodeArgs { return nodeArgs{V: v, N: n} },
+	"fields":   func(names ...string) []string { return names },
 }
 
 func mustParsePages() *pages {
@@ -87,11 +89,16 @@ type view struct {
 	Nav string
 	// URI is the request's path and query, for the language links.
 	URI string
-	D   any
+	// User is the signed-in user, nil on the public pages.
+	User *auth.Principal
+	D    any
 }
 
 // T translates key in the page's language.
 func (v *view) T(key string, args ...any) string { return i18n.T(v.Lang, key, args...) }
+
+// Can reports whether the signed-in user has permission p (menu entries).
+func (v *view) Can(p string) bool { return v.User != nil && v.User.Can(auth.Permission(p)) }
 
 // HTMLLang is the value of <html lang>.
 func (v *view) HTMLLang() string {
@@ -150,6 +157,9 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 	}
 	v.Lang = langOf(r)
 	v.URI = r.URL.RequestURI()
+	if p, ok := principalOf(r); ok {
+		v.User = &p
+	}
 	if v.Flash == "" {
 		v.Flash = takeFlash(w, r)
 	}

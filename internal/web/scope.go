@@ -25,6 +25,9 @@ type scopeForm struct {
 	ToError   string
 	// Error is a refusal not tied to one of the three inputs.
 	Error string
+	// Status is the HTTP status of a refusal: 403 for an area outside the
+	// user's scope, 422 otherwise.
+	Status int
 }
 
 // Link is path with the scope's query, for links that keep the scope.
@@ -46,6 +49,10 @@ func (s *Server) resolveScope(r *http.Request, action string) (figures.Scope, *s
 			return sc, f, false, err
 		}
 		ok = false
+		f.Status = userErrorStatus(e)
+		if f.Status == http.StatusForbidden {
+			s.auditDenied(r, e.Key)
+		}
 		msg := e.In(lang)
 		switch e.Field {
 		case "area", "area_id":

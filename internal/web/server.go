@@ -8,6 +8,7 @@ import (
 
 	"dangjian/internal/api"
 	"dangjian/internal/area"
+	"dangjian/internal/auth"
 	"dangjian/internal/db"
 )
 
@@ -15,51 +16,99 @@ import (
 type Deps struct {
 	DB    *db.DB
 	Areas *area.Store
+	Auth  *auth.Store
 	Log   *slog.Logger
+	// SecureCookies marks cookies Secure; set it when serving over TLS,
+	// directly or behind a TLS-terminating proxy.
+	SecureCookies bool
+	// TrustProxy takes the client address from X-Forwarded-For.
+	TrustProxy bool
 }
 
 // Server holds the dependencies of the HTML handlers and the parsed templates.
 type Server struct {
-	db    *db.DB
-	areas *area.Store
-	log   *slog.Logger
-	pages *pages
+	db            *db.DB
+	areas         *area.Store
+	auth          *auth.Store
+	log           *slog.Logger
+	pages         *pages
+	secureCookies bool
+	trustProxy    bool
+	signinLimit   *rateLimiter
 }
+
+// maxFormBytes bounds a form's body.
+const maxFormBytes = 256 << 10
 
 // New returns the application's handler: pages, static files and /api.
 func New(d Deps) http.Handler {
 	if d.Log == nil {
 		d.Log = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{db: d.DB, areas: d.Areas, log: d.Log, pages: mustParsePages()}
+	s := &Server{
+		db: d.DB, areas: d.Areas, auth: d.Auth, log: d.Log, pages: mustParsePages(),
+		secureCookies: d.SecureCookies, trustProxy: d.TrustProxy,
+		signinLimit: newRateLimiter(20, 10),
+	}
 	mux := http.NewServeMux()
 	(&api.Handler{DB: d.DB, Areas: d.Areas, Log: d.Log}).Register(mux)
-	s.routes(mux)
+	for _, rt := range s.routes() {
+		h := rt.handler
+		if rt.perm != "" {
+			h = s.require(rt.perm, rt.target, h)
+		}
+		mux.Handle(rt.pattern, pageHeaders(limitBody(h)))
+	}
+	mux.Handle("GET /static/", staticHandler())
 	csrf := http.NewCrossOriginProtection()
-	return s.recoverPanics(s.withLang(csrf.Handler(mux)))
+	return withRequestID(s.recoverPanics(s.withLang(csrf.Handler(s.authenticate(mux)))))
 }
 
-// routes registers every page. Handlers live one per file, named
-// <noun>_<verb>.go.
-func (s *Server) routes(mux *http.ServeMux) {
-	page := func(pattern string, h http.HandlerFunc) { mux.Handle(pattern, pageHeaders(h)) }
-	mux.Handle("GET /static/", staticHandler())
-	page("GET /lang/{lang}", s.langSwitch)
-	page("GET /{$}", s.treeShow)
-	page("GET /areas/{id}", s.areaShow)
-	page("/areas/{id}/children/new", s.areaCreate)
-	page("/areas/{id}/merge", s.areaMerge)
-	page("/areas/{id}/split", s.areaSplit)
-	page("/areas/{id}/adjust", s.areaAdjust)
-	page("/areas/{id}/rename", s.areaRename)
-	page("/areas/{id}/dissolve", s.areaDissolve)
-	page("/areas/{id}/party-orgs/new", s.orgCreate)
-	page("/party-orgs/{id}/reform", s.orgReform)
-	page("/party-orgs/{id}/dissolve", s.orgDissolve)
-	page("GET /figures", s.figuresShow)
-	page("GET /figures/{key}", s.figureShow)
-	page("GET /speech", s.speechShow)
-	page("GET /speech.md", s.speechDownload)
-	page("GET /speech.html", s.speechDownload)
-	page("/", s.notFound)
+// route is one page: its ServeMux pattern, the permission it needs ("" for
+// the public pages) and what its {id} names. The access-control test walks
+// this table, so a page cannot be added without deciding who may see it.
+type route struct {
+	pattern string
+	perm    auth.Permission
+	target  target
+	handler http.HandlerFunc
+}
+
+// routes lists every page. Handlers live one per file, named <noun>_<verb>.go.
+func (s *Server) routes() []route {
+	return []route{
+		{"GET /lang/{lang}", "", noTarget, s.langSwitch},
+		{"/signin", "", noTarget, s.sessionCreate},
+		{"POST /signout", auth.OwnAccount, noTarget, s.sessionDelete},
+		{"/account/password", auth.OwnAccount, noTarget, s.passwordChange},
+
+		{"GET /{$}", auth.ReadAreas, noTarget, s.treeShow},
+		{"GET /areas/{id}", auth.ReadAreas, areaTarget, s.areaShow},
+		{"/areas/{id}/children/new", auth.WriteAreas, areaTarget, s.areaCreate},
+		{"/areas/{id}/merge", auth.WriteAreas, areaTarget, s.areaMerge},
+		{"/areas/{id}/split", auth.WriteAreas, areaTarget, s.areaSplit},
+		{"/areas/{id}/adjust", auth.WriteAreas, areaTarget, s.areaAdjust},
+		{"/areas/{id}/rename", auth.WriteAreas, areaTarget, s.areaRename},
+		{"/areas/{id}/dissolve", auth.WriteAreas, areaTarget, s.areaDissolve},
+		{"/areas/{id}/party-orgs/new", auth.WriteAreas, areaTarget, s.orgCreate},
+		{"/party-orgs/{id}/reform", auth.WriteAreas, orgTarget, s.orgReform},
+		{"/party-orgs/{id}/dissolve", auth.WriteAreas, orgTarget, s.orgDissolve},
+		{"GET /figures", auth.ReadAreas, noTarget, s.figuresShow},
+		{"GET /figures/{key}", auth.ReadAreas, noTarget, s.figureShow},
+		{"GET /speech", auth.ReadAreas, noTarget, s.speechShow},
+		{"GET /speech.md", auth.ReadAreas, noTarget, s.speechDownload},
+		{"GET /speech.html", auth.ReadAreas, noTarget, s.speechDownload},
+
+		{"/", "", noTarget, s.notFound},
+	}
+}
+
+// limitBody bounds the size of a request body.
+func limitBody(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Body != nil {
+			r.Body = http.MaxBytesReader(w, r.Body, maxFormBytes)
+		}
+		h.ServeHTTP(w, r)
+	})
 }

@@ -28,6 +28,7 @@ func TestServerError(t *testing.T) {
 			for _, path := range []string{"/", app.expand("/areas/1"), "/figures", "/speech"} {
 				req, _ := http.NewRequest("GET", app.srv.URL+path, nil)
 				req.AddCookie(&http.Cookie{Name: "lang", Value: c.lang})
+				req.AddCookie(&http.Cookie{Name: sessionCookie, Value: app.session})
 				res, err := http.DefaultClient.Do(req)
 				if err != nil {
 					t.Fatal(err)
@@ -75,6 +76,7 @@ func TestCrossOriginPost(t *testing.T) {
 	req, _ := http.NewRequest("POST", app.srv.URL+app.expand("/areas/{迎宾社区}/dissolve"), strings.NewReader("on=2025-06-01"))
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	req.Header.Set("Sec-Fetch-Site", "cross-site")
+	req.AddCookie(&http.Cookie{Name: sessionCookie, Value: app.session})
 	res, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)

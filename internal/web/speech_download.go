@@ -19,7 +19,7 @@ func (s *Server) speechDownload(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		msg := strings.Join(nonEmpty(form.AreaError, form.FromError, form.ToError, form.Error), "\n")
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		w.WriteHeader(http.StatusUnprocessableEntity)
+		w.WriteHeader(form.Status)
 		_, _ = w.Write([]byte(msg + "\n"))
 		return
 	}

@@ -27,7 +27,7 @@ func (s *Server) speechShow(w http.ResponseWriter, r *http.Request) {
 	page := &speechPage{Scope: form}
 	v := &view{Title: i18n.T(lang, "ui.speech.title"), Nav: "speech", D: page}
 	if !ok {
-		s.render(w, r, http.StatusUnprocessableEntity, "speech", v)
+		s.render(w, r, form.Status, "speech", v)
 		return
 	}
 	t, err := report.LoadTemplate(lang)

@@ -1,0 +1,153 @@
+package cli
+
+import (
+	"context"
+	"crypto/tls"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"text/tabwriter"
+	"time"
+
+	"dangjian/internal/area"
+	"dangjian/internal/auth"
+	"dangjian/internal/config"
+	"dangjian/internal/db"
+	"dangjian/internal/demo"
+	"dangjian/internal/web"
+)
+
+func runServe(ctx context.Context, env Env, args []string) error {
+	fs, dbURL := newFlags("serve", env)
+	addr := fs.String("addr", config.DefaultAddr, "address to listen on")
+	withDemo := fs.Bool("demo", false, "load the demo data into an empty database first")
+	certFile := fs.String("tls-cert", "", "TLS certificate (PEM) to serve HTTPS directly")
+	keyFile := fs.String("tls-key", "", "TLS private key (PEM)")
+	trustProxy := fs.Bool("trust-proxy", false, "behind a reverse proxy: take the client address from X-Forwarded-For and mark cookies Secure")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if (*certFile == "") != (*keyFile == "") {
+		return fmt.Errorf("--tls-cert and --tls-key go together")
+	}
+	var tlsCert tls.Certificate
+	if *certFile != "" {
+		var err error
+		if tlsCert, err = tls.LoadX509KeyPair(*certFile, *keyFile); err != nil {
+			return fmt.Errorf("cannot load the TLS certificate: %v", err)
+		}
+	}
+	log := slog.New(slog.NewTextHandler(env.Stderr, nil))
+	d, err := open(ctx, *dbURL)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	store := area.NewStore(d)
+	if *withDemo {
+		n, err := store.Count(ctx)
+		if err != nil {
+			return err
+		}
+		if n == 0 {
+			if err := loadDemo(ctx, env, d); err != nil {
+				return err
+			}
+			log.Info("demo data loaded", "db", *dbURL)
+		}
+	}
+	accounts := auth.NewStore(d)
+	if err := ensureAdmin(ctx, env.Stdout, accounts); err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return fmt.Errorf("cannot listen on %s: %v", *addr, err)
+	}
+	secure := *certFile != "" || *trustProxy
+	srv := &http.Server{
+		Handler: web.New(web.Deps{DB: d, Areas: store, Auth: accounts, Log: log,
+			SecureCookies: secure, TrustProxy: *trustProxy}),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+	}
+	scheme := "http"
+	if *certFile != "" {
+		scheme = "https"
+		srv.TLSConfig = &tls.Config{MinVersion: tls.VersionTLS12, Certificates: []tls.Certificate{tlsCert}}
+		ln = tls.NewListener(ln, srv.TLSConfig)
+	}
+	fmt.Fprintf(env.Stdout, "dangjian is serving %s on %s://%s/\n", *dbURL, scheme, ln.Addr())
+	go purgeSessions(ctx, accounts, log)
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case <-ctx.Done():
+		sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		return srv.Shutdown(sctx)
+	case err := <-errc:
+		if errors.Is(err, http.ErrServerClosed) {
+			return nil
+		}
+		return err
+	}
+}
+
+// ensureAdmin creates "admin" on a database without accounts and prints its
+// one-time password, the only time it is ever shown.
+func ensureAdmin(ctx context.Context, out io.Writer, accounts *auth.Store) error {
+	pw, err := accounts.EnsureAdmin(ctx)
+	if err != nil {
+		return err
+	}
+	if pw != "" {
+		fmt.Fprintf(out, "created the administrator account: username admin, one-time password %s\n(shown only now; it must be changed at the first sign-in)\n", pw)
+	}
+	return nil
+}
+
+// loadDemo loads the demo district and its accounts (after the administrator),
+// and prints the accounts' one-time passwords.
+func loadDemo(ctx context.Context, env Env, d *db.DB) error {
+	store := area.NewStore(d)
+	if err := demo.Load(ctx, store); err != nil {
+		return err
+	}
+	accounts := auth.NewStore(d)
+	if err := ensureAdmin(ctx, env.Stdout, accounts); err != nil {
+		return err
+	}
+	creds, err := demo.Accounts(ctx, accounts, store)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(env.Stdout, "demo accounts (one-time passwords, shown only now):")
+	tw := tabwriter.NewWriter(env.Stdout, 2, 4, 2, ' ', 0)
+	for _, c := range creds {
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", c.Username, c.Role, c.Area, c.Password)
+	}
+	return tw.Flush()
+}
+
+// purgeSessions deletes expired sessions every ten minutes.
+func purgeSessions(ctx context.Context, accounts *auth.Store, log *slog.Logger) {
+	t := time.NewTicker(10 * time.Minute)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if _, err := accounts.PurgeExpired(ctx); err != nil {
+				log.Error("purge sessions", "err", err)
+			}
+		}
+	}
+}

@@ -1,0 +1,172 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"dangjian/internal/area"
+	"dangjian/internal/auth"
+	"dangjian/internal/i18n"
+)
+
+// sessionCookie holds the session token; the database keeps only its hash.
+const sessionCookie = "dj_session"
+
+type principalKey struct{}
+
+// principalOf returns the signed-in user of r, if any.
+func principalOf(r *http.Request) (auth.Principal, bool) {
+	p, ok := r.Context().Value(principalKey{}).(auth.Principal)
+	return p, ok
+}
+
+// scopeOf is the subtree a principal works in: their area, or the whole
+// tree (0) for roles without one.
+func scopeOf(p auth.Principal) int64 {
+	if p.Role.NeedsArea() {
+		return p.AreaID
+	}
+	return 0
+}
+
+// target names what a route's {id} refers to, so access to it is checked
+// before the handler runs.
+type target int
+
+const (
+	noTarget target = iota
+	areaTarget
+	orgTarget
+)
+
+// authenticate reads the session cookie and, when it is valid, puts the
+// principal and their scope into the request's context. It refuses nothing:
+// require does.
+func (s *Server) authenticate(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		c, err := r.Cookie(sessionCookie)
+		if err != nil || c.Value == "" || s.auth == nil {
+			next.ServeHTTP(w, r)
+			return
+		}
+		p, err := s.auth.Session(r.Context(), c.Value)
+		if err != nil {
+			if !errors.Is(err, auth.ErrNoSession) {
+				s.serverError(w, r, err)
+				return
+			}
+			clearSessionCookie(w, s.secureCookies)
+			next.ServeHTTP(w, r)
+			return
+		}
+		ctx := context.WithValue(r.Context(), principalKey{}, p)
+		ctx = area.WithScope(ctx, scopeOf(p))
+		ctx = s.withActor(ctx, r, p)
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+
+// require wraps a page that needs a signed-in user with permission perm and,
+// for targets in the path, an area or party organisation inside their scope.
+func (s *Server) require(perm auth.Permission, tg target, h http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		p, ok := principalOf(r)
+		if !ok {
+			if r.Method == http.MethodGet || r.Method == http.MethodHead {
+				seeOther(w, r, "/signin?next="+url.QueryEscape(r.URL.RequestURI()))
+				return
+			}
+			s.denied(w, r, http.StatusUnauthorized, "err.unauthenticated")
+			return
+		}
+		if p.MustChangePassword && perm != auth.OwnAccount {
+			seeOther(w, r, "/account/password")
+			return
+		}
+		if !p.Can(perm) {
+			s.denied(w, r, http.StatusForbidden, "err.forbidden")
+			return
+		}
+		if err := s.checkTarget(r, tg); err != nil {
+			if errors.Is(err, area.ErrOutOfScope) {
+				s.denied(w, r, http.StatusForbidden, "err.out_of_scope")
+				return
+			}
+			if isNotFound(err) {
+				s.notFound(w, r)
+				return
+			}
+			s.serverError(w, r, err)
+			return
+		}
+		h(w, r)
+	}
+}
+
+// checkTarget loads the path's area or organisation through the scoped
+// store, which refuses one outside the user's subtree.
+func (s *Server) checkTarget(r *http.Request, tg target) error {
+	if tg == noTarget {
+		return nil
+	}
+	id, ok := pathID(r)
+	if !ok {
+		return nil // the handler answers 404
+	}
+	var err error
+	if tg == areaTarget {
+		_, err = s.areas.Get(r.Context(), id)
+	} else {
+		_, err = s.areas.Org(r.Context(), id)
+	}
+	return err
+}
+
+// denied renders the refusal page and records it in the audit trail.
+func (s *Server) denied(w http.ResponseWriter, r *http.Request, status int, key string) {
+	s.auditDenied(r, key)
+	lang := langOf(r)
+	title := i18n.T(lang, "ui.error.forbidden_title")
+	if status == http.StatusUnauthorized {
+		title = i18n.T(lang, "ui.error.unauthenticated_title")
+	}
+	s.render(w, r, status, "error", &view{Title: title, D: errorPage{Status: status, Message: i18n.T(lang, key)}})
+}
+
+// userErrorStatus is the status of a refusal: 403 for one outside the
+// user's scope, 422 for the rest.
+func userErrorStatus(e *i18n.Error) int {
+	if errors.Is(e, area.ErrOutOfScope) {
+		return http.StatusForbidden
+	}
+	return http.StatusUnprocessableEntity
+}
+
+func setSessionCookie(w http.ResponseWriter, token string, secure bool) {
+	http.SetCookie(w, &http.Cookie{
+		Name: sessionCookie, Value: token, Path: "/", HttpOnly: true, Secure: secure,
+		SameSite: http.SameSiteLaxMode, MaxAge: int(auth.AbsoluteTimeout.Seconds()),
+	})
+}
+
+func clearSessionCookie(w http.ResponseWriter, secure bool) {
+	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: "", Path: "/", HttpOnly: true, Secure: secure, SameSite: http.SameSiteLaxMode, MaxAge: -1})
+}
+
+// clientIP is the peer address; behind a reverse proxy the operator sets
+// --trust-proxy and the first X-Forwarded-For entry is used.
+func (s *Server) clientIP(r *http.Request) string {
+	if s.trustProxy {
+		if f := r.Header.Get("X-Forwarded-For"); f != "" {
+			return strings.TrimSpace(strings.Split(f, ",")[0])
+		}
+	}
+	host := r.RemoteAddr
+	if i := strings.LastIndexByte(host, ':'); i > 0 {
+		host = host[:i]
+	}
+	return strings.Trim(host, "[]")
+}

@@ -1,0 +1,79 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"math"
+	"net/http"
+	"strings"
+	"time"
+
+	"dangjian/internal/audit"
+	"dangjian/internal/auth"
+	"dangjian/internal/i18n"
+)
+
+// signinPage is the data of the sign-in page.
+type signinPage struct {
+	Username string
+	Next     string
+	Error    string
+}
+
+// sessionCreate shows the sign-in form and signs in. Whatever is wrong, the
+// answer never says whether the username exists.
+func (s *Server) sessionCreate(w http.ResponseWriter, r *http.Request) {
+	lang := langOf(r)
+	page := signinPage{Next: safeNext(r.FormValue("next"))}
+	title := i18n.T(lang, "ui.signin.title")
+	if r.Method != http.MethodPost {
+		s.render(w, r, http.StatusOK, "signin", &view{Title: title, D: page})
+		return
+	}
+	page.Username = strings.TrimSpace(r.PostFormValue("username"))
+	ctx := s.anonymous(r, auth.NormalizeUsername(page.Username))
+	if !s.signinLimit.allow(s.clientIP(r)) {
+		page.Error = i18n.T(lang, "err.signin_rate")
+		s.render(w, r, http.StatusTooManyRequests, "signin", &view{Title: title, D: page})
+		return
+	}
+	token, acct, err := s.auth.SignIn(ctx, page.Username, r.PostFormValue("password"), s.clientIP(r), r.UserAgent())
+	var locked *auth.LockedError
+	switch {
+	case errors.As(err, &locked):
+		s.audit(ctx, audit.Entry{Action: "auth.locked", TargetType: "account", TargetID: auth.NormalizeUsername(page.Username), Outcome: audit.OutcomeDenied})
+		page.Error = i18n.T(lang, "err.signin_locked", int(math.Ceil(time.Until(locked.Until).Minutes())))
+		s.render(w, r, http.StatusTooManyRequests, "signin", &view{Title: title, D: page})
+		return
+	case errors.Is(err, auth.ErrBadCredentials):
+		s.audit(ctx, audit.Entry{Action: "auth.signin_failed", TargetType: "account", TargetID: auth.NormalizeUsername(page.Username), Outcome: audit.OutcomeFailed})
+		page.Error = i18n.T(lang, "err.signin_failed")
+		s.render(w, r, http.StatusUnauthorized, "signin", &view{Title: title, D: page})
+		return
+	case err != nil:
+		s.serverError(w, r, err)
+		return
+	}
+	s.audit(s.withActor(r.Context(), r, auth.Principal{Account: acct}), audit.Entry{Action: "auth.signin", TargetType: "account", TargetID: acct.Username})
+	setSessionCookie(w, token, s.secureCookies)
+	to := page.Next
+	if acct.MustChangePassword {
+		to = "/account/password"
+	}
+	seeOther(w, r, to)
+}
+
+// safeNext keeps a post-sign-in destination only when it is a local path.
+func safeNext(next string) string {
+	if next == "" || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") || strings.HasPrefix(next, "/signin") {
+		return "/"
+	}
+	return next
+}
+
+// audit records an entry; a failure is logged, never shown.
+func (s *Server) audit(ctx context.Context, e audit.Entry) {
+	if err := audit.Write(ctx, s.db, e); err != nil {
+		s.log.Error("web: audit", "action", e.Action, "err", err)
+	}
+}

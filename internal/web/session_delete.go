@@ -1,0 +1,21 @@
+package web
+
+import (
+	"net/http"
+
+	"dangjian/internal/audit"
+)
+
+// sessionDelete signs out: the session ends on the server, not only in the browser.
+func (s *Server) sessionDelete(w http.ResponseWriter, r *http.Request) {
+	if c, err := r.Cookie(sessionCookie); err == nil && c.Value != "" {
+		if err := s.auth.SignOut(r.Context(), c.Value); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		s.audit(r.Context(), audit.Entry{Action: "auth.signout", TargetType: "session"})
+	}
+	clearSessionCookie(w, s.secureCookies)
+	setFlash(w, "ui.flash.signed_out")
+	seeOther(w, r, "/signin")
+}
