@@ -17,6 +17,7 @@ import (
 	"dangjian/internal/config"
 	"dangjian/internal/db"
 	"dangjian/internal/demo"
+	"dangjian/internal/pii"
 	"dangjian/internal/web"
 )
 
@@ -27,6 +28,7 @@ func runServe(ctx context.Context, env Env, args []string) error {
 	certFile := fs.String("tls-cert", "", "TLS certificate (PEM) to serve HTTPS directly")
 	keyFile := fs.String("tls-key", "", "TLS private key (PEM)")
 	trustProxy := fs.Bool("trust-proxy", false, "behind a reverse proxy: take the client address from X-Forwarded-For and mark cookies Secure")
+	keyPath := fs.String("key-file", defaultKeyFile, "the key that encrypts personal data; created (mode 0600) when absent; $DANGJIAN_KEY wins")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -46,6 +48,9 @@ func runServe(ctx context.Context, env Env, args []string) error {
 		return err
 	}
 	defer d.Close()
+	if _, err := openKeyring(ctx, env, d, *keyPath); err != nil {
+		return err
+	}
 	store := area.NewStore(d)
 	if *withDemo {
 		n, err := store.Count(ctx)
@@ -98,6 +103,26 @@ func runServe(ctx context.Context, env Env, args []string) error {
 		}
 		return err
 	}
+}
+
+// defaultKeyFile is the key file beside the default database.
+const defaultKeyFile = "dangjian.key"
+
+// openKeyring loads the personal-data key and checks it against the one the
+// database was first started with: the wrong key stops the start with a
+// clear message, never garbage data.
+func openKeyring(ctx context.Context, env Env, d *db.DB, path string) (*pii.Keyring, error) {
+	k, err := pii.LoadKey(path, env.Getenv)
+	if err != nil {
+		return nil, err
+	}
+	if err := k.Init(ctx, d.Writer()); err != nil {
+		return nil, err
+	}
+	if k.Created() {
+		fmt.Fprintf(env.Stdout, "created a new encryption key in %s: back it up with the database; without it personal data cannot be read\n", path)
+	}
+	return k, nil
 }
 
 // ensureAdmin creates "admin" on a database without accounts and prints its

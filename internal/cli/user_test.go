@@ -1,0 +1,73 @@
+package cli_test
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"dangjian/internal/db"
+	"dangjian/internal/dbtest"
+)
+
+func TestUserAndTokenCommands(t *testing.T) {
+	u := demoDB(t, db.SQLite)
+	code, out, stderr := run(t, "user", "add", "Li.Ming", "--role", "community", "--area", "迎宾社区", "--db", u)
+	pw := regexp.MustCompile(`shown once: (\S+)`).FindStringSubmatch(out)
+	if code != 0 || pw == nil || !strings.Contains(out, "li.ming") {
+		t.Fatalf("user add: %d %q %q", code, out, stderr)
+	}
+	if code, out, _ = run(t, "user", "list", "--db", u); code != 0 || !strings.Contains(out, "li.ming") || !strings.Contains(out, "must change password") {
+		t.Errorf("user list: %q", out)
+	}
+	if code, out, _ = run(t, "user", "passwd", "li.ming", "--db", u); code != 0 || strings.Contains(out, pw[1]) || !strings.Contains(out, "shown once") {
+		t.Errorf("user passwd: %q", out)
+	}
+	code, out, _ = run(t, "token", "create", "--user", "li.ming", "--expires", "48h", "--db", u)
+	secret := regexp.MustCompile(`(?m)^dj_\S+$`).FindString(out)
+	if code != 0 || secret == "" {
+		t.Fatalf("token create: %q", out)
+	}
+	if code, out, _ = run(t, "token", "list", "--db", u); code != 0 || !strings.Contains(out, "li.ming") || strings.Contains(out, secret) {
+		t.Errorf("token list shows %q", out)
+	}
+	if code, _, stderr = run(t, "token", "revoke", "1", "--db", u); code != 0 {
+		t.Errorf("token revoke: %s", stderr)
+	}
+	if code, _, stderr = run(t, "token", "revoke", "1", "--db", u); code == 0 || !strings.Contains(stderr, "令牌 1 不存在或已撤销") {
+		t.Errorf("second revoke: %d %s", code, stderr)
+	}
+	if code, _, _ = run(t, "user", "disable", "li.ming", "--db", u); code != 0 {
+		t.Error("user disable failed")
+	}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"user", "add", "x1", "--role", "boss", "--db", u}, "角色无效"},
+		{[]string{"user", "add", "x2", "--role", "community", "--db", u}, "该角色须指定所辖区域"},
+		{[]string{"user", "add", "li.ming", "--role", "viewer", "--area", "示范区", "--db", u}, "已被使用"},
+		{[]string{"user", "passwd", "nobody", "--db", u}, "不存在"},
+		{[]string{"token", "create", "--db", u}, "needs --user"},
+		{[]string{"token", "revoke", "abc", "--db", u}, "not a token id"},
+		{[]string{"user"}, "needs a subcommand"},
+	} {
+		code, _, stderr := run(t, c.args...)
+		if code == 0 || !strings.Contains(stderr, c.want) {
+			t.Errorf("%v: %d %q, want %q", c.args, code, stderr, c.want)
+		}
+	}
+}
+
+func TestDemoPrintsOneTimePasswords(t *testing.T) {
+	for _, e := range []db.Dialect{db.SQLite} {
+		code, out, stderr := run(t, "demo", "--db", dbtest.URL(t, e))
+		if code != 0 {
+			t.Fatal(stderr)
+		}
+		for _, want := range []string{"username admin", "yingbin.wang", "shenji.liu", "demo accounts"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("demo output lacks %q:\n%s", want, out)
+			}
+		}
+	}
+}
