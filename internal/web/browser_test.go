@@ -171,11 +171,32 @@ func eachEngine(t *testing.T, fn func(t *testing.T, ctx context.Context, app *te
 	})
 }
 
+// signInBrowser signs username in through the sign-in form, with the
+// password every test account has, and waits for the signed-in layout.
+func (a *testApp) signInBrowser(t *testing.T, ctx context.Context, username string) {
+	t.Helper()
+	a.submitSignIn(t, ctx, username, testPassword)
+	run(t, ctx, chromedp.WaitVisible(chromedp.CSS("#user-name")))
+}
+
+// submitSignIn opens the sign-in page and sends the form.
+func (a *testApp) submitSignIn(t *testing.T, ctx context.Context, username, password string) {
+	t.Helper()
+	run(t, ctx,
+		chromedp.Navigate(a.srv.URL+"/signin"),
+		chromedp.WaitVisible(chromedp.CSS("#f-username")),
+		chromedp.SendKeys(chromedp.CSS("#f-username"), username),
+		chromedp.SendKeys(chromedp.CSS("#f-password"), password),
+		chromedp.Click(chromedp.CSS("#submit")),
+	)
+}
+
 // css is a CSS selector with {name} references expanded to ids.
 func (a *testApp) css(sel string) chromedp.CSS { return chromedp.CSS(a.expand(sel)) }
 
 func TestBrowserTree(t *testing.T) {
 	eachEngine(t, func(t *testing.T, ctx context.Context, app *testApp) {
+		app.signInBrowser(t, ctx, "tester")
 		run(t, ctx,
 			chromedp.Navigate(app.srv.URL+"/"),
 			chromedp.WaitVisible(chromedp.CSS("#tree")),
@@ -195,7 +216,7 @@ func TestBrowserTree(t *testing.T) {
 		// A past date shows the tree as it stood then.
 		run(t, ctx,
 			chromedp.SetValue(chromedp.CSS("#as_of"), "2020-06-01"),
-			chromedp.Click(chromedp.CSS(`form.inline button[type="submit"]`)),
+			chromedp.Click(chromedp.CSS(`main form.inline button[type="submit"]`)),
 			chromedp.WaitVisible(app.css("#area-{朝阳社区}")),
 		)
 		wantContains(t, "河东街道 in 2020", textOf(t, ctx, app.expand("#area-{河东街道} > .node-line")), "河东街道党委")
@@ -213,6 +234,7 @@ func TestBrowserTree(t *testing.T) {
 
 func TestBrowserMerge(t *testing.T) {
 	eachEngine(t, func(t *testing.T, ctx context.Context, app *testApp) {
+		app.signInBrowser(t, ctx, "tester")
 		// A merge through the form, from the area's page.
 		run(t, ctx,
 			chromedp.Navigate(app.srv.URL+app.expand("/areas/{宾南社区}")),
@@ -266,6 +288,7 @@ func TestBrowserMerge(t *testing.T) {
 
 func TestBrowserFigures(t *testing.T) {
 	eachEngine(t, func(t *testing.T, ctx context.Context, app *testApp) {
+		app.signInBrowser(t, ctx, "tester")
 		const coverageLink = `tr[data-key="coverage.branch_per_community"] a.value`
 		run(t, ctx,
 			chromedp.Navigate(app.srv.URL+"/figures"),
@@ -307,6 +330,7 @@ func TestBrowserFigures(t *testing.T) {
 
 func TestBrowserSpeech(t *testing.T) {
 	eachEngine(t, func(t *testing.T, ctx context.Context, app *testApp) {
+		app.signInBrowser(t, ctx, "tester")
 		run(t, ctx,
 			chromedp.Navigate(app.srv.URL+"/speech"),
 			chromedp.WaitVisible(chromedp.CSS("#speech article.speech")),
@@ -327,6 +351,7 @@ func TestBrowserSpeech(t *testing.T) {
 
 func TestBrowserLanguage(t *testing.T) {
 	eachEngine(t, func(t *testing.T, ctx context.Context, app *testApp) {
+		app.signInBrowser(t, ctx, "tester")
 		run(t, ctx,
 			chromedp.Navigate(app.srv.URL+"/figures"),
 			chromedp.WaitVisible(chromedp.CSS(`html[lang="zh-CN"] #figures`)),
