@@ -1,36 +1,66 @@
 // Package api serves the JSON API under /api/v1 and its OpenAPI document at
-// /api/openapi.json. Handlers are thin: they parse the request, call the
-// domain packages and render JSON; every error becomes a status and a JSON
-// body in one place (classify, in error_map.go).
+// /api/openapi.json. Every /api/v1 request needs an API token; the access
+// checks (access_check.go) run before any handler. Handlers are thin: they
+// parse the request, call the domain packages and render JSON; every error
+// becomes a status and a JSON body in one place (classify, in error_map.go).
 package api
 
 import (
+	"context"
 	"fmt"
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"strings"
 
 	"dangjian/internal/area"
+	"dangjian/internal/audit"
+	"dangjian/internal/auth"
 	"dangjian/internal/db"
 )
 
-// Handler holds the API's dependencies.
+// Handler holds the API's dependencies. Without Auth every /api/v1 request
+// is refused (500, logged): the API never runs unauthenticated.
 type Handler struct {
 	DB    *db.DB
 	Areas *area.Store
 	Log   *slog.Logger
+	Auth  *auth.Store
+
+	// Audit, when set, replaces audit.Write(ctx, DB, e) for the entries the
+	// API writes itself (denied access, token use for writes).
+	Audit func(ctx context.Context, e audit.Entry) error
+	// ClientIP, when set, names the client of a request in audit entries
+	// (the web layer knows about trusted proxies); else the peer address.
+	ClientIP func(r *http.Request) string
+
+	tokens tokenCache
 }
 
-// Register adds every API route of the route table to mux, and a fallback
-// under /api/ that answers unknown paths and wrong methods in JSON.
+// Register adds every API route of the route table to mux behind the access
+// checks, and a fallback under /api/ that answers unknown paths and wrong
+// methods in JSON (to authenticated callers only, under /api/v1/).
 func (h *Handler) Register(mux *http.ServeMux) {
 	for _, rt := range routes {
 		mux.HandleFunc(rt.pattern(), func(w http.ResponseWriter, r *http.Request) {
 			defer h.recoverJSON(w, r)
+			if !rt.public() {
+				var ok bool
+				if r, ok = h.admit(w, r, rt); !ok {
+					return
+				}
+			}
 			rt.handle(h, w, r)
 		})
 	}
 	mux.HandleFunc(fallbackPattern, func(w http.ResponseWriter, r *http.Request) {
+		defer h.recoverJSON(w, r)
+		if strings.HasPrefix(r.URL.Path, "/api/v1/") {
+			if _, err := h.authenticate(r); err != nil {
+				h.fail(w, r, err)
+				return
+			}
+		}
 		h.fallback(mux, w, r)
 	})
 }

@@ -2,6 +2,7 @@ package api
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"strconv"
 
@@ -70,6 +71,9 @@ func (q dissolveRequest) dateOn() string { return q.On }
 // areaCreate serves POST /api/v1/areas: 201 with the new area.
 func (h *Handler) areaCreate(w http.ResponseWriter, r *http.Request) {
 	serveChange(h, w, r, noID, func(ctx context.Context, _ int64, on date.Date, req createRequest) (answer, error) {
+		if err := h.refInScope(ctx, "parent_id", req.ParentID); err != nil {
+			return answer{}, err
+		}
 		id, err := h.Areas.Create(ctx, area.CreateInput{
 			ParentID: req.ParentID, Level: area.Level(req.Level), Name: req.Name, Code: req.Code, On: on, Note: req.Note,
 		})
@@ -107,6 +111,9 @@ func (h *Handler) areaSplit(w http.ResponseWriter, r *http.Request) {
 // a move when new_parent_id is set.
 func (h *Handler) areaAdjust(w http.ResponseWriter, r *http.Request) {
 	serveChange(h, w, r, pathID, func(ctx context.Context, id int64, on date.Date, req adjustRequest) (answer, error) {
+		if err := h.refInScope(ctx, "new_parent_id", req.NewParentID); err != nil {
+			return answer{}, err
+		}
 		if err := h.Areas.Adjust(ctx, area.AdjustInput{AreaID: id, NewParentID: req.NewParentID, On: on, Note: req.Note}); err != nil {
 			return answer{}, err
 		}
@@ -132,6 +139,20 @@ func (h *Handler) areaDissolve(w http.ResponseWriter, r *http.Request) {
 		}
 		return h.areaAnswer(ctx, http.StatusOK, id, 0, nil)
 	})
+}
+
+// refInScope refuses a body reference to an area outside the caller's
+// subtree before the domain validates it. area.Store refuses it too, but
+// only after checking the referenced area's dates and state, and those
+// messages name the area and its dates: an outsider must not learn them.
+func (h *Handler) refInScope(ctx context.Context, field string, id int64) error {
+	if id == 0 {
+		return nil
+	}
+	if _, err := h.Areas.Get(ctx, id); errors.Is(err, area.ErrOutOfScope) {
+		return relabel(err, "area_id", field)
+	}
+	return nil // anything else is the domain's to answer
 }
 
 // areaAnswer is the answer to a change of the tree: the area id, with the

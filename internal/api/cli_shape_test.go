@@ -9,9 +9,11 @@ import (
 	"path/filepath"
 	"reflect"
 	"testing"
+	"time"
 
 	"dangjian/internal/api"
 	"dangjian/internal/area"
+	"dangjian/internal/auth"
 	"dangjian/internal/cli"
 	"dangjian/internal/db"
 	"dangjian/internal/demo"
@@ -35,8 +37,20 @@ func TestFiguresMatchTheCommandLine(t *testing.T) {
 	if err := demo.Load(ctx, store); err != nil {
 		t.Fatal(err)
 	}
+	accounts := &auth.Store{DB: d, Params: auth.TestParams, Now: time.Now}
+	admin, pw, err := accounts.Create(ctx, auth.NewAccount{Username: "admin", Role: auth.Admin})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := accounts.ChangePassword(ctx, admin.ID, pw, "Test-Passw0rd-1", ""); err != nil {
+		t.Fatal(err)
+	}
+	_, token, err := accounts.CreateToken(ctx, admin.ID, "test", time.Hour)
+	if err != nil {
+		t.Fatal(err)
+	}
 	mux := http.NewServeMux()
-	(&api.Handler{DB: d, Areas: store}).Register(mux)
+	(&api.Handler{DB: d, Areas: store, Auth: accounts}).Register(mux)
 	for _, args := range [][]string{
 		{},
 		{"--area", "河东街道", "--from", "2000-01-01", "--to", "2100-12-31"},
@@ -51,7 +65,9 @@ func TestFiguresMatchTheCommandLine(t *testing.T) {
 			q += "&" + args[i][2:] + "=" + args[i+1]
 		}
 		rec := httptest.NewRecorder()
-		mux.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/api/v1/figures?lang=zh"+q, nil))
+		req := httptest.NewRequest(http.MethodGet, "/api/v1/figures?lang=zh"+q, nil)
+		req.Header.Set("Authorization", "Bearer "+token)
+		mux.ServeHTTP(rec, req)
 		var fromCLI, fromAPI any
 		if err := json.Unmarshal(out.Bytes(), &fromCLI); err != nil {
 			t.Fatal(err)

@@ -24,6 +24,7 @@ func TestDemoFiguresSameOnBothEngines(t *testing.T) {
 	}
 	ctx := context.Background()
 	muxes := map[db.Dialect]*http.ServeMux{}
+	bearers := map[db.Dialect]string{}
 	for _, e := range []db.Dialect{db.SQLite, db.Postgres} {
 		d := dbtest.Open(t, e)
 		store := &area.Store{DB: d, Today: func() date.Date { return testToday }}
@@ -31,8 +32,10 @@ func TestDemoFiguresSameOnBothEngines(t *testing.T) {
 			t.Fatalf("%s: demo: %v", e, err)
 		}
 		mux := http.NewServeMux()
-		(&Handler{DB: d, Areas: store, Log: slog.New(slog.DiscardHandler)}).Register(mux)
+		accounts, bearer := adminToken(t, d)
+		(&Handler{DB: d, Areas: store, Auth: accounts, Log: slog.New(slog.DiscardHandler)}).Register(mux)
 		muxes[e] = mux
+		bearers[e] = bearer
 	}
 	paths := []string{
 		"/api/v1/figures",
@@ -48,7 +51,9 @@ func TestDemoFiguresSameOnBothEngines(t *testing.T) {
 		var bodies [2]string
 		for i, e := range []db.Dialect{db.SQLite, db.Postgres} {
 			rec := httptest.NewRecorder()
-			muxes[e].ServeHTTP(rec, httptest.NewRequest(http.MethodGet, p, nil))
+			req := httptest.NewRequest(http.MethodGet, p, nil)
+			req.Header.Set("Authorization", bearers[e])
+			muxes[e].ServeHTTP(rec, req)
 			if rec.Code != http.StatusOK {
 				t.Fatalf("%s on %s: %d %s", p, e, rec.Code, rec.Body)
 			}

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strings"
 
+	"dangjian/internal/area"
 	"dangjian/internal/db"
 	"dangjian/internal/i18n"
 )
@@ -14,12 +15,14 @@ import (
 type requestKind int
 
 const (
-	kindBadRequest requestKind = iota // malformed JSON, unknown field, bad id
-	kindTooLarge                      // body over the limit
-	kindMediaType                     // body is not JSON
-	kindNoRoute                       // no endpoint at this path
-	kindMethod                        // endpoint exists, method does not
-	kindInvalidRef                    // a reference in the body names nothing
+	kindBadRequest      requestKind = iota // malformed JSON, unknown field, bad id
+	kindTooLarge                           // body over the limit
+	kindMediaType                          // body is not JSON
+	kindNoRoute                            // no endpoint at this path
+	kindMethod                             // endpoint exists, method does not
+	kindInvalidRef                         // a reference in the body names nothing
+	kindUnauthenticated                    // no valid API token
+	kindForbidden                          // the caller may not do this
 )
 
 // requestError is an error the API itself finds in a request, or a domain
@@ -86,11 +89,20 @@ func classify(err error) (status int, msg *i18n.Error, internal bool) {
 			return http.StatusMethodNotAllowed, re.err, false
 		case kindInvalidRef:
 			return http.StatusUnprocessableEntity, re.err, false
+		case kindUnauthenticated:
+			return http.StatusUnauthorized, re.err, false
+		case kindForbidden:
+			return http.StatusForbidden, re.err, false
 		default:
 			return http.StatusBadRequest, re.err, false
 		}
 	}
 	var ie *i18n.Error
+	if errors.As(err, &ie) && errors.Is(err, area.ErrOutOfScope) {
+		// A path target, query parameter or body reference outside the
+		// caller's subtree.
+		return http.StatusForbidden, ie, false
+	}
 	if errors.As(err, &ie) {
 		if isNotFoundKey(ie.Key) && !isReferenceField(ie.Field) {
 			return http.StatusNotFound, ie, false
@@ -114,8 +126,17 @@ func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 	status, msg, internal := classify(err)
 	if internal {
 		h.logger().ErrorContext(r.Context(), "api: internal error", "method", r.Method, "path", r.URL.Path, "err", err)
-	} else if status == http.StatusServiceUnavailable {
+	}
+	switch status {
+	case http.StatusServiceUnavailable:
 		h.logger().InfoContext(r.Context(), "api: request abandoned", "method", r.Method, "path", r.URL.Path, "err", err)
+	case http.StatusUnauthorized:
+		// Logged, not audited: anyone can send these, and the audit trail
+		// is one serialised chain.
+		h.logger().WarnContext(r.Context(), "api: unauthenticated request", "method", r.Method, "path", r.URL.Path, "ip", h.clientIP(r))
+		w.Header().Set("WWW-Authenticate", bearerScheme+` realm="dangjian"`)
+	case http.StatusForbidden:
+		h.auditDenied(r, msg)
 	}
 	body := errorBody{Error: errorDetail{
 		Code:    strings.TrimPrefix(msg.Key, "err."),

@@ -39,6 +39,11 @@ func TestClassify(t *testing.T) {
 		{"db not found", fmt.Errorf("x: %w", db.ErrNotFound), 404, "err.api_not_found", false},
 		{"db conflict", fmt.Errorf("x: %w", db.ErrConflict), 409, "err.api_conflict", false},
 		{"cancelled", fmt.Errorf("x: %w", context.Canceled), 503, "err.api_unavailable", false},
+		{"unauthenticated", errUnauthenticated(), 401, "err.api_unauthenticated", false},
+		{"forbidden", forbidden("err.forbidden"), 403, "err.forbidden", false},
+		{"password to change", forbidden("err.password_change_required"), 403, "err.password_change_required", false},
+		{"path target out of scope", outOfScope(), 403, "err.out_of_scope", false},
+		{"store out of scope", fmt.Errorf("area: %w", &i18n.Error{Field: "target_id", Key: "err.out_of_scope", Err: area.ErrOutOfScope}), 403, "err.out_of_scope", false},
 		{"anything else", errors.New("pq: password authentication failed for user secret"), 500, "err.internal", true},
 	}
 	for _, c := range cases {
@@ -55,11 +60,14 @@ func TestInternalErrorsAreLoggedNotShown(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		var logs bytes.Buffer
 		mux := http.NewServeMux()
-		(&Handler{DB: d, Areas: area.NewStore(d), Log: slog.New(slog.NewTextHandler(&logs, nil))}).Register(mux)
+		accounts, bearer := adminToken(t, d)
+		(&Handler{DB: d, Areas: area.NewStore(d), Auth: accounts, Log: slog.New(slog.NewTextHandler(&logs, nil))}).Register(mux)
 		d.Close()
 		for _, c := range []struct{ lang, msg string }{{"zh", "服务器内部错误，请稍后再试"}, {"en", "internal server error; try again later"}} {
 			rec := httptest.NewRecorder()
-			mux.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/api/v1/areas/1?lang="+c.lang, nil))
+			req := httptest.NewRequest(http.MethodGet, "/api/v1/areas/1?lang="+c.lang, nil)
+			req.Header.Set("Authorization", bearer)
+			mux.ServeHTTP(rec, req)
 			want := `{"error":{"code":"internal","message":"` + c.msg + `"}}` + "\n"
 			if rec.Code != 500 || rec.Body.String() != want {
 				t.Errorf("%s: %d %s, want 500 %s", c.lang, rec.Code, rec.Body, want)
@@ -74,9 +82,12 @@ func TestInternalErrorsAreLoggedNotShown(t *testing.T) {
 func TestPanicsBecomeJSON(t *testing.T) {
 	var logs bytes.Buffer
 	mux := http.NewServeMux()
-	(&Handler{Log: slog.New(slog.NewTextHandler(&logs, nil))}).Register(mux) // no store: every read panics
+	accounts, bearer := adminToken(t, dbtest.Open(t, db.SQLite))
+	(&Handler{Auth: accounts, Log: slog.New(slog.NewTextHandler(&logs, nil))}).Register(mux) // no area store: every read panics
 	rec := httptest.NewRecorder()
-	mux.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/api/v1/areas", nil))
+	req := httptest.NewRequest(http.MethodGet, "/api/v1/areas", nil)
+	req.Header.Set("Authorization", bearer)
+	mux.ServeHTTP(rec, req)
 	if rec.Code != 500 || !strings.Contains(rec.Body.String(), `"code":"internal"`) || strings.Contains(rec.Body.String(), "nil pointer") {
 		t.Errorf("got %d %s", rec.Code, rec.Body)
 	}

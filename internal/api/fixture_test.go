@@ -7,8 +7,10 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"dangjian/internal/area"
+	"dangjian/internal/auth"
 	"dangjian/internal/date"
 	"dangjian/internal/db"
 )
@@ -25,18 +27,44 @@ var testToday = date.MustParse("2025-06-30")
 //	│  └─ 河滨社区 — merged into 宾南社区 on 2023-03-01
 //	└─ 官渡街道
 //	   └─ 官渡社区
+//
+// and these API callers (fixture.tokens, by the name a scenario gives in
+// "as"; "" is admin):
+//
+//	admin      admin
+//	district   district officer of 示范区
+//	hedong     subdistrict officer of 河东街道
+//	yingbin    community secretary of 迎宾社区
+//	viewer     viewer of 河东街道
+//	auditor    auditor
+//	fresh      community secretary of 迎宾社区 who has not changed the initial password
+//	expired    admin's token that expired yesterday
+//	revoked    admin's token that was revoked
 type fixture struct {
-	mux   *http.ServeMux
-	store *area.Store
-	ids   map[string]int64
+	h      *Handler
+	mux    *http.ServeMux
+	db     *db.DB
+	store  *area.Store
+	auth   *auth.Store
+	ids    map[string]int64
+	tokens map[string]string
 }
+
+// nobody is the "as" of a scenario that sends no token of the fixture's
+// (only the Authorization header the scenario itself sets, if any).
+const nobody = "nobody"
+
+// testPassword meets the password policy.
+const testPassword = "Test-Passw0rd-1"
 
 func newFixture(t *testing.T, d *db.DB) *fixture {
 	t.Helper()
 	ctx := context.Background()
 	store := &area.Store{DB: d, Today: func() date.Date { return testToday }}
-	f := &fixture{mux: http.NewServeMux(), store: store, ids: map[string]int64{}}
-	(&Handler{DB: d, Areas: store, Log: slog.New(slog.DiscardHandler)}).Register(f.mux)
+	accounts := &auth.Store{DB: d, Params: auth.TestParams, Now: time.Now}
+	f := &fixture{mux: http.NewServeMux(), db: d, store: store, auth: accounts, ids: map[string]int64{}, tokens: map[string]string{}}
+	f.h = &Handler{DB: d, Areas: store, Auth: accounts, Log: slog.New(slog.DiscardHandler)}
+	f.h.Register(f.mux)
 	start := date.MustParse("2020-01-01")
 	create := func(name, parent string, level area.Level) {
 		id, err := store.Create(ctx, area.CreateInput{ParentID: f.ids[parent], Level: level, Name: name, On: start})
@@ -64,17 +92,89 @@ func newFixture(t *testing.T, d *db.DB) *fixture {
 	if err := store.Merge(ctx, area.MergeInput{AreaID: f.ids["河滨社区"], TargetID: f.ids["宾南社区"], On: date.MustParse("2023-03-01")}); err != nil {
 		t.Fatalf("merge: %v", err)
 	}
+	f.caller(t, "admin", auth.Admin, "", true)
+	f.caller(t, "district", auth.District, "示范区", true)
+	f.caller(t, "hedong", auth.Subdistrict, "河东街道", true)
+	f.caller(t, "yingbin", auth.Community, "迎宾社区", true)
+	f.caller(t, "viewer", auth.Viewer, "河东街道", true)
+	f.caller(t, "auditor", auth.Auditor, "", true)
+	f.caller(t, "fresh", auth.Community, "迎宾社区", false)
+	admin := f.ids["admin"]
+	yesterday := &auth.Store{DB: d, Params: auth.TestParams, Now: func() time.Time { return time.Now().Add(-48 * time.Hour) }}
+	if _, secret, err := yesterday.CreateToken(ctx, admin, "expired", 24*time.Hour); err != nil {
+		t.Fatalf("expired token: %v", err)
+	} else {
+		f.tokens["expired"] = secret
+	}
+	tok, secret, err := accounts.CreateToken(ctx, admin, "revoked", 24*time.Hour)
+	if err != nil {
+		t.Fatalf("token: %v", err)
+	}
+	if err := accounts.RevokeToken(ctx, tok.ID); err != nil {
+		t.Fatalf("revoke: %v", err)
+	}
+	f.tokens["revoked"] = secret
 	return f
 }
 
-// expand replaces {name} with the id of name in s.
+// caller creates an account named username with role, scoped to the area
+// named areaName (none when ""), and an API token for it. ready accounts
+// have replaced their initial password.
+func (f *fixture) caller(t testing.TB, username string, role auth.Role, areaName string, ready bool) {
+	t.Helper()
+	ctx := context.Background()
+	a, pw, err := f.auth.Create(ctx, auth.NewAccount{Username: username, Role: role, AreaID: f.ids[areaName]})
+	if err != nil {
+		t.Fatalf("account %s: %v", username, err)
+	}
+	if ready {
+		if err := f.auth.ChangePassword(ctx, a.ID, pw, testPassword, ""); err != nil {
+			t.Fatalf("password of %s: %v", username, err)
+		}
+	}
+	_, secret, err := f.auth.CreateToken(ctx, a.ID, "test", 24*time.Hour)
+	if err != nil {
+		t.Fatalf("token of %s: %v", username, err)
+	}
+	f.ids[username] = a.ID
+	f.tokens[username] = secret
+}
+
+// bearer is the Authorization header of the caller named as ("" is admin).
+func (f *fixture) bearer(t testing.TB, as string) string {
+	t.Helper()
+	if as == "" {
+		as = "admin"
+	}
+	secret, ok := f.tokens[as]
+	if !ok {
+		t.Fatalf("the fixture has no caller %q", as)
+	}
+	return "Bearer " + secret
+}
+
+// expand replaces {name} with the id of name in s, and {token:name} with
+// the API token of the caller name.
 func (f *fixture) expand(s string) string {
 	if !strings.Contains(s, "{") {
 		return s
 	}
-	pairs := make([]string, 0, 2*len(f.ids))
+	pairs := make([]string, 0, 2*len(f.ids)+2*len(f.tokens))
 	for name, id := range f.ids {
 		pairs = append(pairs, "{"+name+"}", strconv.FormatInt(id, 10))
 	}
+	for name, secret := range f.tokens {
+		pairs = append(pairs, "{token:"+name+"}", secret)
+	}
 	return strings.NewReplacer(pairs...).Replace(s)
+}
+
+// adminToken creates a ready admin account on d and returns the account
+// store and the Authorization header of its token, for tests that need no
+// fixture.
+func adminToken(t testing.TB, d *db.DB) (*auth.Store, string) {
+	t.Helper()
+	f := &fixture{db: d, auth: &auth.Store{DB: d, Params: auth.TestParams, Now: time.Now}, ids: map[string]int64{}, tokens: map[string]string{}}
+	f.caller(t, "admin", auth.Admin, "", true)
+	return f.auth, f.bearer(t, "admin")
 }

@@ -49,6 +49,9 @@ type orgResult struct {
 // orgCreate serves POST /api/v1/party-orgs: 201 with the new organisation.
 func (h *Handler) orgCreate(w http.ResponseWriter, r *http.Request) {
 	serveChange(h, w, r, noID, func(ctx context.Context, _ int64, on date.Date, req orgCreateRequest) (answer, error) {
+		if err := h.refInScope(ctx, "area_id", req.AreaID); err != nil {
+			return answer{}, err
+		}
 		id, err := h.Areas.CreateOrg(ctx, area.OrgInput{AreaID: req.AreaID, Kind: area.OrgKind(req.Kind), Name: req.Name, On: on, Note: req.Note})
 		if err != nil {
 			// The area is named in the body, not the path: an unknown one is a 422.

@@ -14,8 +14,11 @@ import (
 // scenario is one HTTP exchange: the request, the status expected and
 // fragments the body must (want) and must not (not) contain. {name} in the
 // path, body and fragments stands for the id of the fixture's record name.
+// The request carries the API token of the fixture's caller named by as
+// (admin when ""; none for nobody); header may set Authorization itself.
 type scenario struct {
 	name    string
+	as      string
 	method  string
 	path    string
 	body    string
@@ -43,6 +46,8 @@ func TestScenarios(t *testing.T) {
 		{"request errors", requestErrorScenarios},
 		{"party orgs", orgScenarios},
 		{"figures and speech", figureScenarios},
+		{"authentication", authScenarios},
+		{"authorisation", accessScenarios},
 	}
 	doc := loadDoc(t)
 	for _, engine := range dbtest.Engines() {
@@ -81,14 +86,20 @@ func (f *fixture) run(t *testing.T, doc *openAPI, sc scenario) string {
 	if sc.body != "" {
 		req.Header.Set("Content-Type", "application/json")
 	}
+	if sc.as != nobody {
+		req.Header.Set("Authorization", f.bearer(t, sc.as))
+	}
 	for k, v := range sc.header {
-		req.Header.Set(k, v)
+		req.Header.Set(k, f.expand(v))
 	}
 	_, pattern := f.mux.Handler(req)
 	rec := httptest.NewRecorder()
 	f.mux.ServeHTTP(rec, req)
 	got := rec.Body.String()
 	label := sc.name + " (" + sc.method + " " + sc.path + ")"
+	if sc.as != "" {
+		label += " as " + sc.as
+	}
 	if rec.Code != sc.status {
 		t.Errorf("%s: status %d, want %d; body %s", label, rec.Code, sc.status, got)
 		return pattern

@@ -1,0 +1,141 @@
+package api
+
+import (
+	"context"
+	"net/http"
+	"strings"
+	"testing"
+
+	"dangjian/internal/area"
+	"dangjian/internal/auth"
+	"dangjian/internal/date"
+	"dangjian/internal/db"
+	"dangjian/internal/dbtest"
+)
+
+// matrixRequests has, for every route, a request aimed inside the caller's
+// subtree (河东街道) and one aimed outside it (官渡街道), by path, query or
+// body reference. Writes are dated in the future, so that a request let
+// through is refused by validation (422) and changes nothing. A route
+// without a row fails TestAccessMatrix.
+var matrixRequests = map[string]func(in bool) (path, body string){
+	"GET /api/openapi.json": func(bool) (string, string) { return "/api/openapi.json", "" },
+	"GET /api/v1/areas/tree": func(in bool) (string, string) {
+		return "/api/v1/areas/tree?root=" + pick(in, "{迎宾社区}", "{官渡社区}"), ""
+	},
+	"GET /api/v1/areas": func(bool) (string, string) { return "/api/v1/areas", "" },
+	"POST /api/v1/areas": func(in bool) (string, string) {
+		return "/api/v1/areas", `{"parent_id":` + pick(in, "{河东街道}", "{官渡街道}") + `,"name":"新社区","on":"2030-01-01"}`
+	},
+	"GET /api/v1/areas/{id}":        areaPath("", ""),
+	"GET /api/v1/areas/{id}/events": areaPath("/events", ""),
+	"POST /api/v1/areas/{id}/merge": func(in bool) (string, string) {
+		return "/api/v1/areas/" + pick(in, "{迎宾社区}", "{官渡社区}") + "/merge", `{"target_id":{宾南社区},"on":"2030-01-01"}`
+	},
+	"POST /api/v1/areas/{id}/split":     areaPath("/split", `{"names":["甲","乙"],"on":"2030-01-01"}`),
+	"POST /api/v1/areas/{id}/adjust":    areaPath("/adjust", `{"note":"x","on":"2030-01-01"}`),
+	"POST /api/v1/areas/{id}/rename":    areaPath("/rename", `{"name":"甲","on":"2030-01-01"}`),
+	"POST /api/v1/areas/{id}/dissolve":  areaPath("/dissolve", `{"on":"2030-01-01"}`),
+	"GET /api/v1/areas/{id}/party-orgs": areaPath("/party-orgs", ""),
+	"POST /api/v1/party-orgs": func(in bool) (string, string) {
+		return "/api/v1/party-orgs", `{"area_id":` + pick(in, "{宾南社区}", "{官渡社区}") + `,"kind":"branch","name":"新支部","on":"2030-01-01"}`
+	},
+	"GET /api/v1/party-orgs/{id}":           orgPath("", ""),
+	"POST /api/v1/party-orgs/{id}/reform":   orgPath("/reform", `{"kind":"branch","name":"新支部","on":"2030-01-01"}`),
+	"POST /api/v1/party-orgs/{id}/dissolve": orgPath("/dissolve", `{"on":"2030-01-01"}`),
+	"GET /api/v1/figures": func(in bool) (string, string) {
+		return "/api/v1/figures?area=" + pick(in, "{迎宾社区}", "{官渡社区}"), ""
+	},
+	"GET /api/v1/figures/{key}": func(in bool) (string, string) {
+		return "/api/v1/figures/communities.total?area=" + pick(in, "{迎宾社区}", "{官渡社区}"), ""
+	},
+	"GET /api/v1/speech": func(in bool) (string, string) {
+		return "/api/v1/speech?area=" + pick(in, "{迎宾社区}", "{官渡社区}"), ""
+	},
+}
+
+// unaimed are the routes that name no area: "outside" is the same request,
+// which a scoped caller may make and whose answer is filtered to their
+// subtree.
+var unaimed = map[string]bool{"GET /api/openapi.json": true, "GET /api/v1/areas": true}
+
+func pick(in bool, inside, outside string) string {
+	if in {
+		return inside
+	}
+	return outside
+}
+
+func areaPath(suffix, body string) func(bool) (string, string) {
+	return func(in bool) (string, string) {
+		return "/api/v1/areas/" + pick(in, "{迎宾社区}", "{官渡社区}") + suffix, body
+	}
+}
+
+func orgPath(suffix, body string) func(bool) (string, string) {
+	return func(in bool) (string, string) {
+		return "/api/v1/party-orgs/" + pick(in, "{迎宾社区党支部}", "{官渡社区党支部}") + suffix, body
+	}
+}
+
+// TestAccessMatrix sends every route's inside and outside request as every
+// role and requires: allowed (neither 401 nor 403) exactly when the role has
+// the route's permission and, for a scoped role, the request stays inside
+// its subtree; 403 otherwise. The permissions are written out here rather
+// than read from auth, so that a change to either side shows.
+func TestAccessMatrix(t *testing.T) {
+	may := map[auth.Role]map[auth.Permission]bool{
+		auth.Admin:       {auth.ReadAreas: true, auth.WriteAreas: true},
+		auth.District:    {auth.ReadAreas: true, auth.WriteAreas: true},
+		auth.Subdistrict: {auth.ReadAreas: true, auth.WriteAreas: true},
+		auth.Community:   {auth.ReadAreas: true, auth.WriteAreas: true},
+		auth.Unit:        {auth.ReadAreas: true},
+		auth.Viewer:      {auth.ReadAreas: true},
+		auth.Auditor:     {},
+	}
+	for _, rt := range routes {
+		if matrixRequests[rt.pattern()] == nil {
+			t.Errorf("%s has no row in matrixRequests", rt.pattern())
+		}
+	}
+	for _, r := range auth.Roles {
+		if may[r] == nil {
+			t.Errorf("role %s has no row in the matrix", r)
+		}
+	}
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		f := newFixture(t, d)
+		id, err := f.store.CreateOrg(context.Background(), area.OrgInput{AreaID: f.ids["官渡社区"], Kind: area.Branch, Name: "官渡社区党支部", On: date.MustParse("2020-01-01")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.ids["官渡社区党支部"] = id
+		for _, role := range auth.Roles {
+			as := "matrix-" + string(role)
+			scope := ""
+			if role.NeedsArea() {
+				scope = "河东街道"
+			}
+			f.caller(t, as, role, scope, true)
+			for _, rt := range routes {
+				for _, in := range []bool{true, false} {
+					path, body := matrixRequests[rt.pattern()](in)
+					rec := f.do(t, as, "", rt.method, path, body)
+					allowed := rt.public() || (may[role][rt.perm] && (in || role == auth.Admin || unaimed[rt.pattern()]))
+					label := rt.pattern() + " as " + string(role) + pick(in, " inside", " outside")
+					switch {
+					case allowed && (rec.Code == http.StatusUnauthorized || rec.Code == http.StatusForbidden):
+						t.Errorf("%s: refused %d, want allowed: %s", label, rec.Code, rec.Body)
+					case !allowed && rec.Code != http.StatusForbidden:
+						t.Errorf("%s: %d, want 403: %s", label, rec.Code, rec.Body)
+					case rec.Code >= 200 && rec.Code < 300 && rt.method == http.MethodPost:
+						t.Errorf("%s: a matrix write went through: %s", label, rec.Body)
+					}
+					if (!allowed || (role != auth.Admin && role != auth.Auditor && !rt.public())) && strings.Contains(rec.Body.String(), "官渡") {
+						t.Errorf("%s: a caller scoped to 河东街道 sees 官渡: %s", label, rec.Body)
+					}
+				}
+			}
+		}
+	})
+}
