@@ -91,11 +91,10 @@ func scanArea(row interface{ Scan(...any) error }) (Area, error) {
 
 // Get returns the area with id, as it is now.
 func (s *Store) Get(ctx context.Context, id int64) (Area, error) {
-	a, err := getArea(ctx, s.DB.Reader(), id)
-	if err != nil {
-		return a, err
+	if err := s.allow(ctx, s.DB.Reader(), "area_id", id); err != nil {
+		return Area{}, err
 	}
-	return a, s.allow(ctx, s.DB.Reader(), "area_id", id)
+	return getArea(ctx, s.DB.Reader(), id)
 }
 
 func getArea(ctx context.Context, q db.Q, id int64) (Area, error) {

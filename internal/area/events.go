@@ -142,7 +142,13 @@ const (
 
 // checkArea loads an area an event names and checks the event's date against
 // its history for the role it plays.
-func checkArea(ctx context.Context, q db.Q, field string, id int64, on date.Date, r role) (Area, error) {
+//
+// The scope is checked first, so a user never learns anything (not even
+// whether it exists) about an area outside their subtree.
+func (s *Store) checkArea(ctx context.Context, q db.Q, field string, id int64, on date.Date, r role) (Area, error) {
+	if err := s.allow(ctx, q, field, id); err != nil {
+		return Area{}, err
+	}
 	a, err := getArea(ctx, q, id)
 	if err != nil {
 		if e, ok := err.(*i18n.Error); ok {
@@ -286,11 +292,8 @@ func (s *Store) Create(ctx context.Context, in CreateInput) (int64, error) {
 				return i18n.Errf("level", "err.level_invalid")
 			}
 		} else {
-			p, err := checkArea(ctx, q, "parent_id", in.ParentID, in.On, receiver)
+			p, err := s.checkArea(ctx, q, "parent_id", in.ParentID, in.On, receiver)
 			if err != nil {
-				return err
-			}
-			if err := s.allow(ctx, q, "parent_id", p.ID); err != nil {
 				return err
 			}
 			child := p.Level.ChildLevel()
@@ -332,11 +335,8 @@ func (s *Store) Merge(ctx context.Context, in MergeInput) error {
 		return i18n.Errf("target_id", "err.merge_self")
 	}
 	return s.DB.Tx(ctx, func(q db.Q) error {
-		a, err := checkArea(ctx, q, "area_id", in.AreaID, in.On, ending)
+		a, err := s.checkArea(ctx, q, "area_id", in.AreaID, in.On, ending)
 		if err != nil {
-			return err
-		}
-		if err := s.allow(ctx, q, "area_id", a.ID); err != nil {
 			return err
 		}
 		if err := s.allow(ctx, q, "target_id", in.TargetID); err != nil {
@@ -403,11 +403,8 @@ func (s *Store) Split(ctx context.Context, in SplitInput) ([]int64, error) {
 	}
 	var ids []int64
 	err := s.DB.Tx(ctx, func(q db.Q) error {
-		a, err := checkArea(ctx, q, "area_id", in.AreaID, in.On, ending)
+		a, err := s.checkArea(ctx, q, "area_id", in.AreaID, in.On, ending)
 		if err != nil {
-			return err
-		}
-		if err := s.allow(ctx, q, "area_id", a.ID); err != nil {
 			return err
 		}
 		if n, err := activeChildren(ctx, q, a.ID, in.On); err != nil {
@@ -453,11 +450,8 @@ func (s *Store) Adjust(ctx context.Context, in AdjustInput) error {
 		return err
 	}
 	return s.DB.Tx(ctx, func(q db.Q) error {
-		a, err := checkArea(ctx, q, "area_id", in.AreaID, in.On, changed)
+		a, err := s.checkArea(ctx, q, "area_id", in.AreaID, in.On, changed)
 		if err != nil {
-			return err
-		}
-		if err := s.allow(ctx, q, "area_id", a.ID); err != nil {
 			return err
 		}
 		from, err := parentOn(ctx, q, a.ID, in.On)
@@ -466,11 +460,8 @@ func (s *Store) Adjust(ctx context.Context, in AdjustInput) error {
 		}
 		to := from
 		if in.NewParentID != 0 && in.NewParentID != from {
-			p, err := checkArea(ctx, q, "new_parent_id", in.NewParentID, in.On, receiver)
+			p, err := s.checkArea(ctx, q, "new_parent_id", in.NewParentID, in.On, receiver)
 			if err != nil {
-				return err
-			}
-			if err := s.allow(ctx, q, "new_parent_id", p.ID); err != nil {
 				return err
 			}
 			if p.Level.ChildLevel() != a.Level {
@@ -507,11 +498,8 @@ func (s *Store) Rename(ctx context.Context, in RenameInput) error {
 		return err
 	}
 	return s.DB.Tx(ctx, func(q db.Q) error {
-		a, err := checkArea(ctx, q, "area_id", in.AreaID, in.On, changed)
+		a, err := s.checkArea(ctx, q, "area_id", in.AreaID, in.On, changed)
 		if err != nil {
-			return err
-		}
-		if err := s.allow(ctx, q, "area_id", a.ID); err != nil {
 			return err
 		}
 		old, err := nameOn(ctx, q, a.ID, in.On)
@@ -557,11 +545,8 @@ func (s *Store) Dissolve(ctx context.Context, in DissolveInput) error {
 		return err
 	}
 	return s.DB.Tx(ctx, func(q db.Q) error {
-		a, err := checkArea(ctx, q, "area_id", in.AreaID, in.On, ending)
+		a, err := s.checkArea(ctx, q, "area_id", in.AreaID, in.On, ending)
 		if err != nil {
-			return err
-		}
-		if err := s.allow(ctx, q, "area_id", a.ID); err != nil {
 			return err
 		}
 		if n, err := activeChildren(ctx, q, a.ID, in.On); err != nil {

@@ -80,9 +80,15 @@ func (s *Store) Org(ctx context.Context, id int64) (PartyOrg, error) {
 }
 
 // getOrg loads an organisation and refuses one outside the store's scope.
+//
+// An organisation that does not exist and one outside the scope are refused
+// alike for a scoped user, so ids outside the scope reveal nothing.
 func (s *Store) getOrg(ctx context.Context, q db.Q, id int64) (PartyOrg, error) {
 	o, err := getOrg(ctx, q, id)
 	if err != nil {
+		if s.scope(ctx) != 0 {
+			return PartyOrg{}, &i18n.Error{Field: "org_id", Key: "err.out_of_scope", Err: ErrOutOfScope}
+		}
 		return o, err
 	}
 	return o, s.allow(ctx, q, "org_id", o.AreaID)
@@ -131,11 +137,11 @@ func (s *Store) CreateOrg(ctx context.Context, in OrgInput) (int64, error) {
 	}
 	var id int64
 	err = s.DB.Tx(ctx, func(q db.Q) error {
-		a, err := getArea(ctx, q, in.AreaID)
-		if err != nil {
+		if err := s.allow(ctx, q, "area_id", in.AreaID); err != nil {
 			return err
 		}
-		if err := s.allow(ctx, q, "area_id", a.ID); err != nil {
+		a, err := getArea(ctx, q, in.AreaID)
+		if err != nil {
 			return err
 		}
 		if !a.ActiveOn(in.On) {

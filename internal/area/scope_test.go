@@ -184,3 +184,27 @@ func TestScopeFromContext(t *testing.T) {
 		}
 	})
 }
+
+// TestScopeCheckedBeforeValidation: a refusal for an area outside the scope
+// says nothing else about it, not its dates nor whether it exists.
+func TestScopeCheckedBeforeValidation(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, dbh *db.DB) {
+		ctx := context.Background()
+		s, ids := small(t, dbh)
+		sc := s.In(ids["E"])
+		early := d("2019-01-01") // before everything was established
+		checks := map[string]error{}
+		_, checks["create under"] = sc.Create(ctx, area.CreateInput{ParentID: ids["W"], Name: "x", On: early})
+		checks["move under"] = sc.Adjust(ctx, area.AdjustInput{AreaID: ids["e1"], NewParentID: ids["W"], On: d("2024-01-01")})
+		checks["rename"] = sc.Rename(ctx, area.RenameInput{AreaID: ids["w1"], Name: "y", On: early})
+		_, checks["org on"] = sc.CreateOrg(ctx, area.OrgInput{AreaID: ids["w1"], Kind: area.Branch, Name: "z", On: early})
+		_, checks["org on a missing area"] = sc.CreateOrg(ctx, area.OrgInput{AreaID: 987654, Kind: area.Branch, Name: "z", On: d("2024-01-01")})
+		_, checks["missing area"] = sc.Get(ctx, 987654)
+		_, checks["missing org"] = sc.Org(ctx, 987654)
+		for name, err := range checks {
+			if !errors.Is(err, area.ErrOutOfScope) {
+				t.Errorf("%s: %v, want out of scope", name, err)
+			}
+		}
+	})
+}
