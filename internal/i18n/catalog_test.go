@@ -18,6 +18,7 @@ func TestCatalogsComplete(t *testing.T) {
 		{"api", apiZH, apiEN},
 		{"auth", authZH, authEN},
 		{"account", uiAccountZH, uiAccountEN},
+		{"admin", uiAdminZH, uiAdminEN},
 		{"all", zh, en},
 	}
 	for _, p := range parts {

@@ -82,7 +82,7 @@ func (s *Server) require(perm auth.Permission, tg target, h http.HandlerFunc) ht
 			s.denied(w, r, http.StatusUnauthorized, "err.unauthenticated")
 			return
 		}
-		if p.MustChangePassword && perm != auth.OwnAccount {
+		if p.MustChangePassword && !openBeforePasswordChange(r) {
 			seeOther(w, r, "/account/password")
 			return
 		}
@@ -103,6 +103,26 @@ func (s *Server) require(perm auth.Permission, tg target, h http.HandlerFunc) ht
 			return
 		}
 		h(w, r)
+	}
+}
+
+// openBeforePasswordChange reports whether r is one of the two requests an
+// account with an initial password may make: changing it and signing out.
+// Everything else, its API tokens included, waits for the change.
+func openBeforePasswordChange(r *http.Request) bool {
+	return r.URL.Path == "/account/password" || r.URL.Path == "/signout"
+}
+
+// homeFor is where a user lands after signing in: the tree, or for a role
+// that cannot read it (the auditor) the first page it can.
+func homeFor(p auth.Principal) string {
+	switch {
+	case p.Can(auth.ReadAreas):
+		return "/"
+	case p.Can(auth.ReadAudit):
+		return "/audit"
+	default:
+		return "/account/tokens"
 	}
 }
 

@@ -123,16 +123,42 @@ func (a *testApp) orgID(name string) int64 {
 	return id
 }
 
-var refPattern = regexp.MustCompile(`\{(org:)?([^{}]+)\}`)
+var refPattern = regexp.MustCompile(`\{(org:|user:|token:)?([^{}]+)\}`)
 
-// expand replaces {name} with the id of the area and {org:name} with the
-// id of the party organisation, so scenarios read as names.
+// expand replaces {name} with the id of the area, {org:name} with the id of
+// the party organisation, {user:name} with the id of the account and
+// {token:name} with the id of the API token, so scenarios read as names.
 func (a *testApp) expand(s string) string {
 	return refPattern.ReplaceAllStringFunc(s, func(m string) string {
 		p := refPattern.FindStringSubmatch(m)
-		if p[1] != "" {
+		switch p[1] {
+		case "org:":
 			return strconv.FormatInt(a.orgID(p[2]), 10)
+		case "user:":
+			return strconv.FormatInt(a.accountID(p[2]), 10)
+		case "token:":
+			return strconv.FormatInt(a.tokenID(p[2]), 10)
 		}
 		return strconv.FormatInt(a.areaID(p[2]), 10)
 	})
+}
+
+// accountID returns the id of the account username.
+func (a *testApp) accountID(username string) int64 {
+	a.t.Helper()
+	acct, err := a.auth.ByUsername(context.Background(), username)
+	if err != nil {
+		a.t.Fatalf("account %s: %v", username, err)
+	}
+	return acct.ID
+}
+
+// tokenID returns the id of the newest API token named name.
+func (a *testApp) tokenID(name string) int64 {
+	a.t.Helper()
+	var id int64
+	if err := a.db.Reader().QueryRowContext(context.Background(), "SELECT MAX(id) FROM api_token WHERE name = ?", name).Scan(&id); err != nil {
+		a.t.Fatalf("token %s: %v", name, err)
+	}
+	return id
 }

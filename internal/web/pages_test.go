@@ -37,6 +37,9 @@ type client struct {
 	jar *cookiejar.Jar
 	// session is the session token sent with every request ("" for none).
 	session string
+	// last is the body and header of the last response.
+	last       string
+	lastHeader http.Header
 }
 
 func newClient(app *testApp) *client {
@@ -84,6 +87,7 @@ func (c *client) run(t *testing.T, sc scenario) {
 	defer res.Body.Close()
 	b, _ := io.ReadAll(res.Body)
 	text := string(b)
+	c.last, c.lastHeader = text, res.Header
 	if res.StatusCode != sc.status {
 		t.Errorf("%s %s: status %d, want %d\n%s", method, sc.path, res.StatusCode, sc.status, excerpt(text))
 	}

@@ -52,5 +52,5 @@ func (s *Server) passwordChange(w http.ResponseWriter, r *http.Request) {
 	}
 	s.audit(r.Context(), audit.Entry{Action: "auth.password_changed", TargetType: "account", TargetID: p.Username})
 	setFlash(w, "ui.flash.password_changed")
-	seeOther(w, r, "/")
+	seeOther(w, r, homeFor(p))
 }

@@ -100,6 +100,14 @@ func (v *view) T(key string, args ...any) string { return i18n.T(v.Lang, key, ar
 // Can reports whether the signed-in user has permission p (menu entries).
 func (v *view) Can(p string) bool { return v.User != nil && v.User.Can(auth.Permission(p)) }
 
+// Home is the signed-in user's first page (the brand links to it).
+func (v *view) Home() string {
+	if v.User == nil {
+		return "/"
+	}
+	return homeFor(*v.User)
+}
+
 // HTMLLang is the value of <html lang>.
 func (v *view) HTMLLang() string {
 	if v.Lang == i18n.EN {

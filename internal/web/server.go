@@ -35,6 +35,9 @@ type Server struct {
 	secureCookies bool
 	trustProxy    bool
 	signinLimit   *rateLimiter
+	// api is the mounted JSON API; account changes made here tell it to
+	// forget the credentials it has cached (api.Handler.ForgetTokens).
+	api *api.Handler
 }
 
 // maxFormBytes bounds a form's body.
@@ -51,7 +54,8 @@ func New(d Deps) http.Handler {
 		signinLimit: newRateLimiter(20, 10),
 	}
 	mux := http.NewServeMux()
-	(&api.Handler{DB: d.DB, Areas: d.Areas, Log: d.Log}).Register(mux)
+	s.api = &api.Handler{DB: d.DB, Areas: d.Areas, Auth: d.Auth, Log: d.Log, ClientIP: s.clientIP}
+	s.api.Register(mux)
 	for _, rt := range s.routes() {
 		h := rt.handler
 		if rt.perm != "" {
@@ -81,6 +85,19 @@ func (s *Server) routes() []route {
 		{"/signin", "", noTarget, s.sessionCreate},
 		{"POST /signout", auth.OwnAccount, noTarget, s.sessionDelete},
 		{"/account/password", auth.OwnAccount, noTarget, s.passwordChange},
+		{"GET /account/tokens", auth.OwnAccount, noTarget, s.tokenList},
+		{"POST /account/tokens", auth.OwnAccount, noTarget, s.tokenCreate},
+		{"POST /account/tokens/{id}/revoke", auth.OwnAccount, noTarget, s.tokenRevoke},
+
+		{"GET /admin/users", auth.ManageUsers, noTarget, s.userList},
+		{"/admin/users/new", auth.ManageUsers, noTarget, s.userCreate},
+		{"POST /admin/users/{id}/reset", auth.ManageUsers, noTarget, s.userReset},
+		{"POST /admin/users/{id}/disable", auth.ManageUsers, noTarget, s.userDisable(true)},
+		{"POST /admin/users/{id}/enable", auth.ManageUsers, noTarget, s.userDisable(false)},
+		{"POST /admin/tokens/{id}/revoke", auth.ManageUsers, noTarget, s.tokenRevokeAny},
+
+		{"GET /audit", auth.ReadAudit, noTarget, s.auditShow},
+		{"GET /audit.xlsx", auth.ReadAudit, noTarget, s.auditExport},
 
 		{"GET /{$}", auth.ReadAreas, noTarget, s.treeShow},
 		{"GET /areas/{id}", auth.ReadAreas, areaTarget, s.areaShow},

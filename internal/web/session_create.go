@@ -57,6 +57,9 @@ func (s *Server) sessionCreate(w http.ResponseWriter, r *http.Request) {
 	s.audit(s.withActor(r.Context(), r, auth.Principal{Account: acct}), audit.Entry{Action: "auth.signin", TargetType: "account", TargetID: acct.Username})
 	setSessionCookie(w, token, s.secureCookies)
 	to := page.Next
+	if to == "/" {
+		to = homeFor(auth.Principal{Account: acct})
+	}
 	if acct.MustChangePassword {
 		to = "/account/password"
 	}

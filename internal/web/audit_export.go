@@ -1,0 +1,48 @@
+package web
+
+import (
+	"net/http"
+	"time"
+
+	"dangjian/internal/audit"
+	"dangjian/internal/i18n"
+)
+
+// auditExport downloads the entries the auditor's filter selects (every
+// page) as an XLSX workbook. The export is itself recorded in the trail.
+func (s *Server) auditExport(w http.ResponseWriter, r *http.Request) {
+	filter, form, _ := parseAuditFilter(r)
+	if len(form.Errors) > 0 {
+		lang := langOf(r)
+		page := auditPage{Filter: form, Page: 1, Export: "/audit.xlsx" + form.query(1), Invalid: true}
+		s.render(w, r, http.StatusUnprocessableEntity, "audit", &view{Title: i18n.T(lang, "ui.audit.title"), Nav: "audit", D: &page})
+		return
+	}
+	s.audit(r.Context(), audit.Entry{Action: "audit.export", TargetType: "audit", Detail: form.query(1)})
+	h := w.Header()
+	h.Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	h.Set("Content-Disposition", `attachment; filename="audit-`+time.Now().Format("20060102-150405")+`.xlsx"`)
+	h.Set("Cache-Control", "no-store")
+	cw := &countingWriter{w: w}
+	if err := audit.ExportXLSX(r.Context(), cw, s.db.Reader(), filter); err != nil {
+		if cw.n > 0 {
+			// Part of the file is sent: all that is left is to log and cut it short.
+			s.log.ErrorContext(r.Context(), "web: audit export", "err", err)
+			panic(http.ErrAbortHandler)
+		}
+		h.Del("Content-Disposition")
+		s.serverError(w, r, err)
+	}
+}
+
+// countingWriter counts the bytes written through it.
+type countingWriter struct {
+	w http.ResponseWriter
+	n int64
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}

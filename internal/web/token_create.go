@@ -1,0 +1,61 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"dangjian/internal/audit"
+	"dangjian/internal/auth"
+	"dangjian/internal/i18n"
+)
+
+// maxTokenDays is the longest lifetime the form accepts.
+const maxTokenDays = int(auth.MaxTokenTTL / (24 * time.Hour))
+
+// tokenCreate issues an API token for the signed-in user, and for nobody
+// else: the form has no account field and any sent is ignored. The answer
+// shows the secret once.
+func (s *Server) tokenCreate(w http.ResponseWriter, r *http.Request) {
+	p, _ := principalOf(r)
+	lang := langOf(r)
+	page := tokensPage{Name: strings.TrimSpace(r.PostFormValue("name")), Days: strings.TrimSpace(r.PostFormValue("days")), Errors: map[string]string{}}
+	if page.Name == "" {
+		page.Errors["name"] = i18n.T(lang, "err.token_name")
+	} else if len([]rune(page.Name)) > 80 {
+		page.Errors["name"] = i18n.T(lang, "err.token_name_long", 80)
+	}
+	days, err := strconv.Atoi(page.Days)
+	if err != nil || days <= 0 || days > maxTokenDays {
+		page.Errors["days"] = i18n.T(lang, "err.token_ttl", maxTokenDays)
+	}
+	if len(page.Errors) > 0 {
+		s.renderTokens(w, r, http.StatusUnprocessableEntity, page)
+		return
+	}
+	tok, secret, err := s.auth.CreateToken(r.Context(), p.ID, page.Name, time.Duration(days)*24*time.Hour)
+	if err != nil {
+		if e, ok := userError(err); ok {
+			page.Error = e.In(lang)
+			s.renderTokens(w, r, http.StatusUnprocessableEntity, page)
+			return
+		}
+		s.serverError(w, r, err)
+		return
+	}
+	s.audit(r.Context(), audit.Entry{Action: "token.create", TargetType: "token", TargetID: itoa(tok.ID), After: map[string]any{
+		"id": tok.ID, "account": tok.Username, "name": tok.Name, "expires_at": tok.ExpiresAt.Format(time.RFC3339),
+	}})
+	s.render(w, r, http.StatusOK, "secret", &view{Title: i18n.T(lang, "ui.tokens.title"), Nav: "tokens", D: secretPage{
+		Heading: i18n.T(lang, "ui.token_new.done", tok.Name),
+		Intro:   i18n.T(lang, "ui.secret.token_intro"),
+		Label:   i18n.T(lang, "ui.secret.token"),
+		Secret:  secret,
+		Facts: []fact{
+			{i18n.T(lang, "ui.token.name"), tok.Name},
+			{i18n.T(lang, "ui.token.expires"), tok.ExpiresAt.Local().Format("2006-01-02 15:04")},
+		},
+		Back: i18n.T(lang, "ui.tokens.back"), BackTo: "/account/tokens",
+	}})
+}

@@ -1,0 +1,36 @@
+package web
+
+import (
+	"net/http"
+
+	"dangjian/internal/audit"
+	"dangjian/internal/i18n"
+)
+
+// userDisable returns the handler that disables (disabled true) or
+// re-enables an account. Disabling ends the account's sessions; an
+// administrator cannot disable their own account.
+func (s *Server) userDisable(disabled bool) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		a, ok := s.loadAccount(w, r)
+		if !ok {
+			return
+		}
+		if me, _ := principalOf(r); disabled && a.ID == me.ID {
+			s.renderUsers(w, r, http.StatusUnprocessableEntity, i18n.T(langOf(r), "err.disable_self"))
+			return
+		}
+		if err := s.auth.SetDisabled(r.Context(), a.Username, disabled); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		action, flash := "account.disable", "ui.flash.user_disabled"
+		if !disabled {
+			action, flash = "account.enable", "ui.flash.user_enabled"
+		}
+		s.audit(r.Context(), audit.Entry{Action: action, TargetType: "account", TargetID: a.Username,
+			Before: map[string]bool{"disabled": a.Disabled}, After: map[string]bool{"disabled": disabled}})
+		setFlash(w, flash, a.Username)
+		seeOther(w, r, "/admin/users")
+	}
+}
