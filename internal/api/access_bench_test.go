@@ -38,7 +38,8 @@ const benchClients = 8
 func BenchmarkAuthenticatedList(b *testing.B) {
 	ctx := context.Background()
 	d := dbtest.Open(b, db.SQLite)
-	store := &area.Store{DB: d, Today: func() date.Date { return testToday }}
+	store := area.NewStore(d) // as the server builds it, with its read cache
+	store.Today = func() date.Date { return testToday }
 	if err := demo.Load(ctx, store); err != nil {
 		b.Fatal(err)
 	}

@@ -70,22 +70,21 @@ type Store struct {
 	// Scope, when not 0, restricts every read and write to that area's
 	// subtree; see In.
 	Scope int64
+	// lists caches ListActive; nil disables the cache.
+	lists *listCache
 }
 
 // NewStore returns a Store on d with the real clock.
-func NewStore(d *db.DB) *Store { return &Store{DB: d, Today: date.Today} }
+func NewStore(d *db.DB) *Store { return &Store{DB: d, Today: date.Today, lists: &listCache{}} }
 
 // ErrNotFound is returned when an area or organisation does not exist.
 var ErrNotFound = db.ErrNotFound
 
-const areaCols = "id, level, name, parent_id, code, established_on, ended_on, successor_id"
+const areaCols = "id, level, name, COALESCE(parent_id, 0), COALESCE(code, ''), established_on, ended_on, COALESCE(successor_id, 0)"
 
 func scanArea(row interface{ Scan(...any) error }) (Area, error) {
 	var a Area
-	var parent, succ sql.NullInt64
-	var code sql.NullString
-	err := row.Scan(&a.ID, &a.Level, &a.Name, &parent, &code, &a.EstablishedOn, &a.EndedOn, &succ)
-	a.ParentID, a.SuccessorID, a.Code = parent.Int64, succ.Int64, code.String
+	err := row.Scan(&a.ID, &a.Level, &a.Name, &a.ParentID, &a.Code, &a.EstablishedOn, &a.EndedOn, &a.SuccessorID)
 	return a, err
 }
 

@@ -122,7 +122,7 @@ func (s *Store) Ancestors(ctx context.Context, id int64) ([]Area, error) {
 		return nil, err
 	}
 	rows, err := s.DB.Reader().QueryContext(ctx, `
-SELECT a.id, a.level, a.name, a.parent_id, a.code, a.established_on, a.ended_on, a.successor_id
+SELECT a.id, a.level, a.name, COALESCE(a.parent_id, 0), COALESCE(a.code, ''), a.established_on, a.ended_on, COALESCE(a.successor_id, 0)
 FROM area_closure c JOIN area a ON a.id = c.ancestor_id
 WHERE c.descendant_id = ? AND c.depth > 0 AND c.to_on IS NULL
 ORDER BY c.depth DESC`, id)
@@ -169,12 +169,25 @@ func (s *Store) Children(ctx context.Context, id int64) ([]Area, error) {
 	return out, rows.Err()
 }
 
-// ListActive returns every area active on d, in id order, for pickers.
+// ListActive returns every area active on d, in id order, for pickers and
+// the API's list. Answers are cached until the tree changes (see
+// versionSetting): the version is read before the list, so an entry can be
+// older than its version's data but never newer than it claims.
 func (s *Store) ListActive(ctx context.Context, d date.Date) ([]Area, error) {
+	key := listKey{scope: s.scope(ctx), on: d}
+	version, err := readVersion(ctx, s.DB.Reader())
+	if err != nil {
+		return nil, err
+	}
+	if s.lists != nil {
+		if out, ok := s.lists.get(key, version); ok {
+			return out, nil
+		}
+	}
 	query, args := "SELECT "+areaCols+" FROM area a WHERE "+activeAt("a", "established_on"), []any{d, d}
-	if sc := s.scope(ctx); sc != 0 {
+	if key.scope != 0 {
 		query += " AND a.id IN (SELECT descendant_id FROM area_closure WHERE ancestor_id = ? AND to_on IS NULL)"
-		args = append(args, sc)
+		args = append(args, key.scope)
 	}
 	rows, err := s.DB.Reader().QueryContext(ctx, query+" ORDER BY id", args...)
 	if err != nil {
@@ -189,5 +202,11 @@ func (s *Store) ListActive(ctx context.Context, d date.Date) ([]Area, error) {
 		}
 		out = append(out, a)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if s.lists != nil {
+		s.lists.put(key, version, out)
+	}
+	return out, nil
 }

@@ -87,3 +87,33 @@ func TestOrderingAndArithmetic(t *testing.T) {
 		t.Errorf("YearBounds = %s %s", from, to)
 	}
 }
+
+func TestParseAgreesWithTimeParse(t *testing.T) {
+	// Every day of a leap and a common year, and the edges of each month.
+	for d := MustParse("2023-01-01"); d.Year() < 2025; d = d.AddDays(1) {
+		s := d.Time().Format(Layout)
+		got, err := Parse(s)
+		if err != nil || got != d || got.String() != s {
+			t.Fatalf("Parse(%q) = %v %v", s, got, err)
+		}
+	}
+	for _, bad := range []string{"2023-02-29", "2024-04-31", "2024-00-10", "2024-01-00", "0000-00-00", "2024-1a-01", "+024-01-01", "2024/01/01"} {
+		if _, err := Parse(bad); err == nil {
+			t.Errorf("Parse(%q) accepted", bad)
+		}
+		if _, err := time.Parse(Layout, bad); err == nil && bad != "0000-00-00" {
+			t.Errorf("time.Parse accepts %q: the fast parser disagrees", bad)
+		}
+	}
+	if s := New(1, 2, 3).String(); s != "0001-02-03" {
+		t.Errorf("year 1 = %s", s)
+	}
+}
+
+func BenchmarkParse(b *testing.B) {
+	for range b.N {
+		if _, err := Parse("2024-06-15"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -43,6 +43,8 @@ type DB struct {
 	URL     string
 	write   *sql.DB
 	read    *sql.DB
+	// stmts caches the reader's prepared statements on SQLite.
+	stmts *stmtCache
 }
 
 // Open parses rawURL ("sqlite:PATH" or "postgres://…"), connects, and checks
@@ -89,7 +91,7 @@ func openSQLite(ctx context.Context, path, rawURL string) (*DB, error) {
 	}
 	r.SetMaxOpenConns(4)
 	r.SetMaxIdleConns(4)
-	return &DB{Dialect: SQLite, URL: rawURL, write: w, read: r}, nil
+	return &DB{Dialect: SQLite, URL: rawURL, write: w, read: r, stmts: newStmtCache(r)}, nil
 }
 
 // checkWritable gives a plain message when the file or its folder cannot be written.
@@ -151,6 +153,9 @@ func firstLine(s string) string {
 
 // Close closes both pools.
 func (d *DB) Close() error {
+	if d.stmts != nil {
+		d.stmts.close()
+	}
 	err := d.write.Close()
 	if d.read != d.write {
 		if e := d.read.Close(); err == nil {
@@ -171,6 +176,8 @@ type Querier interface {
 type Q struct {
 	d Dialect
 	q Querier
+	// stmts, when set, prepares each query once (the SQLite reader).
+	stmts *stmtCache
 }
 
 // ExecContext rebinds and executes.
@@ -181,23 +188,44 @@ func (q Q) ExecContext(ctx context.Context, query string, args ...any) (sql.Resu
 
 // QueryContext rebinds and queries.
 func (q Q) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	if st := q.prepared(ctx, query); st != nil {
+		r, err := st.QueryContext(ctx, args...)
+		return r, mapErr(err)
+	}
 	r, err := q.q.QueryContext(ctx, Rebind(q.d, query), args...)
 	return r, mapErr(err)
 }
 
 // QueryRowContext rebinds and queries one row.
 func (q Q) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	if st := q.prepared(ctx, query); st != nil {
+		return st.QueryRowContext(ctx, args...)
+	}
 	return q.q.QueryRowContext(ctx, Rebind(q.d, query), args...)
+}
+
+// prepared is the cached statement of query, or nil to run it unprepared
+// (no cache, cache full, or a query that does not prepare: its error then
+// comes from running it).
+func (q Q) prepared(ctx context.Context, query string) *sql.Stmt {
+	if q.stmts == nil {
+		return nil
+	}
+	st, err := q.stmts.get(ctx, query)
+	if err != nil {
+		return nil
+	}
+	return st
 }
 
 // Dialect is the engine behind q.
 func (q Q) Dialect() Dialect { return q.d }
 
 // Reader returns a querier on the reader pool.
-func (d *DB) Reader() Q { return Q{d.Dialect, d.read} }
+func (d *DB) Reader() Q { return Q{d: d.Dialect, q: d.read, stmts: d.stmts} }
 
 // Writer returns a querier on the writer pool, for single statements.
-func (d *DB) Writer() Q { return Q{d.Dialect, d.write} }
+func (d *DB) Writer() Q { return Q{d: d.Dialect, q: d.write} }
 
 // Tx runs fn in one write transaction; it commits when fn returns nil and
 // rolls back otherwise, so nothing is half-written.
@@ -206,7 +234,7 @@ func (d *DB) Tx(ctx context.Context, fn func(tx Q) error) error {
 	if err != nil {
 		return fmt.Errorf("db: begin: %w", err)
 	}
-	if err := fn(Q{d.Dialect, tx}); err != nil {
+	if err := fn(Q{d: d.Dialect, q: tx}); err != nil {
 		_ = tx.Rollback()
 		return err
 	}

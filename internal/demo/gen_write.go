@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"dangjian/internal/area"
 	"dangjian/internal/db"
 )
 
@@ -99,6 +100,10 @@ func (m *memDB) write(ctx context.Context, d *db.DB, progress func(string, ...an
 			if _, err := q.ExecContext(ctx, "PRAGMA cache_size = -65536"); err != nil {
 				return err
 			}
+		}
+		// Invalidate the read caches of any server already running on d.
+		if err := area.BumpVersion(ctx, q); err != nil {
+			return err
 		}
 		order := m.areaOrder()
 		err := bulkInsert(ctx, q, "area", []string{"id", "level", "name", "parent_id", "code", "established_on", "ended_on", "successor_id"}, len(order),
