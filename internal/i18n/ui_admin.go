@@ -40,7 +40,8 @@ var uiAdminZH = map[string]string{
 	"ui.user_reset.title": "重置密码",
 	"ui.user_reset.done":  "已重置“%s”的密码",
 
-	"ui.secret.password_intro": "请通过安全的渠道把这个一次性密码交给用户。用户登录后必须立即设置自己的密码；该用户原有的登录会话已失效。",
+	"ui.secret.password_intro": "请通过安全的渠道把这个一次性密码交给用户。用户登录后必须立即设置自己的密码。",
+	"ui.secret.reset_intro":    "请通过安全的渠道把这个一次性密码交给用户。用户登录后必须立即设置自己的密码；该用户原有的登录会话已全部结束。",
 	"ui.secret.password":       "一次性密码",
 	"ui.secret.token_intro":    "调用 /api/v1 时在请求头中发送：Authorization: Bearer 令牌。请妥善保存，不要写进代码库或发给他人。",
 	"ui.secret.token":          "API 令牌",
@@ -145,7 +146,8 @@ var uiAdminEN = map[string]string{
 	"ui.user_reset.title": "Reset password",
 	"ui.user_reset.done":  "The password of %s was reset",
 
-	"ui.secret.password_intro": "Hand this one-time password to the user through a safe channel. They must set their own at once; their earlier sessions have ended.",
+	"ui.secret.password_intro": "Hand this one-time password to the user through a safe channel. They must set their own at once.",
+	"ui.secret.reset_intro":    "Hand this one-time password to the user through a safe channel. They must set their own at once; all their sessions have ended.",
 	"ui.secret.password":       "One-time password",
 	"ui.secret.token_intro":    "Send it with each /api/v1 request as the header Authorization: Bearer TOKEN. Keep it safe: not in a repository, not in a message.",
 	"ui.secret.token":          "API token",

@@ -185,9 +185,34 @@ func (a *testApp) submitSignIn(t *testing.T, ctx context.Context, username, pass
 	run(t, ctx,
 		chromedp.Navigate(a.srv.URL+"/signin"),
 		chromedp.WaitVisible(chromedp.CSS("#f-username")),
+	)
+	fillSignIn(t, ctx, username, password)
+}
+
+// fillSignIn fills the sign-in form shown in the tab, sends it and waits
+// for the answer to replace the page.
+func fillSignIn(t *testing.T, ctx context.Context, username, password string) {
+	t.Helper()
+	run(t, ctx,
+		chromedp.Clear(chromedp.CSS("#f-username")),
 		chromedp.SendKeys(chromedp.CSS("#f-username"), username),
 		chromedp.SendKeys(chromedp.CSS("#f-password"), password),
-		chromedp.Click(chromedp.CSS("#submit")),
+		clickAndLoad(chromedp.CSS("#submit")),
+	)
+}
+
+// clickAndLoad clicks sel and waits until the page it was on is gone, so
+// the next wait cannot be satisfied by the old page (a re-rendered form
+// has the same ids).
+func clickAndLoad(sel chromedp.CSS) chromedp.Action[chromedp.Void] {
+	mark := chromedp.Evaluate[bool](`document.documentElement.dataset.stale = "1", true`)
+	return chromedp.Steps(
+		func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
+			_, err := mark(ctx, t)
+			return chromedp.Void{}, err
+		},
+		chromedp.Click(sel),
+		chromedp.WaitNotPresent(chromedp.CSS("html[data-stale]")),
 	)
 }
 

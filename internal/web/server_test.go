@@ -12,6 +12,8 @@ import (
 	"testing"
 
 	"dangjian/internal/area"
+	"dangjian/internal/audit"
+	"dangjian/internal/auth"
 	"dangjian/internal/date"
 	"dangjian/internal/db"
 	"dangjian/internal/dbtest"
@@ -128,6 +130,15 @@ func TestTemplates(t *testing.T) {
 	}
 	for _, k := range area.EventKinds {
 		keys = append(keys, "ui.event_kind."+string(k))
+	}
+	for _, r := range auth.Roles {
+		keys = append(keys, "ui.role."+string(r))
+	}
+	for _, st := range []string{"active", "expired", "revoked"} {
+		keys = append(keys, "ui.token.state."+st)
+	}
+	for _, o := range []string{audit.OutcomeOK, audit.OutcomeDenied, audit.OutcomeFailed} {
+		keys = append(keys, "ui.audit.outcome."+o)
 	}
 	for _, k := range keys {
 		if !i18n.Has(k) {

@@ -46,7 +46,7 @@ func (s *Server) userReset(w http.ResponseWriter, r *http.Request) {
 	lang := langOf(r)
 	s.render(w, r, http.StatusOK, "secret", &view{Title: i18n.T(lang, "ui.user_reset.title"), Nav: "users", D: secretPage{
 		Heading: i18n.T(lang, "ui.user_reset.done", a.Username),
-		Intro:   i18n.T(lang, "ui.secret.password_intro"),
+		Intro:   i18n.T(lang, "ui.secret.reset_intro"),
 		Label:   i18n.T(lang, "ui.secret.password"),
 		Secret:  password,
 		Facts:   s.accountFacts(r, a),
