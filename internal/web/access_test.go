@@ -1,0 +1,174 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"strings"
+	"testing"
+
+	"dangjian/internal/auth"
+	"dangjian/internal/db"
+	"dangjian/internal/dbtest"
+)
+
+// accessRow is the request the access test makes for one route. In path,
+// {T} is the target: an area for areaTarget routes, a party organisation
+// for orgTarget routes. Requests that would change something use an
+// unknown id or an empty form, so an allowed request is answered 404 or
+// 422 and the database stays as it was.
+type accessRow struct {
+	perm   auth.Permission // what the route must declare
+	method string
+	path   string
+}
+
+// accessRows has one row per route of the table in server.go; the test
+// fails when a route has none, so no page is added without its check.
+var accessRows = map[string]accessRow{
+	"GET /lang/{lang}":                 {"", "GET", "/lang/en"},
+	"/signin":                          {"", "GET", "/signin"},
+	"POST /signout":                    {auth.OwnAccount, "POST", "/signout"},
+	"/account/password":                {auth.OwnAccount, "GET", "/account/password"},
+	"GET /account/tokens":              {auth.OwnAccount, "GET", "/account/tokens"},
+	"POST /account/tokens":             {auth.OwnAccount, "POST", "/account/tokens"},
+	"POST /account/tokens/{id}/revoke": {auth.OwnAccount, "POST", "/account/tokens/99999/revoke"},
+	"GET /admin/users":                 {auth.ManageUsers, "GET", "/admin/users"},
+	"/admin/users/new":                 {auth.ManageUsers, "POST", "/admin/users/new"},
+	"POST /admin/users/{id}/reset":     {auth.ManageUsers, "POST", "/admin/users/99999/reset"},
+	"POST /admin/users/{id}/disable":   {auth.ManageUsers, "POST", "/admin/users/99999/disable"},
+	"POST /admin/users/{id}/enable":    {auth.ManageUsers, "POST", "/admin/users/99999/enable"},
+	"POST /admin/tokens/{id}/revoke":   {auth.ManageUsers, "POST", "/admin/tokens/99999/revoke"},
+	"GET /audit":                       {auth.ReadAudit, "GET", "/audit"},
+	"GET /audit.xlsx":                  {auth.ReadAudit, "GET", "/audit.xlsx"},
+	"GET /{$}":                         {auth.ReadAreas, "GET", "/"},
+	"GET /areas/{id}":                  {auth.ReadAreas, "GET", "/areas/{T}"},
+	"/areas/{id}/children/new":         {auth.WriteAreas, "POST", "/areas/{T}/children/new"},
+	"/areas/{id}/merge":                {auth.WriteAreas, "POST", "/areas/{T}/merge"},
+	"/areas/{id}/split":                {auth.WriteAreas, "POST", "/areas/{T}/split"},
+	"/areas/{id}/adjust":               {auth.WriteAreas, "POST", "/areas/{T}/adjust"},
+	"/areas/{id}/rename":               {auth.WriteAreas, "POST", "/areas/{T}/rename"},
+	"/areas/{id}/dissolve":             {auth.WriteAreas, "POST", "/areas/{T}/dissolve"},
+	"/areas/{id}/party-orgs/new":       {auth.WriteAreas, "POST", "/areas/{T}/party-orgs/new"},
+	"/party-orgs/{id}/reform":          {auth.WriteAreas, "POST", "/party-orgs/{T}/reform"},
+	"/party-orgs/{id}/dissolve":        {auth.WriteAreas, "POST", "/party-orgs/{T}/dissolve"},
+	"GET /figures":                     {auth.ReadAreas, "GET", "/figures"},
+	"GET /figures/{key}":               {auth.ReadAreas, "GET", "/figures/communities.total"},
+	"GET /speech":                      {auth.ReadAreas, "GET", "/speech"},
+	"GET /speech.md":                   {auth.ReadAreas, "GET", "/speech.md"},
+	"GET /speech.html":                 {auth.ReadAreas, "GET", "/speech.html"},
+	"/":                                {"", "GET", "/no/such/page"},
+}
+
+// roleScopes gives each role the area its test account is scoped to.
+var roleScopes = map[auth.Role]string{
+	auth.Admin: "", auth.District: "示范区", auth.Subdistrict: "河东街道", auth.Community: "迎宾社区",
+	auth.Unit: "迎宾社区", auth.Viewer: "河东街道", auth.Auditor: "",
+}
+
+// TestRouteAccess walks every route × every role × a target inside and
+// outside the role's scope, and checks allow or deny against the route's
+// permission. Anonymous requests are sent to sign in (GET) or refused (POST).
+func TestRouteAccess(t *testing.T) {
+	routes := (&Server{}).routes()
+	seen := map[string]bool{}
+	for _, rt := range routes {
+		seen[rt.pattern] = true
+		row, ok := accessRows[rt.pattern]
+		if !ok {
+			t.Errorf("route %q has no row in accessRows", rt.pattern)
+		} else if row.perm != rt.perm {
+			t.Errorf("route %q requires %q, want %q", rt.pattern, rt.perm, row.perm)
+		}
+	}
+	for p := range accessRows {
+		if !seen[p] {
+			t.Errorf("accessRows has %q, which is not a route", p)
+		}
+	}
+	if t.Failed() {
+		return
+	}
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		app := newTestApp(t, d)
+		for _, role := range auth.Roles {
+			app.account("acc-"+string(role), role, roleScopes[role])
+		}
+		// Inside every scope, and outside the scopes below the district.
+		targets := []struct {
+			name      string
+			area, org string
+			outsideOf map[auth.Role]bool
+		}{
+			{"inside", "{迎宾社区}", "{org:迎宾社区党支部}", nil},
+			{"outside", "{官渡社区}", "{org:官渡社区党支部}", map[auth.Role]bool{auth.Subdistrict: true, auth.Community: true, auth.Unit: true, auth.Viewer: true}},
+		}
+		do := func(t *testing.T, session, method, path string) *http.Response {
+			req, _ := http.NewRequest(method, app.srv.URL+app.expand(path), strings.NewReader(""))
+			if method == "POST" {
+				req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+			}
+			if session != "" {
+				req.AddCookie(&http.Cookie{Name: sessionCookie, Value: session})
+			}
+			res, err := (&http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}).Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res.Body.Close()
+			return res
+		}
+		for _, rt := range routes {
+			row := accessRows[rt.pattern]
+			if strings.Contains(row.path, "{T}") != (rt.target != noTarget) {
+				t.Errorf("%s: the route's target and its row's {T} disagree", rt.pattern)
+				continue
+			}
+			for _, tg := range targets {
+				if rt.target == noTarget && tg.name == "outside" {
+					continue
+				}
+				path := row.path
+				switch rt.target {
+				case areaTarget:
+					path = strings.ReplaceAll(path, "{T}", tg.area)
+				case orgTarget:
+					path = strings.ReplaceAll(path, "{T}", tg.org)
+				}
+				// Anonymous.
+				res := do(t, "", row.method, path)
+				switch {
+				case rt.perm == "":
+					if res.StatusCode == 401 || res.StatusCode == 403 {
+						t.Errorf("anonymous %s %s: %d, want allowed", row.method, path, res.StatusCode)
+					}
+				case row.method == "GET":
+					if loc := res.Header.Get("Location"); res.StatusCode != 303 || !strings.HasPrefix(loc, "/signin?next=") {
+						t.Errorf("anonymous %s %s: %d %s, want 303 to sign in", row.method, path, res.StatusCode, loc)
+					}
+				default:
+					if res.StatusCode != 401 {
+						t.Errorf("anonymous %s %s: %d, want 401", row.method, path, res.StatusCode)
+					}
+				}
+				for _, role := range auth.Roles {
+					allowed := rt.perm == "" || role.Allows(rt.perm) && !tg.outsideOf[role]
+					res := do(t, app.signIn("acc-"+string(role)), row.method, path)
+					loc := res.Header.Get("Location")
+					denied := res.StatusCode == 401 || res.StatusCode == 403 || strings.HasPrefix(loc, "/signin?") || loc == "/account/password"
+					if allowed && denied {
+						t.Errorf("%s %s %s (%s): %d %s, want allowed", role, row.method, path, tg.name, res.StatusCode, loc)
+					}
+					if !allowed && res.StatusCode != 403 {
+						t.Errorf("%s %s %s (%s): %d %s, want 403", role, row.method, path, tg.name, res.StatusCode, loc)
+					}
+				}
+			}
+		}
+		// The refused and the allowed requests changed nothing.
+		for _, name := range []string{"迎宾社区", "官渡社区"} {
+			if a, err := app.store.Get(context.Background(), app.areaID(name)); err != nil || !a.EndedOn.IsZero() || a.Name != name {
+				t.Errorf("%s after the access test: %+v %v", name, a, err)
+			}
+		}
+	})
+}
