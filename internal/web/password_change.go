@@ -35,6 +35,9 @@ func (s *Server) passwordChange(w http.ResponseWriter, r *http.Request) {
 			keep = c.Value
 		}
 		err = s.auth.ChangePassword(r.Context(), p.ID, old, nw, keep)
+		if err == nil {
+			s.api.ForgetTokens()
+		}
 	}
 	if err != nil {
 		e, ok := userError(err)

@@ -56,6 +56,7 @@ func (s *Server) revokeToken(w http.ResponseWriter, r *http.Request, anyone bool
 		}
 		// Revoked meanwhile: the outcome is the one asked for.
 	}
+	s.api.ForgetTokens() // the API's token cache must not serve it any longer
 	s.audit(r.Context(), audit.Entry{Action: "token.revoke", TargetType: "token", TargetID: itoa(id),
 		Before: map[string]any{"account": tok.Username, "name": tok.Name}})
 	setFlash(w, "ui.flash.token_revoked", tok.Name)

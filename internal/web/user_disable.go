@@ -24,6 +24,7 @@ func (s *Server) userDisable(disabled bool) http.HandlerFunc {
 			s.serverError(w, r, err)
 			return
 		}
+		s.api.ForgetTokens()
 		action, flash := "account.disable", "ui.flash.user_disabled"
 		if !disabled {
 			action, flash = "account.enable", "ui.flash.user_enabled"

@@ -42,6 +42,7 @@ func (s *Server) userReset(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
+	s.api.ForgetTokens() // the account must change its password before using the API again
 	s.audit(r.Context(), audit.Entry{Action: "account.reset", TargetType: "account", TargetID: a.Username})
 	lang := langOf(r)
 	s.render(w, r, http.StatusOK, "secret", &view{Title: i18n.T(lang, "ui.user_reset.title"), Nav: "users", D: secretPage{
