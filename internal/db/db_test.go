@@ -131,3 +131,16 @@ func TestSQLiteIsWAL(t *testing.T) {
 		t.Errorf("foreign_keys = %d, %v", fk, err)
 	}
 }
+
+// TestPostgresPlansEachExecution: reused prepared statements must not fall
+// back to a generic plan (see openPostgres).
+func TestPostgresPlansEachExecution(t *testing.T) {
+	if os.Getenv(dbtest.EnvPostgres) == "" {
+		t.Skip(dbtest.EnvPostgres + " not set")
+	}
+	d := dbtest.Open(t, db.Postgres)
+	var mode string
+	if err := d.Reader().QueryRowContext(context.Background(), "SHOW plan_cache_mode").Scan(&mode); err != nil || mode != "force_custom_plan" {
+		t.Errorf("plan_cache_mode = %q, %v", mode, err)
+	}
+}
