@@ -8,6 +8,7 @@ import (
 
 	"dangjian/internal/area"
 	"dangjian/internal/auth"
+	"dangjian/internal/db"
 )
 
 // runUser manages accounts: add, passwd, disable, enable, list.
@@ -31,12 +32,11 @@ func runUser(ctx context.Context, env Env, args []string) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	d, err := open(ctx, *dbURL)
+	d, as, err := openAccounts(ctx, *dbURL)
 	if err != nil {
 		return err
 	}
 	defer d.Close()
-	as := auth.NewStore(d)
 	switch sub {
 	case "add":
 		var areaID int64
@@ -110,12 +110,11 @@ func runToken(ctx context.Context, env Env, args []string) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	d, err := open(ctx, *dbURL)
+	d, as, err := openAccounts(ctx, *dbURL)
 	if err != nil {
 		return err
 	}
 	defer d.Close()
-	as := auth.NewStore(d)
 	switch sub {
 	case "create":
 		if *user == "" {
@@ -156,4 +155,13 @@ func runToken(ctx context.Context, env Env, args []string) error {
 		return fmt.Errorf("unknown token subcommand %q", sub)
 	}
 	return nil
+}
+
+// openAccounts opens the database and its account store.
+func openAccounts(ctx context.Context, url string) (*db.DB, *auth.Store, error) {
+	d, err := open(ctx, url)
+	if err != nil {
+		return nil, nil, err
+	}
+	return d, auth.NewStore(d), nil
 }

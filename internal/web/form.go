@@ -96,8 +96,14 @@ func (s *Server) serveForm(w http.ResponseWriter, r *http.Request, spec formSpec
 		http.Error(w, http.StatusText(http.StatusMethodNotAllowed), http.StatusMethodNotAllowed)
 		return
 	}
-	fields := spec.Fields(values)
 	page := formPage{Heading: spec.Title, Intro: spec.Intro, Crumbs: spec.Crumbs, Submit: spec.Submit, Danger: spec.Danger, Back: spec.Back}
+	page.fill(spec.Fields(values), values, refusal, lang)
+	s.render(w, r, status, "form", &view{Title: spec.Title, D: page})
+}
+
+// fill sets the fields' values from what the user sent and places a refusal
+// next to the field it names, or above the form when no shown field has it.
+func (page *formPage) fill(fields []field, values url.Values, refusal *i18n.Error, lang i18n.Lang) {
 	placed := refusal == nil
 	for i := range fields {
 		f := &fields[i]
@@ -114,7 +120,6 @@ func (s *Server) serveForm(w http.ResponseWriter, r *http.Request, spec formSpec
 		page.Error = refusal.In(lang)
 	}
 	page.Fields = fields
-	s.render(w, r, status, "form", &view{Title: spec.Title, D: page})
 }
 
 // applyOn parses the form's date and applies the form on it.

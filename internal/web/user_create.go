@@ -103,22 +103,7 @@ func (s *Server) renderUserForm(w http.ResponseWriter, r *http.Request, status i
 		Heading: title, Intro: i18n.T(lang, "ui.user_new.intro"), Submit: i18n.T(lang, "ui.user_new.submit"), Back: "/admin/users",
 		Crumbs: []crumb{{Label: i18n.T(lang, "ui.users.title"), Href: "/admin/users"}},
 	}
-	placed := refusal == nil
-	for i := range fields {
-		f := &fields[i]
-		f.Value = values.Get(f.Name)
-		for j := range f.Options {
-			f.Options[j].Selected = f.Options[j].Value == f.Value
-		}
-		if refusal != nil && refusal.Field == f.Name {
-			f.Error = refusal.In(lang)
-			placed = true
-		}
-	}
-	if !placed {
-		page.Error = refusal.In(lang)
-	}
-	page.Fields = fields
+	page.fill(fields, values, refusal, lang)
 	s.render(w, r, status, "form", &view{Title: title, Nav: "users", D: page})
 }
 
