@@ -131,13 +131,21 @@ func (s *Store) Find(ctx context.Context, nameOrID string) (Area, error) {
 	if err != nil {
 		return Area{}, err
 	}
-	defer rows.Close()
-	var ids []int64
+	var all []int64
 	for rows.Next() {
 		var id int64
 		if err := rows.Scan(&id); err != nil {
+			rows.Close()
 			return Area{}, err
 		}
+		all = append(all, id)
+	}
+	rows.Close() // before the scope checks below take a connection of their own
+	if err := rows.Err(); err != nil {
+		return Area{}, err
+	}
+	var ids []int64
+	for _, id := range all {
 		if sc := s.scope(ctx); sc != 0 {
 			if ok, err := s.Within(ctx, sc, id); err != nil {
 				return Area{}, err
@@ -146,9 +154,6 @@ func (s *Store) Find(ctx context.Context, nameOrID string) (Area, error) {
 			}
 		}
 		ids = append(ids, id)
-	}
-	if err := rows.Err(); err != nil {
-		return Area{}, err
 	}
 	switch len(ids) {
 	case 0:

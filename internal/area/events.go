@@ -47,6 +47,20 @@ type Event struct {
 	NewName    string    `json:"new_name,omitempty"`
 	Note       string    `json:"note,omitempty"`
 	Results    []Ref     `json:"results,omitempty"`
+	// Outside names the roles ("area", "target", "from_parent", "to_parent",
+	// "results") whose areas lie outside the reader's scope; those refs are
+	// left out, so a reader learns nothing of areas they may not see.
+	Outside []string `json:"outside,omitempty"`
+}
+
+// IsOutside reports whether the area in role lies outside the reader's scope.
+func (e Event) IsOutside(role string) bool {
+	for _, r := range e.Outside {
+		if r == role {
+			return true
+		}
+	}
+	return false
 }
 
 // CreateInput establishes a new area under ParentID (0 only for the first root).
@@ -148,6 +162,11 @@ const (
 func (s *Store) checkArea(ctx context.Context, q db.Q, field string, id int64, on date.Date, r role) (Area, error) {
 	if err := s.allow(ctx, q, field, id); err != nil {
 		return Area{}, err
+	}
+	// The area a user is scoped to is theirs to work in, not to end, rename
+	// or move: that changes their parent's tree and is the parent's to do.
+	if r != receiver && id == s.scope(ctx) {
+		return Area{}, &i18n.Error{Field: field, Key: "err.own_area_change", Err: ErrOutOfScope}
 	}
 	a, err := getArea(ctx, q, id)
 	if err != nil {
@@ -737,9 +756,61 @@ ORDER BY e.on_date, e.id`, id, id, id, id, id)
 			}
 			res.Close()
 		}
+		if err := s.hideOutside(ctx, &e); err != nil {
+			return nil, err
+		}
 		out = append(out, e)
 	}
 	return out, nil
+}
+
+// hideOutside drops from e every area outside the reader's scope and names
+// its role in e.Outside.
+func (s *Store) hideOutside(ctx context.Context, e *Event) error {
+	sc := s.scope(ctx)
+	if sc == 0 {
+		return nil
+	}
+	visible := func(id int64) (bool, error) { return s.Within(ctx, sc, id) }
+	for _, x := range []struct {
+		role string
+		ref  **Ref
+	}{{"target", &e.Target}, {"from_parent", &e.FromParent}, {"to_parent", &e.ToParent}} {
+		if *x.ref == nil {
+			continue
+		}
+		ok, err := visible((*x.ref).ID)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			*x.ref = nil
+			e.Outside = append(e.Outside, x.role)
+		}
+	}
+	ok, err := visible(e.Area.ID)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		e.Area = Ref{}
+		e.OldName, e.NewName = "", ""
+		e.Outside = append(e.Outside, "area")
+	}
+	kept := e.Results[:0]
+	for _, r := range e.Results {
+		ok, err := visible(r.ID)
+		if err != nil {
+			return err
+		}
+		if ok {
+			kept = append(kept, r)
+		} else if !e.IsOutside("results") {
+			e.Outside = append(e.Outside, "results")
+		}
+	}
+	e.Results = kept
+	return nil
 }
 
 func firstNonEmpty(a, b string) string {

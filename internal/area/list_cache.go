@@ -20,14 +20,13 @@ const versionSetting = "area.version"
 
 // bumpVersion marks the tree as changed; call it inside the write transaction.
 func bumpVersion(ctx context.Context, q db.Q) error {
-	res, err := q.ExecContext(ctx, "UPDATE setting SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE name = ?", versionSetting)
+	// One statement, so two first-ever writers cannot both insert the row.
+	_, err := q.ExecContext(ctx, `INSERT INTO setting (name, value) VALUES (?, '1')
+ON CONFLICT (name) DO UPDATE SET value = CAST(CAST(setting.value AS INTEGER) + 1 AS TEXT)`, versionSetting)
 	if err != nil {
 		return fmt.Errorf("area: bump version: %w", err)
 	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		_, err = q.ExecContext(ctx, "INSERT INTO setting (name, value) VALUES (?, '1')", versionSetting)
-	}
-	return err
+	return nil
 }
 
 // BumpVersion is bumpVersion for writers outside this package (the bulk

@@ -25,22 +25,26 @@ func newStmtCache(db *sql.DB) *stmtCache { return &stmtCache{db: db, m: map[stri
 // get returns the prepared statement of query, or nil when the cache is full.
 func (c *stmtCache) get(ctx context.Context, query string) (*sql.Stmt, error) {
 	c.mu.RLock()
-	st := c.m[query]
+	st, full := c.m[query], len(c.m) >= maxCachedStmts
 	c.mu.RUnlock()
-	if st != nil {
+	if st != nil || full {
 		return st, nil
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if st = c.m[query]; st != nil {
-		return st, nil
-	}
-	if len(c.m) >= maxCachedStmts {
-		return nil, nil
-	}
+	// Prepare without the lock: preparing may wait for a free connection,
+	// and cached reads must not wait behind it.
 	st, err := c.db.PrepareContext(ctx, query)
 	if err != nil {
 		return nil, err
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if prev := c.m[query]; prev != nil { // another caller prepared it meanwhile
+		st.Close()
+		return prev, nil
+	}
+	if len(c.m) >= maxCachedStmts {
+		st.Close()
+		return nil, nil
 	}
 	c.m[query] = st
 	return st, nil

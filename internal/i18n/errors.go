@@ -44,6 +44,7 @@ var errorsZH = map[string]string{
 	"err.internal":                "服务器内部错误，请稍后再试",
 	"err.not_found":               "页面不存在",
 	"speech.title":                "%s社区党建工作经验交流会讲话（%s 至 %s）",
+	"err.own_area_change":         "这是您所辖的区域本身：它的撤并、拆分、调整和更名须由上级办理",
 }
 
 var errorsEN = map[string]string{
@@ -90,4 +91,5 @@ var errorsEN = map[string]string{
 	"err.internal":                "internal server error; try again later",
 	"err.not_found":               "page not found",
 	"speech.title":                "Speech on community party building in %s (%s to %s)",
+	"err.own_area_change":         "this is the area you are responsible for: merging, splitting, adjusting or renaming it is for the level above",
 }
