@@ -19,6 +19,8 @@ func TestCatalogsComplete(t *testing.T) {
 		{"auth", authZH, authEN},
 		{"account", uiAccountZH, uiAccountEN},
 		{"admin", uiAdminZH, uiAdminEN},
+		{"people", peopleZH, peopleEN},
+		{"xlsx", xlsxZH, xlsxEN},
 		{"all", zh, en},
 	}
 	for _, p := range parts {

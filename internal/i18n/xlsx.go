@@ -1,0 +1,51 @@
+package i18n
+
+// Messages of internal/xlsx: refused files, problems the reader finds in a
+// row, and the cell-level messages the import runner shares.
+var xlsxZH = map[string]string{
+	"xlsx.not_xlsx":         "文件“%s”的内容不是 XLSX（扩展名与内容不符或文件已损坏），请在 Excel 中另存为 .xlsx 后再导入",
+	"xlsx.not_csv":          "文件“%s”的内容不是 CSV 文本（扩展名与内容不符）",
+	"xlsx.old_xls":          "文件“%s”是旧版 Excel（.xls）或加密的工作簿，请在 Excel 中另存为 .xlsx（不设密码）后再导入",
+	"xlsx.ext_unsupported":  "不支持文件“%s”的类型，请上传 .xlsx 或 .csv 文件",
+	"xlsx.damaged":          "文件“%s”已损坏，无法读取",
+	"xlsx.zip_bomb":         "文件“%s”解压后超出大小限制（部件 %s），疑似压缩炸弹，已拒绝",
+	"xlsx.no_sheet":         "文件“%s”中没有可读取的工作表",
+	"xlsx.formula":          "单元格 %s 含有公式；请把整张表复制后“选择性粘贴 → 数值”，再导入",
+	"xlsx.header_missing":   "缺少必填列：%s（表头应位于前 %d 行之内）",
+	"xlsx.header_duplicate": "“%s”列与“%s”列是同一列，请删除其中一列",
+	"xlsx.too_many_rows":    "数据超过 %d 行的上限（读到第 %d 行时停止），请拆分文件后分批导入",
+	"xlsx.invalid_text":     "含有无法识别的字符，请把文件另存为 UTF-8 编码的 CSV",
+	"xlsx.float_mangled":    "“%s”被 Excel 存成了数字，后几位已经丢失；请把该列设置为“文本”格式，重新填写后再导入",
+	"xlsx.row_at":           "第 %d 行：%s",
+	"xlsx.cell_at":          "第 %d 行“%s”列：%s",
+	"xlsx.required":         "不能为空",
+	"xlsx.date_invalid":     "“%s”不是有效日期，可写作 2024-03-01、2024/3/1 或 2024年3月1日",
+	"xlsx.value_invalid":    "“%s”不是可选值之一（%s）",
+	"xlsx.sheet.members":    "党员",
+	"xlsx.sheet.units":      "驻区单位",
+	"xlsx.sheet.posts":      "班子成员",
+}
+
+var xlsxEN = map[string]string{
+	"xlsx.not_xlsx":         "the content of %q is not XLSX (its extension does not match, or the file is damaged); save it as .xlsx in Excel and import it again",
+	"xlsx.not_csv":          "the content of %q is not CSV text (its extension does not match)",
+	"xlsx.old_xls":          "%q is an old Excel (.xls) or encrypted workbook; save it as .xlsx without a password in Excel and import it again",
+	"xlsx.ext_unsupported":  "the type of %q is not supported; upload an .xlsx or .csv file",
+	"xlsx.damaged":          "%q is damaged and cannot be read",
+	"xlsx.zip_bomb":         "%q inflates beyond the size limits (part %s), like a zip bomb; refused",
+	"xlsx.no_sheet":         "%q has no worksheet to read",
+	"xlsx.formula":          "cell %s holds a formula; copy the sheet and use Paste Special → Values, then import it again",
+	"xlsx.header_missing":   "required columns missing: %s (the header must be within the first %d rows)",
+	"xlsx.header_duplicate": "columns %q and %q are the same column; delete one of them",
+	"xlsx.too_many_rows":    "more than %d data rows (stopped at row %d); split the file and import the parts",
+	"xlsx.invalid_text":     "holds characters that are not text; save the file as UTF-8 CSV",
+	"xlsx.float_mangled":    "Excel stored %q as a number and lost its last digits; format the column as Text, enter the values again and import",
+	"xlsx.row_at":           "row %d: %s",
+	"xlsx.cell_at":          "row %d, column %q: %s",
+	"xlsx.required":         "must not be empty",
+	"xlsx.date_invalid":     "%q is not a valid date; write 2024-03-01, 2024/3/1 or 2024年3月1日",
+	"xlsx.value_invalid":    "%q is not one of the allowed values (%s)",
+	"xlsx.sheet.members":    "Members",
+	"xlsx.sheet.units":      "Stationed units",
+	"xlsx.sheet.posts":      "Posts",
+}

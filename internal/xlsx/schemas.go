@@ -1,0 +1,98 @@
+package xlsx
+
+// The schemas of the sheets the platform imports and exports. Export writes
+// the columns in this order with the ZH or EN header, and import accepts any
+// order and any of the headers, so an export can be imported back.
+
+// Enum values shared by several schemas; codes follow docs/domain.md.
+var (
+	genderValues = []Value{
+		{Code: "male", ZH: "男", EN: "male", Aliases: []string{"m"}},
+		{Code: "female", ZH: "女", EN: "female", Aliases: []string{"f"}},
+	}
+	statusValues = []Value{
+		{Code: "full", ZH: "正式", EN: "full", Aliases: []string{"正式党员", "full member"}},
+		{Code: "probationary", ZH: "预备", EN: "probationary", Aliases: []string{"预备党员", "probationary member"}},
+	}
+	categoryValues = []Value{
+		{Code: "resident", ZH: "居民", EN: "resident", Aliases: []string{"居民党员"}},
+		{Code: "retired", ZH: "离退休", EN: "retired", Aliases: []string{"离退休党员", "退休"}},
+		{Code: "in_service", ZH: "在职", EN: "in-service", Aliases: []string{"在职党员"}},
+		{Code: "floating", ZH: "流动", EN: "floating", Aliases: []string{"流动党员"}},
+	}
+	rankValues = []Value{
+		{Code: "division", ZH: "处级", EN: "division-level", Aliases: []string{"division"}},
+		{Code: "section", ZH: "科级", EN: "section-level", Aliases: []string{"section"}},
+		{Code: "none", ZH: "无", EN: "none", Aliases: []string{"无级别", "—"}},
+	}
+	unitKindValues = []Value{
+		{Code: "party_government", ZH: "党政机关", EN: "party or government organ", Aliases: []string{"机关"}},
+		{Code: "public_institution", ZH: "事业单位", EN: "public institution"},
+		{Code: "state_enterprise", ZH: "国有企业", EN: "state enterprise", Aliases: []string{"国企"}},
+		{Code: "private_enterprise", ZH: "非公企业", EN: "private enterprise", Aliases: []string{"民营企业", "私营企业"}},
+		{Code: "social_organisation", ZH: "社会组织", EN: "social organisation", Aliases: []string{"social organization"}},
+	}
+	roleValues = []Value{
+		{Code: "secretary", ZH: "书记", EN: "secretary"},
+		{Code: "deputy_secretary", ZH: "副书记", EN: "deputy secretary"},
+		{Code: "member", ZH: "委员", EN: "member", Aliases: []string{"committee member"}},
+		{Code: "concurrent_member", ZH: "兼职委员", EN: "concurrent member"},
+		{Code: "director", ZH: "居委会主任", EN: "committee director", Aliases: []string{"主任", "director"}},
+	}
+)
+
+// Members is the member roster: a person and their current membership.
+var Members = NewSchema("members",
+	Column{Key: "name", ZH: "姓名", EN: "Name", Required: true},
+	Column{Key: "gender", ZH: "性别", EN: "Gender", Kind: Enum, Values: genderValues},
+	Column{Key: "ethnicity", ZH: "民族", EN: "Ethnicity"},
+	Column{Key: "birth_date", ZH: "出生日期", EN: "Birth date", Kind: Date, Aliases: []string{"出生年月", "date of birth"}},
+	Column{Key: "id_number", ZH: "身份证号", EN: "ID number", Required: true, Kind: Digits,
+		Aliases: []string{"公民身份号码", "身份证号码", "身份证", "证件号码", "ID no", "ID card number"}},
+	Column{Key: "phone", ZH: "手机号", EN: "Phone", Kind: Digits, Aliases: []string{"联系电话", "手机号码", "电话", "mobile"}},
+	Column{Key: "education", ZH: "学历", EN: "Education", Aliases: []string{"文化程度"}},
+	Column{Key: "address", ZH: "住址", EN: "Address", Aliases: []string{"家庭住址", "现住址", "居住地址"}},
+	Column{Key: "branch", ZH: "所在支部", EN: "Branch", Required: true, Aliases: []string{"所在党支部", "所在党组织", "党支部"}},
+	Column{Key: "status", ZH: "党员状态", EN: "Status", Kind: Enum, Values: statusValues, Aliases: []string{"党员类型", "member status"}},
+	Column{Key: "category", ZH: "党员类别", EN: "Category", Kind: Enum, Values: categoryValues, Aliases: []string{"member category"}},
+	Column{Key: "joined_on", ZH: "入党日期", EN: "Joined", Kind: Date, Aliases: []string{"入党时间", "joined on", "joined the party"}},
+	Column{Key: "transferred_in_on", ZH: "转入日期", EN: "Transferred in", Kind: Date, Aliases: []string{"转入时间", "transferred in on"}},
+	Column{Key: "transfer_reason", ZH: "转入原因", EN: "Transfer reason", Aliases: []string{"reason"}},
+)
+
+// Units is the list of stationed units (驻区单位).
+var Units = NewSchema("units",
+	Column{Key: "name", ZH: "单位名称", EN: "Unit name", Required: true, Aliases: []string{"单位", "name"}},
+	Column{Key: "kind", ZH: "单位性质", EN: "Kind", Kind: Enum, Values: unitKindValues, Aliases: []string{"单位类型", "unit kind"}},
+	Column{Key: "rank", ZH: "级别", EN: "Rank", Kind: Enum, Values: rankValues, Aliases: []string{"单位级别"}},
+	Column{Key: "community", ZH: "所在社区", EN: "Community", Required: true, Aliases: []string{"社区"}},
+	Column{Key: "party_org", ZH: "单位党组织", EN: "Party organisation", Aliases: []string{"党组织名称", "party organization"}},
+	Column{Key: "established_on", ZH: "成立日期", EN: "Established", Kind: Date, Aliases: []string{"成立时间", "established on"}},
+)
+
+// Posts is the list of leadership posts.
+var Posts = NewSchema("posts",
+	Column{Key: "name", ZH: "姓名", EN: "Name", Required: true},
+	Column{Key: "id_number", ZH: "身份证号", EN: "ID number", Required: true, Kind: Digits,
+		Aliases: []string{"公民身份号码", "身份证号码", "身份证", "证件号码", "ID no", "ID card number"}},
+	Column{Key: "org", ZH: "党组织/社区", EN: "Organisation", Required: true,
+		Aliases: []string{"党组织", "社区", "所在党组织", "organization", "party organisation", "community"}},
+	Column{Key: "role", ZH: "职务", EN: "Role", Required: true, Kind: Enum, Values: roleValues, Aliases: []string{"post", "position"}},
+	Column{Key: "from", ZH: "任职日期", EN: "From", Required: true, Kind: Date, Aliases: []string{"任职时间", "start date"}},
+	Column{Key: "to", ZH: "离任日期", EN: "To", Kind: Date, Aliases: []string{"离任时间", "end date"}},
+	Column{Key: "term", ZH: "届次", EN: "Term", Aliases: []string{"届", "term no"}},
+	Column{Key: "unit", ZH: "来源单位", EN: "From unit", Aliases: []string{"所在单位", "source unit"}},
+)
+
+// Schemas lists the schemas by name, for the command line.
+func Schemas() []*Schema { return []*Schema{Members, Units, Posts} }
+
+// SchemaByName returns the schema called name, or nil.
+func SchemaByName(name string) *Schema {
+	for _, s := range Schemas() {
+		if s.Name == name {
+			return s
+		}
+	}
+	return nil
+}
