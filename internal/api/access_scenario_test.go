@@ -133,7 +133,11 @@ var accessScenarios = []scenario{
 		body: `{"parent_id":{河东街道},"name":"河东新社区","on":"2024-01-10"}`, status: 201, want: []string{`"name":"河东新社区"`}},
 	{name: "a subdistrict merges two of its communities", as: "hedong", method: "POST", path: "/api/v1/areas/{宾南社区}/merge",
 		body: `{"target_id":{迎宾社区},"on":"2024-03-01"}`, status: 200, want: []string{`"successor_id":{迎宾社区}`}},
-	{name: "a community secretary renames the community", as: "yingbin", method: "POST", path: "/api/v1/areas/{迎宾社区}/rename",
+	{name: "a community secretary cannot rename their own community", as: "yingbin", method: "POST", path: "/api/v1/areas/{迎宾社区}/rename",
+		body: `{"name":"迎宾路社区","on":"2024-05-01"}`, status: 403, want: []string{`"code":"own_area_change"`, `"field":"area_id"`}},
+	{name: "a community secretary still adds a party organisation to it", as: "yingbin", method: "POST", path: "/api/v1/party-orgs",
+		body: `{"area_id":{迎宾社区},"kind":"general_branch","name":"迎宾社区党总支","on":"2024-05-01"}`, status: 201},
+	{name: "the subdistrict renames the community", as: "hedong", method: "POST", path: "/api/v1/areas/{迎宾社区}/rename",
 		body: `{"name":"迎宾路社区","on":"2024-05-01"}`, status: 200, want: []string{`"name":"迎宾路社区"`}},
 	{name: "a district officer sees the whole district", as: "district", method: "GET", path: "/api/v1/areas/{官渡社区}", status: 200},
 }

@@ -25,6 +25,7 @@ func (h *Handler) writeJSON(w http.ResponseWriter, r *http.Request, status int, 
 func writeBody(w http.ResponseWriter, status int, contentType string, body []byte) {
 	w.Header().Set("Content-Type", contentType)
 	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.Header().Set("Cache-Control", "no-store") // answers hold data of the caller's scope
 	w.Header().Add("Vary", "Accept-Language")
 	w.WriteHeader(status)
 	_, _ = w.Write(body)

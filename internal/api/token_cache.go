@@ -28,6 +28,9 @@ type tokenCache struct {
 	mu      sync.RWMutex
 	entries map[[sha256.Size]byte]cachedToken
 	now     func() time.Time // time.Now when nil; tests move it
+	// gen counts forgets. A lookup that started before a forget must not
+	// store what it read after it, or a revoke could be undone.
+	gen uint64
 }
 
 type cachedToken struct {
@@ -49,6 +52,7 @@ func (c *tokenCache) principal(ctx context.Context, s *auth.Store, token string)
 	now := c.clock()
 	c.mu.RLock()
 	e, ok := c.entries[key]
+	gen := c.gen
 	c.mu.RUnlock()
 	if ok && now.Before(e.until) {
 		return e.p, nil
@@ -64,6 +68,9 @@ func (c *tokenCache) principal(ctx context.Context, s *auth.Store, token string)
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if c.gen != gen {
+		return p, nil // forgotten meanwhile: answer this request, cache nothing
+	}
 	if c.entries == nil {
 		c.entries = map[[sha256.Size]byte]cachedToken{}
 	}
@@ -85,6 +92,7 @@ func (c *tokenCache) principal(ctx context.Context, s *auth.Store, token string)
 func (c *tokenCache) forget() {
 	c.mu.Lock()
 	clear(c.entries)
+	c.gen++
 	c.mu.Unlock()
 }
 

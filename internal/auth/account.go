@@ -111,7 +111,11 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		if errors.Is(err, db.ErrConflict) || isUnique(err) {
 			return i18n.Errf("username", "err.username_taken", in.Username)
 		}
-		return err
+		if err != nil {
+			return err
+		}
+		return record(ctx, q, "account.create", "account", in.Username, "", map[string]any{
+			"username": in.Username, "role": in.Role, "area_id": in.AreaID, "can_reveal": in.CanReveal})
 	})
 	if err != nil {
 		return Account{}, "", err
@@ -181,22 +185,37 @@ func (s *Store) EnsureAdmin(ctx context.Context) (string, error) {
 
 // ChangePassword sets a new password after checking the old one and the
 // policy, clears the must-change flag and ends the account's other sessions.
+//
+// A wrong current password counts against the sign-in lockout of the
+// account, so a stolen session cannot be used to guess the password.
 func (s *Store) ChangePassword(ctx context.Context, id int64, old, new, keepSession string) error {
 	var hash, username string
 	if err := s.DB.Reader().QueryRowContext(ctx, "SELECT password_hash, username FROM account WHERE id = ?", id).Scan(&hash, &username); err != nil {
 		return fmt.Errorf("auth: change password: %w", err)
+	}
+	if until, err := s.lockedUntil(ctx, username); err != nil {
+		return err
+	} else if until.After(s.Now()) {
+		return &LockedError{Until: until}
 	}
 	ok, err := CheckPassword(hash, old)
 	if err != nil {
 		return err
 	}
 	if !ok {
+		until, err := s.recordFailure(ctx, username, "auth.password_change_failed")
+		if err != nil {
+			return err
+		}
+		if !until.IsZero() {
+			return &LockedError{Until: until}
+		}
 		return i18n.Errf("old_password", "err.password_wrong")
 	}
 	if old == new {
 		return i18n.Errf("password", "err.password_unchanged")
 	}
-	return s.setPassword(ctx, id, username, new, false, keepSession)
+	return s.setPassword(ctx, id, username, new, false, keepSession, "auth.password_changed")
 }
 
 // ResetPassword gives an account a new one-time password (returned once)
@@ -210,10 +229,10 @@ func (s *Store) ResetPassword(ctx context.Context, username string) (string, err
 	if err != nil {
 		return "", err
 	}
-	return pw, s.setPassword(ctx, a.ID, a.Username, pw, true, "")
+	return pw, s.setPassword(ctx, a.ID, a.Username, pw, true, "", "account.reset")
 }
 
-func (s *Store) setPassword(ctx context.Context, id int64, username, password string, mustChange bool, keepSession string) error {
+func (s *Store) setPassword(ctx context.Context, id int64, username, password string, mustChange bool, keepSession, action string) error {
 	if err := CheckPolicy(username, password); err != nil {
 		return err
 	}
@@ -226,8 +245,10 @@ func (s *Store) setPassword(ctx context.Context, id int64, username, password st
 			hash, mustChange, s.Now().Unix(), id); err != nil {
 			return err
 		}
-		_, err := q.ExecContext(ctx, "DELETE FROM session WHERE account_id = ? AND token_hash <> ?", id, hashToken(keepSession))
-		return err
+		if _, err := q.ExecContext(ctx, "DELETE FROM session WHERE account_id = ? AND token_hash <> ?", id, hashToken(keepSession)); err != nil {
+			return err
+		}
+		return record(ctx, q, action, "account", username, "", nil)
 	})
 }
 
@@ -241,10 +262,13 @@ func (s *Store) SetDisabled(ctx context.Context, username string, disabled bool)
 		if _, err := q.ExecContext(ctx, "UPDATE account SET disabled = ? WHERE id = ?", disabled, a.ID); err != nil {
 			return err
 		}
+		action := "account.enable"
 		if disabled {
-			_, err := q.ExecContext(ctx, "DELETE FROM session WHERE account_id = ?", a.ID)
-			return err
+			action = "account.disable"
+			if _, err := q.ExecContext(ctx, "DELETE FROM session WHERE account_id = ?", a.ID); err != nil {
+				return err
+			}
 		}
-		return nil
+		return record(ctx, q, action, "account", a.Username, "", nil)
 	})
 }

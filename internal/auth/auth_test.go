@@ -3,11 +3,13 @@ package auth_test
 import (
 	"context"
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"dangjian/internal/area"
+	"dangjian/internal/audit"
 	"dangjian/internal/auth"
 	"dangjian/internal/date"
 	"dangjian/internal/db"
@@ -379,4 +381,74 @@ func TestRolePermissions(t *testing.T) {
 			t.Errorf("%s reveals without the account's own flag", r.role)
 		}
 	}
+}
+
+// TestAccountChangesAreAudited: every change to accounts, sessions and
+// tokens writes its entry in the same transaction, and none holds a secret.
+func TestAccountChangesAreAudited(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		s, _, root := newStore(t, d)
+		a, once, err := s.Create(ctx, auth.NewAccount{Username: "zheng", Role: auth.District, AreaID: root})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.ChangePassword(ctx, a.ID, once, goodPassword, ""); err != nil {
+			t.Fatal(err)
+		}
+		tok, _, _ := s.SignIn(ctx, "zheng", goodPassword, "", "")
+		_, _, _ = s.SignIn(ctx, "zheng", "Wrong-password-9", "", "")
+		_ = s.SignOut(ctx, tok)
+		tk, secret, _ := s.CreateToken(ctx, a.ID, "x", time.Hour)
+		_ = s.RevokeToken(ctx, tk.ID)
+		reset, _ := s.ResetPassword(ctx, "zheng")
+		_ = s.SetDisabled(ctx, "zheng", true)
+		_ = s.SetDisabled(ctx, "zheng", false)
+		want := []string{"account.create", "auth.password_changed", "auth.signin", "auth.signin_failed", "auth.signout",
+			"token.create", "token.revoke", "account.reset", "account.disable", "account.enable"}
+		recs, _, err := audit.Query(ctx, d.Reader(), audit.Filter{Limit: 100})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]bool{}
+		for _, r := range recs {
+			got[r.Action] = true
+			for _, secretText := range []string{once, goodPassword, secret, reset, "Wrong-password-9"} {
+				if strings.Contains(r.Before+r.After+r.Detail+r.TargetID, secretText) {
+					t.Errorf("%s entry holds a secret", r.Action)
+				}
+			}
+			if r.Action == "auth.signin" && r.Actor.Username != "zheng" {
+				t.Errorf("sign-in actor = %q", r.Actor.Username)
+			}
+		}
+		for _, w := range want {
+			if !got[w] {
+				t.Errorf("no %s entry", w)
+			}
+		}
+	})
+}
+
+// TestPasswordChangeCountsAgainstTheLock: guessing the current password in
+// the change form locks the account like failed sign-ins do.
+func TestPasswordChangeCountsAgainstTheLock(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		s, _, root := newStore(t, d)
+		a := account(t, s, "feng", auth.Viewer, root)
+		var err error
+		for i := 0; i < auth.MaxFailures; i++ {
+			err = s.ChangePassword(ctx, a.ID, "Guess-number-"+strconv.Itoa(i), "Whatever-New-1", "")
+		}
+		if !errors.Is(err, auth.ErrLocked) {
+			t.Fatalf("after %d wrong guesses: %v", auth.MaxFailures, err)
+		}
+		if err := s.ChangePassword(ctx, a.ID, goodPassword, "Whatever-New-1", ""); !errors.Is(err, auth.ErrLocked) {
+			t.Errorf("right password while locked: %v", err)
+		}
+		if _, _, err := s.SignIn(ctx, "feng", goodPassword, "", ""); !errors.Is(err, auth.ErrLocked) {
+			t.Errorf("sign-in while locked by password guesses: %v", err)
+		}
+	})
 }

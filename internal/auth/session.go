@@ -103,7 +103,7 @@ func (s *Store) SignIn(ctx context.Context, username, password, ip, userAgent st
 		return "", Account{}, err
 	}
 	if !found || !ok || a.Disabled {
-		until, err := s.recordFailure(ctx, u)
+		until, err := s.recordFailure(ctx, u, "auth.signin_failed")
 		if err != nil {
 			return "", a, err
 		}
@@ -120,9 +120,11 @@ func (s *Store) SignIn(ctx context.Context, username, password, ip, userAgent st
 		if _, err := q.ExecContext(ctx, "DELETE FROM login_attempt WHERE username = ?", u); err != nil {
 			return err
 		}
-		_, err := q.ExecContext(ctx, `INSERT INTO session (token_hash, account_id, created_at, last_seen_at, expires_at, ip, user_agent)
-VALUES (?, ?, ?, ?, ?, ?, ?)`, hashToken(token), a.ID, now.Unix(), now.Unix(), now.Add(AbsoluteTimeout).Unix(), ip, truncate(userAgent, 200))
-		return err
+		if _, err := q.ExecContext(ctx, `INSERT INTO session (token_hash, account_id, created_at, last_seen_at, expires_at, ip, user_agent)
+VALUES (?, ?, ?, ?, ?, ?, ?)`, hashToken(token), a.ID, now.Unix(), now.Unix(), now.Add(AbsoluteTimeout).Unix(), ip, truncate(userAgent, 200)); err != nil {
+			return err
+		}
+		return record(asActor(ctx, a), q, "auth.signin", "account", a.Username, "", nil)
 	})
 	if err != nil {
 		return "", a, fmt.Errorf("auth: open session: %w", err)
@@ -154,9 +156,13 @@ func (s *Store) lockedUntil(ctx context.Context, u string) (time.Time, error) {
 	return time.Unix(until.Int64, 0), err
 }
 
-// recordFailure counts a failed sign-in and returns the lock's end when this
-// failure locks the username. A lock that has run out starts the count anew.
-func (s *Store) recordFailure(ctx context.Context, u string) (time.Time, error) {
+// recordFailure counts a failed sign-in (or password check, named by
+// action) and returns the lock's end when the username is locked. A lock
+// still running is left as it is — a guess that was already past the lock
+// check when the lock was set must not lift it — and a lock that has run
+// out starts the count anew. The failure and any lock are audited in the
+// same transaction.
+func (s *Store) recordFailure(ctx context.Context, u, action string) (time.Time, error) {
 	now := s.Now()
 	var until time.Time
 	err := s.DB.Tx(ctx, func(q db.Q) error {
@@ -171,7 +177,10 @@ func (s *Store) recordFailure(ctx context.Context, u string) (time.Time, error) 
 			}
 		case err != nil:
 			return err
-		case locked.Valid && locked.Int64 <= now.Unix():
+		case locked.Valid && locked.Int64 > now.Unix():
+			until = time.Unix(locked.Int64, 0)
+			return record(ctx, q, action, "account", u, "failed", map[string]any{"locked_until": until.Unix()})
+		case locked.Valid:
 			failures = 0 // the last lock ran out
 		}
 		failures++
@@ -181,8 +190,16 @@ func (s *Store) recordFailure(ctx context.Context, u string) (time.Time, error) 
 			lockArg = until.Unix()
 			failures = 0
 		}
-		_, err = q.ExecContext(ctx, "UPDATE login_attempt SET failures = ?, locked_until = ?, last_at = ? WHERE username = ?", failures, lockArg, now.Unix(), u)
-		return err
+		if _, err := q.ExecContext(ctx, "UPDATE login_attempt SET failures = ?, locked_until = ?, last_at = ? WHERE username = ?", failures, lockArg, now.Unix(), u); err != nil {
+			return err
+		}
+		if err := record(ctx, q, action, "account", u, "failed", nil); err != nil {
+			return err
+		}
+		if !until.IsZero() {
+			return record(ctx, q, "auth.locked", "account", u, "denied", map[string]any{"locked_until": until.Unix()})
+		}
+		return nil
 	})
 	return until, err
 }
@@ -222,10 +239,23 @@ FROM session s JOIN account a ON a.id = s.account_id WHERE s.token_hash = ?`, h)
 	return p, nil
 }
 
-// SignOut ends the session of token.
+// SignOut ends the session of token, audited with its account as the actor.
 func (s *Store) SignOut(ctx context.Context, token string) error {
-	_, err := s.DB.Writer().ExecContext(ctx, "DELETE FROM session WHERE token_hash = ?", hashToken(token))
-	return err
+	return s.DB.Tx(ctx, func(q db.Q) error {
+		var a Account
+		err := q.QueryRowContext(ctx, `SELECT a.id, a.username, a.role FROM session s JOIN account a ON a.id = s.account_id WHERE s.token_hash = ?`,
+			hashToken(token)).Scan(&a.ID, &a.Username, &a.Role)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil // already ended
+		}
+		if err != nil {
+			return err
+		}
+		if _, err := q.ExecContext(ctx, "DELETE FROM session WHERE token_hash = ?", hashToken(token)); err != nil {
+			return err
+		}
+		return record(asActor(ctx, a), q, "auth.signout", "account", a.Username, "", nil)
+	})
 }
 
 // PurgeExpired deletes sessions past either timeout; run it now and then.

@@ -5,9 +5,11 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
+	"dangjian/internal/db"
 	"dangjian/internal/i18n"
 )
 
@@ -52,8 +54,14 @@ func (s *Store) CreateToken(ctx context.Context, accountID int64, name string, t
 	secret := tokenPrefix + raw
 	now := s.Now()
 	var id int64
-	err = s.DB.Writer().QueryRowContext(ctx, `INSERT INTO api_token (account_id, name, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?) RETURNING id`,
-		a.ID, strings.TrimSpace(name), hashToken(secret), now.Unix(), now.Add(ttl).Unix()).Scan(&id)
+	err = s.DB.Tx(ctx, func(q db.Q) error {
+		if err := q.QueryRowContext(ctx, `INSERT INTO api_token (account_id, name, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?) RETURNING id`,
+			a.ID, strings.TrimSpace(name), hashToken(secret), now.Unix(), now.Add(ttl).Unix()).Scan(&id); err != nil {
+			return err
+		}
+		return record(ctx, q, "token.create", "token", strconv.FormatInt(id, 10), "", map[string]any{
+			"account": a.Username, "name": strings.TrimSpace(name), "expires_at": now.Add(ttl).Unix()})
+	})
 	if err != nil {
 		return Token{}, "", fmt.Errorf("auth: create token: %w", err)
 	}
@@ -62,14 +70,16 @@ func (s *Store) CreateToken(ctx context.Context, accountID int64, name string, t
 
 // RevokeToken ends a token now. Revoking twice is refused.
 func (s *Store) RevokeToken(ctx context.Context, id int64) error {
-	r, err := s.DB.Writer().ExecContext(ctx, "UPDATE api_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", s.Now().Unix(), id)
-	if err != nil {
-		return err
-	}
-	if n, _ := r.RowsAffected(); n == 0 {
-		return &i18n.Error{Field: "id", Key: "err.token_not_found", Args: []any{id}, Err: ErrNotFound}
-	}
-	return nil
+	return s.DB.Tx(ctx, func(q db.Q) error {
+		r, err := q.ExecContext(ctx, "UPDATE api_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", s.Now().Unix(), id)
+		if err != nil {
+			return err
+		}
+		if n, _ := r.RowsAffected(); n == 0 {
+			return &i18n.Error{Field: "id", Key: "err.token_not_found", Args: []any{id}, Err: ErrNotFound}
+		}
+		return record(ctx, q, "token.revoke", "token", strconv.FormatInt(id, 10), "", nil)
+	})
 }
 
 // TokenPrincipal authenticates a bearer token with one indexed lookup of its

@@ -28,6 +28,8 @@ var uiAccountZH = map[string]string{
 	"ui.role.unit":                   "驻区单位",
 	"ui.role.viewer":                 "只读",
 	"ui.role.auditor":                "审计员",
+	"ui.area_outside":                "辖区外的区域",
+	"ui.event.rename_outside":        "辖区外的一个区域更名",
 }
 
 var uiAccountEN = map[string]string{
@@ -57,4 +59,6 @@ var uiAccountEN = map[string]string{
 	"ui.role.unit":                   "stationed unit",
 	"ui.role.viewer":                 "viewer",
 	"ui.role.auditor":                "auditor",
+	"ui.area_outside":                "an area outside your scope",
+	"ui.event.rename_outside":        "an area outside your scope was renamed",
 }

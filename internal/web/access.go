@@ -177,11 +177,15 @@ func clearSessionCookie(w http.ResponseWriter, secure bool) {
 }
 
 // clientIP is the peer address; behind a reverse proxy the operator sets
-// --trust-proxy and the first X-Forwarded-For entry is used.
+// --trust-proxy and the last X-Forwarded-For entry is used: the one the
+// proxy appended. Entries before it come from the client and prove nothing.
 func (s *Server) clientIP(r *http.Request) string {
 	if s.trustProxy {
-		if f := r.Header.Get("X-Forwarded-For"); f != "" {
-			return strings.TrimSpace(strings.Split(f, ",")[0])
+		if f := r.Header.Values("X-Forwarded-For"); len(f) > 0 {
+			last := f[len(f)-1]
+			if ip := strings.TrimSpace(last[strings.LastIndexByte(last, ',')+1:]); ip != "" {
+				return ip
+			}
 		}
 	}
 	host := r.RemoteAddr

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 
@@ -66,21 +67,11 @@ func (s *Server) areaShow(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	if a.ParentID != 0 {
-		p, err := s.areas.Get(ctx, a.ParentID)
-		if err != nil {
-			s.serverError(w, r, err)
-			return
-		}
-		page.Parent = &crumb{Label: p.Name, Href: areaURL(p.ID)}
+	if page.Parent, ok = s.areaLink(w, r, a.ParentID); !ok {
+		return
 	}
-	if a.SuccessorID != 0 {
-		succ, err := s.areas.Get(ctx, a.SuccessorID)
-		if err != nil {
-			s.serverError(w, r, err)
-			return
-		}
-		page.Successor = &crumb{Label: succ.Name, Href: areaURL(succ.ID)}
+	if page.Successor, ok = s.areaLink(w, r, a.SuccessorID); !ok {
+		return
 	}
 	events, err := s.areas.History(ctx, a.ID)
 	if err != nil {
@@ -134,4 +125,22 @@ func orgRows(lang i18n.Lang, orgs []area.PartyOrg) []orgRow {
 		})
 	}
 	return out
+}
+
+// areaLink links to area id (nil for 0). An area outside the user's scope
+// is shown as such, unnamed and unlinked; ok is false when a page was
+// already written.
+func (s *Server) areaLink(w http.ResponseWriter, r *http.Request, id int64) (*crumb, bool) {
+	if id == 0 {
+		return nil, true
+	}
+	a, err := s.areas.Get(r.Context(), id)
+	switch {
+	case errors.Is(err, area.ErrOutOfScope):
+		return &crumb{Label: i18n.T(langOf(r), "ui.area_outside")}, true
+	case err != nil:
+		s.serverError(w, r, err)
+		return nil, false
+	}
+	return &crumb{Label: a.Name, Href: areaURL(a.ID)}, true
 }

@@ -18,7 +18,12 @@ func (s *Server) auditExport(w http.ResponseWriter, r *http.Request) {
 		s.render(w, r, http.StatusUnprocessableEntity, "audit", &view{Title: i18n.T(lang, "ui.audit.title"), Nav: "audit", D: &page})
 		return
 	}
-	s.audit(r.Context(), audit.Entry{Action: "audit.export", TargetType: "audit", Detail: form.query(1)})
+	// The export is recorded before any of it is sent; one that cannot be
+	// recorded is not made.
+	if err := audit.Write(r.Context(), s.db, audit.Entry{Action: "audit.export", TargetType: "audit", Detail: form.query(1)}); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
 	h := w.Header()
 	h.Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 	h.Set("Content-Disposition", `attachment; filename="audit-`+time.Now().Format("20060102-150405")+`.xlsx"`)

@@ -91,6 +91,9 @@ func (s *Server) serveForm(w http.ResponseWriter, r *http.Request, spec formSpec
 			return
 		}
 		refusal, status = e, userErrorStatus(e)
+		if status == http.StatusForbidden {
+			s.auditDenied(r, e.Key)
+		}
 	default:
 		w.Header().Set("Allow", "GET, HEAD, POST")
 		http.Error(w, http.StatusText(http.StatusMethodNotAllowed), http.StatusMethodNotAllowed)

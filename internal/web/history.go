@@ -24,11 +24,29 @@ const mergeNote = "merge"
 // it linked to its page. The catalog's sentence is escaped, then filled
 // with links built from escaped names, so the result is safe HTML.
 func describeEvent(lang i18n.Lang, e area.Event) historyLine {
+	// Areas outside the reader's scope come without id or name (see
+	// area.Event.Outside) and are named as such, unlinked.
+	outside := html.EscapeString(i18n.T(lang, "ui.area_outside"))
 	link := func(r *area.Ref) string {
 		if r == nil {
 			return html.EscapeString(i18n.T(lang, "ui.unknown"))
 		}
+		if r.ID == 0 {
+			return outside
+		}
 		return `<a href="` + areaURL(r.ID) + `">` + html.EscapeString(r.Name) + `</a>`
+	}
+	// Put a stand-in back where the domain left a ref out, so the sentence
+	// keeps its shape.
+	hidden := &area.Ref{}
+	if e.IsOutside("target") {
+		e.Target = hidden
+	}
+	if e.IsOutside("from_parent") {
+		e.FromParent = hidden
+	}
+	if e.IsOutside("to_parent") {
+		e.ToParent = hidden
 	}
 	say := func(key string, args ...any) template.HTML {
 		return template.HTML(i18n.T(lang, key, args...)) // args are escaped links; the catalog is ours
@@ -55,12 +73,16 @@ func describeEvent(lang i18n.Lang, e area.Event) historyLine {
 		switch {
 		case note == mergeNote && e.FromParent != nil && e.ToParent != nil:
 			s, note = say("ui.event.adjust_by_merge", self, link(e.FromParent), link(e.ToParent)), ""
-		case e.FromParent != nil && e.ToParent != nil && e.FromParent.ID != e.ToParent.ID:
+		case e.FromParent != nil && e.ToParent != nil && (e.FromParent.ID != e.ToParent.ID || e.FromParent == hidden || e.ToParent == hidden):
 			s = say("ui.event.adjust_move", self, link(e.FromParent), link(e.ToParent))
 		default:
 			s = say("ui.event.adjust_boundary", self)
 		}
 	case area.Rename:
+		if e.IsOutside("area") {
+			s = say("ui.event.rename_outside")
+			break
+		}
 		s = say("ui.event.rename", html.EscapeString(e.OldName), `<a href="`+areaURL(e.Area.ID)+`">`+html.EscapeString(e.NewName)+`</a>`)
 	case area.Dissolve:
 		s = say("ui.event.dissolve", self)

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"net/url"
 	"strings"
 )
 
@@ -19,8 +20,21 @@ func (s *Server) langSwitch(w http.ResponseWriter, r *http.Request) {
 
 // localPath keeps next only when it is a path on this site, so the switch
 // cannot be used to send users elsewhere.
+//
+// Browsers drop tabs and newlines and read a backslash as a slash, so any
+// control character or backslash disqualifies the path, and the rest must
+// parse as a path with neither scheme nor host.
 func localPath(next string) string {
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") || strings.ContainsAny(next, "\r\n") {
+	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.ContainsRune(next, '\\') {
+		return "/"
+	}
+	for _, c := range next {
+		if c < 0x20 || c == 0x7f {
+			return "/"
+		}
+	}
+	u, err := url.Parse(next)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.Opaque != "" || !strings.HasPrefix(u.Path, "/") || strings.HasPrefix(u.Path, "//") {
 		return "/"
 	}
 	return next

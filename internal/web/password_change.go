@@ -1,9 +1,13 @@
 package web
 
 import (
+	"errors"
+	"math"
+	"time"
+
+	"dangjian/internal/auth"
 	"net/http"
 
-	"dangjian/internal/audit"
 	"dangjian/internal/i18n"
 )
 
@@ -39,6 +43,12 @@ func (s *Server) passwordChange(w http.ResponseWriter, r *http.Request) {
 			s.api.ForgetTokens()
 		}
 	}
+	var locked *auth.LockedError
+	if errors.As(err, &locked) {
+		page.Error = i18n.T(lang, "err.signin_locked", int(math.Ceil(time.Until(locked.Until).Minutes())))
+		s.render(w, r, http.StatusTooManyRequests, "password", &view{Title: title, D: page})
+		return
+	}
 	if err != nil {
 		e, ok := userError(err)
 		if !ok {
@@ -53,7 +63,6 @@ func (s *Server) passwordChange(w http.ResponseWriter, r *http.Request) {
 		s.render(w, r, http.StatusUnprocessableEntity, "password", &view{Title: title, D: page})
 		return
 	}
-	s.audit(r.Context(), audit.Entry{Action: "auth.password_changed", TargetType: "account", TargetID: p.Username})
 	setFlash(w, "ui.flash.password_changed")
 	seeOther(w, r, homeFor(p))
 }

@@ -41,12 +41,10 @@ func (s *Server) sessionCreate(w http.ResponseWriter, r *http.Request) {
 	var locked *auth.LockedError
 	switch {
 	case errors.As(err, &locked):
-		s.audit(ctx, audit.Entry{Action: "auth.locked", TargetType: "account", TargetID: auth.NormalizeUsername(page.Username), Outcome: audit.OutcomeDenied})
 		page.Error = i18n.T(lang, "err.signin_locked", int(math.Ceil(time.Until(locked.Until).Minutes())))
 		s.render(w, r, http.StatusTooManyRequests, "signin", &view{Title: title, D: page})
 		return
 	case errors.Is(err, auth.ErrBadCredentials):
-		s.audit(ctx, audit.Entry{Action: "auth.signin_failed", TargetType: "account", TargetID: auth.NormalizeUsername(page.Username), Outcome: audit.OutcomeFailed})
 		page.Error = i18n.T(lang, "err.signin_failed")
 		s.render(w, r, http.StatusUnauthorized, "signin", &view{Title: title, D: page})
 		return
@@ -54,7 +52,12 @@ func (s *Server) sessionCreate(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	s.audit(s.withActor(r.Context(), r, auth.Principal{Account: acct}), audit.Entry{Action: "auth.signin", TargetType: "account", TargetID: acct.Username})
+	// A session this browser still held ends now: one sign-in, one session.
+	if c, err := r.Cookie(sessionCookie); err == nil && c.Value != "" {
+		if err := s.auth.SignOut(ctx, c.Value); err != nil {
+			s.log.ErrorContext(ctx, "web: end the previous session", "err", err)
+		}
+	}
 	setSessionCookie(w, token, s.secureCookies)
 	to := page.Next
 	if to == "/" {
@@ -68,7 +71,8 @@ func (s *Server) sessionCreate(w http.ResponseWriter, r *http.Request) {
 
 // safeNext keeps a post-sign-in destination only when it is a local path.
 func safeNext(next string) string {
-	if next == "" || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") || strings.HasPrefix(next, "/signin") {
+	next = localPath(next)
+	if strings.HasPrefix(next, "/signin") {
 		return "/"
 	}
 	return next

@@ -2,8 +2,6 @@ package web
 
 import (
 	"net/http"
-
-	"dangjian/internal/audit"
 )
 
 // sessionDelete signs out: the session ends on the server, not only in the browser.
@@ -13,7 +11,6 @@ func (s *Server) sessionDelete(w http.ResponseWriter, r *http.Request) {
 			s.serverError(w, r, err)
 			return
 		}
-		s.audit(r.Context(), audit.Entry{Action: "auth.signout", TargetType: "session"})
 	}
 	clearSessionCookie(w, s.secureCookies)
 	setFlash(w, "ui.flash.signed_out")

@@ -41,6 +41,7 @@ func (s *Server) speechDownload(w http.ResponseWriter, r *http.Request) {
 		body, ctype, name = report.HTMLDocument(filled), "text/html; charset=utf-8", name+".html"
 	}
 	w.Header().Set("Content-Type", ctype)
+	w.Header().Set("Cache-Control", "no-store")
 	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
 	_, _ = w.Write([]byte(body))
 }

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"dangjian/internal/audit"
 	"dangjian/internal/auth"
 	"dangjian/internal/i18n"
 )
@@ -44,9 +43,6 @@ func (s *Server) tokenCreate(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	s.audit(r.Context(), audit.Entry{Action: "token.create", TargetType: "token", TargetID: itoa(tok.ID), After: map[string]any{
-		"id": tok.ID, "account": tok.Username, "name": tok.Name, "expires_at": tok.ExpiresAt.Format(time.RFC3339),
-	}})
 	s.render(w, r, http.StatusOK, "secret", &view{Title: i18n.T(lang, "ui.tokens.title"), Nav: "tokens", D: secretPage{
 		Heading: i18n.T(lang, "ui.token_new.done", tok.Name),
 		Intro:   i18n.T(lang, "ui.secret.token_intro"),

@@ -3,7 +3,6 @@ package web
 import (
 	"net/http"
 
-	"dangjian/internal/audit"
 	"dangjian/internal/auth"
 )
 
@@ -57,8 +56,6 @@ func (s *Server) revokeToken(w http.ResponseWriter, r *http.Request, anyone bool
 		// Revoked meanwhile: the outcome is the one asked for.
 	}
 	s.api.ForgetTokens() // the API's token cache must not serve it any longer
-	s.audit(r.Context(), audit.Entry{Action: "token.revoke", TargetType: "token", TargetID: itoa(id),
-		Before: map[string]any{"account": tok.Username, "name": tok.Name}})
 	setFlash(w, "ui.flash.token_revoked", tok.Name)
 	seeOther(w, r, back)
 }

@@ -5,7 +5,6 @@ import (
 	"net/url"
 	"strings"
 
-	"dangjian/internal/audit"
 	"dangjian/internal/auth"
 	"dangjian/internal/i18n"
 )
@@ -56,7 +55,6 @@ func (s *Server) userCreate(w http.ResponseWriter, r *http.Request) {
 		}
 		acct, password, err := s.auth.Create(r.Context(), in)
 		if err == nil {
-			s.audit(r.Context(), audit.Entry{Action: "account.create", TargetType: "account", TargetID: acct.Username, After: accountAudit(acct)})
 			s.render(w, r, http.StatusOK, "secret", &view{Title: title, Nav: "users", D: secretPage{
 				Heading: i18n.T(lang, "ui.user_new.done", acct.Username),
 				Intro:   i18n.T(lang, "ui.secret.password_intro"),
@@ -105,15 +103,6 @@ func (s *Server) renderUserForm(w http.ResponseWriter, r *http.Request, status i
 	}
 	page.fill(fields, values, refusal, lang)
 	s.render(w, r, status, "form", &view{Title: title, Nav: "users", D: page})
-}
-
-// accountAudit is what the audit trail records of an account: never a
-// password or its hash.
-func accountAudit(a auth.Account) map[string]any {
-	return map[string]any{
-		"id": a.ID, "username": a.Username, "display_name": a.DisplayName, "role": a.Role,
-		"area_id": a.AreaID, "can_reveal": a.CanReveal, "disabled": a.Disabled,
-	}
 }
 
 // accountFacts describes an account on the result pages.

@@ -3,7 +3,6 @@ package web
 import (
 	"net/http"
 
-	"dangjian/internal/audit"
 	"dangjian/internal/i18n"
 )
 
@@ -25,12 +24,10 @@ func (s *Server) userDisable(disabled bool) http.HandlerFunc {
 			return
 		}
 		s.api.ForgetTokens()
-		action, flash := "account.disable", "ui.flash.user_disabled"
+		flash := "ui.flash.user_disabled"
 		if !disabled {
-			action, flash = "account.enable", "ui.flash.user_enabled"
+			flash = "ui.flash.user_enabled"
 		}
-		s.audit(r.Context(), audit.Entry{Action: action, TargetType: "account", TargetID: a.Username,
-			Before: map[string]bool{"disabled": a.Disabled}, After: map[string]bool{"disabled": disabled}})
 		setFlash(w, flash, a.Username)
 		seeOther(w, r, "/admin/users")
 	}

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"net/http"
 
-	"dangjian/internal/audit"
 	"dangjian/internal/auth"
 	"dangjian/internal/i18n"
 )
@@ -43,7 +42,6 @@ func (s *Server) userReset(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.api.ForgetTokens() // the account must change its password before using the API again
-	s.audit(r.Context(), audit.Entry{Action: "account.reset", TargetType: "account", TargetID: a.Username})
 	lang := langOf(r)
 	s.render(w, r, http.StatusOK, "secret", &view{Title: i18n.T(lang, "ui.user_reset.title"), Nav: "users", D: secretPage{
 		Heading: i18n.T(lang, "ui.user_reset.done", a.Username),

@@ -1,0 +1,48 @@
+package auth
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"dangjian/internal/dbtest"
+)
+
+// TestReviewInFlightFailureKeepsTheLock: SignIn reads the lock before the
+// (slow) argon2id check and records the failure after it. A failure that
+// passed the check just before the fifth failure locked the username is
+// recorded while the lock stands; recordFailure then writes
+// locked_until = NULL, lifting the lock. An attacker who keeps six guesses
+// in flight is never locked out.
+func TestReviewInFlightFailureKeepsTheLock(t *testing.T) {
+	for _, e := range dbtest.Engines() {
+		t.Run(string(e), func(t *testing.T) {
+			d := dbtest.Open(t, e)
+			now := time.Date(2025, 3, 1, 9, 0, 0, 0, time.UTC)
+			s := &Store{DB: d, Params: TestParams, Now: func() time.Time { return now }}
+			ctx := context.Background()
+			var until time.Time
+			for range MaxFailures {
+				u, err := s.recordFailure(ctx, "victim", "auth.signin_failed")
+				if err != nil {
+					t.Fatal(err)
+				}
+				until = u
+			}
+			if until.IsZero() {
+				t.Fatal("five failures did not lock")
+			}
+			// The sixth guess was already past lockedUntil when the lock was written.
+			if _, err := s.recordFailure(ctx, "victim", "auth.signin_failed"); err != nil {
+				t.Fatal(err)
+			}
+			got, err := s.lockedUntil(ctx, "victim")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !got.After(now) {
+				t.Errorf("after a failure recorded during the lock, locked_until = %v: the lock was lifted", got)
+			}
+		})
+	}
+}
