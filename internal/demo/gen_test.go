@@ -71,7 +71,7 @@ func TestGenerateDistrictInvariants(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, v := range vals {
-			if v.Value <= 0 {
+			if v.Value <= 0 && !peopleFigure(v.Key) {
 				t.Errorf("figure %s is %v over ten years, want > 0", v.Key, v.Value)
 			}
 			t.Logf("%s = %v", v.Key, v.Value)
@@ -377,4 +377,15 @@ func dump(t *testing.T, d *db.DB, query string) []string {
 		t.Fatal(err)
 	}
 	return out
+}
+
+// peopleFigure names the figures of internal/people, which the generator does
+// not fill until it generates people (issue 4, item 8); remove it then.
+func peopleFigure(key string) bool {
+	for _, p := range []string{"members.", "posts.", "units.", "registrations."} {
+		if strings.HasPrefix(key, p) {
+			return true
+		}
+	}
+	return false
 }

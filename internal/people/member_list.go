@@ -1,0 +1,169 @@
+package people
+
+import (
+	"context"
+	"strconv"
+	"strings"
+
+	"dangjian/internal/date"
+	"dangjian/internal/db"
+	"dangjian/internal/i18n"
+)
+
+// MemberFilter selects a page of the member list: people with a membership
+// active on ActiveOn (default today) in an organisation under the scope,
+// narrowed by name prefix, branch, category and status, in person id order
+// after After (keyset pagination: pass the last row's PersonID).
+type MemberFilter struct {
+	AreaID     int64     `json:"area_id"` // within the caller's scope; 0 = the scope itself
+	NamePrefix string    `json:"name"`
+	OrgID      int64     `json:"org_id"`
+	Category   Category  `json:"category"`
+	Status     Status    `json:"status"`
+	ActiveOn   date.Date `json:"active_on"`
+	After      int64     `json:"after"`
+	Limit      int       `json:"limit"` // 1–500, default 50
+}
+
+// MemberRow is one line of the member list, ID and phone numbers masked.
+type MemberRow struct {
+	Person     Person     `json:"person"`
+	Membership Membership `json:"membership"`
+}
+
+// maxPageOrgs is how many organisations a scope may hold for the list to
+// read them one by one through membership_org; a larger scope walks
+// membership_person in id order and checks the scope per row instead, which
+// finds a page quickly because most rows then qualify.
+var maxPageOrgs = 64
+
+// ListMembers returns one page of the member list.
+//
+// Plans (see the indexes in 0004_people.sql): a branch filter seeks
+// membership_org (org_id, person_id > After) and reads in order; a small
+// scope (a community, a subdistrict) reads each of its organisations that
+// way and sorts the few thousand rows; a large scope (a district, the city)
+// walks membership_person in person order and stops at the page's end; a
+// name prefix seeks person_name.
+func (s *Store) ListMembers(ctx context.Context, f MemberFilter) ([]MemberRow, error) {
+	q := s.DB.Reader()
+	if f.ActiveOn.IsZero() {
+		f.ActiveOn = s.Today()
+	}
+	if f.Limit <= 0 {
+		f.Limit = 50
+	}
+	if f.Limit > 500 {
+		f.Limit = 500
+	}
+	if f.Category != "" && !oneOf(f.Category, Resident, Retired, InService, Floating) {
+		return nil, i18n.Errf("category", "err.category_invalid")
+	}
+	if f.Status != "" && !oneOf(f.Status, Full, Probationary) {
+		return nil, i18n.Errf("status", "err.status_invalid")
+	}
+	scope := f.AreaID
+	if scope == 0 {
+		scope = s.scope(ctx)
+	} else if err := s.allowArea(ctx, q, "area_id", scope); err != nil {
+		return nil, err
+	}
+	on := f.ActiveOn.String()
+	var where []string
+	var args []any
+	add := func(cond string, a ...any) {
+		where = append(where, cond)
+		args = append(args, a...)
+	}
+	add("m.from_on <= ? AND (m.to_on IS NULL OR ? < m.to_on)", f.ActiveOn, f.ActiveOn)
+	add("m.person_id > ?", f.After)
+	if f.OrgID != 0 {
+		if _, err := s.loadOrg(ctx, q, "org_id", f.OrgID); err != nil {
+			return nil, err
+		}
+		add("m.org_id = ?", f.OrgID)
+	} else if scope != 0 {
+		orgs, err := s.orgsUnder(ctx, q, scope, f.ActiveOn, maxPageOrgs+1)
+		if err != nil {
+			return nil, err
+		}
+		if len(orgs) <= maxPageOrgs {
+			if len(orgs) == 0 {
+				return nil, nil
+			}
+			ids := make([]string, len(orgs))
+			for i, id := range orgs {
+				ids[i] = strconv.FormatInt(id, 10)
+			}
+			where = append(where, "m.org_id IN ("+strings.Join(ids, ", ")+")")
+		} else {
+			add(`EXISTS (SELECT 1 FROM party_org o2
+LEFT JOIN unit_location ul ON ul.unit_id = o2.unit_id AND ul.from_on <= ? AND (ul.to_on IS NULL OR ? < ul.to_on)
+JOIN area_closure c ON c.descendant_id = COALESCE(o2.area_id, ul.area_id) AND c.ancestor_id = ? AND c.from_on <= ? AND (c.to_on IS NULL OR ? < c.to_on)
+WHERE o2.id = m.org_id)`, on, on, scope, on, on)
+		}
+	}
+	if f.Category != "" {
+		add("m.category = ?", f.Category)
+	}
+	switch f.Status {
+	case Full:
+		add("m.status = 'full' AND (m.full_on IS NULL OR m.full_on <= ?)", f.ActiveOn)
+	case Probationary:
+		add("(m.status = 'probationary' OR m.full_on > ?)", f.ActiveOn)
+	}
+	if p := strings.TrimSpace(f.NamePrefix); p != "" {
+		add("p.name >= ? AND p.name < ?", p, p+"\U0010FFFF")
+	}
+	args = append(args, f.Limit)
+	rows, err := q.QueryContext(ctx, "SELECT "+personCols+", "+membershipCols+membershipFrom+
+		" WHERE "+strings.Join(where, " AND ")+" ORDER BY m.person_id LIMIT ?", args...)
+	if err != nil {
+		return nil, wrap("list members", err)
+	}
+	defer rows.Close()
+	var out []MemberRow
+	for rows.Next() {
+		var r MemberRow
+		m := &r.Membership
+		p := &r.Person
+		if err := rows.Scan(&p.ID, &p.Name, &p.Gender, &p.Ethnicity, &p.BirthDate, &p.idEnc, &p.phoneEnc, &p.Education, &p.Address,
+			&m.ID, &m.PersonID, &m.PersonName, &m.OrgID, &m.OrgName, &m.Status, &m.Category, &m.JoinedPartyOn, &m.FullOn,
+			&m.From, &m.To, &m.StartReason, &m.EndReason, &m.FromOrgName, &m.ToOrgName, &m.PreviousID, &m.Note); err != nil {
+			return nil, wrap("list members", err)
+		}
+		if err := s.mask(p); err != nil {
+			return nil, wrap("list members", err)
+		}
+		if m.Status == Full && !m.FullOn.IsZero() && f.ActiveOn.Before(m.FullOn) {
+			m.Status = Probationary
+		}
+		out = append(out, r)
+	}
+	return out, wrap("list members", rows.Err())
+}
+
+// orgsUnder lists up to limit party organisations placed under area on on
+// (attached to an area under it, or belonging to a unit located under it).
+func (s *Store) orgsUnder(ctx context.Context, q db.Q, areaID int64, on date.Date, limit int) ([]int64, error) {
+	rows, err := q.QueryContext(ctx, `SELECT o.id FROM area_closure c JOIN party_org o ON o.area_id = c.descendant_id
+WHERE c.ancestor_id = ?1 AND c.from_on <= ?2 AND (c.to_on IS NULL OR ?2 < c.to_on)
+UNION
+SELECT o.id FROM area_closure c JOIN unit_location ul ON ul.area_id = c.descendant_id AND ul.from_on <= ?2 AND (ul.to_on IS NULL OR ?2 < ul.to_on)
+JOIN party_org o ON o.unit_id = ul.unit_id
+WHERE c.ancestor_id = ?1 AND c.from_on <= ?2 AND (c.to_on IS NULL OR ?2 < c.to_on)
+LIMIT ?3`, areaID, on, limit)
+	if err != nil {
+		return nil, wrap("orgs under", err)
+	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out = append(out, id)
+	}
+	return out, rows.Err()
+}
