@@ -17,6 +17,7 @@ import (
 	"dangjian/internal/config"
 	"dangjian/internal/db"
 	"dangjian/internal/demo"
+	"dangjian/internal/people"
 	"dangjian/internal/pii"
 	"dangjian/internal/web"
 )
@@ -48,7 +49,8 @@ func runServe(ctx context.Context, env Env, args []string) error {
 		return err
 	}
 	defer d.Close()
-	if _, err := openKeyring(ctx, env, d, *keyPath); err != nil {
+	keys, err := openKeyring(ctx, env, d, *keyPath)
+	if err != nil {
 		return err
 	}
 	store := area.NewStore(d)
@@ -74,7 +76,7 @@ func runServe(ctx context.Context, env Env, args []string) error {
 	}
 	secure := *certFile != "" || *trustProxy
 	srv := &http.Server{
-		Handler: web.New(web.Deps{DB: d, Areas: store, Auth: accounts, Log: log,
+		Handler: web.New(web.Deps{DB: d, Areas: store, Auth: accounts, People: people.NewStore(d, store, keys), Log: log,
 			SecureCookies: secure, TrustProxy: *trustProxy}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,

@@ -20,6 +20,8 @@ func TestCatalogsComplete(t *testing.T) {
 		{"account", uiAccountZH, uiAccountEN},
 		{"admin", uiAdminZH, uiAdminEN},
 		{"people", peopleZH, peopleEN},
+		{"ui people", uiPeopleZH, uiPeopleEN},
+		{"ui import", uiImportZH, uiImportEN},
 		{"xlsx", xlsxZH, xlsxEN},
 		{"all", zh, en},
 	}

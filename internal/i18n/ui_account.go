@@ -29,6 +29,9 @@ var uiAccountZH = map[string]string{
 	"ui.role.viewer":                 "只读",
 	"ui.role.auditor":                "审计员",
 	"ui.area_outside":                "辖区外的区域",
+	"ui.nav.members":                 "党员",
+	"ui.nav.units":                   "驻区单位",
+	"ui.nav.import":                  "导入导出",
 	"ui.event.rename_outside":        "辖区外的一个区域更名",
 }
 
@@ -60,5 +63,8 @@ var uiAccountEN = map[string]string{
 	"ui.role.viewer":                 "viewer",
 	"ui.role.auditor":                "auditor",
 	"ui.area_outside":                "an area outside your scope",
+	"ui.nav.members":                 "Members",
+	"ui.nav.units":                   "Stationed units",
+	"ui.nav.import":                  "Import and export",
 	"ui.event.rename_outside":        "an area outside your scope was renamed",
 }

@@ -10,6 +10,7 @@ import (
 	"dangjian/internal/area"
 	"dangjian/internal/auth"
 	"dangjian/internal/db"
+	"dangjian/internal/people"
 )
 
 // Deps is what the web application needs.
@@ -17,7 +18,9 @@ type Deps struct {
 	DB    *db.DB
 	Areas *area.Store
 	Auth  *auth.Store
-	Log   *slog.Logger
+	// People keeps members, stationed units, leadership and registrations.
+	People *people.Store
+	Log    *slog.Logger
 	// SecureCookies marks cookies Secure; set it when serving over TLS,
 	// directly or behind a TLS-terminating proxy.
 	SecureCookies bool
@@ -30,6 +33,7 @@ type Server struct {
 	db            *db.DB
 	areas         *area.Store
 	auth          *auth.Store
+	people        *people.Store
 	log           *slog.Logger
 	pages         *pages
 	secureCookies bool
@@ -49,7 +53,7 @@ func New(d Deps) http.Handler {
 		d.Log = slog.New(slog.DiscardHandler)
 	}
 	s := &Server{
-		db: d.DB, areas: d.Areas, auth: d.Auth, log: d.Log, pages: mustParsePages(),
+		db: d.DB, areas: d.Areas, auth: d.Auth, people: d.People, log: d.Log, pages: mustParsePages(),
 		secureCookies: d.SecureCookies, trustProxy: d.TrustProxy,
 		signinLimit: newRateLimiter(20, 10),
 	}
@@ -80,7 +84,7 @@ type route struct {
 
 // routes lists every page. Handlers live one per file, named <noun>_<verb>.go.
 func (s *Server) routes() []route {
-	return []route{
+	rts := []route{
 		{"GET /lang/{lang}", "", noTarget, s.langSwitch},
 		{"/signin", "", noTarget, s.sessionCreate},
 		{"POST /signout", auth.OwnAccount, noTarget, s.sessionDelete},
@@ -115,9 +119,10 @@ func (s *Server) routes() []route {
 		{"GET /speech", auth.ReadAreas, noTarget, s.speechShow},
 		{"GET /speech.md", auth.ReadAreas, noTarget, s.speechDownload},
 		{"GET /speech.html", auth.ReadAreas, noTarget, s.speechDownload},
-
-		{"/", "", noTarget, s.notFound},
 	}
+	rts = append(rts, s.peopleRoutes()...)
+	rts = append(rts, s.importRoutes()...)
+	return append(rts, route{"/", "", noTarget, s.notFound})
 }
 
 // limitBody bounds the size of a request body.
