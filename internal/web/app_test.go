@@ -16,6 +16,8 @@ import (
 	"dangjian/internal/date"
 	"dangjian/internal/db"
 	"dangjian/internal/demo"
+	"dangjian/internal/people"
+	"dangjian/internal/pii"
 )
 
 // testToday is the fixed "today" of the tests, so the demo data and the
@@ -28,8 +30,11 @@ type testApp struct {
 	db    *db.DB
 	store *area.Store
 	auth  *auth.Store
-	srv   *httptest.Server
-	logs  *syncBuffer
+	// people is the people store the application serves, with a fixed
+	// test key and testToday's clock.
+	people *people.Store
+	srv    *httptest.Server
+	logs   *syncBuffer
 	// session is the session token of the administrator "tester", which
 	// the scenario clients send unless told otherwise.
 	session string
@@ -63,10 +68,19 @@ func newTestApp(t testing.TB, d *db.DB) *testApp {
 	}
 	logs := &syncBuffer{}
 	as := &auth.Store{DB: d, Params: auth.TestParams, Now: time.Now}
-	h := New(Deps{DB: d, Areas: store, Auth: as, Log: slog.New(slog.NewTextHandler(logs, nil))})
+	key := make([]byte, pii.KeySize)
+	for i := range key {
+		key[i] = byte(i*7 + 3)
+	}
+	keys, err := pii.New(key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps := &people.Store{DB: d, Areas: store, Keys: keys, Today: func() date.Date { return testToday }}
+	h := New(Deps{DB: d, Areas: store, Auth: as, People: ps, Log: slog.New(slog.NewTextHandler(logs, nil))})
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
-	app := &testApp{t: t, db: d, store: store, auth: as, srv: srv, logs: logs}
+	app := &testApp{t: t, db: d, store: store, auth: as, people: ps, srv: srv, logs: logs}
 	app.session = app.signIn(app.account("tester", auth.Admin, ""))
 	return app
 }
