@@ -12,12 +12,13 @@ type Limits struct {
 	MaxLines int
 	// MaxUncompressed is the most bytes all parts of an XLSX may inflate
 	// to. Default 3 GiB: a 1,000,000-row member sheet as this package
-	// writes it is about 1.3 GB of XML (docs/benchmarks.md), so a real file
-	// passes with room and a bomb stops early.
+	// writes it is 947 MB of XML (86 MB zipped, docs/benchmarks.md), so a
+	// real file passes with room and a bomb stops early.
 	MaxUncompressed int64
 	// MaxRatio is the most a part may inflate relative to its compressed
 	// size, checked for parts larger than RatioFloor. Default 100: sheet XML
-	// compresses 8–20×, zip bombs 1,000× and more.
+	// compresses about 11× (the member sheets above), zip bombs 1,000× and
+	// more.
 	MaxRatio int64
 	// RatioFloor exempts small parts from MaxRatio (an empty, highly
 	// repetitive styles part may well compress 100×). Default 1 MiB.

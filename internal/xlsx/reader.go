@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"unicode/utf8"
 
@@ -132,10 +133,16 @@ func (rd *Reader) openXLSX(r io.ReaderAt, size int64) error {
 	if err != nil {
 		return err
 	}
-	f, err := excelize.OpenReader(io.NewSectionReader(r, 0, size), excelize.Options{
-		RawCellValue:   true,
-		UnzipSizeLimit: rd.opts.Limits.MaxUncompressed,
-	})
+	xo := excelize.Options{RawCellValue: true, UnzipSizeLimit: rd.opts.Limits.MaxUncompressed}
+	var f *excelize.File
+	if file, ok := r.(*os.File); ok {
+		// excelize reads a named file through ReadAt; OpenReader would hold
+		// the whole zip in memory (86 MB for 1,000,000 rows, 350 MB of heap
+		// while it grows).
+		f, err = excelize.OpenFile(file.Name(), xo)
+	} else {
+		f, err = excelize.OpenReader(io.NewSectionReader(r, 0, size), xo)
+	}
 	if err != nil {
 		return fmt.Errorf("xlsx: open %s: %w", rd.name, errors.Join(err, refuse(ErrFormat, "xlsx.damaged", rd.name)))
 	}
