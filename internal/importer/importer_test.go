@@ -1,0 +1,356 @@
+package importer_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"dangjian/internal/area"
+	"dangjian/internal/date"
+	"dangjian/internal/db"
+	"dangjian/internal/dbtest"
+	"dangjian/internal/i18n"
+	"dangjian/internal/importer"
+	"dangjian/internal/people"
+	"dangjian/internal/pii"
+	"dangjian/internal/xlsx"
+)
+
+func d(s string) date.Date { return date.MustParse(s) }
+
+// fakeID is a fictional ID number with a valid check character.
+func fakeID(birth string, seq int) string {
+	first17 := "110105" + strings.ReplaceAll(birth, "-", "") + fmt.Sprintf("%03d", seq%1000)
+	return first17 + string(people.CheckDigit(first17))
+}
+
+type world struct {
+	db  *db.DB
+	rn  *importer.Runner
+	ids map[string]int64
+}
+
+func newWorld(t *testing.T, dbh *db.DB) *world {
+	t.Helper()
+	ctx := context.Background()
+	today := func() date.Date { return d("2025-06-30") }
+	a := area.NewStore(dbh)
+	a.Today = today
+	keys, err := pii.New([]byte("0123456789abcdef0123456789abcdeK"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &people.Store{DB: dbh, Areas: a, Keys: keys, Today: today}
+	w := &world{db: dbh, rn: &importer.Runner{DB: dbh, People: s}, ids: map[string]int64{}}
+	mk := func(key, parent, name string, level area.Level) {
+		id, err := a.Create(ctx, area.CreateInput{ParentID: w.ids[parent], Level: level, Name: name, On: d("2015-01-01")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.ids[key] = id
+	}
+	org := func(key, areaKey, name string) {
+		id, err := a.CreateOrg(ctx, area.OrgInput{AreaID: w.ids[areaKey], Kind: area.Branch, Name: name, On: d("2016-01-01")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.ids[key] = id
+	}
+	mk("root", "", "测试区", area.District)
+	mk("A", "root", "甲街道", area.Subdistrict)
+	mk("B", "root", "乙街道", area.Subdistrict)
+	mk("a1", "A", "甲一社区", area.Community)
+	mk("a2", "A", "甲二社区", area.Community)
+	mk("b1", "B", "乙一社区", area.Community)
+	org("a1.org", "a1", "甲一社区党支部")
+	org("a2.org", "a2", "甲二社区党支部")
+	org("b1.org", "b1", "乙一社区党支部")
+	return w
+}
+
+// sheet builds a file of kind in format from header and rows.
+func sheet(t *testing.T, format string, header []string, rows ...[]string) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if format == xlsx.FormatCSV {
+		buf.WriteString(strings.Join(header, ",") + "\n")
+		for _, r := range rows {
+			buf.WriteString(strings.Join(r, ",") + "\n")
+		}
+		return buf.Bytes()
+	}
+	s := xlsx.NewSchema("t", func() []xlsx.Column {
+		var cols []xlsx.Column
+		for _, h := range header {
+			cols = append(cols, xlsx.Column{Key: h, ZH: h, EN: h})
+		}
+		return cols
+	}()...)
+	wr, err := xlsx.NewWriter(&buf, format, s, i18n.ZH)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rows {
+		if err := wr.Write(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := wr.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+var memberHeader = []string{"姓名", "性别", "民族", "出生日期", "身份证号", "手机号", "学历", "住址", "所在支部", "党员状态", "党员类别", "入党日期", "转入日期"}
+
+func member(name, birth string, seq int, branch string) []string {
+	return []string{name, "", "汉族", "", fakeID(birth, seq), fmt.Sprintf("139%08d", seq), "大学本科", "测试路 1 号", branch, "正式", "居民", "1995-07-01", ""}
+}
+
+func (w *world) run(t *testing.T, ctx context.Context, kind, format string, file []byte, dry bool) (*importer.Result, error) {
+	t.Helper()
+	return w.rn.Import(ctx, bytes.NewReader(file), int64(len(file)), "f."+format, kind, importer.Options{DryRun: dry})
+}
+
+func (w *world) count(t *testing.T, table string) int {
+	t.Helper()
+	var n int
+	if err := w.db.Reader().QueryRowContext(context.Background(), "SELECT COUNT(*) FROM "+table).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+func TestImportMembersRepeatableAndTransfer(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, dbh *db.DB) {
+		w := newWorld(t, dbh)
+		ctx := context.Background()
+		rows := [][]string{member("王芳", "1970-05-06", 1, "甲一社区党支部"), member("李强", "1971-03-02", 2, "甲二社区党支部"), member("张伟", "1960-01-01", 3, "乙一社区党支部")}
+		file := sheet(t, xlsx.FormatXLSX, memberHeader, rows...)
+		res, err := w.run(t, ctx, "members", "xlsx", file, true)
+		if err != nil || res.Created != 3 || w.count(t, "person") != 0 {
+			t.Fatalf("dry run: %+v %v, persons %d", res, err, w.count(t, "person"))
+		}
+		res, err = w.run(t, ctx, "members", "xlsx", file, false)
+		if err != nil || res.Created != 3 || res.Rows != 3 {
+			t.Fatalf("import: %+v %v", res, err)
+		}
+		res, err = w.run(t, ctx, "members", "xlsx", file, false)
+		if err != nil || res.Unchanged != 3 || res.Created != 0 || w.count(t, "person") != 3 || w.count(t, "membership") != 3 {
+			t.Fatalf("re-import: %+v %v", res, err)
+		}
+		// A changed branch is a transfer; a changed phone an update.
+		rows[0][8] = "甲二社区党支部"
+		rows[0][12] = "2024-03-01"
+		rows[1][5] = "13800000000"
+		res, err = w.run(t, ctx, "members", "csv", sheet(t, xlsx.FormatCSV, memberHeader, rows...), false)
+		if err != nil || res.Updated != 2 || res.Unchanged != 1 {
+			t.Fatalf("changes: %+v %v", res, err)
+		}
+		var reason, prev string
+		if err := dbh.Reader().QueryRowContext(ctx, "SELECT start_reason, from_org_name FROM membership WHERE to_on IS NULL AND org_id = ? AND from_on = '2024-03-01'", w.ids["a2.org"]).Scan(&reason, &prev); err != nil {
+			t.Fatalf("transfer: %v", err)
+		}
+		if reason != "transfer_in" || prev != "甲一社区党支部" || w.count(t, "membership") != 4 {
+			t.Errorf("transfer: %s from %s, %d memberships", reason, prev, w.count(t, "membership"))
+		}
+		var n int
+		dbh.Reader().QueryRowContext(ctx, "SELECT COUNT(*) FROM audit_entry WHERE action = 'import.members'").Scan(&n)
+		if n != 3 {
+			t.Errorf("import audited %d times, want 3", n)
+		}
+	})
+}
+
+// TestImportMemberRules has one failing row per rule; the good rows among
+// them are not written either.
+func TestImportMemberRules(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, dbh *db.DB) {
+		w := newWorld(t, dbh)
+		ctx := context.Background()
+		good := member("王芳", "1970-05-06", 1, "甲一社区党支部")
+		set := func(r []string, col int, v string) []string {
+			r = append([]string(nil), r...)
+			r[col] = v
+			return r
+		}
+		id := func(seq int) string { return fakeID("1970-05-06", seq) }
+		cases := []struct {
+			row      []string
+			col, key string
+		}{
+			{set(member("", "1970-05-06", 10, "甲一社区党支部"), 0, ""), "姓名", "err.import_required"},
+			{set(member("a", "1970-05-06", 11, "甲一社区党支部"), 1, "未知"), "性别", "err.import_value_invalid"},
+			{set(member("b", "1970-05-06", 12, "甲一社区党支部"), 3, "1970-13-40"), "出生日期", "err.import_date_invalid"},
+			{set(member("c", "1970-05-06", 13, "甲一社区党支部"), 3, "1971-01-01"), "出生日期", "err.birth_date_mismatch"},
+			{set(member("d", "1970-05-06", 14, "甲一社区党支部"), 4, id(14)[:17]+"0"), "身份证号", "err.id_number_check"},
+			{set(member("e", "1970-05-06", 15, "甲一社区党支部"), 4, "1101051970"), "身份证号", "err.id_number_length"},
+			{set(member("f", "1970-05-06", 16, "甲一社区党支部"), 4, "1.10105E+17"), "身份证号", "xlsx.float_mangled"},
+			{set(member("g", "1970-05-06", 17, "甲一社区党支部"), 5, "12345"), "手机号", ""},
+			{set(member("h", "1970-05-06", 18, "甲一社区党支部"), 6, "幼儿园"), "学历", "err.import_value_invalid"},
+			{member("i", "1970-05-06", 19, "不存在的支部"), "所在支部", "err.import_org_unknown"},
+			{set(member("j", "1970-05-06", 20, "甲一社区党支部"), 9, "x"), "党员状态", "err.import_value_invalid"},
+			{set(member("k", "1970-05-06", 21, "甲一社区党支部"), 10, ""), "党员类别", "err.import_required"},
+			{set(member("l", "1970-05-06", 22, "甲一社区党支部"), 11, "1980-01-01"), "入党日期", "err.joined_too_young"},
+			{set(member("m", "1970-05-06", 23, "甲一社区党支部"), 11, "2030-01-01"), "入党日期", "err.date_future"},
+			{set(member("n", "1970-05-06", 24, "甲一社区党支部"), 12, "2015-01-01"), "转入日期", "err.date_before_established"},
+			{member("o", "1970-05-06", 1, "甲一社区党支部"), "身份证号", "err.import_duplicate"},
+		}
+		rows := [][]string{good}
+		for _, c := range cases {
+			rows = append(rows, c.row)
+		}
+		rows = append(rows, member("好人", "1960-02-02", 5, "乙一社区党支部"))
+		for _, format := range []string{xlsx.FormatXLSX, xlsx.FormatCSV} {
+			for _, dry := range []bool{true, false} {
+				res, err := w.run(t, ctx, "members", format, sheet(t, format, memberHeader, rows...), dry)
+				if !errors.Is(err, importer.ErrBadRows) {
+					t.Fatalf("%s dry=%v: err %v", format, dry, err)
+				}
+				byLine := map[int]*xlsx.RowError{}
+				for _, e := range res.Errors {
+					if byLine[e.Line] == nil {
+						byLine[e.Line] = e
+					}
+				}
+				for i, c := range cases {
+					e := byLine[i+3] // header on line 1, the good row on 2
+					if e == nil {
+						t.Errorf("%s: line %d (%s) has no error", format, i+3, c.key)
+						continue
+					}
+					if e.Header != c.col || (c.key != "" && e.Key != c.key) {
+						t.Errorf("%s: line %d: %s %q, want %s %q (%s)", format, i+3, e.Header, e.Key, c.col, c.key, e.In(i18n.ZH))
+					}
+					if msg := e.Message(i18n.ZH); msg == e.Key {
+						t.Errorf("%s has no zh message", e.Key)
+					}
+				}
+				if len(byLine) != len(cases) {
+					t.Errorf("%s: %d bad lines, want %d: %v", format, len(byLine), len(cases), res.Errors)
+				}
+				if n := w.count(t, "person"); n != 0 {
+					t.Fatalf("%s dry=%v: %d persons written", format, dry, n)
+				}
+			}
+		}
+	})
+}
+
+func TestImportScope(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, dbh *db.DB) {
+		w := newWorld(t, dbh)
+		ctx := area.WithScope(context.Background(), w.ids["A"])
+		file := sheet(t, xlsx.FormatCSV, memberHeader, member("王芳", "1970-05-06", 1, "甲一社区党支部"), member("张伟", "1960-01-01", 3, "乙一社区党支部"))
+		res, err := w.run(t, ctx, "members", "csv", file, false)
+		if !errors.Is(err, importer.ErrBadRows) || len(res.Errors) != 1 || res.Errors[0].Line != 3 || res.Errors[0].Key != "err.import_org_unknown" {
+			t.Fatalf("scoped: %v %+v", err, res)
+		}
+		// A person known outside the scope cannot be pulled into it.
+		if _, err := w.run(t, context.Background(), "members", "csv", sheet(t, xlsx.FormatCSV, memberHeader, member("张伟", "1960-01-01", 3, "乙一社区党支部")), false); err != nil {
+			t.Fatal(err)
+		}
+		res, err = w.run(t, ctx, "members", "csv", sheet(t, xlsx.FormatCSV, memberHeader, member("张伟", "1960-01-01", 3, "甲一社区党支部")), false)
+		if !errors.Is(err, importer.ErrBadRows) || res.Errors[0].Key != "err.out_of_scope" || res.Errors[0].Header != "身份证号" {
+			t.Fatalf("person outside: %v %+v", err, res.Errors)
+		}
+	})
+}
+
+func TestExportRoundTrip(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, dbh *db.DB) {
+		w := newWorld(t, dbh)
+		ctx := context.Background()
+		var rows [][]string
+		for i := range 30 {
+			rows = append(rows, member(fmt.Sprintf("成员%d", i), "1970-05-06", i, []string{"甲一社区党支部", "甲二社区党支部", "乙一社区党支部"}[i%3]))
+		}
+		if _, err := w.run(t, ctx, "members", "xlsx", sheet(t, xlsx.FormatXLSX, memberHeader, rows...), false); err != nil {
+			t.Fatal(err)
+		}
+		for _, format := range []string{xlsx.FormatXLSX, xlsx.FormatCSV} {
+			var buf bytes.Buffer
+			n, err := w.rn.Export(ctx, &buf, importer.ExportOptions{Kind: "members", Format: format, Reveal: true, Lang: i18n.ZH})
+			if err != nil || n != 30 {
+				t.Fatalf("export: %d %v", n, err)
+			}
+			res, err := w.run(t, ctx, "members", format, buf.Bytes(), false)
+			if err != nil || res.Unchanged != 30 {
+				t.Fatalf("%s round trip: %+v %v", format, res, err)
+			}
+		}
+		// Masked, scoped to 甲街道.
+		var buf bytes.Buffer
+		n, err := w.rn.Export(area.WithScope(ctx, w.ids["A"]), &buf, importer.ExportOptions{Kind: "members", Format: xlsx.FormatCSV, Lang: i18n.ZH})
+		if err != nil || n != 20 || strings.Contains(buf.String(), fakeID("1970-05-06", 0)) || !strings.Contains(buf.String(), "*") {
+			t.Fatalf("masked scoped export: %d %v\n%s", n, err, buf.String())
+		}
+		var audited int
+		dbh.Reader().QueryRowContext(ctx, "SELECT COUNT(*) FROM audit_entry WHERE action = 'export.members'").Scan(&audited)
+		if audited != 3 {
+			t.Errorf("exports audited %d times, want 3", audited)
+		}
+	})
+}
+
+func TestImportUnitsAndPosts(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, dbh *db.DB) {
+		w := newWorld(t, dbh)
+		ctx := context.Background()
+		uh := []string{"单位名称", "单位性质", "级别", "所在社区", "单位党组织", "成立日期"}
+		units := sheet(t, xlsx.FormatCSV, uh,
+			[]string{"区税务局", "党政机关", "处级", "甲一社区", "区税务局党支部", "2018-01-01"},
+			[]string{"第一小学", "事业单位", "科级", "甲二社区", "", "2017-05-01"})
+		res, err := w.run(t, ctx, "units", "csv", units, false)
+		if err != nil || res.Created != 2 {
+			t.Fatalf("units: %+v %v", res, err)
+		}
+		res, err = w.run(t, ctx, "units", "csv", units, false)
+		if err != nil || res.Unchanged != 2 || w.count(t, "unit") != 2 {
+			t.Fatalf("units again: %+v %v", res, err)
+		}
+		bad := sheet(t, xlsx.FormatCSV, uh,
+			[]string{"新单位", "党政机关", "处级", "甲一社区", "", "2018-01-01"},
+			[]string{"坏单位", "外星机构", "处级", "甲一社区", "", "2018-01-01"},
+			[]string{"远单位", "国有企业", "无", "不存在社区", "", "2018-01-01"},
+			[]string{"早单位", "国有企业", "无", "甲一社区", "", "2010-01-01"})
+		res, err = w.run(t, ctx, "units", "csv", bad, false)
+		if !errors.Is(err, importer.ErrBadRows) || len(res.Errors) != 3 || w.count(t, "unit") != 2 {
+			t.Fatalf("bad units: %v %+v", err, res.Errors)
+		}
+		ph := []string{"姓名", "身份证号", "党组织/社区", "职务", "任职日期", "离任日期", "届次", "来源单位"}
+		posts := sheet(t, xlsx.FormatCSV, ph,
+			[]string{"王书记", fakeID("1970-05-06", 7), "甲一社区党支部", "书记", "2021-01-01", "", "", ""},
+			[]string{"王书记", fakeID("1970-05-06", 7), "甲一社区", "居委会主任", "2021-01-01", "", "", ""},
+			[]string{"赵委员", fakeID("1975-05-06", 8), "甲一社区党支部", "兼职委员", "2021-01-01", "", "", "区税务局"})
+		res, err = w.run(t, ctx, "posts", "csv", posts, false)
+		if err != nil || res.Created+res.Updated != 3 {
+			t.Fatalf("posts: %+v %v", res, err)
+		}
+		res, err = w.run(t, ctx, "posts", "csv", posts, false)
+		if err != nil || res.Unchanged != 3 || w.count(t, "post") != 3 {
+			t.Fatalf("posts again: %+v %v", res, err)
+		}
+		bad = sheet(t, xlsx.FormatCSV, ph,
+			[]string{"钱书记", fakeID("1972-05-06", 9), "甲一社区党支部", "书记", "2022-01-01", "", "", ""},
+			[]string{"孙委员", fakeID("1972-05-06", 10), "甲一社区党支部", "兼职委员", "2022-01-01", "", "", ""},
+			[]string{"周委员", fakeID("1972-05-06", 11), "甲一社区党支部", "委员", "2022-01-01", "", "9", ""})
+		res, err = w.run(t, ctx, "posts", "csv", bad, false)
+		if !errors.Is(err, importer.ErrBadRows) || len(res.Errors) != 3 || w.count(t, "post") != 3 {
+			t.Fatalf("bad posts: %v %+v", err, res.Errors)
+		}
+		for _, kind := range []string{"units", "posts"} {
+			var buf bytes.Buffer
+			if _, err := w.rn.Export(ctx, &buf, importer.ExportOptions{Kind: kind, Format: xlsx.FormatXLSX, Reveal: true, Lang: i18n.EN}); err != nil {
+				t.Fatal(err)
+			}
+			res, err := w.run(t, ctx, kind, "xlsx", buf.Bytes(), false)
+			if err != nil || res.Unchanged != res.Rows || res.Rows == 0 {
+				t.Fatalf("%s round trip: %+v %v", kind, res, err)
+			}
+		}
+	})
+}

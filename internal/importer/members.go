@@ -1,0 +1,264 @@
+package importer
+
+import (
+	"context"
+	"hash/fnv"
+	"io"
+
+	"dangjian/internal/db"
+	"dangjian/internal/people"
+)
+
+// memberFields maps the domain's fields to the sheet's columns.
+var memberFields = map[string]string{
+	"name": "name", "gender": "gender", "ethnicity": "ethnicity", "birth_date": "birth_date", "id_number": "id_number",
+	"phone": "phone", "education": "education", "address": "address", "org_id": "branch", "status": "status",
+	"category": "category", "joined_party_on": "joined_on", "from": "transferred_in_on", "full_on": "status",
+	"note": "transfer_reason", "reason": "transfer_reason", "from_org_name": "transfer_reason", "person_id": "id_number",
+}
+
+// batchRows is how many rows are checked against the database at once.
+const batchRows = 500
+
+// memberRow maps one row to the domain's input and checks what needs no
+// database. ok is false when the row is bad (its errors are added).
+func (j *job) memberRow(line int, values []string) (people.MemberCheck, people.ImportOrg, bool) {
+	c := &cells{j: j, line: line, values: values}
+	var in people.MemberInput
+	p := &in.Person
+	p.Name = c.required("name")
+	p.IDNumber = c.required("id_number")
+	p.Gender = people.Gender(c.enum("gender", false))
+	if p.Gender == "" {
+		if p.Gender = genderOf(p.IDNumber); p.Gender == "" && p.IDNumber != "" {
+			// The ID number cannot give the gender: say what is wrong with it.
+			if _, _, err := people.ParseIDNumber("id_number", p.IDNumber, j.rn.People.Today()); err != nil {
+				c.errs = append(c.errs, j.rowErr(line, memberFields, err))
+			}
+		}
+	}
+	p.Ethnicity = c.get("ethnicity")
+	p.BirthDate = c.date("birth_date", false)
+	p.Phone = c.get("phone")
+	var ok bool
+	if p.Education, ok = education(c.get("education")); !ok {
+		c.fail("education", "err.import_value_invalid", c.get("education"), "研究生、大学本科、大学专科、中专、高中、初中、小学及以下")
+	}
+	p.Address = c.get("address")
+	m := &in.Membership
+	m.Status = people.Status(c.enum("status", true))
+	m.Category = people.Category(c.enum("category", true))
+	m.JoinedPartyOn = c.date("joined_on", true)
+	m.From = c.date("transferred_in_on", false)
+	m.Note = c.get("transfer_reason")
+	var o people.ImportOrg
+	if b := c.required("branch"); b != "" {
+		var key string
+		if o, key = j.org(b); key != "" {
+			c.fail("branch", key, b)
+		}
+	}
+	if len(c.errs) > 0 {
+		for _, e := range c.errs {
+			j.addErr(e)
+		}
+		return people.MemberCheck{}, o, false
+	}
+	m.OrgID = o.ID
+	m.Reason = people.Enrolment
+	if m.From.IsZero() {
+		// No transfer date: a member of this branch since joining the party,
+		// or since the branch was founded if they joined before.
+		m.From = m.JoinedPartyOn
+		if m.From.Before(o.StartedOn) {
+			m.From = o.StartedOn
+		}
+	}
+	chk, err := j.rn.People.CheckMember(in)
+	if err != nil {
+		j.addErr(j.rowErr(line, memberFields, err))
+		return chk, o, false
+	}
+	return chk, o, true
+}
+
+// batch is rows waiting for their database checks.
+type batch struct {
+	lines  []int
+	checks []people.MemberCheck
+	orgs   []people.ImportOrg
+}
+
+func (b *batch) add(line int, c people.MemberCheck, o people.ImportOrg) {
+	b.lines = append(b.lines, line)
+	b.checks = append(b.checks, c)
+	b.orgs = append(b.orgs, o)
+}
+
+func (b *batch) reset() { b.lines, b.checks, b.orgs = b.lines[:0], b.checks[:0], b.orgs[:0] }
+
+// plan checks a batch against the database on q and returns the good
+// rows' plans, adding the bad rows' errors.
+func (j *job) plan(ctx context.Context, q db.Q, b *batch) ([]people.MemberPlan, error) {
+	plans, bad, err := j.rn.People.PlanMembers(ctx, q, b.lines, b.checks, b.orgs, j.orgInScope)
+	if err != nil {
+		return nil, err
+	}
+	for i := range b.lines {
+		if e, ok := bad[i]; ok {
+			j.addErr(j.rowErr(b.lines[i], memberFields, e))
+		}
+	}
+	return plans, nil
+}
+
+// members runs the member import: check pass (and spill), then write pass.
+func (j *job) members(ctx context.Context) error {
+	if err := j.loadOrgs(ctx); err != nil {
+		return err
+	}
+	var sp *spill
+	if !j.opts.DryRun {
+		var err error
+		if sp, err = newSpill(); err != nil {
+			return err
+		}
+		defer sp.close()
+	}
+	seen := map[uint64]int32{}
+	var b batch
+	flush := func() error {
+		if len(b.lines) == 0 {
+			return nil
+		}
+		plans, err := j.plan(ctx, j.rn.DB.Reader(), &b)
+		b.reset()
+		if j.opts.DryRun {
+			for i := range plans {
+				j.count(plans[i].Outcome)
+			}
+		}
+		return err
+	}
+	for {
+		r, err := j.rd.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return err
+		}
+		j.res.Rows++
+		for _, p := range r.Problems {
+			j.addErr(p)
+		}
+		if len(r.Problems) > 0 {
+			continue
+		}
+		chk, o, ok := j.memberRow(r.Line, r.Values)
+		if !ok {
+			continue
+		}
+		h := fnv.New64a()
+		h.Write([]byte(chk.IDHash()))
+		k := h.Sum64()
+		if first, dup := seen[k]; dup {
+			j.addErr(j.rd.RowError(r.Line, "id_number", "err.import_duplicate", int(first)))
+			continue
+		}
+		seen[k] = int32(r.Line)
+		b.add(r.Line, chk, o)
+		if sp != nil && j.res.OK() {
+			if err := sp.write(r.Line, r.Values); err != nil {
+				return err
+			}
+		}
+		if len(b.lines) >= batchRows {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+	}
+	if err := flush(); err != nil {
+		return err
+	}
+	seen = nil
+	if j.opts.DryRun {
+		// Counts of what the import would do are not known without the
+		// write pass's plans; the dry run reports the rows ready.
+		return nil
+	}
+	if !j.res.OK() {
+		return nil
+	}
+	return j.writeMembers(ctx, sp)
+}
+
+// writeMembers is the second pass: the spilled rows, checked again inside
+// the one transaction and written in batches.
+func (j *job) writeMembers(ctx context.Context, sp *spill) error {
+	if err := sp.rewind(); err != nil {
+		return err
+	}
+	total := j.res.Rows
+	done := 0
+	err := j.rn.DB.Tx(ctx, func(q db.Q) error {
+		var b batch
+		flush := func() error {
+			if len(b.lines) == 0 {
+				return nil
+			}
+			plans, err := j.plan(ctx, q, &b)
+			if err != nil {
+				return err
+			}
+			done += len(b.lines)
+			b.reset()
+			if !j.res.OK() {
+				return nil
+			}
+			n, err := j.rn.People.WriteMembers(ctx, q, plans)
+			if err != nil {
+				return err
+			}
+			j.res.Created += n.Created
+			j.res.Updated += n.Updated
+			j.res.Unchanged += n.Unchanged
+			if j.opts.OnProgress != nil && total > 0 {
+				j.opts.OnProgress(Progress{Phase: "write", Rows: done, Fraction: 0.8 + 0.2*float64(done)/float64(total)})
+			}
+			return nil
+		}
+		for {
+			line, values, err := sp.read()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				return err
+			}
+			chk, o, ok := j.memberRow(line, values)
+			if !ok {
+				continue
+			}
+			b.add(line, chk, o)
+			if len(b.lines) >= batchRows {
+				if err := flush(); err != nil {
+					return err
+				}
+			}
+		}
+		if err := flush(); err != nil {
+			return err
+		}
+		if !j.res.OK() {
+			return errRollback
+		}
+		return j.audit(ctx, q)
+	})
+	if err == errRollback {
+		j.res.Created, j.res.Updated, j.res.Unchanged = 0, 0, 0
+		return nil
+	}
+	return err
+}

@@ -1,0 +1,128 @@
+package importer
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+
+	"dangjian/internal/db"
+	"dangjian/internal/people"
+	"dangjian/internal/xlsx"
+)
+
+var unitFields = map[string]string{
+	"name": "name", "kind": "kind", "rank": "rank", "area_id": "community", "on": "established_on", "org_name": "party_org",
+}
+
+var postFields = map[string]string{
+	"name": "name", "id_number": "id_number", "gender": "id_number", "birth_date": "id_number", "person_id": "id_number",
+	"role": "role", "org_id": "org", "area_id": "org", "term_id": "term", "term": "term", "unit_id": "unit", "from": "from", "to": "to",
+}
+
+// unitRow imports one unit row inside the import's transaction.
+func (j *job) unitRow(ctx context.Context, q db.Q, r xlsx.Row) error {
+	c := &cells{j: j, line: r.Line, values: r.Values}
+	var in people.UnitImport
+	u := &in.Unit
+	u.Name = c.required("name")
+	u.Kind = unitKinds[c.enum("kind", true)]
+	u.Rank = people.Rank(c.enum("rank", true))
+	u.On = c.date("established_on", false)
+	in.OrgName = c.get("party_org")
+	if v := c.required("community"); v != "" {
+		var key string
+		if u.AreaID, key = one(j.communities, v); key != "" {
+			c.fail("community", key, v)
+		}
+	}
+	if len(c.errs) == 0 {
+		k := fmt.Sprint(u.AreaID, "\x00", norm(u.Name))
+		if first, dup := j.seenKeys[k]; dup {
+			c.fail("name", "err.import_duplicate", first)
+		} else {
+			j.seenKeys[k] = r.Line
+		}
+	}
+	return j.finish(ctx, c, unitFields, func() (people.MemberOutcome, error) { return j.rn.People.ImportUnit(ctx, q, in) })
+}
+
+// postRow imports one post row inside the import's transaction.
+func (j *job) postRow(ctx context.Context, q db.Q, r xlsx.Row) error {
+	c := &cells{j: j, line: r.Line, values: r.Values}
+	var in people.PostImport
+	in.Person.Name = c.required("name")
+	in.Person.IDNumber = c.required("id_number")
+	in.Person.Gender = genderOf(in.Person.IDNumber)
+	p := &in.Post
+	p.Role = people.Role(c.enum("role", true))
+	p.From = c.date("from", true)
+	in.To = c.date("to", false)
+	if v := c.get("term"); v != "" {
+		n, err := strconv.Atoi(trimTerm(v))
+		if err != nil || n <= 0 {
+			c.fail("term", "err.import_value_invalid", v, "1, 2, 3…")
+		}
+		in.TermNumber = n
+	}
+	if v := c.required("org"); v != "" && p.Role != "" {
+		if p.Role == people.Director {
+			var key string
+			if p.AreaID, key = one(j.communities, v); key != "" {
+				c.fail("org", key, v)
+			}
+		} else {
+			o, key := j.org(v)
+			if key != "" {
+				c.fail("org", key, v)
+			}
+			p.OrgID = o.ID
+		}
+	}
+	if v := c.get("unit"); v != "" {
+		var key string
+		if p.UnitID, key = one(j.units, v); key != "" {
+			c.fail("unit", key, v)
+		}
+	}
+	if len(c.errs) == 0 {
+		k := fmt.Sprint(in.Person.IDNumber, "\x00", p.OrgID, "\x00", p.AreaID, "\x00", p.Role, "\x00", p.From)
+		if first, dup := j.seenKeys[k]; dup {
+			c.fail("id_number", "err.import_duplicate", first)
+		} else {
+			j.seenKeys[k] = r.Line
+		}
+	}
+	return j.finish(ctx, c, postFields, func() (people.MemberOutcome, error) { return j.rn.People.ImportPost(ctx, q, in) })
+}
+
+// trimTerm reads "第3届" or "3".
+func trimTerm(v string) string {
+	out := make([]rune, 0, len(v))
+	for _, r := range v {
+		if r >= '0' && r <= '9' {
+			out = append(out, r)
+		}
+	}
+	return string(out)
+}
+
+// finish runs the domain write of a row whose cells were good; a domain
+// refusal becomes the row's error, anything else ends the import.
+func (j *job) finish(ctx context.Context, c *cells, fields map[string]string, write func() (people.MemberOutcome, error)) error {
+	if len(c.errs) > 0 {
+		for _, e := range c.errs {
+			j.addErr(e)
+		}
+		return nil
+	}
+	o, err := write()
+	if err != nil {
+		if isDomain(err) {
+			j.addErr(j.rowErr(c.line, fields, err))
+			return nil
+		}
+		return err
+	}
+	j.count(o)
+	return nil
+}

@@ -1,0 +1,403 @@
+package people
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"dangjian/internal/date"
+	"dangjian/internal/db"
+	"dangjian/internal/i18n"
+)
+
+// The bulk path of the member import (internal/importer): the same checks
+// as Enrol, Start, Transfer and Update, run over a batch of rows with one
+// query per batch instead of several per row, and written with multi-row
+// inserts inside the caller's one transaction. It appends no audit entry of
+// its own: the import is one audited action with counts.
+
+// MemberInput is one row of a member import: a person found again by ID
+// number (required here) and the membership they should hold now.
+type MemberInput struct {
+	Person     PersonInput
+	Membership MembershipInput // PersonID is ignored
+}
+
+// MemberCheck is a row that passed the checks needing no database.
+type MemberCheck struct {
+	p              personRow
+	m              MembershipInput
+	idHash         string
+	idEnc, phoneEn string
+}
+
+// IDHash is the keyed lookup hash of the row's ID number.
+func (c *MemberCheck) IDHash() string { return c.idHash }
+
+// CheckMember validates a row without the database, as Enrol does, and
+// seals its ID and phone numbers. An import row must carry an ID number.
+func (s *Store) CheckMember(in MemberInput) (MemberCheck, error) {
+	var c MemberCheck
+	if strings.TrimSpace(in.Person.IDNumber) == "" {
+		return c, i18n.Errf("id_number", "err.import_id_number_required")
+	}
+	r, err := s.validatePerson(in.Person)
+	if err != nil {
+		return c, err
+	}
+	if err := s.validateMembership(&in.Membership); err != nil {
+		return c, err
+	}
+	if ageOn(r.birth, in.Membership.JoinedPartyOn) < 18 {
+		return c, i18n.Errf("joined_party_on", "err.joined_too_young", r.birth.String())
+	}
+	c.p, c.m = r, in.Membership
+	if c.idEnc, c.idHash, c.phoneEn, err = s.sealed(r); err != nil {
+		return c, err
+	}
+	return c, nil
+}
+
+// ImportOrg is a party organisation a row may name, as the import sees it.
+type ImportOrg struct {
+	ID        int64
+	Name      string
+	StartedOn date.Date
+	EndedOn   date.Date
+}
+
+// ImportOrgs lists the party organisations placed in the caller's scope now
+// (attached to an area of the subtree, or belonging to a unit located in
+// it), ended ones included so that a row naming one gets a precise error.
+func (s *Store) ImportOrgs(ctx context.Context) ([]ImportOrg, error) {
+	q := s.DB.Reader()
+	query := "SELECT o.id, o.name, o.started_on, o.ended_on FROM party_org o"
+	var args []any
+	if sc := s.scope(ctx); sc != 0 {
+		query += " WHERE " + withinNow(orgPlaceNow("o"))
+		args = append(args, sc)
+	}
+	rows, err := q.QueryContext(ctx, query+" ORDER BY o.id", args...)
+	if err != nil {
+		return nil, wrap("import orgs", err)
+	}
+	defer rows.Close()
+	var out []ImportOrg
+	for rows.Next() {
+		var o ImportOrg
+		if err := rows.Scan(&o.ID, &o.Name, &o.StartedOn, &o.EndedOn); err != nil {
+			return nil, wrap("import orgs", err)
+		}
+		out = append(out, o)
+	}
+	return out, wrap("import orgs", rows.Err())
+}
+
+// MemberOutcome is what the import did, or would do, with one row.
+type MemberOutcome int
+
+// Outcomes of a member row.
+const (
+	MemberUnchanged MemberOutcome = iota
+	MemberCreated                 // a new person and their membership
+	MemberUpdated                 // details, membership fields, a transfer or a new membership
+)
+
+// MemberPlan is a checked row with what the database holds for its person.
+type MemberPlan struct {
+	Line    int
+	c       MemberCheck
+	org     ImportOrg
+	exists  bool
+	person  Person // stored, with the plain phone in Phone
+	open    Membership
+	Outcome MemberOutcome
+	personChanged, memberChanged, transfer, start bool
+}
+
+// existing is what a batch lookup finds for one ID hash.
+type existing struct {
+	person Person
+	phone  string
+	open   Membership // ID 0 when the person holds no open membership
+}
+
+// PlanMembers checks a batch of rows against the database on q (the reader
+// for a dry run, the import's transaction for the real one): organisation
+// active on the membership's start, a person outside the scope, a transfer
+// that does not follow the open membership, an overlap with an ended one.
+// orgs maps each row to the organisation it names (resolved by the caller).
+// It returns the plans of the good rows and the error of each bad one, by
+// index in checks.
+func (s *Store) PlanMembers(ctx context.Context, q db.Q, lines []int, checks []MemberCheck, orgs []ImportOrg, inScope map[int64]bool) ([]MemberPlan, map[int]error, error) {
+	found, err := s.lookupMembers(ctx, q, checks)
+	if err != nil {
+		return nil, nil, err
+	}
+	bad := map[int]error{}
+	plans := make([]MemberPlan, 0, len(checks))
+	today := s.Today()
+	for i := range checks {
+		c := &checks[i]
+		pl := MemberPlan{Line: lines[i], c: *c, org: orgs[i]}
+		if e, ok := found[c.idHash]; ok {
+			pl.exists, pl.person, pl.open = true, e.person, e.open
+			pl.person.Phone = e.phone
+		}
+		if err := s.planOne(ctx, q, &pl, inScope, today); err != nil {
+			if _, ok := err.(*i18n.Error); !ok {
+				return nil, nil, err
+			}
+			bad[i] = err
+			continue
+		}
+		plans = append(plans, pl)
+	}
+	return plans, bad, nil
+}
+
+func (s *Store) planOne(ctx context.Context, q db.Q, pl *MemberPlan, inScope map[int64]bool, today date.Date) error {
+	m := &pl.c.m
+	o := pl.org
+	if !pl.exists {
+		if err := (org{Name: o.Name, StartedOn: o.StartedOn, EndedOn: o.EndedOn}).requireActive("from", m.From); err != nil {
+			return err
+		}
+		pl.Outcome = MemberCreated
+		return nil
+	}
+	// A person already known: they must be reachable from the scope.
+	if s.scope(ctx) != 0 && (pl.open.ID == 0 || !inScope[pl.open.OrgID]) {
+		if err := s.allowAttach(ctx, q, pl.person.ID); err != nil {
+			if e, ok := err.(*i18n.Error); ok {
+				e.Field = "id_number"
+			}
+			return err
+		}
+	}
+	r := pl.c.p
+	p := pl.person
+	pl.personChanged = p.Name != r.name || p.Gender != r.gender || p.Ethnicity != r.ethnicity || p.BirthDate != r.birth ||
+		p.Phone != r.phone || p.Education != r.education || p.Address != r.address
+	switch {
+	case pl.open.ID == 0:
+		// No open membership: a new one, which must not overlap an ended one.
+		if err := (org{Name: o.Name, StartedOn: o.StartedOn, EndedOn: o.EndedOn}).requireActive("from", m.From); err != nil {
+			return err
+		}
+		if err := checkMembershipOverlap(ctx, q, p.ID, m.From, 0); err != nil {
+			return err
+		}
+		pl.start = true
+	case pl.open.OrgID != o.ID:
+		// Another organisation: a transfer on the row's date (today when
+		// the row gives none after the open membership's start).
+		on := m.From
+		if !on.After(pl.open.From) {
+			on = today
+		}
+		if !on.After(pl.open.From) {
+			return i18n.Errf("from", "err.date_not_after_start", pl.open.From.String())
+		}
+		if err := (org{Name: o.Name, StartedOn: o.StartedOn, EndedOn: o.EndedOn}).requireActive("org_id", on); err != nil {
+			return err
+		}
+		m.From = on
+		pl.transfer = true
+	default:
+		pl.memberChanged = pl.open.Status != m.Status || pl.open.Category != m.Category || pl.open.JoinedPartyOn != m.JoinedPartyOn ||
+			(m.Status == Full && !m.FullOn.IsZero() && pl.open.FullOn != m.FullOn)
+		if m.Status == Full && m.FullOn.IsZero() {
+			m.FullOn = pl.open.FullOn // a file without 转正日期 keeps the stored one
+		}
+	}
+	if pl.personChanged || pl.memberChanged || pl.transfer || pl.start {
+		pl.Outcome = MemberUpdated
+	}
+	return nil
+}
+
+// lookupMembers finds the persons of a batch by ID hash, with their open
+// membership, in one query.
+func (s *Store) lookupMembers(ctx context.Context, q db.Q, checks []MemberCheck) (map[string]existing, error) {
+	out := map[string]existing{}
+	if len(checks) == 0 {
+		return out, nil
+	}
+	args := make([]any, len(checks))
+	for i := range checks {
+		args[i] = checks[i].idHash
+	}
+	rows, err := q.QueryContext(ctx, `SELECT p.id, p.id_number_hash, p.name, p.gender, p.ethnicity, p.birth_date, COALESCE(p.phone_enc, ''), p.education, p.address,
+COALESCE(m.id, 0), COALESCE(m.org_id, 0), COALESCE(m.status, ''), COALESCE(m.category, ''), m.joined_party_on, m.full_on, m.from_on
+FROM person p LEFT JOIN membership m ON m.person_id = p.id AND m.to_on IS NULL
+WHERE p.id_number_hash IN (`+placeholders(len(args))+`)`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("people: lookup members: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var e existing
+		var hash, phoneEnc string
+		p, m := &e.person, &e.open
+		if err := rows.Scan(&p.ID, &hash, &p.Name, &p.Gender, &p.Ethnicity, &p.BirthDate, &phoneEnc, &p.Education, &p.Address,
+			&m.ID, &m.OrgID, &m.Status, &m.Category, &m.JoinedPartyOn, &m.FullOn, &m.From); err != nil {
+			return nil, fmt.Errorf("people: lookup members: %w", err)
+		}
+		if e.phone, err = s.Keys.DecryptFor(ColPhone, phoneEnc); err != nil {
+			return nil, err
+		}
+		out[hash] = e
+	}
+	return out, rows.Err()
+}
+
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
+}
+
+// MemberCounts are what an import did.
+type MemberCounts struct {
+	Created, Updated, Unchanged int
+}
+
+// WriteMembers writes a planned batch inside the import's transaction q:
+// new persons and their memberships with multi-row inserts, changed
+// details and memberships one by one, a membership in another organisation
+// as a transfer (the open one ends transfer_out, the new one starts
+// transfer_in linked to it).
+func (s *Store) WriteMembers(ctx context.Context, q db.Q, plans []MemberPlan) (MemberCounts, error) {
+	var n MemberCounts
+	var fresh []*MemberPlan
+	for i := range plans {
+		pl := &plans[i]
+		switch pl.Outcome {
+		case MemberCreated:
+			fresh = append(fresh, pl)
+			n.Created++
+		case MemberUpdated:
+			n.Updated++
+		default:
+			n.Unchanged++
+		}
+	}
+	if err := s.insertPersons(ctx, q, fresh); err != nil {
+		return n, fmt.Errorf("people: import persons: %w", err)
+	}
+	starts := append([]*MemberPlan(nil), fresh...)
+	for i := range plans {
+		pl := &plans[i]
+		if pl.Outcome != MemberUpdated {
+			continue
+		}
+		if err := s.updateOne(ctx, q, pl); err != nil {
+			return n, fmt.Errorf("people: import line %d: %w", pl.Line, err)
+		}
+		if pl.start || pl.transfer {
+			starts = append(starts, pl)
+		}
+	}
+	if err := insertMemberships(ctx, q, starts); err != nil {
+		return n, fmt.Errorf("people: import memberships: %w", err)
+	}
+	return n, nil
+}
+
+// bulkRows is how many rows one multi-row insert carries (11 columns ×
+// 500 stays under both engines' parameter limits).
+const bulkRows = 500
+
+func (s *Store) insertPersons(ctx context.Context, q db.Q, pls []*MemberPlan) error {
+	for len(pls) > 0 {
+		k := min(len(pls), bulkRows)
+		part := pls[:k]
+		pls = pls[k:]
+		var b strings.Builder
+		b.WriteString("INSERT INTO person (name, gender, ethnicity, birth_date, id_number_enc, id_number_hash, phone_enc, education, address) VALUES ")
+		args := make([]any, 0, 9*k)
+		hashes := make([]any, 0, k)
+		byHash := make(map[string]*MemberPlan, k)
+		for i, pl := range part {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString("(?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			r := pl.c.p
+			args = append(args, r.name, r.gender, r.ethnicity, r.birth, nullStr(pl.c.idEnc), pl.c.idHash, nullStr(pl.c.phoneEn), r.education, r.address)
+			hashes = append(hashes, pl.c.idHash)
+			byHash[pl.c.idHash] = pl
+		}
+		if _, err := q.ExecContext(ctx, b.String(), args...); err != nil {
+			return err
+		}
+		// Multi-row RETURNING promises no order: read the ids back by hash.
+		rows, err := q.QueryContext(ctx, "SELECT id, id_number_hash FROM person WHERE id_number_hash IN ("+placeholders(len(hashes))+")", hashes...)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var id int64
+			var h string
+			if err := rows.Scan(&id, &h); err != nil {
+				rows.Close()
+				return err
+			}
+			byHash[h].person.ID = id
+		}
+		if err := rows.Close(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func insertMemberships(ctx context.Context, q db.Q, pls []*MemberPlan) error {
+	for len(pls) > 0 {
+		k := min(len(pls), bulkRows)
+		part := pls[:k]
+		pls = pls[k:]
+		var b strings.Builder
+		b.WriteString("INSERT INTO membership (person_id, org_id, status, category, joined_party_on, full_on, from_on, start_reason, from_org_name, previous_id, note) VALUES ")
+		args := make([]any, 0, 11*k)
+		for i, pl := range part {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			m := pl.c.m
+			reason, fromOrg, prev := m.Reason, m.FromOrgName, int64(0)
+			if pl.transfer {
+				reason, fromOrg, prev = TransferIn, pl.open.OrgName, pl.open.ID
+			}
+			args = append(args, pl.person.ID, pl.org.ID, m.Status, m.Category, m.JoinedPartyOn, m.FullOn, m.From, reason, fromOrg, nullID(prev), m.Note)
+		}
+		if _, err := q.ExecContext(ctx, b.String(), args...); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// updateOne changes an existing person's details and membership.
+func (s *Store) updateOne(ctx context.Context, q db.Q, pl *MemberPlan) error {
+	r := pl.c.p
+	if pl.personChanged {
+		if _, err := q.ExecContext(ctx, `UPDATE person SET name = ?, gender = ?, ethnicity = ?, birth_date = ?, phone_enc = ?, education = ?, address = ? WHERE id = ?`,
+			r.name, r.gender, r.ethnicity, r.birth, nullStr(pl.c.phoneEn), r.education, r.address, pl.person.ID); err != nil {
+			return err
+		}
+	}
+	m := pl.c.m
+	switch {
+	case pl.transfer:
+		if err := q.QueryRowContext(ctx, "SELECT name FROM party_org WHERE id = ?", pl.open.OrgID).Scan(&pl.open.OrgName); err != nil {
+			return err
+		}
+		return endMembership(ctx, q, pl.open.ID, m.From, TransferOut, pl.org.Name, "")
+	case pl.memberChanged:
+		_, err := q.ExecContext(ctx, "UPDATE membership SET status = ?, category = ?, joined_party_on = ?, full_on = ? WHERE id = ?",
+			m.Status, m.Category, m.JoinedPartyOn, m.FullOn, pl.open.ID)
+		return err
+	}
+	return nil
+}
