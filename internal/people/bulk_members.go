@@ -105,13 +105,13 @@ const (
 
 // MemberPlan is a checked row with what the database holds for its person.
 type MemberPlan struct {
-	Line    int
-	c       MemberCheck
-	org     ImportOrg
-	exists  bool
-	person  Person // stored, with the plain phone in Phone
-	open    Membership
-	Outcome MemberOutcome
+	Line                                          int
+	c                                             MemberCheck
+	org                                           ImportOrg
+	exists                                        bool
+	person                                        Person // stored, with the plain phone in Phone
+	open                                          Membership
+	Outcome                                       MemberOutcome
 	personChanged, memberChanged, transfer, start bool
 }
 
