@@ -40,6 +40,11 @@ const (
 	noTarget target = iota
 	areaTarget
 	orgTarget
+	// personTarget: a person, visible where they have or had a membership,
+	// registration or post.
+	personTarget
+	// unitTarget: a stationed unit, visible where it is located.
+	unitTarget
 )
 
 // authenticate reads the session cookie and, when it is valid, puts the
@@ -126,8 +131,8 @@ func homeFor(p auth.Principal) string {
 	}
 }
 
-// checkTarget loads the path's area or organisation through the scoped
-// store, which refuses one outside the user's subtree.
+// checkTarget loads the path's area, organisation, person or unit through
+// the scoped store, which refuses one outside the user's subtree.
 func (s *Server) checkTarget(r *http.Request, tg target) error {
 	if tg == noTarget {
 		return nil
@@ -137,9 +142,14 @@ func (s *Server) checkTarget(r *http.Request, tg target) error {
 		return nil // the handler answers 404
 	}
 	var err error
-	if tg == areaTarget {
+	switch tg {
+	case areaTarget:
 		_, err = s.areas.Get(r.Context(), id)
-	} else {
+	case personTarget:
+		_, err = s.people.Get(r.Context(), id)
+	case unitTarget:
+		_, err = s.people.Unit(r.Context(), id)
+	default:
 		_, err = s.areas.Org(r.Context(), id)
 	}
 	return err

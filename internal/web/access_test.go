@@ -13,7 +13,8 @@ import (
 
 // accessRow is the request the access test makes for one route. In path,
 // {T} is the target: an area for areaTarget routes, a party organisation
-// for orgTarget routes. Requests that would change something use an
+// for orgTarget routes, a person or a unit for personTarget and unitTarget
+// routes (seeded by seedAccessPeople). Requests that would change something use an
 // unknown id or an empty form, so an allowed request is answered 404 or
 // 422 and the database stays as it was.
 type accessRow struct {
@@ -93,14 +94,17 @@ func TestRouteAccess(t *testing.T) {
 		for _, role := range auth.Roles {
 			app.account("acc-"+string(role), role, roleScopes[role])
 		}
+		seedAccessPeople(t, app)
 		// Inside every scope, and outside the scopes below the district.
 		targets := []struct {
-			name      string
-			area, org string
-			outsideOf map[auth.Role]bool
+			name         string
+			area, org    string
+			person, unit string
+			outsideOf    map[auth.Role]bool
 		}{
-			{"inside", "{迎宾社区}", "{org:迎宾社区党支部}", nil},
-			{"outside", "{官渡社区}", "{org:官渡社区党支部}", map[auth.Role]bool{auth.Subdistrict: true, auth.Community: true, auth.Unit: true, auth.Viewer: true}},
+			{"inside", "{迎宾社区}", "{org:迎宾社区党支部}", "{person:" + accessPersonIn + "}", "{unit:" + accessUnitIn + "}", nil},
+			{"outside", "{官渡社区}", "{org:官渡社区党支部}", "{person:" + accessPersonOut + "}", "{unit:" + accessUnitOut + "}",
+				map[auth.Role]bool{auth.Subdistrict: true, auth.Community: true, auth.Unit: true, auth.Viewer: true}},
 		}
 		do := func(t *testing.T, session, method, path string) *http.Response {
 			req, _ := http.NewRequest(method, app.srv.URL+app.expand(path), strings.NewReader(""))
@@ -133,6 +137,10 @@ func TestRouteAccess(t *testing.T) {
 					path = strings.ReplaceAll(path, "{T}", tg.area)
 				case orgTarget:
 					path = strings.ReplaceAll(path, "{T}", tg.org)
+				case personTarget:
+					path = strings.ReplaceAll(path, "{T}", tg.person)
+				case unitTarget:
+					path = strings.ReplaceAll(path, "{T}", tg.unit)
 				}
 				// Anonymous.
 				res := do(t, "", row.method, path)
@@ -151,7 +159,8 @@ func TestRouteAccess(t *testing.T) {
 					}
 				}
 				for _, role := range auth.Roles {
-					allowed := rt.perm == "" || role.Allows(rt.perm) && !tg.outsideOf[role]
+					// The test accounts lack the per-account reveal flag.
+					allowed := rt.perm == "" || role.Allows(rt.perm) && !tg.outsideOf[role] && rt.perm != auth.RevealPII
 					res := do(t, app.signIn("acc-"+string(role)), row.method, path)
 					loc := res.Header.Get("Location")
 					denied := res.StatusCode == 401 || res.StatusCode == 403 || strings.HasPrefix(loc, "/signin?") || loc == "/account/password"

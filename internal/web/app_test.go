@@ -137,11 +137,12 @@ func (a *testApp) orgID(name string) int64 {
 	return id
 }
 
-var refPattern = regexp.MustCompile(`\{(org:|user:|token:)?([^{}]+)\}`)
+var refPattern = regexp.MustCompile(`\{(org:|user:|token:|person:|unit:)?([^{}]+)\}`)
 
 // expand replaces {name} with the id of the area, {org:name} with the id of
 // the party organisation, {user:name} with the id of the account and
-// {token:name} with the id of the API token, so scenarios read as names.
+// {token:name} with the id of the API token, {person:name} and {unit:name}
+// with the id of the person or stationed unit, so scenarios read as names.
 func (a *testApp) expand(s string) string {
 	return refPattern.ReplaceAllStringFunc(s, func(m string) string {
 		p := refPattern.FindStringSubmatch(m)
@@ -152,6 +153,10 @@ func (a *testApp) expand(s string) string {
 			return strconv.FormatInt(a.accountID(p[2]), 10)
 		case "token:":
 			return strconv.FormatInt(a.tokenID(p[2]), 10)
+		case "person:":
+			return strconv.FormatInt(a.rowID("person", p[2]), 10)
+		case "unit:":
+			return strconv.FormatInt(a.rowID("unit", p[2]), 10)
 		}
 		return strconv.FormatInt(a.areaID(p[2]), 10)
 	})

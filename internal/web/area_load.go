@@ -69,7 +69,11 @@ func (s *Server) loadOrg(w http.ResponseWriter, r *http.Request) (area.PartyOrg,
 // isNotFound reports whether err says the area or organisation does not exist.
 func isNotFound(err error) bool {
 	if e, ok := userError(err); ok {
-		return e.Key == "err.area_not_found" || e.Key == "err.org_not_found"
+		switch e.Key {
+		case "err.area_not_found", "err.org_not_found", "err.person_not_found", "err.unit_not_found":
+			return true
+		}
+		return false
 	}
 	return errors.Is(err, area.ErrNotFound)
 }

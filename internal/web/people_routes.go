@@ -1,7 +1,36 @@
 package web
 
+import "dangjian/internal/auth"
+
 // peopleRoutes lists the pages of members, stationed units, leadership
-// teams, elections and registrations (issue 4).
+// teams, elections and registrations (issue 4). A person or unit in the
+// path is checked against the user's scope before the handler runs; the
+// "new" forms are GET and POST patterns of their own, so they do not
+// conflict with "GET /members/{id}".
 func (s *Server) peopleRoutes() []route {
-	return nil
+	return []route{
+		{"GET /members", auth.ReadAreas, noTarget, s.memberList},
+		{"GET /members/new", auth.WriteAreas, noTarget, s.memberCreate},
+		{"POST /members/new", auth.WriteAreas, noTarget, s.memberCreate},
+		{"GET /members/{id}", auth.ReadAreas, personTarget, s.memberShow},
+		{"POST /members/{id}/reveal", auth.RevealPII, personTarget, s.memberReveal},
+		{"/members/{id}/transfer", auth.WriteAreas, personTarget, s.memberTransfer},
+		{"/members/{id}/end", auth.WriteAreas, personTarget, s.memberEnd},
+		{"/members/{id}/convert", auth.WriteAreas, personTarget, s.memberConvert},
+
+		{"GET /units", auth.ReadAreas, noTarget, s.unitList},
+		{"GET /units/new", auth.WriteAreas, noTarget, s.unitCreate},
+		{"POST /units/new", auth.WriteAreas, noTarget, s.unitCreate},
+		{"GET /units/{id}", auth.ReadAreas, unitTarget, s.unitShow},
+		{"/units/{id}/move", auth.WriteAreas, unitTarget, s.unitMove},
+		{"/units/{id}/end", auth.WriteAreas, unitTarget, s.unitEnd},
+		{"/units/{id}/party-org/new", auth.WriteAreas, unitTarget, s.unitOrgCreate},
+
+		{"GET /party-orgs/{id}/leadership", auth.ReadAreas, orgTarget, s.leadershipShow},
+		{"/party-orgs/{id}/elections/new", auth.WriteAreas, orgTarget, s.electionCreate},
+
+		{"GET /areas/{id}/registrations", auth.ReadAreas, areaTarget, s.registrationList},
+		{"/areas/{id}/registrations/new", auth.WriteAreas, areaTarget, s.registrationCreate},
+		{"/areas/{id}/registrations/end", auth.WriteAreas, areaTarget, s.registrationEnd},
+	}
 }

@@ -1,0 +1,190 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+
+	"dangjian/internal/i18n"
+	"dangjian/internal/people"
+)
+
+// electionRows is how many post rows the election form shows.
+const electionRows = 7
+
+// electionPage is the data of the election form.
+type electionPage struct {
+	Org    people.OrgRef
+	Fields []field
+	Rows   []electionRow
+	Error  string
+	Roles  []option
+}
+
+// electionRow is one post row of the form, with its own refusal.
+type electionRow struct {
+	N                                int
+	PersonID, IDNumber, Role, UnitID string
+	People, Roles, Units             []option
+	Error, ErrorField                string
+}
+
+// electionCreate shows and applies the general election form: the term's
+// figures and the posts it elected, each person chosen from the branch's
+// members or found by ID number. A refusal is shown next to the field or
+// the post row it concerns, with everything typed kept.
+func (s *Server) electionCreate(w http.ResponseWriter, r *http.Request) {
+	o, ok := s.loadPeopleOrg(w, r)
+	if !ok {
+		return
+	}
+	ctx := r.Context()
+	lang := langOf(r)
+	values := s.defaults("elected_on", s.today().String())
+	values.Del("on")
+	status := http.StatusOK
+	var refusal *i18n.Error
+	refusedRow := -1
+	switch r.Method {
+	case http.MethodGet, http.MethodHead:
+	case http.MethodPost:
+		if err := r.ParseForm(); err != nil {
+			refusal, status = i18n.Errf("", "err.body_invalid", err.Error()), http.StatusBadRequest
+			break
+		}
+		values = r.PostForm
+		in, rows, err := s.electionInput(r, o)
+		if err == nil {
+			_, err = s.people.Elect(ctx, in)
+		}
+		if err == nil {
+			setFlash(w, "ui.flash.elected", o.Name)
+			seeOther(w, r, leadershipURL(o.ID))
+			return
+		}
+		e, isUser := userError(err)
+		if !isUser {
+			s.serverError(w, r, err)
+			return
+		}
+		refusal, status = e, userErrorStatus(e)
+		if status == http.StatusForbidden {
+			s.auditDenied(r, e.Key)
+		}
+		// posts[i].field: the i-th row sent, which is form row rows[i].
+		if rest, ok := strings.CutPrefix(e.Field, "posts["); ok {
+			if i, f, ok := strings.Cut(rest, "]."); ok {
+				if n, err := strconv.Atoi(i); err == nil && n >= 0 && n < len(rows) {
+					refusedRow, e.Field = rows[n], f
+				}
+			}
+		}
+	default:
+		w.Header().Set("Allow", "GET, HEAD, POST")
+		http.Error(w, http.StatusText(http.StatusMethodNotAllowed), http.StatusMethodNotAllowed)
+		return
+	}
+	page := electionPage{Org: o}
+	fp := formPage{}
+	topRefusal := refusal
+	if refusedRow >= 0 {
+		topRefusal = nil
+	}
+	fp.fill([]field{
+		{Name: "number", Label: i18n.T(lang, "ui.term.number"), Type: "text", Help: i18n.T(lang, "ui.help.term_number")},
+		{Name: "elected_on", Label: i18n.T(lang, "ui.term.elected_on"), Type: "date", Required: true, Help: i18n.T(lang, "ui.help.date")},
+		{Name: "started_on", Label: i18n.T(lang, "ui.term.started_on"), Type: "date", Help: i18n.T(lang, "ui.help.started_on")},
+		{Name: "expected_voters", Label: i18n.T(lang, "ui.term.expected_voters"), Type: "text", Required: true},
+		{Name: "present_voters", Label: i18n.T(lang, "ui.term.present_voters"), Type: "text", Required: true},
+		{Name: "votes_cast", Label: i18n.T(lang, "ui.term.votes_cast"), Type: "text", Required: true},
+		noteField(lang),
+	}, values, topRefusal, lang)
+	page.Fields, page.Error = fp.Fields, fp.Error
+	members, err := s.people.ListMembers(ctx, people.MemberFilter{OrgID: o.ID, Limit: 500})
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	personOpts := []option{{Value: "", Label: i18n.T(lang, "ui.election.by_id_number")}}
+	for _, m := range members {
+		personOpts = append(personOpts, option{Value: itoa(m.Person.ID), Label: m.Person.Name + " · " + m.Person.IDNumber})
+	}
+	unitOpts := []option{{Value: "", Label: i18n.T(lang, "ui.none")}}
+	if o.PlaceID != 0 {
+		units, err := s.people.Units(ctx, o.PlaceID, s.today())
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		for _, u := range units {
+			unitOpts = append(unitOpts, option{Value: itoa(u.ID), Label: u.Name})
+		}
+	}
+	n := electionRows
+	for i := electionRows; i < 100 && values.Has(rowName("role", i)); i++ {
+		n = i + 1
+	}
+	for i := 0; i < n; i++ {
+		row := electionRow{N: i, PersonID: values.Get(rowName("person_id", i)), IDNumber: values.Get(rowName("id_number", i)),
+			Role: values.Get(rowName("role", i)), UnitID: values.Get(rowName("unit_id", i))}
+		row.People = selected(append([]option(nil), personOpts...), row.PersonID)
+		row.Roles = selected(enumOptions(lang, "ui.role_post.", "", "secretary", "deputy_secretary", "member", "concurrent_member"), row.Role)
+		row.Units = selected(append([]option(nil), unitOpts...), row.UnitID)
+		if i == refusedRow {
+			row.Error, row.ErrorField = refusal.In(lang), refusal.Field
+		}
+		page.Rows = append(page.Rows, row)
+	}
+	s.render(w, r, status, "election", &view{Title: i18n.T(lang, "ui.election.title", o.Name), Nav: "tree", D: &page})
+}
+
+func rowName(f string, i int) string { return f + "_" + strconv.Itoa(i) }
+
+// electionInput reads the form into an election; rows maps each post sent
+// to the form row it came from. A row with neither a person nor an ID
+// number is empty and skipped.
+func (s *Server) electionInput(r *http.Request, o people.OrgRef) (people.ElectionInput, []int, error) {
+	v := r.PostForm
+	in := people.ElectionInput{OrgID: o.ID, Note: v.Get("note")}
+	var err error
+	for _, n := range []struct {
+		name string
+		to   *int
+	}{{"number", &in.Number}, {"expected_voters", &in.ExpectedVoters}, {"present_voters", &in.PresentVoters}, {"votes_cast", &in.VotesCast}} {
+		x := strings.TrimSpace(v.Get(n.name))
+		if x == "" {
+			continue
+		}
+		if *n.to, err = strconv.Atoi(x); err != nil {
+			return in, nil, i18n.Errf(n.name, "ui.err.number_invalid", x)
+		}
+	}
+	if in.ElectedOn, err = parseOn(v, "elected_on"); err != nil {
+		return in, nil, err
+	}
+	if in.StartedOn, err = parseOn(v, "started_on"); err != nil {
+		return in, nil, err
+	}
+	var rows []int
+	for i := 0; i < 100 && (i < electionRows || v.Has(rowName("role", i))); i++ {
+		pid := parseID(v.Get(rowName("person_id", i)))
+		idn := strings.TrimSpace(v.Get(rowName("id_number", i)))
+		if pid == 0 && idn == "" {
+			continue
+		}
+		post := people.PostInput{PersonID: pid, Role: people.Role(v.Get(rowName("role", i))), UnitID: parseID(v.Get(rowName("unit_id", i)))}
+		if pid == 0 {
+			p, err := s.people.FindByIDNumber(r.Context(), idn)
+			if err != nil {
+				if e, ok := userError(err); ok {
+					e.Field = "posts[" + strconv.Itoa(len(rows)) + "]." + e.Field
+				}
+				return in, append(rows, i), err
+			}
+			post.PersonID = p.ID
+		}
+		rows = append(rows, i)
+		in.Posts = append(in.Posts, post)
+	}
+	return in, rows, nil
+}

@@ -1,0 +1,106 @@
+package web
+
+import (
+	"net/http"
+
+	"strconv"
+	"strings"
+
+	"dangjian/internal/auth"
+	"dangjian/internal/i18n"
+	"dangjian/internal/people"
+)
+
+// memberPageSize is how many members one page of the list shows.
+const memberPageSize = 50
+
+// memberListPage is the data of the member list.
+type memberListPage struct {
+	Name, Org, Category, Status, On string
+	Orgs, Categories, Statuses      []option
+	Rows                            []memberRow
+	// Next is the link to the next page ("" on the last one); First the
+	// link back to the first page when this is not it.
+	Next, First string
+	Error       string
+	CanWrite    bool
+}
+
+// memberRow is one line of the list.
+type memberRow struct {
+	ID                                  int64
+	Name, Gender, IDNumber, Phone       string
+	OrgID                               int64
+	Org, Status, Category, Joined, From string
+}
+
+// memberList renders the members of the user's scope active on a date,
+// narrowed by name prefix, branch, category and status, a page at a time
+// (keyset: the next page starts after the last person's id).
+func (s *Server) memberList(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	lang := langOf(r)
+	q := r.URL.Query()
+	page := memberListPage{
+		Name: strings.TrimSpace(q.Get("name")), Org: q.Get("org"), Category: q.Get("category"), Status: q.Get("status"),
+		On: strings.TrimSpace(q.Get("on")),
+	}
+	p, _ := principalOf(r)
+	page.CanWrite = p.Can(auth.WriteAreas)
+	f := people.MemberFilter{NamePrefix: page.Name, OrgID: parseID(page.Org), Category: people.Category(page.Category),
+		Status: people.Status(page.Status), After: parseID(q.Get("after")), Limit: memberPageSize}
+	status := http.StatusOK
+	on, err := parseOn(q, "on")
+	if err == nil {
+		f.ActiveOn = on
+		var rows []people.MemberRow
+		rows, err = s.people.ListMembers(ctx, f)
+		for _, m := range rows {
+			page.Rows = append(page.Rows, memberRow{
+				ID: m.Person.ID, Name: m.Person.Name, Gender: i18n.T(lang, "ui.gender."+string(m.Person.Gender)),
+				IDNumber: m.Person.IDNumber, Phone: m.Person.Phone, OrgID: m.Membership.OrgID, Org: m.Membership.OrgName,
+				Status: i18n.T(lang, "ui.status."+string(m.Membership.Status)), Category: i18n.T(lang, "ui.category."+string(m.Membership.Category)),
+				Joined: m.Membership.JoinedPartyOn.String(), From: m.Membership.From.String(),
+			})
+		}
+		if len(rows) == memberPageSize {
+			v := keep(q, "name", "org", "category", "status", "on")
+			v.Set("after", strconv.FormatInt(rows[len(rows)-1].Person.ID, 10))
+			page.Next = "/members?" + v.Encode()
+		}
+	}
+	if err != nil {
+		e, ok := userError(err)
+		if !ok {
+			s.serverError(w, r, err)
+			return
+		}
+		page.Error, status = e.In(lang), userErrorStatus(e)
+		if status == http.StatusForbidden {
+			s.auditDenied(r, e.Key)
+		}
+	}
+	if f.After != 0 {
+		page.First = "/members?" + keep(q, "name", "org", "category", "status", "on").Encode()
+	}
+	if page.Orgs, err = s.orgOptions(ctx, lang, i18n.T(lang, "ui.members.all_orgs"), 0); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	for i := range page.Orgs {
+		page.Orgs[i].Selected = page.Orgs[i].Value == page.Org
+	}
+	page.Categories = selected(enumOptions(lang, "ui.category.", i18n.T(lang, "ui.members.all_categories"), categories...), page.Category)
+	page.Statuses = selected(enumOptions(lang, "ui.status.", i18n.T(lang, "ui.members.all_statuses"), "full", "probationary"), page.Status)
+	s.render(w, r, status, "members", &view{Title: i18n.T(lang, "ui.members.title"), Nav: "members", D: &page})
+}
+
+var categories = []string{string(people.Resident), string(people.Retired), string(people.InService), string(people.Floating)}
+
+// selected marks the option whose value is v.
+func selected(opts []option, v string) []option {
+	for i := range opts {
+		opts[i].Selected = opts[i].Value == v
+	}
+	return opts
+}

@@ -1,0 +1,62 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+
+	"dangjian/internal/area"
+	"dangjian/internal/date"
+	"dangjian/internal/i18n"
+	"dangjian/internal/people"
+)
+
+// registrationEnd shows and applies the form that ends one of a
+// community's current registrations.
+func (s *Server) registrationEnd(w http.ResponseWriter, r *http.Request) {
+	s.areaForm(w, r, func(a area.Area, lang i18n.Lang) (formSpec, error) {
+		if a.Level != area.Community {
+			return formSpec{}, errNoForm
+		}
+		regs, err := s.people.Registrations(r.Context(), a.ID, "", s.today())
+		if err != nil {
+			return formSpec{}, err
+		}
+		opts := []option{{Value: "", Label: i18n.T(lang, "ui.choose")}}
+		for _, x := range regs {
+			opts = append(opts, option{Value: itoa(x.ID), Label: x.Name + " · " + i18n.T(lang, "ui.registration_kind."+string(x.Kind)) + " · " + x.From.String()})
+		}
+		return formSpec{
+			Title:    i18n.T(lang, "ui.registration_end.title", a.Name),
+			Submit:   i18n.T(lang, "ui.registration_end.submit"),
+			Danger:   true,
+			Back:     registrationsURL(a.ID),
+			Defaults: s.defaults(),
+			Fields: func(url.Values) []field {
+				return []field{
+					{Name: "registration_id", Label: i18n.T(lang, "ui.registrations.which"), Type: "select", Required: true, Options: opts},
+					dateField(lang),
+				}
+			},
+			Apply: func(ctx context.Context, v url.Values, on date.Date) (string, []string, error) {
+				id := parseID(v.Get("registration_id"))
+				if id == 0 {
+					return "", nil, i18n.Errf("registration_id", "ui.err.registration_required")
+				}
+				// Only this community's registrations: one of another
+				// community is refused like an unknown one.
+				known := false
+				for _, x := range regs {
+					known = known || x.ID == id
+				}
+				if !known {
+					return "", nil, i18n.Errf("registration_id", "err.registration_not_found", id)
+				}
+				if err := s.people.EndRegistration(ctx, people.EndRegistrationInput{RegistrationID: id, On: on}); err != nil {
+					return "", nil, err
+				}
+				return registrationsURL(a.ID), []string{"ui.flash.registration_ended", labelOf(opts, v.Get("registration_id")), on.String()}, nil
+			},
+		}, nil
+	})
+}

@@ -1,0 +1,65 @@
+package web
+
+import (
+	"net/http"
+
+	"dangjian/internal/auth"
+	"dangjian/internal/i18n"
+	"dangjian/internal/people"
+)
+
+// unitPage is the data of a unit's page.
+type unitPage struct {
+	Unit             people.Unit
+	Kind, Rank, Area string
+	Org              *people.OrgRef
+	Active           bool
+	Locations        []people.UnitLocation
+	Concurrent       []postLine
+	Registrations    []registrationLine
+	CanWrite         bool
+}
+
+// unitShow renders a stationed unit: facts, location history, its party
+// organisation, the concurrent committee members coming from it and its
+// registrations with communities.
+func (s *Server) unitShow(w http.ResponseWriter, r *http.Request) {
+	u, ok := s.loadUnit(w, r)
+	if !ok {
+		return
+	}
+	ctx := r.Context()
+	lang := langOf(r)
+	p, _ := principalOf(r)
+	page := unitPage{Unit: u, Kind: i18n.T(lang, "ui.unit_kind."+string(u.Kind)), Rank: i18n.T(lang, "ui.rank."+string(u.Rank)),
+		Active: u.EndedOn.IsZero(), CanWrite: p.Can(auth.WriteAreas)}
+	var err error
+	if page.Locations, err = s.people.UnitLocations(ctx, u.ID); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if n := len(page.Locations); n > 0 {
+		page.Area = page.Locations[n-1].AreaName
+	}
+	if u.OrgID != 0 {
+		o, err := s.people.Org(ctx, u.OrgID)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		page.Org = &o
+	}
+	posts, err := s.people.UnitConcurrentPosts(ctx, u.ID, s.today())
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	page.Concurrent = postLines(lang, posts)
+	regs, err := s.people.UnitRegistrations(ctx, u.ID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	page.Registrations = registrationLines(lang, regs)
+	s.render(w, r, http.StatusOK, "unit", &view{Title: u.Name, Nav: "units", D: &page})
+}
