@@ -103,6 +103,11 @@ var uiPeopleZH = map[string]string{
 	"ui.member_end.intro":       "终止在“%s”的组织关系。记录保留，不会删除。",
 	"ui.member_end.submit":      "终止",
 	"ui.member_convert.title":   "“%s”转为正式党员",
+	"ui.member_start.title":     "为“%s”接续组织关系",
+	"ui.member_start.intro":     "在本辖区的党组织开始一段新的组织关系（如转回）。与仍在的组织关系重叠的日期会被拒绝。",
+	"ui.member_start.submit":    "接续",
+	"ui.member.start":           "接续组织关系",
+	"ui.flash.member_started":   "“%s”的组织关系已接续到“%s”。",
 	"ui.member_convert.intro":   "“%s”的预备党员，%s入党。",
 	"ui.member_convert.submit":  "转正",
 
@@ -325,6 +330,11 @@ var uiPeopleEN = map[string]string{
 	"ui.member_end.intro":       "Ends the membership in %s. The record is kept, not deleted.",
 	"ui.member_end.submit":      "End",
 	"ui.member_convert.title":   "Make %s a full member",
+	"ui.member_start.title":     "Start a membership of %s",
+	"ui.member_start.intro":     "Starts a new membership in an organisation of your area (a transfer back, a return). A date that overlaps a membership still held is refused.",
+	"ui.member_start.submit":    "Start",
+	"ui.member.start":           "Start a membership",
+	"ui.flash.member_started":   "%s's membership now continues in %s.",
 	"ui.member_convert.intro":   "Probationary member of %s, joined the party on %s.",
 	"ui.member_convert.submit":  "Make full member",
 

@@ -9,6 +9,7 @@ var peopleAccessRows = map[string]accessRow{
 	"POST /members/new":               {"areas.write", "POST", "/members/new"},
 	"GET /members/{id}":               {"areas.read", "GET", "/members/{T}"},
 	"POST /members/{id}/reveal":       {"pii.reveal", "POST", "/members/{T}/reveal"},
+	"/members/{id}/start":             {"areas.write", "POST", "/members/{T}/start"},
 	"/members/{id}/transfer":          {"areas.write", "POST", "/members/{T}/transfer"},
 	"/members/{id}/end":               {"areas.write", "POST", "/members/{T}/end"},
 	"/members/{id}/convert":           {"areas.write", "POST", "/members/{T}/convert"},

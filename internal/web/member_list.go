@@ -11,7 +11,8 @@ import (
 	"dangjian/internal/people"
 )
 
-// memberPageSize is how many members one page of the list shows.
+// memberPageSize is how many members one page of the list shows unless
+// ?limit= (1–500) asks for another number.
 const memberPageSize = 50
 
 // memberListPage is the data of the member list.
@@ -47,8 +48,12 @@ func (s *Server) memberList(w http.ResponseWriter, r *http.Request) {
 	}
 	p, _ := principalOf(r)
 	page.CanWrite = p.Can(auth.WriteAreas)
+	limit := int(parseID(q.Get("limit")))
+	if limit <= 0 || limit > 500 {
+		limit = memberPageSize
+	}
 	f := people.MemberFilter{NamePrefix: page.Name, OrgID: parseID(page.Org), Category: people.Category(page.Category),
-		Status: people.Status(page.Status), After: parseID(q.Get("after")), Limit: memberPageSize}
+		Status: people.Status(page.Status), After: parseID(q.Get("after")), Limit: limit}
 	status := http.StatusOK
 	on, err := parseOn(q, "on")
 	if err == nil {
@@ -63,8 +68,8 @@ func (s *Server) memberList(w http.ResponseWriter, r *http.Request) {
 				Joined: m.Membership.JoinedPartyOn.String(), From: m.Membership.From.String(),
 			})
 		}
-		if len(rows) == memberPageSize {
-			v := keep(q, "name", "org", "category", "status", "on")
+		if len(rows) == limit {
+			v := keep(q, "name", "org", "category", "status", "on", "limit")
 			v.Set("after", strconv.FormatInt(rows[len(rows)-1].Person.ID, 10))
 			page.Next = "/members?" + v.Encode()
 		}
@@ -81,7 +86,7 @@ func (s *Server) memberList(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if f.After != 0 {
-		page.First = "/members?" + keep(q, "name", "org", "category", "status", "on").Encode()
+		page.First = "/members?" + keep(q, "name", "org", "category", "status", "on", "limit").Encode()
 	}
 	if page.Orgs, err = s.orgOptions(ctx, lang, i18n.T(lang, "ui.members.all_orgs"), 0); err != nil {
 		s.serverError(w, r, err)

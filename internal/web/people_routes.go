@@ -14,6 +14,7 @@ func (s *Server) peopleRoutes() []route {
 		{"POST /members/new", auth.WriteAreas, noTarget, s.memberCreate},
 		{"GET /members/{id}", auth.ReadAreas, personTarget, s.memberShow},
 		{"POST /members/{id}/reveal", auth.RevealPII, personTarget, s.memberReveal},
+		{"/members/{id}/start", auth.WriteAreas, personTarget, s.memberStart},
 		{"/members/{id}/transfer", auth.WriteAreas, personTarget, s.memberTransfer},
 		{"/members/{id}/end", auth.WriteAreas, personTarget, s.memberEnd},
 		{"/members/{id}/convert", auth.WriteAreas, personTarget, s.memberConvert},

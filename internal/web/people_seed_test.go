@@ -27,6 +27,11 @@ func fakeIDNumber(birth string, seq int) string {
 	return first17 + string(people.CheckDigit(first17))
 }
 
+// seedID is the ID number enrolMember gives the person of seq.
+func seedID(seq int) string {
+	return fakeIDNumber(fmt.Sprintf("19%02d-%02d-%02d", 60+seq%20, 1+seq%12, 1+seq%28), seq)
+}
+
 // rowID returns the id of the newest person or unit named name.
 func (a *testApp) rowID(table, name string) int64 {
 	a.t.Helper()
@@ -41,10 +46,9 @@ func (a *testApp) rowID(table, name string) int64 {
 // returns the person's id.
 func (a *testApp) enrolMember(t testing.TB, orgName, name string, seq int, status people.Status, cat people.Category, from string) int64 {
 	t.Helper()
-	birth := fmt.Sprintf("19%02d-%02d-%02d", 60+seq%20, 1+seq%12, 1+seq%28)
 	pid, _, err := a.people.Enrol(context.Background(), people.EnrolInput{
 		Person: people.PersonInput{Name: name, Gender: []people.Gender{people.Male, people.Female}[seq%2], Ethnicity: "汉族",
-			IDNumber: fakeIDNumber(birth, seq), Phone: fmt.Sprintf("139%08d", 10000+seq), Education: people.Bachelor, Address: "测试路 " + fmt.Sprint(seq) + " 号"},
+			IDNumber: seedID(seq), Phone: fmt.Sprintf("139%08d", 10000+seq), Education: people.Bachelor, Address: "测试路 " + fmt.Sprint(seq) + " 号"},
 		Membership: people.MembershipInput{OrgID: a.orgID(orgName), Status: status, Category: cat,
 			JoinedPartyOn: date.MustParse("2001-07-01"), From: date.MustParse(from), Reason: people.Enrolment},
 	})
