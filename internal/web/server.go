@@ -65,7 +65,7 @@ func New(d Deps) http.Handler {
 		if rt.perm != "" {
 			h = s.require(rt.perm, rt.target, h)
 		}
-		mux.Handle(rt.pattern, pageHeaders(limitBody(h)))
+		mux.Handle(rt.pattern, pageHeaders(limitBody(h, bodyLimit(rt.pattern))))
 	}
 	mux.Handle("GET /static/", staticHandler())
 	csrf := http.NewCrossOriginProtection()
@@ -125,11 +125,11 @@ func (s *Server) routes() []route {
 	return append(rts, route{"/", "", noTarget, s.notFound})
 }
 
-// limitBody bounds the size of a request body.
-func limitBody(h http.Handler) http.Handler {
+// limitBody bounds the size of a request body to n bytes.
+func limitBody(h http.Handler, n int64) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Body != nil {
-			r.Body = http.MaxBytesReader(w, r.Body, maxFormBytes)
+			r.Body = http.MaxBytesReader(w, r.Body, n)
 		}
 		h.ServeHTTP(w, r)
 	})

@@ -1,0 +1,115 @@
+package web
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"dangjian/internal/auth"
+	"dangjian/internal/db"
+	"dangjian/internal/dbtest"
+	"dangjian/internal/people"
+)
+
+func importTestID(seq int) string {
+	first17 := fmt.Sprintf("11010519700506%03d", seq)
+	return first17 + string(people.CheckDigit(first17))
+}
+
+// importCSV is a member file with a good row and a bad one (line 3).
+func importCSV(branch string) string {
+	return "姓名,身份证号,所在支部,党员状态,党员类别,入党日期\n" +
+		"王芳," + importTestID(1) + "," + branch + ",正式,居民,1995-07-01\n" +
+		"李强," + importTestID(2)[:17] + "0," + branch + ",正式,居民,1995-07-01\n"
+}
+
+// upload posts file to /import as session and follows the job to its end.
+func (a *testApp) upload(t *testing.T, session, kind, name, body string, dry bool) (int, string) {
+	t.Helper()
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	mw.WriteField("kind", kind)
+	if dry {
+		mw.WriteField("dry_run", "1")
+	}
+	fw, _ := mw.CreateFormFile("file", name)
+	io.WriteString(fw, body)
+	mw.Close()
+	req, _ := http.NewRequest("POST", a.srv.URL+"/import", &buf)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	req.AddCookie(&http.Cookie{Name: sessionCookie, Value: session})
+	cl := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := cl.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusSeeOther {
+		return resp.StatusCode, string(b)
+	}
+	loc := resp.Header.Get("Location")
+	for range 200 {
+		req, _ := http.NewRequest("GET", a.srv.URL+loc, nil)
+		req.AddCookie(&http.Cookie{Name: sessionCookie, Value: session})
+		resp, err := cl.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.Header.Get("Refresh") == "" {
+			return resp.StatusCode, string(b)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Fatal("import did not finish")
+	return 0, ""
+}
+
+func TestImportPage(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		app := newTestApp(t, d)
+		status, body := app.upload(t, app.session, "members", "m.csv", importCSV("迎宾社区党支部"), true)
+		if status != 200 || !strings.Contains(body, `id="import-errors"`) || !strings.Contains(body, "<td>3</td><td>身份证号</td>") {
+			t.Fatalf("dry run with a bad row: %d\n%s", status, body)
+		}
+		good := strings.Join(strings.Split(importCSV("迎宾社区党支部"), "\n")[:2], "\n") + "\n"
+		status, body = app.upload(t, app.session, "members", "m.csv", good, true)
+		if status != 200 || !strings.Contains(body, `id="import-ready"`) {
+			t.Fatalf("dry run: %d\n%s", status, body)
+		}
+		status, body = app.upload(t, app.session, "members", "m.csv", good, false)
+		if status != 200 || !strings.Contains(body, `id="import-done"`) || !strings.Contains(body, "新增 1") {
+			t.Fatalf("import: %d\n%s", status, body)
+		}
+		// Another user cannot see the job; a wrong kind is refused.
+		if status, _ := app.upload(t, app.session, "nonsense", "m.csv", good, true); status != http.StatusUnprocessableEntity {
+			t.Errorf("bad kind: %d", status)
+		}
+		// A community user importing into a branch outside their scope gets row errors.
+		app.account("yb", auth.Community, "迎宾社区")
+		other := app.signIn("yb")
+		_, body = app.upload(t, other, "members", "m.csv", strings.ReplaceAll(good, "迎宾社区党支部", "光明社区党支部"), true)
+		if !strings.Contains(body, "所在支部") {
+			t.Errorf("outside the scope: %s", body)
+		}
+		// Export: masked for a user who may not reveal.
+		req, _ := http.NewRequest("GET", app.srv.URL+"/export/members.csv", nil)
+		req.AddCookie(&http.Cookie{Name: sessionCookie, Value: app.session})
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 200 || !strings.Contains(string(b), "王芳") || strings.Contains(string(b), importTestID(1)) {
+			t.Errorf("export: %d\n%s", resp.StatusCode, b)
+		}
+	})
+}
