@@ -13,6 +13,7 @@ import (
 	"dangjian/internal/demo"
 	"dangjian/internal/figures"
 	"dangjian/internal/i18n"
+	"dangjian/internal/pii"
 	"dangjian/internal/report"
 )
 
@@ -32,6 +33,7 @@ func runMigrate(ctx context.Context, env Env, args []string) error {
 
 func runDemo(ctx context.Context, env Env, args []string) error {
 	fs, dbURL := newFlags("demo", env)
+	keyPath := fs.String("key-file", "", "the key that encrypts personal data (as for serve); without it the demo people have no ID or phone numbers")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -40,7 +42,13 @@ func runDemo(ctx context.Context, env Env, args []string) error {
 		return err
 	}
 	defer d.Close()
-	if err := loadDemo(ctx, env, d); err != nil {
+	var keys *pii.Keyring
+	if *keyPath != "" || env.Getenv(pii.EnvKey) != "" {
+		if keys, err = openKeyring(ctx, env, d, *keyPath); err != nil {
+			return err
+		}
+	}
+	if err := loadDemo(ctx, env, d, keys); err != nil {
 		return err
 	}
 	fmt.Fprintln(env.Stdout, "demo data loaded into", *dbURL)
@@ -50,6 +58,7 @@ func runDemo(ctx context.Context, env Env, args []string) error {
 func runGen(ctx context.Context, env Env, args []string) error {
 	fs, dbURL := newFlags("gen", env)
 	tier := fs.String("tier", "", "district, city or province")
+	keyPath := fs.String("key-file", defaultKeyFile, "the key that encrypts personal data (as for serve); $DANGJIAN_KEY wins")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -62,8 +71,12 @@ func runGen(ctx context.Context, env Env, args []string) error {
 		return err
 	}
 	defer d.Close()
+	keys, err := openKeyring(ctx, env, d, *keyPath)
+	if err != nil {
+		return err
+	}
 	start := time.Now()
-	st, err := demo.Generate(ctx, d, t, env.Stderr)
+	st, err := demo.Generate(ctx, d, t, keys, env.Stderr)
 	if err != nil {
 		return err
 	}

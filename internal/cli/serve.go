@@ -60,7 +60,7 @@ func runServe(ctx context.Context, env Env, args []string) error {
 			return err
 		}
 		if n == 0 {
-			if err := loadDemo(ctx, env, d); err != nil {
+			if err := loadDemo(ctx, env, d, keys); err != nil {
 				return err
 			}
 			log.Info("demo data loaded", "db", *dbURL)
@@ -141,10 +141,11 @@ func ensureAdmin(ctx context.Context, out io.Writer, accounts *auth.Store) error
 }
 
 // loadDemo loads the demo district and its accounts (after the administrator),
-// and prints the accounts' one-time passwords.
-func loadDemo(ctx context.Context, env Env, d *db.DB) error {
+// and prints the accounts' one-time passwords. Its people's ID and phone
+// numbers are encrypted under keys (nil: recorded without them).
+func loadDemo(ctx context.Context, env Env, d *db.DB, keys *pii.Keyring) error {
 	store := area.NewStore(d)
-	if err := demo.Load(ctx, store); err != nil {
+	if err := demo.LoadWith(ctx, store, keys); err != nil {
 		return err
 	}
 	accounts := auth.NewStore(d)

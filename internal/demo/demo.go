@@ -9,6 +9,7 @@ import (
 
 	"dangjian/internal/area"
 	"dangjian/internal/date"
+	"dangjian/internal/pii"
 )
 
 // ErrNotEmpty is returned when demo data would be loaded on top of real data.
@@ -28,10 +29,16 @@ var demoSubdistricts = []struct {
 	{"南山街道", []string{"南山社区", "松林社区", "竹园社区", "石桥社区"}},
 }
 
-// Load builds the demo district in an empty database. Its history runs over
-// the five years before the current one and the current year up to today, so
-// every part-one figure is non-zero for the default period (this year).
-func Load(ctx context.Context, s *area.Store) error {
+// Load builds the demo district in an empty database, its people recorded
+// without ID and phone numbers; see LoadWith.
+func Load(ctx context.Context, s *area.Store) error { return LoadWith(ctx, s, nil) }
+
+// LoadWith builds the demo district in an empty database. Its history runs
+// over the five years before the current one and the current year up to
+// today, so every part-one figure is non-zero for the default period (this
+// year). Its people (loadPeople) get fictional ID and phone numbers
+// encrypted under keys; with keys nil they have none.
+func LoadWith(ctx context.Context, s *area.Store, keys *pii.Keyring) error {
 	n, err := s.Count(ctx)
 	if err != nil {
 		return err
@@ -100,7 +107,7 @@ func Load(ctx context.Context, s *area.Store) error {
 	b.create("滨湖新城社区", "西湖街道", on(0, 1, 6))
 	b.org("滨湖新城社区", "branch", "滨湖新城社区党支部", on(0, 1, 6))
 	b.create("阳光里社区", "南山街道", on(0, 1, 8))
-	return b.err
+	return loadPeople(ctx, b, keys, on)
 }
 
 // 居民区 turns "迎宾社区" into "迎宾居民区", the name of a residents' branch

@@ -9,6 +9,7 @@ import (
 
 	"dangjian/internal/date"
 	"dangjian/internal/db"
+	"dangjian/internal/pii"
 )
 
 // GenStats counts what Generate wrote.
@@ -17,10 +18,15 @@ type GenStats struct {
 	// Communities and Subdistricts are those active at the end (today).
 	Communities, Subdistricts int
 	ClosureRows, OrgEvents    int
+	// The people: persons (each with at least one membership), their
+	// memberships, stationed units (UnitOrgs of them with their own party
+	// organisation, counted in Orgs too), terms, posts, registrations.
+	Persons, Memberships, Units, UnitOrgs, Terms, Posts, Registrations int
 }
 
 func (s GenStats) String() string {
-	return fmt.Sprintf("%d areas, %d events, %d party organisations", s.Areas, s.Events, s.Orgs)
+	return fmt.Sprintf("%d areas, %d events, %d party organisations; %d members (%d memberships), %d units, %d terms, %d posts, %d registrations",
+		s.Areas, s.Events, s.Orgs, s.Persons, s.Memberships, s.Units, s.Terms, s.Posts, s.Registrations)
 }
 
 // DefaultSeed is the seed `dangjian gen` uses, so two runs on the same day
@@ -38,20 +44,29 @@ type GenOptions struct {
 	Seed uint64
 	// Today is the last day of the ten years of history.
 	Today date.Date
+	// Keys encrypts the people's ID and phone numbers; required when the
+	// tier has members.
+	Keys *pii.Keyring
 }
+
+// peopleChunk is how many people the generator plans before writing them.
+const peopleChunkSize = 50_000
 
 // Generate builds a synthetic tree of tier t with ten years of history ending
 // today, using DefaultSeed.
-func Generate(ctx context.Context, d *db.DB, t Tier, progress io.Writer) (GenStats, error) {
-	return GenerateWith(ctx, d, GenOptions{Tier: t, Seed: DefaultSeed, Today: date.Today()}, progress)
+func Generate(ctx context.Context, d *db.DB, t Tier, keys *pii.Keyring, progress io.Writer) (GenStats, error) {
+	return GenerateWith(ctx, d, GenOptions{Tier: t, Seed: DefaultSeed, Today: date.Today(), Keys: keys}, progress)
 }
 
 // GenerateWith builds, into an empty database, a tree of the tier's size
 // (exactly Tier.Subdistricts subdistricts and Tier.Communities communities
 // active today) with ten years of creations, merges, splits, moves,
-// boundary adjustments, renames, dissolutions and party organisations. The
-// rows are those area.Store would write for the same operations (see memDB),
-// inserted in bulk in one transaction.
+// boundary adjustments, renames, dissolutions and party organisations, and
+// its people (Tier.Members members, Tier.Units stationed units, terms, posts
+// and registrations; see gen_people.go). The rows are those area.Store and
+// people.Store would write for the same operations (see memDB and
+// peoplePlanner), inserted in bulk in one transaction; the people are
+// planned and written a chunk at a time.
 func GenerateWith(ctx context.Context, d *db.DB, o GenOptions, progress io.Writer) (GenStats, error) {
 	if progress == nil {
 		progress = io.Discard
@@ -71,19 +86,51 @@ func GenerateWith(ctx context.Context, d *db.DB, o GenOptions, progress io.Write
 	}
 	m := p.m
 	say("tier %s: planned %d operations from %s to %s in %s", o.Tier.Name, len(m.ops), p.start, o.Today, time.Since(start).Round(time.Millisecond))
+	if o.Tier.Members > 0 && o.Keys == nil {
+		return GenStats{}, fmt.Errorf("gen: the people's ID and phone numbers need an encryption key")
+	}
+	pp := planPeople(p, o)
 	if err := ctx.Err(); err != nil {
 		return GenStats{}, err
 	}
 	start = time.Now()
-	if err := m.write(ctx, d, say); err != nil {
+	var counts peopleCounts
+	err = m.write(ctx, d, say, func(q db.Q) error {
+		if err := pp.writeUnits(ctx, q); err != nil {
+			return err
+		}
+		say("units: %d, their party organisations: %d", len(pp.units), len(pp.unitOrgs))
+		return pp.plan(peopleChunkSize, func(c *peopleChunk) error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if err := writeChunk(ctx, q, o.Keys, c, &counts); err != nil {
+				return err
+			}
+			say("members: %d (%d memberships), terms: %d, posts: %d, registrations: %d", counts.persons, counts.memberships, counts.terms, counts.posts, counts.registrations)
+			return nil
+		})
+	})
+	if err != nil {
 		return GenStats{}, err
 	}
 	say("written in %s", time.Since(start).Round(time.Millisecond))
 	return GenStats{
-		Areas: len(m.areas), Events: len(m.events), Orgs: len(m.orgs),
+		Areas: len(m.areas), Events: len(m.events), Orgs: len(m.orgs) + len(pp.unitOrgs),
 		Communities: p.comms.len(), Subdistricts: p.subs.len(),
-		ClosureRows: len(m.closure), OrgEvents: len(m.orgEvents),
+		ClosureRows: len(m.closure), OrgEvents: len(m.orgEvents) + len(pp.orgEvts),
+		Persons: counts.persons, Memberships: counts.memberships, Units: len(pp.units), UnitOrgs: len(pp.unitOrgs),
+		Terms: counts.terms, Posts: counts.posts, Registrations: counts.registrations,
 	}, nil
+}
+
+// planPeople prepares the people planner of a planned tree and plans its
+// units (the members are planned while they are written).
+func planPeople(p *planner, o GenOptions) *peoplePlanner {
+	pp := newPeoplePlanner(p.m, o.Seed, o.Today, p.start, o.Tier.Members)
+	pp.prepare()
+	pp.planUnits(o.Tier.Units)
+	return pp
 }
 
 // plan runs the planner for o, in memory only.

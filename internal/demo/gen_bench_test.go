@@ -21,7 +21,7 @@ import (
 
 // benchGenVersion is part of the cache key of the generated benchmark
 // databases: bump it when the generator's output changes.
-const benchGenVersion = 3
+const benchGenVersion = 4
 
 // BenchmarkFiguresCity measures what `dangjian figures` computes for the
 // whole tree of the city tier (4,000 communities, ten years of history) for
@@ -36,7 +36,7 @@ func BenchmarkFiguresCity(b *testing.B) {
 	if os.Getenv(dbtest.EnvPostgres) != "" {
 		b.Run("postgres", func(b *testing.B) {
 			d := dbtest.Open(b, db.Postgres)
-			if _, err := GenerateWith(context.Background(), d, GenOptions{Tier: tierNamed(b, "city"), Seed: DefaultSeed, Today: date.Today()}, nil); err != nil {
+			if _, err := GenerateWith(context.Background(), d, GenOptions{Tier: tierNamed(b, "city"), Seed: DefaultSeed, Today: date.Today(), Keys: testKeys(b)}, nil); err != nil {
 				b.Fatal(err)
 			}
 			if _, err := d.Writer().ExecContext(context.Background(), "ANALYZE"); err != nil {
@@ -102,12 +102,14 @@ func BenchmarkGenerate(b *testing.B) {
 					b.StopTimer()
 					d := dbtest.Open(b, e)
 					b.StartTimer()
-					st, err := GenerateWith(context.Background(), d, GenOptions{Tier: t, Seed: DefaultSeed, Today: date.Today()}, io.Discard)
+					st, err := GenerateWith(context.Background(), d, GenOptions{Tier: t, Seed: DefaultSeed, Today: date.Today(), Keys: testKeys(b)}, io.Discard)
 					if err != nil {
 						b.Fatal(err)
 					}
 					b.ReportMetric(float64(st.Areas), "areas")
 					b.ReportMetric(float64(st.ClosureRows), "closure-rows")
+					b.ReportMetric(float64(st.Persons), "members")
+					b.ReportMetric(float64(st.Memberships), "memberships")
 				}
 			})
 		}
@@ -155,7 +157,7 @@ func cachedTier(tb testing.TB, name string) *db.DB {
 			tb.Fatal(err)
 		}
 		start := time.Now()
-		if _, err := GenerateWith(ctx, d, GenOptions{Tier: tierNamed(tb, name), Seed: DefaultSeed, Today: today}, nil); err != nil {
+		if _, err := GenerateWith(ctx, d, GenOptions{Tier: tierNamed(tb, name), Seed: DefaultSeed, Today: today, Keys: testKeys(tb)}, nil); err != nil {
 			tb.Fatal(err)
 		}
 		tb.Logf("generated %s tier into %s in %s", name, path, time.Since(start).Round(time.Millisecond))

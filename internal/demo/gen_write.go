@@ -91,9 +91,10 @@ func (m *memDB) areaOrder() []int {
 	return order
 }
 
-// write inserts every table of m in one transaction. created_at is left to
-// its default, as the Store leaves it.
-func (m *memDB) write(ctx context.Context, d *db.DB, progress func(string, ...any)) error {
+// write inserts every table of m in one transaction, then whatever more
+// inserts (the people) in the same transaction. created_at is left to its
+// default, as the Store leaves it.
+func (m *memDB) write(ctx context.Context, d *db.DB, progress func(string, ...any), more func(q db.Q) error) error {
 	return d.Tx(ctx, func(q db.Q) error {
 		if d.Dialect == db.SQLite {
 			// Nothing else writes during a load; keep the pages in memory.
@@ -157,10 +158,16 @@ func (m *memDB) write(ctx context.Context, d *db.DB, progress func(string, ...an
 			return err
 		}
 		progress("party organisations: %d, their events: %d", len(m.orgs), len(m.orgEvents))
+		if more != nil {
+			if err := more(q); err != nil {
+				return err
+			}
+		}
 		if d.Dialect == db.Postgres {
-			// Explicit ids leave the identity sequences behind; move them on.
-			for _, t := range []string{"area", "area_event", "party_org", "party_org_event"} {
-				if _, err := q.ExecContext(ctx, "SELECT setval(pg_get_serial_sequence('"+t+"', 'id'), (SELECT MAX(id) FROM "+t+"))"); err != nil {
+			// Explicit ids leave the identity sequences behind; move them on
+			// (to 1 with is_called false for a table left empty).
+			for _, t := range []string{"area", "area_event", "party_org", "party_org_event", "person", "membership", "unit", "term", "post", "registration"} {
+				if _, err := q.ExecContext(ctx, "SELECT setval(pg_get_serial_sequence('"+t+"', 'id'), COALESCE((SELECT MAX(id) FROM "+t+"), 1), (SELECT MAX(id) FROM "+t+") IS NOT NULL)"); err != nil {
 					return fmt.Errorf("gen: reset %s id sequence: %w", t, err)
 				}
 			}

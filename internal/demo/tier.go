@@ -10,13 +10,17 @@ type Tier struct {
 	Name         string
 	Subdistricts int
 	Communities  int
+	// Members is how many people are recorded with their memberships;
+	// Units how many stationed units.
+	Members int
+	Units   int
 }
 
 // Tiers are the sizes `dangjian gen` builds.
 var Tiers = []Tier{
-	{Name: "district", Subdistricts: 15, Communities: 200},
-	{Name: "city", Subdistricts: 300, Communities: 4000},
-	{Name: "province", Subdistricts: 500, Communities: 8000},
+	{Name: "district", Subdistricts: 15, Communities: 200, Members: 100_000, Units: 4_000},
+	{Name: "city", Subdistricts: 300, Communities: 4000, Members: 2_000_000, Units: 80_000},
+	{Name: "province", Subdistricts: 500, Communities: 8000, Members: 6_000_000, Units: 150_000},
 }
 
 // ParseTier returns the tier named s.

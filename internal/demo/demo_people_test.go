@@ -1,0 +1,86 @@
+package demo
+
+import (
+	"context"
+	"testing"
+
+	"dangjian/internal/area"
+	"dangjian/internal/date"
+	"dangjian/internal/db"
+	"dangjian/internal/dbtest"
+	"dangjian/internal/figures"
+	"dangjian/internal/i18n"
+	"dangjian/internal/people"
+	"dangjian/internal/pii"
+)
+
+func testKeys(t testing.TB) *pii.Keyring {
+	t.Helper()
+	key := make([]byte, pii.KeySize)
+	for i := range key {
+		key[i] = byte(i*7 + 3)
+	}
+	k, err := pii.New(key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return k
+}
+
+// TestDemoFiguresNonZero loads the demo district as it would be on several
+// days of a year (the first days clamp this year's story to today) and
+// checks that every figure is non-zero for that year.
+func TestDemoFiguresNonZero(t *testing.T) {
+	days := []string{"2025-06-30", "2026-01-01", "2026-01-03", "2026-12-31"}
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		for i, day := range days {
+			if i > 0 && testing.Short() {
+				break
+			}
+			today := date.MustParse(day)
+			x := d
+			if i > 0 {
+				x = dbtest.Open(t, d.Dialect)
+			}
+			ctx := context.Background()
+			s := area.NewStore(x)
+			s.Today = func() date.Date { return today }
+			keys := testKeys(t)
+			if err := LoadWith(ctx, s, keys); err != nil {
+				t.Fatalf("%s: %v", day, err)
+			}
+			root, err := s.Root(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			from, to := date.YearBounds(today.Year())
+			vals, err := figures.ComputeAll(ctx, x.Reader(), figures.Scope{AreaID: root.ID, From: from, To: to}, i18n.EN)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, v := range vals {
+				if v.Value <= 0 {
+					t.Errorf("%s: figure %s is %v", day, v.Key, v.Value)
+				}
+			}
+			// The ID numbers are fictional, valid and readable with the key.
+			ps := &people.Store{DB: x, Areas: s, Keys: keys, Today: s.Today}
+			rows, err := ps.ListMembers(ctx, people.MemberFilter{Limit: 500})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rows) < 100 {
+				t.Errorf("%s: %d members", day, len(rows))
+			}
+			for _, r := range rows[:3] {
+				id, phone, err := ps.Reveal(ctx, r.Person.ID, true)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if _, _, err := people.ParseIDNumber("id", id, today); err != nil || id[:4] != "4499" || phone[:7] != "1380000" {
+					t.Errorf("%s: person %d: id %s phone %s: %v", day, r.Person.ID, id, phone, err)
+				}
+			}
+		}
+	})
+}
