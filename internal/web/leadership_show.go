@@ -43,7 +43,9 @@ func (s *Server) leadershipShow(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
+	termNumbers := map[int64]int{}
 	for i := range terms {
+		termNumbers[terms[i].ID] = terms[i].Number
 		if page.Current == nil && terms[i].EndedOn.IsZero() {
 			page.Current = &terms[i]
 			continue
@@ -58,7 +60,7 @@ func (s *Server) leadershipShow(w http.ResponseWriter, r *http.Request) {
 	}
 	units := map[int64]string{}
 	for _, p := range posts {
-		line := postLines(lang, []people.PlacedPost{{Post: p, PlaceName: o.Name}})[0]
+		line := postLines(lang, []people.PlacedPost{{Post: p, PlaceName: o.Name, TermNumber: termNumbers[p.TermID]}})[0]
 		if p.UnitID != 0 {
 			if _, ok := units[p.UnitID]; !ok {
 				un, err := s.people.Unit(ctx, p.UnitID)

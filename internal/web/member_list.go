@@ -18,8 +18,10 @@ const memberPageSize = 50
 // memberListPage is the data of the member list.
 type memberListPage struct {
 	Name, Org, Category, Status, On string
-	Orgs, Categories, Statuses      []option
-	Rows                            []memberRow
+	// Limit is the page size the user asked for ("" for the default).
+	Limit                      string
+	Orgs, Categories, Statuses []option
+	Rows                       []memberRow
 	// Next is the link to the next page ("" on the last one); First the
 	// link back to the first page when this is not it.
 	Next, First string
@@ -44,7 +46,7 @@ func (s *Server) memberList(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	page := memberListPage{
 		Name: strings.TrimSpace(q.Get("name")), Org: q.Get("org"), Category: q.Get("category"), Status: q.Get("status"),
-		On: strings.TrimSpace(q.Get("on")),
+		On: strings.TrimSpace(q.Get("on")), Limit: q.Get("limit"),
 	}
 	p, _ := principalOf(r)
 	page.CanWrite = p.Can(auth.WriteAreas)
