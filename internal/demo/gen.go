@@ -96,19 +96,25 @@ func GenerateWith(ctx context.Context, d *db.DB, o GenOptions, progress io.Write
 	start = time.Now()
 	var counts peopleCounts
 	err = m.write(ctx, d, say, func(q db.Q) error {
-		if err := pp.writeUnits(ctx, q); err != nil {
+		return withoutIndexes(ctx, q, d.Dialect, peopleTables, func() error {
+			if err := pp.writeUnits(ctx, q); err != nil {
+				return err
+			}
+			say("units: %d, their party organisations: %d", len(pp.units), len(pp.unitOrgs))
+			err := pp.plan(peopleChunkSize, func(c *peopleChunk) error {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+				if err := writeChunk(ctx, q, o.Keys, c, &counts); err != nil {
+					return err
+				}
+				say("members: %d (%d memberships), terms: %d, posts: %d, registrations: %d", counts.persons, counts.memberships, counts.terms, counts.posts, counts.registrations)
+				return nil
+			})
+			if err == nil {
+				say("people written; building their indexes")
+			}
 			return err
-		}
-		say("units: %d, their party organisations: %d", len(pp.units), len(pp.unitOrgs))
-		return pp.plan(peopleChunkSize, func(c *peopleChunk) error {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			if err := writeChunk(ctx, q, o.Keys, c, &counts); err != nil {
-				return err
-			}
-			say("members: %d (%d memberships), terms: %d, posts: %d, registrations: %d", counts.persons, counts.memberships, counts.terms, counts.posts, counts.registrations)
-			return nil
 		})
 	})
 	if err != nil {

@@ -151,3 +151,55 @@ func writeChunk(ctx context.Context, q db.Q, keys *pii.Keyring, c *peopleChunk, 
 	n.registrations += len(c.registrations)
 	return nil
 }
+
+// peopleTables are the tables the people writer fills.
+var peopleTables = []string{"person", "membership", "unit", "unit_location", "term", "post", "registration"}
+
+// withoutIndexes runs load with the secondary indexes of tables dropped,
+// then creates them again from their own definitions (as the migrations
+// wrote them, read back from the catalogue): one sorted build per index is
+// much cheaper than millions of random inserts into each. Indexes that back
+// a constraint (primary keys, UNIQUE) stay. The unique indexes rebuilt
+// check their rows as they are built, so nothing escapes them.
+func withoutIndexes(ctx context.Context, q db.Q, dialect db.Dialect, tables []string, load func() error) error {
+	type index struct{ name, def string }
+	var all []index
+	for _, t := range tables {
+		query := "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL ORDER BY name"
+		if dialect == db.Postgres {
+			query = `SELECT i.indexname, i.indexdef FROM pg_indexes i WHERE i.schemaname = current_schema() AND i.tablename = ?
+AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname AND c.connamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema()))
+ORDER BY i.indexname`
+		}
+		rows, err := q.QueryContext(ctx, query, t)
+		if err != nil {
+			return fmt.Errorf("gen: indexes of %s: %w", t, err)
+		}
+		for rows.Next() {
+			var x index
+			if err := rows.Scan(&x.name, &x.def); err != nil {
+				rows.Close()
+				return err
+			}
+			all = append(all, x)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+	}
+	for _, x := range all {
+		if _, err := q.ExecContext(ctx, "DROP INDEX "+x.name); err != nil {
+			return fmt.Errorf("gen: drop index %s: %w", x.name, err)
+		}
+	}
+	if err := load(); err != nil {
+		return err
+	}
+	for _, x := range all {
+		if _, err := q.ExecContext(ctx, x.def); err != nil {
+			return fmt.Errorf("gen: create index %s: %w", x.name, err)
+		}
+	}
+	return nil
+}

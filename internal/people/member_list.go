@@ -35,16 +35,30 @@ type MemberRow struct {
 // read them one by one through membership_org; a larger scope walks
 // membership_person in id order and checks the scope per row instead, which
 // finds a page quickly because most rows then qualify.
-var maxPageOrgs = 64
+var maxPageOrgs = 1024
+
+// A scope of more than smallScopeOrgs organisations (a subdistrict with its
+// units' organisations) is read through membership_org only when its
+// organisations hold at most maxPageRows memberships: reading and sorting
+// those few thousand rows beats the walk, which for a selective filter (a
+// name prefix in a subdistrict: one member in some ten thousand) would read
+// hundreds of thousands of rows to fill a page. Counting stops at
+// maxPageRows+1 index entries, so the check costs a millisecond or two.
+var (
+	smallScopeOrgs = 64
+	maxPageRows    = 20000
+)
 
 // ListMembers returns one page of the member list.
 //
 // Plans (see the indexes in 0004_people.sql): a branch filter seeks
 // membership_org (org_id, person_id > After) and reads in order; a small
-// scope (a community, a subdistrict) reads each of its organisations that
-// way and sorts the few thousand rows; a large scope (a district, the city)
-// walks membership_person in person order and stops at the page's end; a
-// name prefix seeks person_name.
+// scope (a community, a subdistrict: up to smallScopeOrgs organisations, or
+// up to maxPageOrgs holding at most maxPageRows memberships) reads each of
+// its organisations that way and sorts the few thousand rows; a large scope
+// (a district, the city) walks membership_person in person order and stops
+// at the page's end; a name prefix seeks person_name.
+// BenchmarkMemberListCity (internal/demo) measures them on the city tier.
 func (s *Store) ListMembers(ctx context.Context, f MemberFilter) ([]MemberRow, error) {
 	q := s.DB.Reader()
 	if f.ActiveOn.IsZero() {
@@ -87,15 +101,24 @@ func (s *Store) ListMembers(ctx context.Context, f MemberFilter) ([]MemberRow, e
 		if err != nil {
 			return nil, err
 		}
-		if len(orgs) <= maxPageOrgs {
+		ids := make([]string, len(orgs))
+		for i, id := range orgs {
+			ids[i] = strconv.FormatInt(id, 10)
+		}
+		inList := "m.org_id IN (" + strings.Join(ids, ", ") + ")"
+		few := len(orgs) <= maxPageOrgs
+		if few && len(orgs) > smallScopeOrgs {
+			var n int
+			if err := q.QueryRowContext(ctx, "SELECT COUNT(*) FROM (SELECT 1 FROM membership m WHERE "+inList+" LIMIT ?) x", maxPageRows+1).Scan(&n); err != nil {
+				return nil, wrap("list members", err)
+			}
+			few = n <= maxPageRows
+		}
+		if few {
 			if len(orgs) == 0 {
 				return nil, nil
 			}
-			ids := make([]string, len(orgs))
-			for i, id := range orgs {
-				ids[i] = strconv.FormatInt(id, 10)
-			}
-			where = append(where, "m.org_id IN ("+strings.Join(ids, ", ")+")")
+			where = append(where, inList)
 		} else {
 			add(`EXISTS (SELECT 1 FROM party_org o2
 LEFT JOIN unit_location ul ON ul.unit_id = o2.unit_id AND ul.from_on <= ? AND (ul.to_on IS NULL OR ? < ul.to_on)
