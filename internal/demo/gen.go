@@ -121,6 +121,15 @@ func GenerateWith(ctx context.Context, d *db.DB, o GenOptions, progress io.Write
 		return GenStats{}, err
 	}
 	say("written in %s", time.Since(start).Round(time.Millisecond))
+	if d.Dialect == db.Postgres {
+		// Fresh statistics, so that the first queries are planned on them,
+		// and the visibility map set, so that index-only scans stay so.
+		start = time.Now()
+		if _, err := d.Writer().ExecContext(ctx, "VACUUM ANALYZE"); err != nil {
+			return GenStats{}, fmt.Errorf("gen: vacuum analyze: %w", err)
+		}
+		say("vacuumed and analysed in %s", time.Since(start).Round(time.Millisecond))
+	}
 	return GenStats{
 		Areas: len(m.areas), Events: len(m.events), Orgs: len(m.orgs) + len(pp.unitOrgs),
 		Communities: p.comms.len(), Subdistricts: p.subs.len(),

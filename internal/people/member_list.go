@@ -83,6 +83,7 @@ func (s *Store) ListMembers(ctx context.Context, f MemberFilter) ([]MemberRow, e
 		return nil, err
 	}
 	on := f.ActiveOn.String()
+	order := "m.person_id"
 	var where []string
 	var args []any
 	add := func(cond string, a ...any) {
@@ -119,6 +120,11 @@ func (s *Store) ListMembers(ctx context.Context, f MemberFilter) ([]MemberRow, e
 				return nil, nil
 			}
 			where = append(where, inList)
+			// Read the scope's memberships and sort them: "+ 0" keeps
+			// PostgreSQL from walking membership_person in person order
+			// hoping to meet the scope's members early (they sit together
+			// in id order, so it reads a million rows; SQLite sorts anyway).
+			order = "m.person_id + 0"
 		} else {
 			add(`EXISTS (SELECT 1 FROM party_org o2
 LEFT JOIN unit_location ul ON ul.unit_id = o2.unit_id AND ul.from_on <= ? AND (ul.to_on IS NULL OR ? < ul.to_on)
@@ -140,7 +146,7 @@ WHERE o2.id = m.org_id)`, on, on, scope, on, on)
 	}
 	args = append(args, f.Limit)
 	rows, err := q.QueryContext(ctx, "SELECT "+personCols+", "+membershipCols+membershipFrom+
-		" WHERE "+strings.Join(where, " AND ")+" ORDER BY m.person_id LIMIT ?", args...)
+		" WHERE "+strings.Join(where, " AND ")+" ORDER BY "+order+" LIMIT ?", args...)
 	if err != nil {
 		return nil, wrap("list members", err)
 	}
