@@ -84,3 +84,38 @@ func TestDemoFiguresNonZero(t *testing.T) {
 		}
 	})
 }
+
+// TestFakeIDNumbers checks the fictional ID numbers: valid (GB 11643 check
+// digit, region, date), fictional (region 4499xx), unique, with the gender
+// in the sequence's parity, and refused past the slots of a birth date.
+func TestFakeIDNumbers(t *testing.T) {
+	a := newIDAlloc()
+	today := date.MustParse("2025-06-30")
+	seen := map[string]bool{}
+	for i := range 120_000 {
+		born := date.MustParse("1970-01-01").AddDays(i % 7)
+		male := i%3 == 0
+		id, err := a.id(born, male)
+		if err != nil {
+			t.Fatal(err)
+		}
+		canon, got, err := people.ParseIDNumber("id", id, today)
+		if err != nil || canon != id || got != born {
+			t.Fatalf("%s: %v (born %s, parsed %s)", id, err, born, got)
+		}
+		if id[:4] != "4499" || seen[id] || (int(id[16]-'0')%2 == 1) != male {
+			t.Fatalf("%s: not fictional, repeated or wrong gender digit (male %v)", id, male)
+		}
+		seen[id] = true
+	}
+	b := newIDAlloc()
+	born := date.MustParse("1980-02-03")
+	for range fakeRegions * 500 {
+		if _, err := b.id(born, true); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := b.id(born, true); err == nil {
+		t.Error("no refusal past the last slot of a birth date")
+	}
+}
