@@ -21,7 +21,7 @@ import (
 
 // benchGenVersion is part of the cache key of the generated benchmark
 // databases: bump it when the generator's output changes.
-const benchGenVersion = 4
+const benchGenVersion = 5
 
 // BenchmarkFiguresCity measures what `dangjian figures` computes for the
 // whole tree of the city tier (4,000 communities, ten years of history) for

@@ -159,6 +159,16 @@ func (p *peoplePlanner) between(a, b date.Date) date.Date {
 	return a.AddDays(p.rng.IntN(n + 1))
 }
 
+// early returns a day in [a, b], nearer a: a + (b-a)·u² for u uniform.
+func (p *peoplePlanner) early(a, b date.Date) date.Date {
+	n := days(a, b)
+	if n <= 0 {
+		return a
+	}
+	u := p.rng.Float64()
+	return a.AddDays(int(float64(n+1) * u * u))
+}
+
 func (p *peoplePlanner) op(o peopleOp) {
 	if p.record {
 		p.ops = append(p.ops, o)
@@ -372,9 +382,24 @@ func (p *peoplePlanner) member(c, target int64, inUnit bool) (int64, *genMembers
 	if joined.After(p.today) {
 		joined = p.today
 	}
+	// Eight in ten members of a re-formed branch were members of the
+	// branch it replaced (and of that one's predecessor, …) and came over
+	// on the re-formation day, as people.Store records it: a transfer.
+	// chain lists the target and its predecessors, newest first.
+	chain := []int64{target}
+	if !inUnit && t.predecessor != 0 && p.rng.IntN(10) < 8 {
+		for o := t.predecessor; o != 0; o = p.org(o).predecessor {
+			chain = append(chain, o)
+		}
+	}
 	// The first membership starts in the ten years, after joining and
-	// after the target organisation began.
-	first := p.between(later(later(p.start, joined), t.started), p.today)
+	// after the first organisation of the chain began; most began early
+	// (the square of a uniform draw).
+	first := p.early(later(later(p.start, joined), p.org(chain[len(chain)-1]).started), p.today)
+	at := len(chain) - 1 // the organisation of the chain active on first
+	for at > 0 && !first.Before(p.org(chain[at-1]).started) {
+		at--
+	}
 	cat := people.InService
 	if !inUnit {
 		switch r := p.rng.IntN(100); {
@@ -431,9 +456,9 @@ func (p *peoplePlanner) member(c, target int64, inUnit bool) (int64, *genMembers
 	p.chunk.persons = append(p.chunk.persons, pr)
 
 	// One in twelve began in another branch and transferred here.
-	startOrg := target
+	startOrg := chain[at]
 	var moveOn date.Date
-	if !inUnit && p.rng.IntN(12) == 0 && days(first, p.today) > 30 {
+	if at == 0 && !inUnit && p.rng.IntN(12) == 0 && days(first, p.today) > 30 {
 		o := p.orgList[p.rng.IntN(len(p.orgList))]
 		if o != target && !p.org(o).started.After(first) {
 			startOrg = o
@@ -449,6 +474,9 @@ func (p *peoplePlanner) member(c, target int64, inUnit bool) (int64, *genMembers
 	p.op(peopleOp{kind: "enrol", enrol: people.EnrolInput{Person: pr.input(), Membership: in}, ids: []int64{pr.id, m.id}})
 	if !moveOn.IsZero() {
 		m = p.transfer(m, target, moveOn)
+	}
+	for j := at - 1; j >= 0; j-- {
+		m = p.transfer(m, chain[j], p.org(chain[j]).started)
 	}
 	// One in sixteen has left since: transferred out of the system, died
 	// or left.
