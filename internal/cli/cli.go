@@ -31,8 +31,8 @@ func commands() []command {
 	return []command{
 		{"serve", "serve [--addr 127.0.0.1:8080] [--db URL] [--demo] [--key-file FILE] [--tls-cert FILE --tls-key FILE] [--trust-proxy]", runServe},
 		{"migrate", "migrate [--db URL]", runMigrate},
-		{"demo", "demo [--db URL]", runDemo},
-		{"gen", "gen --tier district|city|province [--db URL]", runGen},
+		{"demo", "demo [--db URL] [--key-file FILE]", runDemo},
+		{"gen", "gen --tier district|city|province [--db URL] [--key-file FILE]", runGen},
 		{"figures", "figures [--area NAME|ID] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format json|table] [--db URL]", runFigures},
 		{"speech", "speech [--area NAME|ID] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format md|html] [--out FILE] [--db URL]", runSpeech},
 		{"audit", "audit verify [--anchor SEQ:HASH] [--db URL]", runAudit},
