@@ -2,6 +2,7 @@ package people
 
 import (
 	"context"
+	"database/sql"
 
 	"dangjian/internal/date"
 	"dangjian/internal/db"
@@ -296,16 +297,8 @@ ORDER BY CASE p.role WHEN 'secretary' THEN 0 WHEN 'deputy_secretary' THEN 1 WHEN
 	if err != nil {
 		return nil, wrap("posts", err)
 	}
-	defer rows.Close()
-	var out []Post
-	for rows.Next() {
-		p, err := scanPost(rows)
-		if err != nil {
-			return nil, wrap("posts", err)
-		}
-		out = append(out, p)
-	}
-	return out, wrap("posts", rows.Err())
+	out, err := db.Collect(rows, func(r *sql.Rows) (Post, error) { return scanPost(r) })
+	return out, wrap("posts", err)
 }
 
 // CrossAppointed reports whether, on on, one person is both the secretary

@@ -2,6 +2,7 @@ package people
 
 import (
 	"context"
+	"database/sql"
 
 	"dangjian/internal/date"
 	"dangjian/internal/db"
@@ -179,14 +180,6 @@ ORDER BY r.kind, 5, r.id`, areaID, string(kind), on)
 	if err != nil {
 		return nil, wrap("registrations", err)
 	}
-	defer rows.Close()
-	var out []Registration
-	for rows.Next() {
-		r, err := scanRegistration(rows)
-		if err != nil {
-			return nil, wrap("registrations", err)
-		}
-		out = append(out, r)
-	}
-	return out, wrap("registrations", rows.Err())
+	out, err := db.Collect(rows, func(r *sql.Rows) (Registration, error) { return scanRegistration(r) })
+	return out, wrap("registrations", err)
 }

@@ -2,6 +2,7 @@ package people
 
 import (
 	"context"
+	"database/sql"
 
 	"dangjian/internal/date"
 	"dangjian/internal/db"
@@ -308,14 +309,6 @@ ORDER BY u.name, u.id`, on, areaID)
 	if err != nil {
 		return nil, wrap("units", err)
 	}
-	defer rows.Close()
-	var out []Unit
-	for rows.Next() {
-		u, err := scanUnit(rows)
-		if err != nil {
-			return nil, wrap("units", err)
-		}
-		out = append(out, u)
-	}
-	return out, wrap("units", rows.Err())
+	out, err := db.Collect(rows, func(r *sql.Rows) (Unit, error) { return scanUnit(r) })
+	return out, wrap("units", err)
 }
