@@ -11,6 +11,7 @@ import (
 	"dangjian/internal/date"
 	"dangjian/internal/db"
 	"dangjian/internal/dbtest"
+	"dangjian/internal/people"
 )
 
 // matrixRequests has, for every route, a request aimed inside the caller's
@@ -89,9 +90,10 @@ func TestAccessMatrix(t *testing.T) {
 		auth.District:    {auth.ReadAreas: true, auth.WriteAreas: true},
 		auth.Subdistrict: {auth.ReadAreas: true, auth.WriteAreas: true},
 		auth.Community:   {auth.ReadAreas: true, auth.WriteAreas: true},
-		auth.Unit:        {auth.ReadAreas: true},
-		auth.Viewer:      {auth.ReadAreas: true},
-		auth.Auditor:     {},
+		auth.Unit:        {}, // a unit liaison has no API route: their unit's page is on the web
+
+		auth.Viewer:  {auth.ReadAreas: true},
+		auth.Auditor: {},
 	}
 	for _, rt := range routes {
 		if matrixRequests[rt.pattern()] == nil {
@@ -110,11 +112,21 @@ func TestAccessMatrix(t *testing.T) {
 			t.Fatal(err)
 		}
 		f.ids["官渡社区党支部"] = id
+		// The unit liaison's unit, in 迎宾社区 (inside 河东街道).
+		unit, err := people.NewStore(d, f.store, nil).CreateUnit(context.Background(), people.UnitInput{
+			Name: "矩阵单位", Kind: people.StateEnterprise, Rank: people.NoRank, AreaID: f.ids["迎宾社区"], On: date.MustParse("2020-01-01")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.ids["矩阵单位"] = unit
 		for _, role := range auth.Roles {
 			as := "matrix-" + string(role)
 			scope := ""
 			if role.NeedsArea() {
 				scope = "河东街道"
+			}
+			if role.NeedsUnit() {
+				scope = "矩阵单位"
 			}
 			f.caller(t, as, role, scope, true)
 			for _, rt := range routes {

@@ -123,7 +123,11 @@ func newFixture(t *testing.T, d *db.DB) *fixture {
 func (f *fixture) caller(t testing.TB, username string, role auth.Role, areaName string, ready bool) {
 	t.Helper()
 	ctx := context.Background()
-	a, pw, err := f.auth.Create(ctx, auth.NewAccount{Username: username, Role: role, AreaID: f.ids[areaName]})
+	in := auth.NewAccount{Username: username, Role: role, AreaID: f.ids[areaName]}
+	if role.NeedsUnit() {
+		in.AreaID, in.UnitID = 0, f.ids[areaName]
+	}
+	a, pw, err := f.auth.Create(ctx, in)
 	if err != nil {
 		t.Fatalf("account %s: %v", username, err)
 	}

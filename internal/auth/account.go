@@ -20,6 +20,7 @@ type Account struct {
 	DisplayName        string    `json:"display_name"`
 	Role               Role      `json:"role"`
 	AreaID             int64     `json:"area_id,omitempty"`
+	UnitID             int64     `json:"unit_id,omitempty"`
 	CanReveal          bool      `json:"can_reveal"`
 	MustChangePassword bool      `json:"must_change_password"`
 	Disabled           bool      `json:"disabled"`
@@ -47,15 +48,16 @@ type NewAccount struct {
 	DisplayName string `json:"display_name"`
 	Role        Role   `json:"role"`
 	AreaID      int64  `json:"area_id"`
+	UnitID      int64  `json:"unit_id"`
 	CanReveal   bool   `json:"can_reveal"`
 }
 
-const accountCols = "id, username, display_name, role, COALESCE(area_id, 0), can_reveal, must_change_password, disabled, created_at"
+const accountCols = "id, username, display_name, role, COALESCE(area_id, 0), COALESCE(unit_id, 0), can_reveal, must_change_password, disabled, created_at"
 
 func scanAccount(row interface{ Scan(...any) error }) (Account, error) {
 	var a Account
 	var created int64
-	err := row.Scan(&a.ID, &a.Username, &a.DisplayName, &a.Role, &a.AreaID, &a.CanReveal, &a.MustChangePassword, &a.Disabled, &created)
+	err := row.Scan(&a.ID, &a.Username, &a.DisplayName, &a.Role, &a.AreaID, &a.UnitID, &a.CanReveal, &a.MustChangePassword, &a.Disabled, &created)
 	a.CreatedAt = time.Unix(created, 0).UTC()
 	return a, err
 }
@@ -79,6 +81,12 @@ func (s *Store) Create(ctx context.Context, in NewAccount) (Account, string, err
 	if !in.Role.NeedsArea() {
 		in.AreaID = 0
 	}
+	if in.Role.NeedsUnit() && in.UnitID == 0 {
+		return Account{}, "", i18n.Errf("unit_id", "err.role_needs_unit")
+	}
+	if !in.Role.NeedsUnit() && in.UnitID != 0 {
+		return Account{}, "", i18n.Errf("unit_id", "err.role_no_unit")
+	}
 	if in.CanReveal && !in.Role.Allows(RevealPII) {
 		return Account{}, "", i18n.Errf("can_reveal", "err.role_cannot_reveal")
 	}
@@ -90,9 +98,12 @@ func (s *Store) Create(ctx context.Context, in NewAccount) (Account, string, err
 	if err != nil {
 		return Account{}, "", err
 	}
-	var area any
+	var area, unit any
 	if in.AreaID != 0 {
 		area = in.AreaID
+	}
+	if in.UnitID != 0 {
+		unit = in.UnitID
 	}
 	var id int64
 	err = s.DB.Tx(ctx, func(q db.Q) error {
@@ -105,9 +116,18 @@ func (s *Store) Create(ctx context.Context, in NewAccount) (Account, string, err
 				return i18n.Errf("area_id", "err.area_not_found", in.AreaID)
 			}
 		}
-		err := q.QueryRowContext(ctx, `INSERT INTO account (username, display_name, role, area_id, can_reveal, password_hash, must_change_password, created_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-			in.Username, strings.TrimSpace(in.DisplayName), in.Role, area, in.CanReveal, hash, true, s.Now().Unix()).Scan(&id)
+		if in.UnitID != 0 {
+			var n int
+			if err := q.QueryRowContext(ctx, "SELECT COUNT(*) FROM unit WHERE id = ? AND ended_on IS NULL", in.UnitID).Scan(&n); err != nil {
+				return err
+			}
+			if n == 0 {
+				return i18n.Errf("unit_id", "err.unit_account_not_found", in.UnitID)
+			}
+		}
+		err := q.QueryRowContext(ctx, `INSERT INTO account (username, display_name, role, area_id, unit_id, can_reveal, password_hash, must_change_password, created_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			in.Username, strings.TrimSpace(in.DisplayName), in.Role, area, unit, in.CanReveal, hash, true, s.Now().Unix()).Scan(&id)
 		if errors.Is(err, db.ErrConflict) || isUnique(err) {
 			return i18n.Errf("username", "err.username_taken", in.Username)
 		}
@@ -115,7 +135,7 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 			return err
 		}
 		return record(ctx, q, "account.create", "account", in.Username, "", map[string]any{
-			"username": in.Username, "role": in.Role, "area_id": in.AreaID, "can_reveal": in.CanReveal})
+			"username": in.Username, "role": in.Role, "area_id": in.AreaID, "unit_id": in.UnitID, "can_reveal": in.CanReveal})
 	})
 	if err != nil {
 		return Account{}, "", err

@@ -361,7 +361,7 @@ func TestRolePermissions(t *testing.T) {
 		{auth.District, true, true, false, false, true},
 		{auth.Subdistrict, true, true, false, false, true},
 		{auth.Community, true, true, false, false, true},
-		{auth.Unit, true, false, false, false, false},
+		{auth.Unit, false, false, false, false, false}, // their unit only: see TestUnitPermissions
 		{auth.Viewer, true, false, false, false, false},
 		{auth.Auditor, false, false, true, false, false},
 	}

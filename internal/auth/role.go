@@ -2,7 +2,8 @@
 // server-side sessions and API tokens.
 package auth
 
-// Role is what an account may do; its scope (an area subtree) says where.
+// Role is what an account may do; its scope (an area subtree, or for a unit
+// liaison a stationed unit) says where.
 type Role string
 
 // The roles of issue 3. Admin does everything; district, subdistrict and
@@ -33,14 +34,19 @@ func (r Role) Valid() bool {
 }
 
 // NeedsArea reports whether an account of this role must be scoped to an
-// area. Admins and auditors see the whole tree.
+// area. Admins and auditors see the whole tree; a unit liaison is scoped to
+// a unit instead (NeedsUnit).
 func (r Role) NeedsArea() bool {
 	switch r {
-	case District, Subdistrict, Community, Viewer, Unit:
+	case District, Subdistrict, Community, Viewer:
 		return true
 	}
 	return false
 }
+
+// NeedsUnit reports whether an account of this role must be scoped to a
+// stationed unit: the unit liaison.
+func (r Role) NeedsUnit() bool { return r == Unit }
 
 // Permission is one kind of access a route asks for.
 type Permission string
@@ -53,6 +59,12 @@ const (
 	ManageUsers Permission = "users.manage"
 	RevealPII   Permission = "pii.reveal"  // granted per account, not per role
 	OwnAccount  Permission = "account.own" // change one's own password, sign out
+	// ReadUnit and WriteUnit are a stationed unit's page and its own records
+	// (its party organisation): granted with ReadAreas and WriteAreas inside
+	// the area scope, and to a unit liaison for their own unit only, which
+	// the route checks against the unit in its path.
+	ReadUnit  Permission = "unit.read"
+	WriteUnit Permission = "unit.write"
 )
 
 // Allows reports whether the role grants p. RevealPII also needs the
@@ -62,7 +74,11 @@ func (r Role) Allows(p Permission) bool {
 	case OwnAccount:
 		return r.Valid()
 	case ReadAreas:
+		return r != Auditor && r != Unit && r.Valid()
+	case ReadUnit:
 		return r != Auditor && r.Valid()
+	case WriteUnit:
+		return r == Admin || r == District || r == Subdistrict || r == Community || r == Unit
 	case WriteAreas:
 		return r == Admin || r == District || r == Subdistrict || r == Community
 	case ReadAudit:

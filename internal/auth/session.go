@@ -135,7 +135,7 @@ VALUES (?, ?, ?, ?, ?, ?, ?)`, hashToken(token), a.ID, now.Unix(), now.Unix(), n
 func scanAccountHash(row *sql.Row, hash *string) (Account, error) {
 	var a Account
 	var created int64
-	err := row.Scan(&a.ID, &a.Username, &a.DisplayName, &a.Role, &a.AreaID, &a.CanReveal, &a.MustChangePassword, &a.Disabled, &created, hash)
+	err := row.Scan(&a.ID, &a.Username, &a.DisplayName, &a.Role, &a.AreaID, &a.UnitID, &a.CanReveal, &a.MustChangePassword, &a.Disabled, &created, hash)
 	a.CreatedAt = time.Unix(created, 0).UTC()
 	return a, err
 }
@@ -214,10 +214,10 @@ func (s *Store) Session(ctx context.Context, token string) (Principal, error) {
 	var lastSeen, expires int64
 	var p Principal
 	var created int64
-	err := s.DB.Reader().QueryRowContext(ctx, `SELECT a.id, a.username, a.display_name, a.role, COALESCE(a.area_id, 0), a.can_reveal, a.must_change_password, a.disabled, a.created_at,
+	err := s.DB.Reader().QueryRowContext(ctx, `SELECT a.id, a.username, a.display_name, a.role, COALESCE(a.area_id, 0), COALESCE(a.unit_id, 0), a.can_reveal, a.must_change_password, a.disabled, a.created_at,
        s.last_seen_at, s.expires_at
 FROM session s JOIN account a ON a.id = s.account_id WHERE s.token_hash = ?`, h).Scan(
-		&p.ID, &p.Username, &p.DisplayName, &p.Role, &p.AreaID, &p.CanReveal, &p.MustChangePassword, &p.Disabled, &created, &lastSeen, &expires)
+		&p.ID, &p.Username, &p.DisplayName, &p.Role, &p.AreaID, &p.UnitID, &p.CanReveal, &p.MustChangePassword, &p.Disabled, &created, &lastSeen, &expires)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Principal{}, ErrNoSession
 	}

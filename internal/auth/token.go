@@ -91,10 +91,10 @@ func (s *Store) TokenPrincipal(ctx context.Context, secret string) (Principal, e
 	var p Principal
 	var created, expires int64
 	var revoked, used sql.NullInt64
-	err := s.DB.Reader().QueryRowContext(ctx, `SELECT a.id, a.username, a.display_name, a.role, COALESCE(a.area_id, 0), a.can_reveal, a.must_change_password, a.disabled, a.created_at,
+	err := s.DB.Reader().QueryRowContext(ctx, `SELECT a.id, a.username, a.display_name, a.role, COALESCE(a.area_id, 0), COALESCE(a.unit_id, 0), a.can_reveal, a.must_change_password, a.disabled, a.created_at,
        t.id, t.expires_at, t.revoked_at, t.last_used_at
 FROM api_token t JOIN account a ON a.id = t.account_id WHERE t.token_hash = ?`, hashToken(secret)).Scan(
-		&p.ID, &p.Username, &p.DisplayName, &p.Role, &p.AreaID, &p.CanReveal, &p.MustChangePassword, &p.Disabled, &created,
+		&p.ID, &p.Username, &p.DisplayName, &p.Role, &p.AreaID, &p.UnitID, &p.CanReveal, &p.MustChangePassword, &p.Disabled, &created,
 		&p.TokenID, &expires, &revoked, &used)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Principal{}, ErrBadToken

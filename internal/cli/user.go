@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"text/tabwriter"
 	"time"
@@ -20,6 +21,7 @@ func runUser(ctx context.Context, env Env, args []string) error {
 	fs, dbURL := newFlags("user "+sub, env)
 	role := fs.String("role", "", "admin, district, subdistrict, community, unit, viewer or auditor")
 	areaArg := fs.String("area", "", "the account's area (name or id)")
+	unitArg := fs.String("unit", "", "a unit liaison's stationed unit (name or id)")
 	display := fs.String("name", "", "display name")
 	reveal := fs.Bool("can-reveal", false, "may reveal full personal data")
 	var name string
@@ -47,7 +49,13 @@ func runUser(ctx context.Context, env Env, args []string) error {
 			}
 			areaID = a.ID
 		}
-		a, pw, err := as.Create(ctx, auth.NewAccount{Username: name, DisplayName: *display, Role: auth.Role(*role), AreaID: areaID, CanReveal: *reveal})
+		var unitID int64
+		if *unitArg != "" {
+			if unitID, err = findUnit(ctx, d, *unitArg); err != nil {
+				return err
+			}
+		}
+		a, pw, err := as.Create(ctx, auth.NewAccount{Username: name, DisplayName: *display, Role: auth.Role(*role), AreaID: areaID, UnitID: unitID, CanReveal: *reveal})
 		if err != nil {
 			return err
 		}
@@ -69,7 +77,7 @@ func runUser(ctx context.Context, env Env, args []string) error {
 			return err
 		}
 		tw := tabwriter.NewWriter(env.Stdout, 2, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "USERNAME\tROLE\tAREA\tSTATE\tCREATED")
+		fmt.Fprintln(tw, "USERNAME\tROLE\tAREA\tUNIT\tSTATE\tCREATED")
 		for _, a := range list {
 			state := "active"
 			switch {
@@ -78,7 +86,7 @@ func runUser(ctx context.Context, env Env, args []string) error {
 			case a.MustChangePassword:
 				state = "must change password"
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\n", a.Username, a.Role, a.AreaID, state, a.CreatedAt.Format(time.DateOnly))
+			fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s\t%s\n", a.Username, a.Role, a.AreaID, a.UnitID, state, a.CreatedAt.Format(time.DateOnly))
 		}
 		return tw.Flush()
 	default:
@@ -155,6 +163,33 @@ func runToken(ctx context.Context, env Env, args []string) error {
 		return fmt.Errorf("unknown token subcommand %q", sub)
 	}
 	return nil
+}
+
+// findUnit resolves --unit: a unit's id, or the name of exactly one active
+// unit. Whether the unit is active is checked again by auth.Create.
+func findUnit(ctx context.Context, d *db.DB, arg string) (int64, error) {
+	var id int64
+	if _, err := fmt.Sscan(arg, &id); err == nil && fmt.Sprint(id) == arg {
+		return id, nil
+	}
+	rows, err := d.Reader().QueryContext(ctx, "SELECT id FROM unit WHERE name = ? AND ended_on IS NULL ORDER BY id", arg)
+	if err != nil {
+		return 0, err
+	}
+	ids, err := db.Collect(rows, func(r *sql.Rows) (int64, error) {
+		var id int64
+		return id, r.Scan(&id)
+	})
+	if err != nil {
+		return 0, err
+	}
+	switch len(ids) {
+	case 0:
+		return 0, fmt.Errorf("no active unit named %q", arg)
+	case 1:
+		return ids[0], nil
+	}
+	return 0, fmt.Errorf("%d active units are named %q; give the id", len(ids), arg)
 }
 
 // openAccounts opens the database and its account store.

@@ -71,3 +71,20 @@ func TestDemoPrintsOneTimePasswords(t *testing.T) {
 		}
 	}
 }
+
+func TestUserAddUnitLiaison(t *testing.T) {
+	u := demoDB(t, db.SQLite)
+	code, out, stderr := run(t, "user", "add", "liaison", "--role", "unit", "--unit", "示范市房管所", "--db", u)
+	if code != 0 || !strings.Contains(out, "liaison (unit)") {
+		t.Fatalf("user add --unit: %d %q %q", code, out, stderr)
+	}
+	if code, _, stderr = run(t, "user", "add", "liaison2", "--role", "unit", "--db", u); code == 0 || !strings.Contains(stderr, "驻区单位联络员须指定所属单位") {
+		t.Errorf("unit liaison without unit: %d %q", code, stderr)
+	}
+	if code, _, stderr = run(t, "user", "add", "liaison3", "--role", "unit", "--unit", "没有这个单位", "--db", u); code == 0 || !strings.Contains(stderr, "没有这个单位") {
+		t.Errorf("unknown unit: %d %q", code, stderr)
+	}
+	if code, _, stderr = run(t, "user", "add", "viewer9", "--role", "viewer", "--area", "迎宾社区", "--unit", "示范市房管所", "--db", u); code == 0 || !strings.Contains(stderr, "只有驻区单位联络员可以指定单位") {
+		t.Errorf("viewer with a unit: %d %q", code, stderr)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"dangjian/internal/area"
@@ -91,7 +92,7 @@ func (s *Server) require(perm auth.Permission, tg target, h http.HandlerFunc) ht
 			seeOther(w, r, "/account/password")
 			return
 		}
-		if !p.Can(perm) {
+		if !p.Can(perm) || !ownUnit(r, p, perm, tg) {
 			s.denied(w, r, http.StatusForbidden, "err.forbidden")
 			return
 		}
@@ -111,6 +112,18 @@ func (s *Server) require(perm auth.Permission, tg target, h http.HandlerFunc) ht
 	}
 }
 
+// ownUnit reports whether a unit liaison's request for a unit permission
+// names their own unit in the path; the other roles pass here and meet the
+// area scope in checkTarget. A unit liaison's context carries no area scope,
+// so this check is what keeps them to their unit.
+func ownUnit(r *http.Request, p auth.Principal, perm auth.Permission, tg target) bool {
+	if !p.Role.NeedsUnit() || (perm != auth.ReadUnit && perm != auth.WriteUnit) {
+		return true
+	}
+	id, ok := pathID(r)
+	return tg == unitTarget && ok && p.UnitID != 0 && id == p.UnitID
+}
+
 // openBeforePasswordChange reports whether r is one of the two requests an
 // account with an initial password may make: changing it and signing out.
 // Everything else, its API tokens included, waits for the change.
@@ -118,12 +131,15 @@ func openBeforePasswordChange(r *http.Request) bool {
 	return r.URL.Path == "/account/password" || r.URL.Path == "/signout"
 }
 
-// homeFor is where a user lands after signing in: the tree, or for a role
-// that cannot read it (the auditor) the first page it can.
+// homeFor is where a user lands after signing in: the tree, a unit
+// liaison's unit, or for a role that cannot read either (the auditor) the
+// first page it can.
 func homeFor(p auth.Principal) string {
 	switch {
 	case p.Can(auth.ReadAreas):
 		return "/"
+	case p.Role.NeedsUnit() && p.UnitID != 0:
+		return "/units/" + strconv.FormatInt(p.UnitID, 10)
 	case p.Can(auth.ReadAudit):
 		return "/audit"
 	default:

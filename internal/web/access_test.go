@@ -60,10 +60,11 @@ var accessRows = map[string]accessRow{
 	"/":                                {"", "GET", "/no/such/page"},
 }
 
-// roleScopes gives each role the area its test account is scoped to.
+// roleScopes gives each role the area its test account is scoped to, and
+// the unit liaison its unit (seeded by seedAccessPeople).
 var roleScopes = map[auth.Role]string{
 	auth.Admin: "", auth.District: "示范区", auth.Subdistrict: "河东街道", auth.Community: "迎宾社区",
-	auth.Unit: "迎宾社区", auth.Viewer: "河东街道", auth.Auditor: "",
+	auth.Unit: accessUnitIn, auth.Viewer: "河东街道", auth.Auditor: "",
 }
 
 // TestRouteAccess walks every route × every role × a target inside and
@@ -91,11 +92,13 @@ func TestRouteAccess(t *testing.T) {
 	}
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		app := newTestApp(t, d)
+		seedAccessPeople(t, app)
 		for _, role := range auth.Roles {
 			app.account("acc-"+string(role), role, roleScopes[role])
 		}
-		seedAccessPeople(t, app)
-		// Inside every scope, and outside the scopes below the district.
+		// Inside every scope, and outside the scopes below the district. The
+		// unit liaison's inside is their unit; every route without a unit
+		// permission denies them by role.
 		targets := []struct {
 			name         string
 			area, org    string

@@ -88,16 +88,21 @@ func newTestApp(t testing.TB, d *db.DB) *testApp {
 // testPassword is the password every test account is given.
 const testPassword = "Test-Password-2025"
 
-// account creates an account of role scoped to the named area ("" for none)
-// with testPassword already set, and returns its username.
+// account creates an account of role scoped to the named area ("" for none;
+// for a unit liaison, the named unit) with testPassword already set, and
+// returns its username.
 func (a *testApp) account(username string, role auth.Role, areaName string) string {
 	a.t.Helper()
 	ctx := context.Background()
-	var areaID int64
-	if areaName != "" {
+	var areaID, unitID int64
+	switch {
+	case areaName == "":
+	case role.NeedsUnit():
+		unitID = a.unitID(areaName)
+	default:
 		areaID = a.areaID(areaName)
 	}
-	acct, once, err := a.auth.Create(ctx, auth.NewAccount{Username: username, Role: role, AreaID: areaID})
+	acct, once, err := a.auth.Create(ctx, auth.NewAccount{Username: username, Role: role, AreaID: areaID, UnitID: unitID})
 	if err != nil {
 		a.t.Fatalf("account %s: %v", username, err)
 	}
@@ -105,6 +110,16 @@ func (a *testApp) account(username string, role auth.Role, areaName string) stri
 		a.t.Fatalf("password of %s: %v", username, err)
 	}
 	return username
+}
+
+// unitID returns the id of the active unit named name.
+func (a *testApp) unitID(name string) int64 {
+	a.t.Helper()
+	var id int64
+	if err := a.db.Reader().QueryRowContext(context.Background(), "SELECT id FROM unit WHERE name = ? AND ended_on IS NULL", name).Scan(&id); err != nil {
+		a.t.Fatalf("unit %s: %v", name, err)
+	}
+	return id
 }
 
 // signIn opens a session for username and returns its token.

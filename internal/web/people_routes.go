@@ -6,7 +6,9 @@ import "dangjian/internal/auth"
 // teams, elections and registrations (issue 4). A person or unit in the
 // path is checked against the user's scope before the handler runs; the
 // "new" forms are GET and POST patterns of their own, so they do not
-// conflict with "GET /members/{id}".
+// conflict with "GET /members/{id}". A unit's page and its own party
+// organisation need the unit permissions, which a unit liaison holds for
+// their own unit only (see ownUnit).
 func (s *Server) peopleRoutes() []route {
 	return []route{
 		{"GET /members", auth.ReadAreas, noTarget, s.memberList},
@@ -22,10 +24,10 @@ func (s *Server) peopleRoutes() []route {
 		{"GET /units", auth.ReadAreas, noTarget, s.unitList},
 		{"GET /units/new", auth.WriteAreas, noTarget, s.unitCreate},
 		{"POST /units/new", auth.WriteAreas, noTarget, s.unitCreate},
-		{"GET /units/{id}", auth.ReadAreas, unitTarget, s.unitShow},
+		{"GET /units/{id}", auth.ReadUnit, unitTarget, s.unitShow},
 		{"/units/{id}/move", auth.WriteAreas, unitTarget, s.unitMove},
 		{"/units/{id}/end", auth.WriteAreas, unitTarget, s.unitEnd},
-		{"/units/{id}/party-org/new", auth.WriteAreas, unitTarget, s.unitOrgCreate},
+		{"/units/{id}/party-org/new", auth.WriteUnit, unitTarget, s.unitOrgCreate},
 
 		{"GET /party-orgs/{id}/leadership", auth.ReadAreas, orgTarget, s.leadershipShow},
 		{"/party-orgs/{id}/elections/new", auth.WriteAreas, orgTarget, s.electionCreate},

@@ -17,7 +17,8 @@ type unitPage struct {
 	Locations        []people.UnitLocation
 	Concurrent       []postLine
 	Registrations    []registrationLine
-	CanWrite         bool
+	CanWrite         bool // move and end: the area's officers
+	CanAddOrg        bool // establish its party organisation: also its liaison
 }
 
 // unitShow renders a stationed unit: facts, location history, its party
@@ -32,7 +33,7 @@ func (s *Server) unitShow(w http.ResponseWriter, r *http.Request) {
 	lang := langOf(r)
 	p, _ := principalOf(r)
 	page := unitPage{Unit: u, Kind: i18n.T(lang, "ui.unit_kind."+string(u.Kind)), Rank: i18n.T(lang, "ui.rank."+string(u.Rank)),
-		Active: u.EndedOn.IsZero(), CanWrite: p.Can(auth.WriteAreas)}
+		Active: u.EndedOn.IsZero(), CanWrite: p.Can(auth.WriteAreas), CanAddOrg: p.Can(auth.WriteUnit)}
 	var err error
 	if page.Locations, err = s.people.UnitLocations(ctx, u.ID); err != nil {
 		s.serverError(w, r, err)

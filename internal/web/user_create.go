@@ -1,11 +1,14 @@
 package web
 
 import (
+	"database/sql"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"dangjian/internal/auth"
+	"dangjian/internal/db"
 	"dangjian/internal/i18n"
 )
 
@@ -51,6 +54,7 @@ func (s *Server) userCreate(w http.ResponseWriter, r *http.Request) {
 			DisplayName: strings.TrimSpace(values.Get("display_name")),
 			Role:        auth.Role(values.Get("role")),
 			AreaID:      parseID(values.Get("area_id")),
+			UnitID:      parseID(values.Get("unit_id")),
 			CanReveal:   values.Get("can_reveal") != "",
 		}
 		acct, password, err := s.auth.Create(r.Context(), in)
@@ -90,11 +94,18 @@ func (s *Server) renderUserForm(w http.ResponseWriter, r *http.Request, status i
 		return
 	}
 	areas = append([]option{{Value: "", Label: i18n.T(lang, "ui.user.no_area")}}, areas...)
+	units, err := s.unitOptions(r)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	units = append([]option{{Value: "", Label: i18n.T(lang, "ui.user.no_unit")}}, units...)
 	fields := []field{
 		{Name: "username", Label: i18n.T(lang, "ui.user.username"), Type: "text", Required: true, Help: i18n.T(lang, "ui.user.username_help")},
 		{Name: "display_name", Label: i18n.T(lang, "ui.user.display_name"), Type: "text"},
 		{Name: "role", Label: i18n.T(lang, "ui.user.role"), Type: "select", Required: true, Options: roles},
 		{Name: "area_id", Label: i18n.T(lang, "ui.user.area"), Type: "select", Options: areas, Help: i18n.T(lang, "ui.user.area_help")},
+		{Name: "unit_id", Label: i18n.T(lang, "ui.user.unit"), Type: "select", Options: units, Help: i18n.T(lang, "ui.user.unit_help")},
 		{Name: "can_reveal", Label: i18n.T(lang, "ui.user.can_reveal"), Type: "checkbox", Help: i18n.T(lang, "ui.user.can_reveal_help")},
 	}
 	page := formPage{
@@ -103,6 +114,21 @@ func (s *Server) renderUserForm(w http.ResponseWriter, r *http.Request, status i
 	}
 	page.fill(fields, values, refusal, lang)
 	s.render(w, r, status, "form", &view{Title: title, Nav: "users", D: page})
+}
+
+// unitOptions lists the active stationed units by name for the unit
+// liaison's unit; auth.Create checks the choice again.
+func (s *Server) unitOptions(r *http.Request) ([]option, error) {
+	rows, err := s.db.Reader().QueryContext(r.Context(), "SELECT id, name FROM unit WHERE ended_on IS NULL ORDER BY name, id")
+	if err != nil {
+		return nil, err
+	}
+	return db.Collect(rows, func(rows *sql.Rows) (option, error) {
+		var id int64
+		var name string
+		err := rows.Scan(&id, &name)
+		return option{Value: strconv.FormatInt(id, 10), Label: name}, err
+	})
 }
 
 // accountFacts describes an account on the result pages.
@@ -118,6 +144,11 @@ func (s *Server) accountFacts(r *http.Request, a auth.Account) []fact {
 	if a.AreaID != 0 {
 		if name, err := s.areaName(r.Context(), a.AreaID, map[int64]string{}); err == nil {
 			out = append(out, fact{i18n.T(lang, "ui.user.area"), name})
+		}
+	}
+	if a.UnitID != 0 {
+		if u, err := s.people.Unit(r.Context(), a.UnitID); err == nil {
+			out = append(out, fact{i18n.T(lang, "ui.user.unit"), u.Name})
 		}
 	}
 	return out
