@@ -21,51 +21,38 @@ func leadershipURL(orgID int64) string { return "/party-orgs/" + itoa(orgID) + "
 
 func registrationsURL(areaID int64) string { return areaURL(areaID) + "/registrations" }
 
-// loadPerson reads the person named by the path (404 for a bad or unknown
-// id; require has already refused one outside the scope).
-func (s *Server) loadPerson(w http.ResponseWriter, r *http.Request) (people.Person, bool) {
+// loadByPath reads what the path's {id} names with get, answering 404 for
+// a bad or unknown id, 403 for one outside the scope (require has usually
+// refused it already) and 500 otherwise; ok is false when a page was written.
+func loadByPath[T any](s *Server, w http.ResponseWriter, r *http.Request, what string, get func(context.Context, int64) (T, error)) (T, bool) {
+	var zero T
 	id, ok := pathID(r)
 	if !ok {
 		s.notFound(w, r)
-		return people.Person{}, false
+		return zero, false
 	}
-	p, err := s.people.Get(r.Context(), id)
+	v, err := get(r.Context(), id)
 	if err != nil {
-		s.loadFailed(w, r, fmt.Errorf("web: person %d: %w", id, err))
-		return people.Person{}, false
+		s.loadFailed(w, r, fmt.Errorf("web: %s %d: %w", what, id, err))
+		return zero, false
 	}
-	return p, true
+	return v, true
+}
+
+// loadPerson reads the person named by the path.
+func (s *Server) loadPerson(w http.ResponseWriter, r *http.Request) (people.Person, bool) {
+	return loadByPath(s, w, r, "person", s.people.Get)
 }
 
 // loadUnit reads the stationed unit named by the path.
 func (s *Server) loadUnit(w http.ResponseWriter, r *http.Request) (people.Unit, bool) {
-	id, ok := pathID(r)
-	if !ok {
-		s.notFound(w, r)
-		return people.Unit{}, false
-	}
-	u, err := s.people.Unit(r.Context(), id)
-	if err != nil {
-		s.loadFailed(w, r, fmt.Errorf("web: unit %d: %w", id, err))
-		return people.Unit{}, false
-	}
-	return u, true
+	return loadByPath(s, w, r, "unit", s.people.Unit)
 }
 
 // loadPeopleOrg reads the party organisation named by the path, an area's
 // or a unit's own.
 func (s *Server) loadPeopleOrg(w http.ResponseWriter, r *http.Request) (people.OrgRef, bool) {
-	id, ok := pathID(r)
-	if !ok {
-		s.notFound(w, r)
-		return people.OrgRef{}, false
-	}
-	o, err := s.people.Org(r.Context(), id)
-	if err != nil {
-		s.loadFailed(w, r, fmt.Errorf("web: party org %d: %w", id, err))
-		return people.OrgRef{}, false
-	}
-	return o, true
+	return loadByPath(s, w, r, "party org", s.people.Org)
 }
 
 // loadFailed answers a failed load: 404, 403 for one outside the scope, or 500.
