@@ -89,19 +89,13 @@ func Write(ctx context.Context, d *db.DB, e Entry) error {
 	return d.Tx(ctx, func(q db.Q) error { return Append(ctx, q, e) })
 }
 
-// lockKey is the PostgreSQL advisory lock that serialises appends
-// (724310 serialises migrations).
-const lockKey = 724311
-
 func appendAt(ctx context.Context, q db.Q, e Entry, now time.Time) error {
 	r, err := newRecord(ActorFrom(ctx), e, now)
 	if err != nil {
 		return err
 	}
-	if q.Dialect() == db.Postgres {
-		if _, err := q.ExecContext(ctx, "SELECT pg_advisory_xact_lock(?)", lockKey); err != nil {
-			return fmt.Errorf("audit: lock: %w", err)
-		}
+	if err := db.LockWriters(ctx, q); err != nil {
+		return fmt.Errorf("audit: %w", err)
 	}
 	r.PrevHash = GenesisHash
 	err = q.QueryRowContext(ctx, "SELECT seq, hash FROM audit_entry ORDER BY seq DESC LIMIT 1").Scan(&r.Seq, &r.PrevHash)

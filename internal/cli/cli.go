@@ -14,6 +14,7 @@ import (
 	"dangjian/internal/config"
 	"dangjian/internal/db"
 	"dangjian/internal/i18n"
+	"dangjian/internal/tally"
 )
 
 // Env is the process environment the commands run in.
@@ -129,5 +130,23 @@ func open(ctx context.Context, url string) (*db.DB, error) {
 		d.Close()
 		return nil, err
 	}
+	if err := flushTally(ctx, d); err != nil {
+		d.Close()
+		return nil, err
+	}
 	return d, nil
+}
+
+// flushTally brings the maintained counts up to date if a migration (or a
+// write from outside this program) left them behind; the first start after
+// the upgrade that added them counts every area once.
+func flushTally(ctx context.Context, d *db.DB) error {
+	clean, err := tally.Clean(ctx, d.Reader())
+	if err != nil || clean {
+		return err
+	}
+	return d.Tx(ctx, func(q db.Q) error {
+		_, err := tally.Flush(ctx, q)
+		return err
+	})
 }

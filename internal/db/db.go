@@ -68,7 +68,11 @@ func openSQLite(ctx context.Context, path, rawURL string) (*DB, error) {
 		return nil, err
 	}
 	pragmas := "_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)"
-	w, err := sql.Open("sqlite", "file:"+path+"?_txlock=immediate&_pragma=journal_mode(WAL)&"+pragmas)
+	// The writer's page cache holds a large import's transaction (the
+	// default 2 MB spills dirty pages to the WAL and reads them back), and
+	// its statement journals (one per multi-row INSERT, to undo just that
+	// statement on a constraint failure) stay in memory, not temp files.
+	w, err := sql.Open("sqlite", "file:"+path+"?_txlock=immediate&_pragma=journal_mode(WAL)&_pragma=cache_size(-65536)&_pragma=temp_store(MEMORY)&"+pragmas)
 	if err != nil {
 		return nil, fmt.Errorf("db: open %s: %w", path, err)
 	}

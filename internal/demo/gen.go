@@ -10,6 +10,7 @@ import (
 	"dangjian/internal/date"
 	"dangjian/internal/db"
 	"dangjian/internal/pii"
+	"dangjian/internal/tally"
 )
 
 // GenStats counts what Generate wrote.
@@ -96,7 +97,7 @@ func GenerateWith(ctx context.Context, d *db.DB, o GenOptions, progress io.Write
 	start = time.Now()
 	var counts peopleCounts
 	err = m.write(ctx, d, say, func(q db.Q) error {
-		return withoutIndexes(ctx, q, d.Dialect, peopleTables, func() error {
+		err := withoutIndexes(ctx, q, d.Dialect, peopleTables, func() error {
 			if err := pp.writeUnits(ctx, q); err != nil {
 				return err
 			}
@@ -116,6 +117,15 @@ func GenerateWith(ctx context.Context, d *db.DB, o GenOptions, progress io.Write
 			}
 			return err
 		})
+		if err != nil {
+			return err
+		}
+		counted := time.Now()
+		n, err := tally.Flush(ctx, q)
+		if err == nil {
+			say("counts of %d areas brought up to date in %s", n, time.Since(counted).Round(time.Millisecond))
+		}
+		return err
 	})
 	if err != nil {
 		return GenStats{}, err

@@ -24,6 +24,9 @@ from_org_name, to_org_name, previous_id, note FROM membership ORDER BY id`,
 	"SELECT id, org_id, number, elected_on, expected_voters, present_voters, votes_cast, started_on, ended_on, note FROM term ORDER BY id",
 	"SELECT id, person_id, role, org_id, area_id, term_id, unit_id, from_on, to_on, end_note FROM post ORDER BY id",
 	"SELECT id, kind, person_id, org_id, area_id, from_on, to_on, note FROM registration ORDER BY id",
+	// The counts kept by a flush after each write equal one flush at the end.
+	"SELECT * FROM tally ORDER BY area_id, on_date",
+	"SELECT * FROM tally_dirty",
 }
 
 // replayPeople plans the people of p as Generate does, recording the

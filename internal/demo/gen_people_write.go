@@ -19,7 +19,7 @@ type peopleCounts struct {
 // writeUnits inserts the planned units, their locations, their own party
 // organisations and those organisations' events.
 func (p *peoplePlanner) writeUnits(ctx context.Context, q db.Q) error {
-	if err := bulkInsert(ctx, q, "unit", []string{"id", "name", "kind", "rank", "started_on", "ended_on", "note"}, len(p.units),
+	if err := db.BulkInsert(ctx, q, "unit", []string{"id", "name", "kind", "rank", "started_on", "ended_on", "note"}, len(p.units),
 		func(i int, dst []any) []any {
 			u := &p.units[i]
 			return append(dst, u.id, u.name, string(u.kind), string(u.rank), u.started, u.ended, "")
@@ -36,7 +36,7 @@ func (p *peoplePlanner) writeUnits(ctx context.Context, q db.Q) error {
 			locs = append(locs, locRow{p.units[i].id, l})
 		}
 	}
-	if err := bulkInsert(ctx, q, "unit_location", []string{"unit_id", "area_id", "from_on", "to_on"}, len(locs),
+	if err := db.BulkInsert(ctx, q, "unit_location", []string{"unit_id", "area_id", "from_on", "to_on"}, len(locs),
 		func(i int, dst []any) []any {
 			r := locs[i]
 			return append(dst, r.unit, r.l.area, r.l.from, r.l.to)
@@ -49,14 +49,14 @@ func (p *peoplePlanner) writeUnits(ctx context.Context, q db.Q) error {
 			unitOf[p.units[i].org] = p.units[i].id
 		}
 	}
-	if err := bulkInsert(ctx, q, "party_org", []string{"id", "name", "kind", "unit_id", "started_on", "ended_on"}, len(p.unitOrgs),
+	if err := db.BulkInsert(ctx, q, "party_org", []string{"id", "name", "kind", "unit_id", "started_on", "ended_on"}, len(p.unitOrgs),
 		func(i int, dst []any) []any {
 			o := p.unitOrgs[i]
 			return append(dst, o.id, o.name, string(o.kind), unitOf[o.id], o.started, o.ended)
 		}); err != nil {
 		return err
 	}
-	return bulkInsert(ctx, q, "party_org_event", []string{"id", "kind", "on_date", "org_id", "successor_id", "note"}, len(p.orgEvts),
+	return db.BulkInsert(ctx, q, "party_org_event", []string{"id", "kind", "on_date", "org_id", "successor_id", "note"}, len(p.orgEvts),
 		func(i int, dst []any) []any {
 			e := p.orgEvts[i]
 			return append(dst, e.id, e.kind, e.on, e.org, nil, e.note)
@@ -107,14 +107,14 @@ func writeChunk(ctx context.Context, q db.Q, keys *pii.Keyring, c *peopleChunk, 
 	if err := seal(keys, c.persons); err != nil {
 		return err
 	}
-	if err := bulkInsert(ctx, q, "person", []string{"id", "name", "gender", "ethnicity", "birth_date", "id_number_enc", "id_number_hash", "phone_enc", "education", "address"}, len(c.persons),
+	if err := db.BulkInsert(ctx, q, "person", []string{"id", "name", "gender", "ethnicity", "birth_date", "id_number_enc", "id_number_hash", "phone_enc", "education", "address"}, len(c.persons),
 		func(i int, dst []any) []any {
 			x := &c.persons[i]
 			return append(dst, x.id, x.name, string(x.gender), x.ethnicity, x.birth, null(x.idEnc), null(x.idHash), null(x.phoneEnc), string(x.education), x.address)
 		}); err != nil {
 		return err
 	}
-	if err := bulkInsert(ctx, q, "membership", []string{"id", "person_id", "org_id", "status", "category", "joined_party_on", "full_on", "from_on", "to_on",
+	if err := db.BulkInsert(ctx, q, "membership", []string{"id", "person_id", "org_id", "status", "category", "joined_party_on", "full_on", "from_on", "to_on",
 		"start_reason", "end_reason", "from_org_name", "to_org_name", "previous_id", "note"}, len(c.memberships),
 		func(i int, dst []any) []any {
 			m := &c.memberships[i]
@@ -123,21 +123,21 @@ func writeChunk(ctx context.Context, q db.Q, keys *pii.Keyring, c *peopleChunk, 
 		}); err != nil {
 		return err
 	}
-	if err := bulkInsert(ctx, q, "term", []string{"id", "org_id", "number", "elected_on", "expected_voters", "present_voters", "votes_cast", "started_on", "ended_on", "note"}, len(c.terms),
+	if err := db.BulkInsert(ctx, q, "term", []string{"id", "org_id", "number", "elected_on", "expected_voters", "present_voters", "votes_cast", "started_on", "ended_on", "note"}, len(c.terms),
 		func(i int, dst []any) []any {
 			t := &c.terms[i]
 			return append(dst, t.id, t.org, t.number, t.elected, t.expected, t.present, t.votes, t.started, t.ended, t.note)
 		}); err != nil {
 		return err
 	}
-	if err := bulkInsert(ctx, q, "post", []string{"id", "person_id", "role", "org_id", "area_id", "term_id", "unit_id", "from_on", "to_on", "end_note"}, len(c.posts),
+	if err := db.BulkInsert(ctx, q, "post", []string{"id", "person_id", "role", "org_id", "area_id", "term_id", "unit_id", "from_on", "to_on", "end_note"}, len(c.posts),
 		func(i int, dst []any) []any {
 			x := &c.posts[i]
 			return append(dst, x.id, x.person, string(x.role), null(x.org), null(x.area), null(x.term), null(x.unit), x.from, x.to, x.endNote)
 		}); err != nil {
 		return err
 	}
-	if err := bulkInsert(ctx, q, "registration", []string{"id", "kind", "person_id", "org_id", "area_id", "from_on", "to_on", "note"}, len(c.registrations),
+	if err := db.BulkInsert(ctx, q, "registration", []string{"id", "kind", "person_id", "org_id", "area_id", "from_on", "to_on", "note"}, len(c.registrations),
 		func(i int, dst []any) []any {
 			r := &c.registrations[i]
 			return append(dst, r.id, string(r.kind), null(r.person), null(r.org), r.area, r.from, r.to, r.note)

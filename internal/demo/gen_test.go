@@ -279,6 +279,18 @@ func TestGenerateMatchesStore(t *testing.T) {
 					if !reflect.DeepEqual(a, b) {
 						t.Errorf("figures for area %d in %d: store %v, gen %v", id, y, a, b)
 					}
+					// The counts behind them agree with the rows.
+					for _, v := range b {
+						if f := figures.Get(v.Key); f.Tally != nil {
+							rows, err := f.CountRows(ctx, fast.Reader(), s)
+							if err != nil {
+								t.Fatal(err)
+							}
+							if rows != v.Value {
+								t.Errorf("%s for area %d in %d: %v from the counts, %v from the rows", v.Key, id, y, v.Value, rows)
+							}
+						}
+					}
 				}
 			}
 			// A Store write after Generate gets a fresh id (sequences moved on).

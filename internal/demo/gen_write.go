@@ -4,52 +4,10 @@ import (
 	"context"
 	"fmt"
 	"sort"
-	"strings"
 
 	"dangjian/internal/area"
 	"dangjian/internal/db"
 )
-
-// maxParams keeps one multi-row INSERT below SQLite's default limit of
-// 32,766 bound parameters (PostgreSQL allows 65,535).
-const maxParams = 30000
-
-// bulkInsert writes n rows into table with multi-row INSERT … VALUES
-// statements of up to maxParams parameters. The full-size statement text is
-// built once and reused; only the last, shorter batch gets its own.
-func bulkInsert(ctx context.Context, q db.Q, table string, cols []string, n int, row func(i int, dst []any) []any) error {
-	if n == 0 {
-		return nil
-	}
-	per := maxParams / len(cols)
-	stmt := func(rows int) string {
-		tuple := "(" + strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", ") + ")"
-		return "INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES " +
-			strings.TrimSuffix(strings.Repeat(tuple+", ", rows), ", ")
-	}
-	full := ""
-	args := make([]any, 0, per*len(cols))
-	for lo := 0; lo < n; lo += per {
-		hi := min(lo+per, n)
-		args = args[:0]
-		for i := lo; i < hi; i++ {
-			args = row(i, args)
-		}
-		text := full
-		if hi-lo == per {
-			if full == "" {
-				full = stmt(per)
-			}
-			text = full
-		} else {
-			text = stmt(hi - lo)
-		}
-		if _, err := q.ExecContext(ctx, text, args...); err != nil {
-			return fmt.Errorf("gen: insert into %s: %w", table, err)
-		}
-	}
-	return nil
-}
 
 // null turns a zero id or empty text into SQL NULL, as the Store writes them.
 func null[T comparable](v T) any {
@@ -107,7 +65,7 @@ func (m *memDB) write(ctx context.Context, d *db.DB, progress func(string, ...an
 			return err
 		}
 		order := m.areaOrder()
-		err := bulkInsert(ctx, q, "area", []string{"id", "level", "name", "parent_id", "code", "established_on", "ended_on", "successor_id"}, len(order),
+		err := db.BulkInsert(ctx, q, "area", []string{"id", "level", "name", "parent_id", "code", "established_on", "ended_on", "successor_id"}, len(order),
 			func(i int, dst []any) []any {
 				a := m.areas[order[i]]
 				return append(dst, a.id, string(a.level), a.name, null(a.parent), null(a.code), a.established, a.ended, null(a.successor))
@@ -116,14 +74,14 @@ func (m *memDB) write(ctx context.Context, d *db.DB, progress func(string, ...an
 			return err
 		}
 		progress("areas: %d", len(m.areas))
-		if err := bulkInsert(ctx, q, "area_name", []string{"area_id", "name", "from_on", "to_on"}, len(m.names),
+		if err := db.BulkInsert(ctx, q, "area_name", []string{"area_id", "name", "from_on", "to_on"}, len(m.names),
 			func(i int, dst []any) []any {
 				n := m.names[i]
 				return append(dst, n.area, n.name, n.from, n.to)
 			}); err != nil {
 			return err
 		}
-		if err := bulkInsert(ctx, q, "area_closure", []string{"ancestor_id", "descendant_id", "depth", "from_on", "to_on"}, len(m.closure),
+		if err := db.BulkInsert(ctx, q, "area_closure", []string{"ancestor_id", "descendant_id", "depth", "from_on", "to_on"}, len(m.closure),
 			func(i int, dst []any) []any {
 				c := m.closure[i]
 				return append(dst, c.anc, c.desc, c.depth, c.from, c.to)
@@ -131,26 +89,26 @@ func (m *memDB) write(ctx context.Context, d *db.DB, progress func(string, ...an
 			return err
 		}
 		progress("names: %d, closure rows: %d", len(m.names), len(m.closure))
-		if err := bulkInsert(ctx, q, "area_event", []string{"id", "kind", "on_date", "area_id", "target_id", "from_parent_id", "to_parent_id", "old_name", "new_name", "note"}, len(m.events),
+		if err := db.BulkInsert(ctx, q, "area_event", []string{"id", "kind", "on_date", "area_id", "target_id", "from_parent_id", "to_parent_id", "old_name", "new_name", "note"}, len(m.events),
 			func(i int, dst []any) []any {
 				e := m.events[i]
 				return append(dst, e.id, string(e.kind), e.on, e.area, null(e.target), null(e.from), null(e.to), null(e.oldName), null(e.newName), e.note)
 			}); err != nil {
 			return err
 		}
-		if err := bulkInsert(ctx, q, "area_event_result", []string{"event_id", "area_id"}, len(m.results),
+		if err := db.BulkInsert(ctx, q, "area_event_result", []string{"event_id", "area_id"}, len(m.results),
 			func(i int, dst []any) []any { return append(dst, m.results[i].event, m.results[i].area) }); err != nil {
 			return err
 		}
 		progress("area events: %d", len(m.events))
-		if err := bulkInsert(ctx, q, "party_org", []string{"id", "name", "kind", "area_id", "started_on", "ended_on", "predecessor_id"}, len(m.orgs),
+		if err := db.BulkInsert(ctx, q, "party_org", []string{"id", "name", "kind", "area_id", "started_on", "ended_on", "predecessor_id"}, len(m.orgs),
 			func(i int, dst []any) []any {
 				o := m.orgs[i]
 				return append(dst, o.id, o.name, string(o.kind), o.area, o.started, o.ended, null(o.predecessor))
 			}); err != nil {
 			return err
 		}
-		if err := bulkInsert(ctx, q, "party_org_event", []string{"id", "kind", "on_date", "org_id", "successor_id", "note"}, len(m.orgEvents),
+		if err := db.BulkInsert(ctx, q, "party_org_event", []string{"id", "kind", "on_date", "org_id", "successor_id", "note"}, len(m.orgEvents),
 			func(i int, dst []any) []any {
 				e := m.orgEvents[i]
 				return append(dst, e.id, e.kind, e.on, e.org, null(e.succ), e.note)

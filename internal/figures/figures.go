@@ -50,6 +50,9 @@ type Figure struct {
 	// SQL selects the records: id, area_id, name, on_date, detail, flag.
 	// ?1 is the scope area, ?2 the period start, ?3 the period end.
 	SQL string
+	// Tally, when set, reads the value from the maintained counts; SQL
+	// still lists the records and defines the value.
+	Tally *Tallied
 }
 
 // Label is the figure's label in lang.
@@ -138,6 +141,22 @@ type Record struct {
 
 // Compute returns the value of one figure.
 func (f *Figure) Compute(ctx context.Context, q db.Q, s Scope) (float64, error) {
+	if f.Tally != nil {
+		fresh, err := tallyFresh(ctx, q)
+		if err != nil {
+			return 0, err
+		}
+		if fresh {
+			vals, err := computeTallied(ctx, q, s, []*Figure{f})
+			return vals[f.Key], err
+		}
+	}
+	return f.CountRows(ctx, q, s)
+}
+
+// CountRows computes the value from the figure's records, whatever the
+// maintained counts say: the definition the counts are tested against.
+func (f *Figure) CountRows(ctx context.Context, q db.Q, s Scope) (float64, error) {
 	var query string
 	switch f.Agg {
 	case Percent:
@@ -182,12 +201,35 @@ func (f *Figure) Records(ctx context.Context, q db.Q, s Scope) ([]Record, error)
 
 // ComputeAll computes every registered figure for s, in speech order.
 func ComputeAll(ctx context.Context, q db.Q, s Scope, lang i18n.Lang) ([]Value, error) {
-	all := All()
-	out := make([]Value, 0, len(all))
-	for _, f := range all {
-		v, err := f.Compute(ctx, q, s)
-		if err != nil {
+	return ComputeList(ctx, q, s, lang, All())
+}
+
+// ComputeList computes the figures fs for s, in their order. The figures
+// read from the maintained counts are computed together, in two queries.
+func ComputeList(ctx context.Context, q db.Q, s Scope, lang i18n.Lang, fs []*Figure) ([]Value, error) {
+	fresh, err := tallyFresh(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	var tallied map[string]float64
+	if fresh {
+		var fromCounts []*Figure
+		for _, f := range fs {
+			if f.Tally != nil {
+				fromCounts = append(fromCounts, f)
+			}
+		}
+		if tallied, err = computeTallied(ctx, q, s, fromCounts); err != nil {
 			return nil, err
+		}
+	}
+	out := make([]Value, 0, len(fs))
+	for _, f := range fs {
+		v, ok := tallied[f.Key]
+		if !ok {
+			if v, err = f.CountRows(ctx, q, s); err != nil {
+				return nil, err
+			}
 		}
 		out = append(out, Value{Key: f.Key, Label: f.Label(lang), Value: v, Unit: f.Unit(lang), Text: f.Format(v)})
 	}
@@ -209,10 +251,12 @@ func under(areaCol, dateExpr string) string {
 		" AND (sc.to_on IS NULL OR " + dateExpr + " < sc.to_on)"
 }
 
-// nameAt joins the name area had on dateExpr as alias.
-func nameAt(alias, areaCol, dateExpr string) string {
-	return "LEFT JOIN area_name " + alias + " ON " + alias + ".area_id = " + areaCol + " AND " + alias + ".from_on <= " + dateExpr +
-		" AND (" + alias + ".to_on IS NULL OR " + dateExpr + " < " + alias + ".to_on)"
+// nameAt is the name area areaCol had on dateExpr, or fallback. It is a
+// scalar subquery rather than a join so that counting a figure's records,
+// which reads only their ids, never looks the names up.
+func nameAt(areaCol, dateExpr, fallback string) string {
+	return "COALESCE((SELECT n.name FROM area_name n WHERE n.area_id = " + areaCol + " AND n.from_on <= " + dateExpr +
+		" AND (n.to_on IS NULL OR " + dateExpr + " < n.to_on) LIMIT 1), " + fallback + ")"
 }
 
 // active is "x active on dateExpr" for a start column.

@@ -6,7 +6,6 @@ package figures
 var activeCommunityAtEnd = sqlJoin(
 	"FROM area a",
 	under("a.id", "?3"),
-	nameAt("n", "a.id", "?3"),
 	"WHERE a.level = 'community' AND "+active("a", "established_on", "?3"),
 )
 
@@ -18,10 +17,9 @@ func init() {
 			UnitZH: "个", UnitEN: "",
 			// The id counted is the community (distinct); each event is a record.
 			SQL: sqlJoin(
-				"SELECT a.id AS id, a.id AS area_id, COALESCE(n.name, a.name) AS name, e.on_date AS on_date, e.kind AS detail, 0 AS flag",
+				"SELECT a.id AS id, a.id AS area_id, "+nameAt("a.id", "e.on_date", "a.name")+" AS name, e.on_date AS on_date, e.kind AS detail, 0 AS flag",
 				"FROM area_event e JOIN area a ON a.id = e.area_id AND a.level = 'community'",
 				under("e.area_id", "e.on_date"),
-				nameAt("n", "a.id", "e.on_date"),
 				"WHERE e.kind IN ('merge', 'split', 'adjust') AND e.on_date >= ?2 AND e.on_date <= ?3",
 			),
 		},
@@ -30,11 +28,10 @@ func init() {
 			LabelZH: "新增设社区居委", LabelEN: "Communities created",
 			UnitZH: "个", UnitEN: "",
 			SQL: sqlJoin(
-				"SELECT a.id AS id, a.id AS area_id, COALESCE(n.name, a.name) AS name, a.established_on AS on_date,",
+				"SELECT a.id AS id, a.id AS area_id, "+nameAt("a.id", "a.established_on", "a.name")+" AS name, a.established_on AS on_date,",
 				"  CASE WHEN EXISTS (SELECT 1 FROM area_event_result x WHERE x.area_id = a.id) THEN 'split' ELSE 'create' END AS detail, 0 AS flag",
 				"FROM area a",
 				under("a.id", "a.established_on"),
-				nameAt("n", "a.id", "a.established_on"),
 				"WHERE a.level = 'community' AND a.established_on >= ?2 AND a.established_on <= ?3",
 			),
 		},
@@ -42,17 +39,16 @@ func init() {
 			Key: "communities.total", Part: 1, RecordKind: "area",
 			LabelZH: "社区居委会", LabelEN: "Communities",
 			UnitZH: "个", UnitEN: "",
-			SQL: "SELECT a.id AS id, a.id AS area_id, COALESCE(n.name, a.name) AS name, a.established_on AS on_date, '' AS detail, 0 AS flag\n" + activeCommunityAtEnd,
+			SQL: "SELECT a.id AS id, a.id AS area_id, " + nameAt("a.id", "?3", "a.name") + " AS name, a.established_on AS on_date, '' AS detail, 0 AS flag\n" + activeCommunityAtEnd,
 		},
 		&Figure{
 			Key: "branches.community.total", Part: 1, RecordKind: "party_org",
 			LabelZH: "社区党支部", LabelEN: "Community party branches",
 			UnitZH: "个", UnitEN: "",
 			SQL: sqlJoin(
-				"SELECT o.id AS id, a.id AS area_id, o.name AS name, o.started_on AS on_date, COALESCE(n.name, a.name) AS detail, 0 AS flag",
+				"SELECT o.id AS id, a.id AS area_id, o.name AS name, o.started_on AS on_date, "+nameAt("a.id", "?3", "a.name")+" AS detail, 0 AS flag",
 				"FROM party_org o JOIN area a ON a.id = o.area_id AND a.level = 'community' AND "+active("a", "established_on", "?3"),
 				under("a.id", "?3"),
-				nameAt("n", "a.id", "?3"),
 				"WHERE o.kind = 'branch' AND "+active("o", "started_on", "?3"),
 			),
 		},
@@ -61,7 +57,7 @@ func init() {
 			LabelZH: "“一居一支部”覆盖率", LabelEN: "One branch per community (coverage)",
 			UnitZH: "%", UnitEN: "%",
 			// flag = 1 when the community has an active party organisation of any kind.
-			SQL: "SELECT a.id AS id, a.id AS area_id, COALESCE(n.name, a.name) AS name, a.established_on AS on_date, '' AS detail,\n" +
+			SQL: "SELECT a.id AS id, a.id AS area_id, " + nameAt("a.id", "?3", "a.name") + " AS name, a.established_on AS on_date, '' AS detail,\n" +
 				"  CASE WHEN EXISTS (SELECT 1 FROM party_org o WHERE o.area_id = a.id AND " + active("o", "started_on", "?3") + ") THEN 1 ELSE 0 END AS flag\n" +
 				activeCommunityAtEnd,
 		},

@@ -7,6 +7,8 @@ package figures
 // A party organisation stands where its area is; a unit's own organisation
 // (area_id NULL, unit_id set) stands where its unit is located on the date.
 
+import "dangjian/internal/tally"
+
 // validRow is "row x (from_on/to_on) in force on dateExpr".
 func validRow(x, dateExpr string) string {
 	return x + ".from_on <= " + dateExpr + " AND (" + x + ".to_on IS NULL OR " + dateExpr + " < " + x + ".to_on)"
@@ -23,6 +25,7 @@ func init() {
 	register(
 		&Figure{
 			Key: "members.total", Part: 1, RecordKind: "person",
+			Tally:   &Tallied{Column: tally.Members},
 			LabelZH: "党员", LabelEN: "Party members",
 			UnitZH: "名", UnitEN: "",
 			// Two branches: organisations attached to an area, and units' own
@@ -43,6 +46,7 @@ func init() {
 		},
 		&Figure{
 			Key: "members.enrolled", Part: 1, RecordKind: "membership",
+			Tally:   &Tallied{Column: tally.Enrolled, Started: true},
 			LabelZH: "纳入社区党支部管理的党员", LabelEN: "Members enrolled into community branches",
 			UnitZH: "名", UnitEN: "",
 			// Community-level: the organisation is attached to a community;
@@ -57,15 +61,15 @@ func init() {
 		},
 		&Figure{
 			Key: "posts.cross_appointed", Part: 1, RecordKind: "area",
+			Tally:   &Tallied{Column: tally.CrossAppointed, ActiveCommunity: true},
 			LabelZH: "社区党支部书记和居委会主任交叉任职", LabelEN: "Communities with the branch secretary cross-appointed as director",
 			UnitZH: "个", UnitEN: "",
 			SQL: sqlJoin(
-				"SELECT a.id AS id, a.id AS area_id, COALESCE(n.name, a.name) AS name,",
+				"SELECT a.id AS id, a.id AS area_id, "+nameAt("a.id", "?3", "a.name")+" AS name,",
 				"  CASE WHEN sp.from_on > d.from_on THEN sp.from_on ELSE d.from_on END AS on_date, pe.name AS detail, 0 AS flag",
 				"FROM post d",
 				"JOIN area a ON a.id = d.area_id AND a.level = 'community' AND "+active("a", "established_on", "?3"),
 				under("a.id", "?3"),
-				nameAt("n", "a.id", "?3"),
 				"JOIN party_org o ON o.area_id = a.id",
 				"JOIN post sp ON sp.org_id = o.id AND sp.role = 'secretary' AND sp.person_id = d.person_id AND "+validRow("sp", "?3"),
 				"JOIN person pe ON pe.id = d.person_id",
@@ -74,6 +78,7 @@ func init() {
 		},
 		&Figure{
 			Key: "posts.concurrent_from_units", Part: 1, RecordKind: "post",
+			Tally:   &Tallied{Column: tally.ConcurrentPosts, ActiveCommunity: true},
 			LabelZH: "驻区单位党员领导干部任社区党组织兼职委员", LabelEN: "Concurrent committee members from stationed units",
 			UnitZH: "名", UnitEN: "",
 			SQL: sqlJoin(
@@ -87,6 +92,7 @@ func init() {
 		},
 		&Figure{
 			Key: "units.total", Part: 1, RecordKind: "unit",
+			Tally:   &Tallied{Column: tally.Units},
 			LabelZH: "驻区单位", LabelEN: "Stationed units",
 			UnitZH: "个", UnitEN: "",
 			SQL: sqlJoin(
@@ -98,6 +104,7 @@ func init() {
 		},
 		&Figure{
 			Key: "units.with_concurrent_member", Part: 1, RecordKind: "unit",
+			Tally:   &Tallied{Column: tally.UnitsWithConcurrent},
 			LabelZH: "选派党员领导干部任社区党组织兼职委员的驻区单位", LabelEN: "Stationed units with a leader on a community committee",
 			UnitZH: "个", UnitEN: "",
 			// detail is the unit's rank (division, section, none).
@@ -111,12 +118,14 @@ func init() {
 		},
 		&Figure{
 			Key: "registrations.in_service_members", Part: 1, RecordKind: "registration",
+			Tally:   &Tallied{Column: tally.RegMembers},
 			LabelZH: "在职党员到社区报到", LabelEN: "In-service members registered with their community",
 			UnitZH: "名", UnitEN: "",
 			SQL: registrationSQL("member", "JOIN person w ON w.id = r.person_id"),
 		},
 		&Figure{
 			Key: "registrations.units", Part: 1, RecordKind: "registration",
+			Tally:   &Tallied{Column: tally.RegUnits},
 			LabelZH: "驻区单位党组织到社区报到", LabelEN: "Stationed units' party organisations registered with their community",
 			UnitZH: "个", UnitEN: "",
 			SQL: registrationSQL("unit", "JOIN party_org w ON w.id = r.org_id"),
@@ -129,10 +138,9 @@ func init() {
 // organisation as w.
 func registrationSQL(kind, who string) string {
 	return sqlJoin(
-		"SELECT r.id AS id, r.area_id AS area_id, w.name AS name, r.from_on AS on_date, COALESCE(n.name, '') AS detail, 0 AS flag",
+		"SELECT r.id AS id, r.area_id AS area_id, w.name AS name, r.from_on AS on_date, "+nameAt("r.area_id", "?3", "''")+" AS detail, 0 AS flag",
 		"FROM registration r "+who,
 		under("r.area_id", "?3"),
-		nameAt("n", "r.area_id", "?3"),
 		"WHERE r.kind = '"+kind+"' AND "+validRow("r", "?3"),
 	)
 }

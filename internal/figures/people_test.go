@@ -22,7 +22,7 @@ func fictionalID(seq int) string {
 
 // addPeople puts members, units, posts and registrations on the hand-built
 // district. 乙二 (b2) moves from 乙 (B) to 甲 (A) on 2024-05-01.
-func addPeople(t *testing.T, dbh *db.DB, f *fixture) {
+func addPeople(t *testing.T, dbh *db.DB, f *fixture) *people.Store {
 	t.Helper()
 	ctx := context.Background()
 	key := make([]byte, pii.KeySize)
@@ -81,6 +81,7 @@ func addPeople(t *testing.T, dbh *db.DB, f *fixture) {
 
 	must(s.Register(ctx, people.RegistrationInput{Kind: people.MemberRegistration, PersonID: f.ids["P6"], AreaID: f.ids["a5"], From: d("2024-06-01")}))
 	must(s.Register(ctx, people.RegistrationInput{Kind: people.UnitRegistration, OrgID: f.ids["U2.org"], AreaID: f.ids["b2"], From: d("2023-01-01")}))
+	return s
 }
 
 func TestPeopleFiguresOnHandBuiltDistrict(t *testing.T) {
@@ -128,6 +129,7 @@ func TestPeopleFiguresOnHandBuiltDistrict(t *testing.T) {
 		f := buildFixture(t, dbh)
 		addPeople(t, dbh, f)
 		ctx := context.Background()
+		requireTallyClean(t, dbh)
 		for _, c := range cases {
 			t.Run(c.name, func(t *testing.T) {
 				s := figures.Scope{AreaID: f.ids[c.scope], From: d(c.from), To: d(c.to)}
@@ -142,6 +144,13 @@ func TestPeopleFiguresOnHandBuiltDistrict(t *testing.T) {
 					}
 					if got != w {
 						t.Errorf("%s = %v, want %v", k, got, w)
+					}
+					rows, err := fig.CountRows(ctx, dbh.Reader(), s)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if rows != w {
+						t.Errorf("%s counted from rows = %v, want %v", k, rows, w)
 					}
 					recs, err := fig.Records(ctx, dbh.Reader(), s)
 					if err != nil {

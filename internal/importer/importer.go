@@ -5,14 +5,13 @@
 // job people does not: turning cells as offices write them into the
 // domain's inputs and its errors back into "line, column, message".
 //
-// An import is all or nothing and repeatable. Members stream in two passes:
-// the first reads the file, checks every row (against the database through
-// the reader, in batches) and spills the raw rows to a temporary file
-// sealed with a key that lives only in memory; the second reads the spill
-// and writes in batches inside one transaction. Only the ID-number hashes
-// seen so far stay in memory (for duplicates within the file). Units and
-// posts, which are small files, are checked and written row by row inside
-// one transaction that is rolled back for a dry run or on any bad row.
+// An import is all or nothing and repeatable. Members stream in one pass:
+// a goroutine parses the file while the rows are checked and written in
+// batches inside one transaction, rolled back on any bad row (a dry run
+// checks against the committed data and writes nothing). Only the ID-number
+// hashes seen so far stay in memory (for duplicates within the file). Units
+// and posts, which are small files, are checked and written row by row
+// inside one transaction that is rolled back for a dry run or on any bad row.
 package importer
 
 import (
@@ -28,6 +27,7 @@ import (
 	"dangjian/internal/db"
 	"dangjian/internal/i18n"
 	"dangjian/internal/people"
+	"dangjian/internal/tally"
 	"dangjian/internal/xlsx"
 )
 
@@ -40,7 +40,8 @@ type Runner struct {
 // Options tune one import.
 type Options struct {
 	DryRun bool
-	// OnProgress is called now and then from the importing goroutine.
+	// OnProgress is called now and then, from one goroutine at a time (while
+	// the file is parsed, the parsing one).
 	OnProgress func(Progress)
 	// MaxErrors bounds the row errors kept (default 10,000); the rest are
 	// counted in Result.MoreErrors.
@@ -51,7 +52,7 @@ type Options struct {
 
 // Progress is how far an import has got.
 type Progress struct {
-	Phase    string  // "check" or "write"
+	Phase    string  // "check" while the file is read, then "done"
 	Rows     int     // rows done in this phase
 	Fraction float64 // of the whole import, [0, 1]
 }
@@ -95,13 +96,9 @@ func (rn *Runner) Import(ctx context.Context, r io.ReaderAt, size int64, name, k
 	res := &Result{Kind: kind, DryRun: opts.DryRun}
 	j := &job{rn: rn, opts: opts, res: res, seenKeys: map[string]int{}}
 	xo := xlsx.Options{Limits: opts.Limits, ProgressEvery: 2000}
-	weight := 1.0
-	if kind == "members" && !opts.DryRun {
-		weight = 0.8 // the second pass reads the spill, much faster than the file
-	}
 	xo.OnProgress = func(p xlsx.Progress) {
 		if opts.OnProgress != nil {
-			opts.OnProgress(Progress{Phase: "check", Rows: p.Rows, Fraction: p.Fraction() * weight})
+			opts.OnProgress(Progress{Phase: "check", Rows: p.Rows, Fraction: p.Fraction()})
 		}
 	}
 	rd, err := xlsx.OpenWith(r, size, name, schema, xo)
@@ -294,6 +291,16 @@ func one(m map[string][]int64, v string) (int64, string) {
 	}
 }
 
+// commit ends a real run's transaction: the audit entry, then the
+// maintained counts (internal/tally) of every area the rows touched.
+func (j *job) commit(ctx context.Context, q db.Q) error {
+	if err := j.audit(ctx, q); err != nil {
+		return err
+	}
+	_, err := tally.Flush(ctx, q)
+	return err
+}
+
 // audit records the import as one action with its counts; no personal data.
 func (j *job) audit(ctx context.Context, q db.Q) error {
 	return audit.Append(ctx, q, audit.Entry{
@@ -338,7 +345,7 @@ func (j *job) rowByRow(ctx context.Context, row func(ctx context.Context, q db.Q
 		if j.opts.DryRun || !j.res.OK() {
 			return errRollback
 		}
-		return j.audit(ctx, q)
+		return j.commit(ctx, q)
 	})
 	if errors.Is(err, errRollback) {
 		return nil

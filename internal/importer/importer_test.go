@@ -12,6 +12,7 @@ import (
 	"dangjian/internal/date"
 	"dangjian/internal/db"
 	"dangjian/internal/dbtest"
+	"dangjian/internal/figures"
 	"dangjian/internal/i18n"
 	"dangjian/internal/importer"
 	"dangjian/internal/people"
@@ -351,6 +352,56 @@ func TestImportUnitsAndPosts(t *testing.T) {
 			if err != nil || res.Unchanged != res.Rows || res.Rows == 0 {
 				t.Fatalf("%s round trip: %+v %v", kind, res, err)
 			}
+		}
+	})
+}
+
+// TestImportMembersRollsBackWrittenBatches has a bad row after two full
+// batches have been written in the import's transaction: nothing may stay.
+// The good file then imports, and the maintained counts follow it.
+func TestImportMembersRollsBackWrittenBatches(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, dbh *db.DB) {
+		w := newWorld(t, dbh)
+		ctx := context.Background()
+		var rows [][]string
+		for i := range 1200 {
+			birth := []string{"1960-01-01", "1961-01-01"}[i/600] // fakeID numbers up to 999 a day
+			rows = append(rows, member(fmt.Sprintf("成员%04d", i), birth, i%600+1, "甲一社区党支部"))
+		}
+		good := rows[1100][4]
+		rows[1100][4] = good[:17] + map[bool]string{true: "0", false: "1"}[good[17] != '0'] // a wrong check character
+		res, err := w.run(t, ctx, "members", "xlsx", sheet(t, xlsx.FormatXLSX, memberHeader, rows...), false)
+		if !errors.Is(err, importer.ErrBadRows) || len(res.Errors) != 1 || res.Errors[0].Line != 1102 || res.Created != 0 {
+			t.Fatalf("import with a bad row 1,102: %d errors %v, created %d, %v", len(res.Errors), res.Errors[:min(3, len(res.Errors))], res.Created, err)
+		}
+		for _, table := range []string{"person", "membership", "tally_dirty"} {
+			if n := w.count(t, table); n != 0 {
+				t.Errorf("%s: %d rows left after the rollback", table, n)
+			}
+		}
+		var audited int
+		dbh.Reader().QueryRowContext(ctx, "SELECT COUNT(*) FROM audit_entry WHERE action = 'import.members'").Scan(&audited)
+		if audited != 0 {
+			t.Errorf("a rolled-back import audited %d times", audited)
+		}
+
+		rows[1100][4] = good
+		res, err = w.run(t, ctx, "members", "xlsx", sheet(t, xlsx.FormatXLSX, memberHeader, rows...), false)
+		if err != nil || res.Created != 1200 {
+			t.Fatalf("good import: %+v %v", res, err)
+		}
+		if n := w.count(t, "tally_dirty"); n != 0 {
+			t.Errorf("tally_dirty holds %d rows after the import", n)
+		}
+		f := figures.Get("members.total")
+		s := figures.Scope{AreaID: w.ids["root"], From: d("2025-01-01"), To: d("2025-12-31")}
+		vals, err := figures.ComputeList(ctx, dbh.Reader(), s, i18n.ZH, []*figures.Figure{f})
+		if err != nil {
+			t.Fatal(err)
+		}
+		rowsCount, err := f.CountRows(ctx, dbh.Reader(), s)
+		if err != nil || vals[0].Value != 1200 || rowsCount != 1200 {
+			t.Errorf("members.total = %v from the counts, %v from the rows (%v), want 1200", vals[0].Value, rowsCount, err)
 		}
 	})
 }

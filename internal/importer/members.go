@@ -112,36 +112,71 @@ func (j *job) plan(ctx context.Context, q db.Q, b *batch) ([]people.MemberPlan, 
 	return plans, nil
 }
 
-// members runs the member import: check pass (and spill), then write pass.
+// members runs the member import in one pass over the file: the file is
+// parsed in a goroutine of its own while the rows are checked and, for a
+// real run, written in batches inside one transaction, which rolls back if
+// any row is bad. A dry run checks against the committed data and writes
+// nothing. Parsing (one core) overlaps checking and writing (the other), so
+// an import takes not much longer than reading the file.
 func (j *job) members(ctx context.Context) error {
 	if err := j.loadOrgs(ctx); err != nil {
 		return err
 	}
-	var sp *spill
-	if !j.opts.DryRun {
-		var err error
-		if sp, err = newSpill(); err != nil {
+	if j.opts.DryRun {
+		return j.memberRows(ctx, j.rn.DB.Reader(), false)
+	}
+	err := j.rn.DB.Tx(ctx, func(q db.Q) error {
+		if err := j.memberRows(ctx, q, true); err != nil {
 			return err
 		}
-		defer sp.close()
+		if !j.res.OK() {
+			return errRollback
+		}
+		return j.commit(ctx, q)
+	})
+	if err == errRollback {
+		j.res.Created, j.res.Updated, j.res.Unchanged = 0, 0, 0
+		return nil
 	}
+	return err
+}
+
+// memberRows checks every row of the file, batch by batch against the
+// database on q, and writes the batches while no row has been bad so far.
+func (j *job) memberRows(ctx context.Context, q db.Q, write bool) error {
 	seen := map[uint64]int32{}
 	var b batch
 	flush := func() error {
 		if len(b.lines) == 0 {
 			return nil
 		}
-		plans, err := j.plan(ctx, j.rn.DB.Reader(), &b)
+		plans, err := j.plan(ctx, q, &b)
 		b.reset()
-		if j.opts.DryRun {
+		if err != nil {
+			return err
+		}
+		if !write {
 			for i := range plans {
 				j.count(plans[i].Outcome)
 			}
+			return nil
 		}
-		return err
+		if !j.res.OK() {
+			return nil // it will roll back: go on only to find every bad row
+		}
+		n, err := j.rn.People.WriteMembers(ctx, q, plans)
+		if err != nil {
+			return err
+		}
+		j.res.Created += n.Created
+		j.res.Updated += n.Updated
+		j.res.Unchanged += n.Unchanged
+		return nil
 	}
+	rows := prefetch(j.rd)
+	defer rows.Close()
 	for {
-		r, err := j.rd.Next()
+		r, err := rows.Next()
 		if err == io.EOF {
 			break
 		}
@@ -168,97 +203,11 @@ func (j *job) members(ctx context.Context) error {
 		}
 		seen[k] = int32(r.Line)
 		b.add(r.Line, chk, o)
-		if sp != nil && j.res.OK() {
-			if err := sp.write(r.Line, r.Values); err != nil {
-				return err
-			}
-		}
 		if len(b.lines) >= batchRows {
 			if err := flush(); err != nil {
 				return err
 			}
 		}
 	}
-	if err := flush(); err != nil {
-		return err
-	}
-	seen = nil
-	if j.opts.DryRun {
-		// Counts of what the import would do are not known without the
-		// write pass's plans; the dry run reports the rows ready.
-		return nil
-	}
-	if !j.res.OK() {
-		return nil
-	}
-	return j.writeMembers(ctx, sp)
-}
-
-// writeMembers is the second pass: the spilled rows, checked again inside
-// the one transaction and written in batches.
-func (j *job) writeMembers(ctx context.Context, sp *spill) error {
-	if err := sp.rewind(); err != nil {
-		return err
-	}
-	total := j.res.Rows
-	done := 0
-	err := j.rn.DB.Tx(ctx, func(q db.Q) error {
-		var b batch
-		flush := func() error {
-			if len(b.lines) == 0 {
-				return nil
-			}
-			plans, err := j.plan(ctx, q, &b)
-			if err != nil {
-				return err
-			}
-			done += len(b.lines)
-			b.reset()
-			if !j.res.OK() {
-				return nil
-			}
-			n, err := j.rn.People.WriteMembers(ctx, q, plans)
-			if err != nil {
-				return err
-			}
-			j.res.Created += n.Created
-			j.res.Updated += n.Updated
-			j.res.Unchanged += n.Unchanged
-			if j.opts.OnProgress != nil && total > 0 {
-				j.opts.OnProgress(Progress{Phase: "write", Rows: done, Fraction: 0.8 + 0.2*float64(done)/float64(total)})
-			}
-			return nil
-		}
-		for {
-			line, values, err := sp.read()
-			if err == io.EOF {
-				break
-			}
-			if err != nil {
-				return err
-			}
-			chk, o, ok := j.memberRow(line, values)
-			if !ok {
-				continue
-			}
-			b.add(line, chk, o)
-			if len(b.lines) >= batchRows {
-				if err := flush(); err != nil {
-					return err
-				}
-			}
-		}
-		if err := flush(); err != nil {
-			return err
-		}
-		if !j.res.OK() {
-			return errRollback
-		}
-		return j.audit(ctx, q)
-	})
-	if err == errRollback {
-		j.res.Created, j.res.Updated, j.res.Unchanged = 0, 0, 0
-		return nil
-	}
-	return err
+	return flush()
 }

@@ -231,7 +231,7 @@ func (s *Store) lookupMembers(ctx context.Context, q db.Q, checks []MemberCheck)
 	rows, err := q.QueryContext(ctx, `SELECT p.id, p.id_number_hash, p.name, p.gender, p.ethnicity, p.birth_date, COALESCE(p.phone_enc, ''), p.education, p.address,
 COALESCE(m.id, 0), COALESCE(m.org_id, 0), COALESCE(m.status, ''), COALESCE(m.category, ''), m.joined_party_on, m.full_on, m.from_on
 FROM person p LEFT JOIN membership m ON m.person_id = p.id AND m.to_on IS NULL
-WHERE p.id_number_hash IN (`+placeholders(len(args))+`)`, args...)
+WHERE p.id_number_hash IN (`+db.Placeholders(len(args))+`)`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("people: lookup members: %w", err)
 	}
@@ -250,10 +250,6 @@ WHERE p.id_number_hash IN (`+placeholders(len(args))+`)`, args...)
 		out[hash] = e
 	}
 	return out, rows.Err()
-}
-
-func placeholders(n int) string {
-	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
 }
 
 // MemberCounts are what an import did.
@@ -331,7 +327,7 @@ func (s *Store) insertPersons(ctx context.Context, q db.Q, pls []*MemberPlan) er
 			return err
 		}
 		// Multi-row RETURNING promises no order: read the ids back by hash.
-		rows, err := q.QueryContext(ctx, "SELECT id, id_number_hash FROM person WHERE id_number_hash IN ("+placeholders(len(hashes))+")", hashes...)
+		rows, err := q.QueryContext(ctx, "SELECT id, id_number_hash FROM person WHERE id_number_hash IN ("+db.Placeholders(len(hashes))+")", hashes...)
 		if err != nil {
 			return err
 		}

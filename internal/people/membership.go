@@ -175,7 +175,7 @@ func (s *Store) Start(ctx context.Context, in MembershipInput) (int64, error) {
 		return 0, err
 	}
 	var id int64
-	err := s.DB.Tx(ctx, func(q db.Q) error {
+	err := s.tx(ctx, func(q db.Q) error {
 		if err := s.allowAttach(ctx, q, in.PersonID); err != nil {
 			return err
 		}
@@ -196,7 +196,7 @@ func (s *Store) Enrol(ctx context.Context, in EnrolInput) (personID, membershipI
 	if err := s.validateMembership(&in.Membership); err != nil {
 		return 0, 0, err
 	}
-	err = s.DB.Tx(ctx, func(q db.Q) error {
+	err = s.tx(ctx, func(q db.Q) error {
 		// Check the organisation's scope before anything is written or
 		// looked up by ID number.
 		if _, err := s.loadOrg(ctx, q, "org_id", in.Membership.OrgID); err != nil {
@@ -331,7 +331,7 @@ func (s *Store) End(ctx context.Context, in EndInput) error {
 	if err != nil {
 		return err
 	}
-	err = s.DB.Tx(ctx, func(q db.Q) error {
+	err = s.tx(ctx, func(q db.Q) error {
 		m, _, err := s.openMembership(ctx, q, in.MembershipID, in.On)
 		if err != nil {
 			return err
@@ -366,7 +366,7 @@ func (s *Store) Transfer(ctx context.Context, in TransferInput) (int64, error) {
 		return 0, err
 	}
 	var id int64
-	err = s.DB.Tx(ctx, func(q db.Q) error {
+	err = s.tx(ctx, func(q db.Q) error {
 		m, _, err := s.openMembership(ctx, q, in.MembershipID, in.On)
 		if err != nil {
 			return err
@@ -407,7 +407,7 @@ func (s *Store) Convert(ctx context.Context, in ConvertInput) error {
 	if err := s.checkDate("on", in.On); err != nil {
 		return err
 	}
-	err := s.DB.Tx(ctx, func(q db.Q) error {
+	err := s.tx(ctx, func(q db.Q) error {
 		m, _, err := s.loadMembership(ctx, q, in.MembershipID)
 		if err != nil {
 			return err

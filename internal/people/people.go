@@ -24,6 +24,7 @@ import (
 	"dangjian/internal/db"
 	"dangjian/internal/i18n"
 	"dangjian/internal/pii"
+	"dangjian/internal/tally"
 )
 
 // Encrypted columns (the additional data of their ciphertexts).
@@ -58,6 +59,18 @@ func (s *Store) scope(ctx context.Context) int64 { return s.Areas.ScopeOf(ctx) }
 
 func outOfScope(field string) error {
 	return &i18n.Error{Field: field, Key: "err.out_of_scope", Err: ErrOutOfScope}
+}
+
+// tx runs fn in one write transaction and brings the maintained counts
+// (internal/tally) up to date with it before it commits.
+func (s *Store) tx(ctx context.Context, fn func(q db.Q) error) error {
+	return s.DB.Tx(ctx, func(q db.Q) error {
+		if err := fn(q); err != nil {
+			return err
+		}
+		_, err := tally.Flush(ctx, q)
+		return err
+	})
 }
 
 // record appends the audit entry of a change inside its transaction.

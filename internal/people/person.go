@@ -168,7 +168,7 @@ func (s *Store) Create(ctx context.Context, in PersonInput) (int64, error) {
 		return 0, err
 	}
 	var id int64
-	err = s.DB.Tx(ctx, func(q db.Q) error {
+	err = s.tx(ctx, func(q db.Q) error {
 		var err error
 		id, err = s.insertPerson(ctx, q, r)
 		return err
@@ -209,7 +209,7 @@ func (s *Store) Update(ctx context.Context, id int64, in PersonInput) error {
 	if err != nil {
 		return err
 	}
-	err = s.DB.Tx(ctx, func(q db.Q) error {
+	err = s.tx(ctx, func(q db.Q) error {
 		if err := s.allowPerson(ctx, q, "person_id", id, true); err != nil {
 			return err
 		}

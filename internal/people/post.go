@@ -62,7 +62,7 @@ type EndPostInput struct {
 // Appoint records a post.
 func (s *Store) Appoint(ctx context.Context, in PostInput) (int64, error) {
 	var id int64
-	err := s.DB.Tx(ctx, func(q db.Q) error {
+	err := s.tx(ctx, func(q db.Q) error {
 		var err error
 		id, err = s.appointIn(ctx, q, in)
 		return err
@@ -77,7 +77,7 @@ func (s *Store) AppointNew(ctx context.Context, p PersonInput, in PostInput) (pe
 	if err != nil {
 		return 0, 0, err
 	}
-	err = s.DB.Tx(ctx, func(q db.Q) error {
+	err = s.tx(ctx, func(q db.Q) error {
 		if err := s.checkPostPlace(ctx, q, in); err != nil {
 			return err
 		}
@@ -221,7 +221,7 @@ func (s *Store) EndPost(ctx context.Context, in EndPostInput) error {
 	if err != nil {
 		return err
 	}
-	err = s.DB.Tx(ctx, func(q db.Q) error {
+	err = s.tx(ctx, func(q db.Q) error {
 		p, err := s.loadPost(ctx, q, in.PostID)
 		if err != nil {
 			return err

@@ -60,7 +60,7 @@ func (s *Store) Register(ctx context.Context, in RegistrationInput) (int64, erro
 		return 0, err
 	}
 	var id int64
-	err = s.DB.Tx(ctx, func(q db.Q) error {
+	err = s.tx(ctx, func(q db.Q) error {
 		if _, err := s.checkCommunity(ctx, q, "area_id", in.AreaID, in.From); err != nil {
 			return err
 		}
@@ -124,7 +124,7 @@ func (s *Store) EndRegistration(ctx context.Context, in EndRegistrationInput) er
 	if err := s.checkDate("on", in.On); err != nil {
 		return err
 	}
-	err := s.DB.Tx(ctx, func(q db.Q) error {
+	err := s.tx(ctx, func(q db.Q) error {
 		r, err := s.loadRegistration(ctx, q, in.RegistrationID)
 		if err != nil {
 			return err

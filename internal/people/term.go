@@ -79,7 +79,7 @@ func (s *Store) Elect(ctx context.Context, in ElectionInput) (int64, error) {
 		return 0, err
 	}
 	var id int64
-	err := s.DB.Tx(ctx, func(q db.Q) error {
+	err := s.tx(ctx, func(q db.Q) error {
 		o, err := s.loadOrg(ctx, q, "org_id", in.OrgID)
 		if err != nil {
 			return err

@@ -128,7 +128,7 @@ func (s *Store) CreateUnit(ctx context.Context, in UnitInput) (int64, error) {
 		return 0, err
 	}
 	var id int64
-	err = s.DB.Tx(ctx, func(q db.Q) error {
+	err = s.tx(ctx, func(q db.Q) error {
 		if _, err := s.checkCommunity(ctx, q, "area_id", in.AreaID, in.On); err != nil {
 			return err
 		}
@@ -191,7 +191,7 @@ func (s *Store) MoveUnit(ctx context.Context, in MoveUnitInput) error {
 	if err := s.checkDate("on", in.On); err != nil {
 		return err
 	}
-	err := s.DB.Tx(ctx, func(q db.Q) error {
+	err := s.tx(ctx, func(q db.Q) error {
 		u, err := s.loadUnit(ctx, q, "unit_id", in.UnitID)
 		if err != nil {
 			return err
@@ -232,7 +232,7 @@ func (s *Store) EndUnit(ctx context.Context, in EndUnitInput) error {
 	if err != nil {
 		return err
 	}
-	err = s.DB.Tx(ctx, func(q db.Q) error {
+	err = s.tx(ctx, func(q db.Q) error {
 		u, err := s.loadUnit(ctx, q, "unit_id", in.UnitID)
 		if err != nil {
 			return err
@@ -271,7 +271,7 @@ func (s *Store) CreateUnitOrg(ctx context.Context, in UnitOrgInput) (int64, erro
 		return 0, err
 	}
 	var id int64
-	err = s.DB.Tx(ctx, func(q db.Q) error {
+	err = s.tx(ctx, func(q db.Q) error {
 		u, err := s.loadUnit(ctx, q, "unit_id", in.UnitID)
 		if err != nil {
 			return err

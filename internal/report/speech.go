@@ -102,14 +102,17 @@ type Filled struct {
 
 // Fill computes the figures the template uses for scope s.
 func (t *Template) Fill(ctx context.Context, q db.Q, s figures.Scope) (*Filled, error) {
-	vals := map[string]figures.Value{}
+	var fs []*figures.Figure
 	for _, k := range t.Keys() {
-		f := figures.Get(k)
-		v, err := f.Compute(ctx, q, s)
-		if err != nil {
-			return nil, err
-		}
-		vals[k] = figures.Value{Key: k, Label: f.Label(t.Lang), Value: v, Unit: f.Unit(t.Lang), Text: f.Format(v)}
+		fs = append(fs, figures.Get(k))
+	}
+	list, err := figures.ComputeList(ctx, q, s, t.Lang, fs)
+	if err != nil {
+		return nil, err
+	}
+	vals := make(map[string]figures.Value, len(list))
+	for _, v := range list {
+		vals[v.Key] = v
 	}
 	return &Filled{Scope: s, Lang: t.Lang, Values: vals, parts: t.Parts}, nil
 }

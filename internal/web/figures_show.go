@@ -41,16 +41,15 @@ func (s *Server) figuresShow(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	page.ScopeName = sc.AreaName
-	q := s.db.Reader()
-	for _, f := range figures.All() {
-		val, err := f.Compute(r.Context(), q, sc)
-		if err != nil {
-			s.serverError(w, r, fmt.Errorf("web: figure %s: %w", f.Key, err))
-			return
-		}
+	vals, err := figures.ComputeAll(r.Context(), s.db.Reader(), sc, lang)
+	if err != nil {
+		s.serverError(w, r, fmt.Errorf("web: figures: %w", err))
+		return
+	}
+	for _, v := range vals {
 		page.Rows = append(page.Rows, figureRow{
-			Key: f.Key, Label: f.Label(lang), Value: f.Format(val), Unit: f.Unit(lang), Part: f.Part,
-			Href: form.Link("/figures/" + f.Key),
+			Key: v.Key, Label: v.Label, Value: v.Text, Unit: v.Unit, Part: figures.Get(v.Key).Part,
+			Href: form.Link("/figures/" + v.Key),
 		})
 	}
 	s.render(w, r, http.StatusOK, "figures", v)

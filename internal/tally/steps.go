@@ -1,0 +1,131 @@
+package tally
+
+import (
+	"slices"
+	"time"
+
+	"dangjian/internal/date"
+)
+
+// Column is one maintained count (see the tally table's migration).
+type Column int
+
+// The counts, in the tally table's column order.
+const (
+	Members Column = iota
+	Enrolled
+	Units
+	UnitsWithConcurrent
+	ConcurrentPosts
+	CrossAppointed
+	RegMembers
+	RegUnits
+	numColumns
+)
+
+// columnNames are the tally table's column names, by Column.
+var columnNames = [numColumns]string{
+	"members", "enrolled", "units", "units_with_concurrent",
+	"concurrent_posts", "cross_appointed", "reg_members", "reg_units",
+}
+
+// Name is the column's name in the tally table.
+func (c Column) Name() string { return columnNames[c] }
+
+// day is a date as days since 1970-01-01; "never" ends an open span.
+type day int32
+
+const never day = 1<<31 - 1
+
+func dayOf(d date.Date) day {
+	if d.IsZero() {
+		return never
+	}
+	return day(d.Time().Unix() / 86400)
+}
+
+func (d day) date() date.Date { return date.Of(time.Unix(int64(d)*86400, 0).UTC()) }
+
+// span is the half-open period [from, to) a record is in force; to is never
+// while it is open.
+type span struct{ from, to day }
+
+func spanOf(from, to date.Date) span { return span{dayOf(from), dayOf(to)} }
+
+// and is the part of s that is also in o; ok is false when they do not meet.
+func (s span) and(o span) (span, bool) {
+	r := span{max(s.from, o.from), min(s.to, o.to)}
+	return r, r.from < r.to
+}
+
+// union merges spans that overlap or touch, so a record counted through
+// several of them (a unit with two concurrent members) counts once.
+func union(ss []span) []span {
+	if len(ss) < 2 {
+		return ss
+	}
+	slices.SortFunc(ss, func(a, b span) int { return int(a.from) - int(b.from) })
+	out := ss[:1]
+	for _, s := range ss[1:] {
+		last := &out[len(out)-1]
+		if s.from <= last.to {
+			last.to = max(last.to, s.to)
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// Row is the counts of one area in force from On until its next row.
+type Row struct {
+	On     date.Date
+	Counts [numColumns]int64
+}
+
+// steps collects one area's changes: each count's change on each day.
+type steps map[day]*[numColumns]int64
+
+// add counts one record in force over s.
+func (st steps) add(c Column, s span) {
+	if s.from >= s.to {
+		return
+	}
+	st.change(s.from, c, 1)
+	if s.to != never {
+		st.change(s.to, c, -1)
+	}
+}
+
+// start counts one record from its first day on, for good (a running total).
+func (st steps) start(c Column, on day) { st.change(on, c, 1) }
+
+func (st steps) change(on day, c Column, by int64) {
+	d := st[on]
+	if d == nil {
+		d = new([numColumns]int64)
+		st[on] = d
+	}
+	d[c] += by
+}
+
+// rows turns the changes into the step function: one row per day on which
+// some count changes, holding the counts from that day on.
+func (st steps) rows() []Row {
+	days := make([]day, 0, len(st))
+	for d, ch := range st {
+		if *ch != ([numColumns]int64{}) {
+			days = append(days, d)
+		}
+	}
+	slices.Sort(days)
+	out := make([]Row, 0, len(days))
+	var run [numColumns]int64
+	for _, d := range days {
+		for c, by := range st[d] {
+			run[c] += by
+		}
+		out = append(out, Row{On: d.date(), Counts: run})
+	}
+	return out
+}

@@ -1,0 +1,155 @@
+// Package tally maintains the counts behind the people figures (members,
+// units, posts, registrations) per area as step functions over time, so a
+// figure over a city of two million members reads one row per area instead
+// of counting every membership.
+//
+// Triggers on the source tables (migration 0005) note in tally_dirty which
+// areas, party organisations and units a write touched. Flush, called at the
+// end of every write transaction, recounts those areas from the source rows
+// and empties tally_dirty. A recount is exact by construction (it reads the
+// same rows the row-level figure queries read), so the counts cannot drift;
+// while tally_dirty holds anything the figures fall back to counting rows.
+package tally
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+
+	"dangjian/internal/db"
+)
+
+// batch is how many areas are recounted together: large enough that a full
+// recount of a province runs few queries, small enough that one batch's
+// records fit comfortably in memory.
+const batch = 256
+
+// Clean reports whether the counts are up to date (tally_dirty is empty).
+func Clean(ctx context.Context, q db.Q) (bool, error) {
+	var n int
+	if err := q.QueryRowContext(ctx, "SELECT COUNT(*) FROM (SELECT 1 FROM tally_dirty LIMIT 1) d").Scan(&n); err != nil {
+		return false, fmt.Errorf("tally: %w", err)
+	}
+	return n == 0, nil
+}
+
+// Flush recounts every area a write has touched since the last flush and
+// empties tally_dirty. q must be the write transaction that made the
+// changes, so the counts commit with them. It returns the number of areas
+// recounted.
+func Flush(ctx context.Context, q db.Q) (int, error) {
+	if err := db.LockWriters(ctx, q); err != nil {
+		return 0, err
+	}
+	areas, err := dirtyAreas(ctx, q)
+	if err != nil {
+		return 0, err
+	}
+	for lo := 0; lo < len(areas); lo += batch {
+		if err := recount(ctx, q, areas[lo:min(lo+batch, len(areas))]); err != nil {
+			return 0, err
+		}
+	}
+	if _, err := q.ExecContext(ctx, "DELETE FROM tally_dirty"); err != nil {
+		return 0, fmt.Errorf("tally: %w", err)
+	}
+	return len(areas), nil
+}
+
+// MarkAll notes every area for a recount on the next Flush (after a bulk
+// load that bypassed nothing but should be recounted at once anyway, or to
+// repair counts after a change of this package's rules).
+func MarkAll(ctx context.Context, q db.Q) error {
+	_, err := q.ExecContext(ctx, "INSERT INTO tally_dirty (kind, id) SELECT 'area', id FROM area WHERE id NOT IN (SELECT id FROM tally_dirty WHERE kind = 'area')")
+	if err != nil {
+		return fmt.Errorf("tally: %w", err)
+	}
+	return nil
+}
+
+// dirtyAreas resolves tally_dirty to areas: an organisation stands where its
+// area is, or wherever its unit has ever been located; a unit likewise.
+func dirtyAreas(ctx context.Context, q db.Q) ([]int64, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id FROM tally_dirty WHERE kind = 'area'
+UNION SELECT o.area_id FROM tally_dirty d JOIN party_org o ON o.id = d.id WHERE d.kind = 'org' AND o.area_id IS NOT NULL
+UNION SELECT l.area_id FROM tally_dirty d JOIN party_org o ON o.id = d.id JOIN unit_location l ON l.unit_id = o.unit_id WHERE d.kind = 'org'
+UNION SELECT l.area_id FROM tally_dirty d JOIN unit_location l ON l.unit_id = d.id WHERE d.kind = 'unit'`)
+	if err != nil {
+		return nil, fmt.Errorf("tally: dirty areas: %w", err)
+	}
+	ids, err := db.Collect(rows, func(r *sql.Rows) (id int64, err error) { return id, r.Scan(&id) })
+	if err != nil {
+		return nil, fmt.Errorf("tally: dirty areas: %w", err)
+	}
+	slices.Sort(ids)
+	return ids, nil
+}
+
+// tallyColumns and yearColumns are the tables' columns in insert order.
+var (
+	tallyColumns = append([]string{"area_id", "on_date"}, columnNames[:]...)
+	yearColumns  = append([]string{"area_id", "year"}, columnNames[:]...)
+)
+
+// recount replaces the rows of a batch of areas in tally and tally_year.
+func recount(ctx context.Context, q db.Q, areas []int64) error {
+	byArea, err := count(ctx, q, areas)
+	if err != nil {
+		return err
+	}
+	in, args := inList(areas)
+	for _, table := range []string{"tally", "tally_year"} {
+		if _, err := q.ExecContext(ctx, "DELETE FROM "+table+" WHERE area_id IN "+in, args...); err != nil {
+			return fmt.Errorf("tally: %w", err)
+		}
+	}
+	var days, years []areaRow
+	for _, a := range areas {
+		rows := byArea[a].rows()
+		for _, r := range rows {
+			days = append(days, areaRow{a, r.On.Year(), r})
+		}
+		for _, r := range yearEnds(rows) {
+			years = append(years, areaRow{a, r.On.Year(), r})
+		}
+	}
+	if err := insertRows(ctx, q, "tally", tallyColumns, days, func(r areaRow) any { return r.row.On }); err != nil {
+		return err
+	}
+	return insertRows(ctx, q, "tally_year", yearColumns, years, func(r areaRow) any { return r.year })
+}
+
+// areaRow is one row of an area, with its year.
+type areaRow struct {
+	area int64
+	year int
+	row  Row
+}
+
+// yearEnds keeps the last row of each year: the counts in force on its
+// 31 December.
+func yearEnds(rows []Row) []Row {
+	var out []Row
+	for i, r := range rows {
+		if i+1 == len(rows) || rows[i+1].On.Year() != r.On.Year() {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// insertRows writes rows into table; key is the value of its second column.
+func insertRows(ctx context.Context, q db.Q, table string, cols []string, rows []areaRow, key func(areaRow) any) error {
+	err := db.BulkInsert(ctx, q, table, cols, len(rows), func(i int, dst []any) []any {
+		dst = append(dst, rows[i].area, key(rows[i]))
+		for _, c := range rows[i].row.Counts {
+			dst = append(dst, c)
+		}
+		return dst
+	})
+	if err != nil {
+		return fmt.Errorf("tally: %w", err)
+	}
+	return nil
+}
