@@ -2,6 +2,7 @@ package api
 
 import (
 	"net/http"
+	"strconv"
 
 	"dangjian/internal/figures"
 	"dangjian/internal/i18n"
@@ -24,6 +25,8 @@ type figureJSON struct {
 	To      string           `json:"to"`
 	Figure  figures.Value    `json:"figure"`
 	Records []figures.Record `json:"records"`
+	// Truncated: there are more records than the limit let through.
+	Truncated bool `json:"truncated"`
 }
 
 // figureList serves GET /api/v1/figures?area=&from=&to=: every registered
@@ -62,7 +65,12 @@ func (h *Handler) figureGet(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	recs, err := f.Records(ctx, q, s)
+	limit, err := recordLimit(r)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	recs, more, err := f.RecordsUpTo(ctx, q, s, limit)
 	if err != nil {
 		h.fail(w, r, err)
 		return
@@ -72,9 +80,30 @@ func (h *Handler) figureGet(w http.ResponseWriter, r *http.Request) {
 	}
 	h.writeJSON(w, r, http.StatusOK, figureJSON{
 		Scope: s, From: s.From.String(), To: s.To.String(),
-		Figure:  figures.Value{Key: f.Key, Label: f.Label(l), Value: v, Unit: f.Unit(l)},
-		Records: recs,
+		Figure:    figures.Value{Key: f.Key, Label: f.Label(l), Value: v, Unit: f.Unit(l)},
+		Records:   recs,
+		Truncated: more,
 	})
+}
+
+// Records of one figure per response: 1,000 unless ?limit= says otherwise,
+// at most 100,000 (a city's members are two million).
+const (
+	defaultRecordLimit = 1_000
+	maxRecordLimit     = 100_000
+)
+
+// recordLimit reads ?limit=.
+func recordLimit(r *http.Request) (int, error) {
+	v := r.URL.Query().Get("limit")
+	if v == "" {
+		return defaultRecordLimit, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 || n > maxRecordLimit {
+		return 0, i18n.Errf("limit", "err.api_limit", maxRecordLimit, v)
+	}
+	return n, nil
 }
 
 // scope reads area, from and to from the query, as the command line does.

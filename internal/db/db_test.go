@@ -144,3 +144,20 @@ func TestPostgresPlansEachExecution(t *testing.T) {
 		t.Errorf("plan_cache_mode = %q, %v", mode, err)
 	}
 }
+
+func TestPooled(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		if !d.Reader().Pooled() || !d.Writer().Pooled() {
+			t.Error("the pools must say they are pooled")
+		}
+		err := d.Tx(context.Background(), func(q db.Q) error {
+			if q.Pooled() {
+				t.Error("a transaction is not pooled")
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	})
+}

@@ -120,7 +120,12 @@ func GenerateWith(ctx context.Context, d *db.DB, o GenOptions, progress io.Write
 		if err != nil {
 			return err
 		}
+		// Every area, as the loader ran without the triggers that note
+		// what each row touched (on SQLite).
 		counted := time.Now()
+		if err := tally.MarkAll(ctx, q); err != nil {
+			return err
+		}
 		n, err := tally.Flush(ctx, q)
 		if err == nil {
 			say("counts of %d areas brought up to date in %s", n, time.Since(counted).Round(time.Millisecond))

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"runtime"
+	"strings"
 	"sync"
 
 	"dangjian/internal/db"
@@ -161,13 +162,18 @@ var peopleTables = []string{"person", "membership", "unit", "unit_location", "te
 // much cheaper than millions of random inserts into each. Indexes that back
 // a constraint (primary keys, UNIQUE) stay. The unique indexes rebuilt
 // check their rows as they are built, so nothing escapes them.
+//
+// On SQLite the tables' triggers (which note for internal/tally what each
+// row touched, one statement per row) are dropped and created again the
+// same way; the caller marks every area for the recount instead. On
+// PostgreSQL they run once per statement and stay.
 func withoutIndexes(ctx context.Context, q db.Q, dialect db.Dialect, tables []string, load func() error) error {
-	type index struct{ name, def string }
+	type index struct{ kind, name, def string }
 	var all []index
 	for _, t := range tables {
-		query := "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL ORDER BY name"
+		query := "SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') AND tbl_name = ? AND sql IS NOT NULL ORDER BY type, name"
 		if dialect == db.Postgres {
-			query = `SELECT i.indexname, i.indexdef FROM pg_indexes i WHERE i.schemaname = current_schema() AND i.tablename = ?
+			query = `SELECT 'index', i.indexname, i.indexdef FROM pg_indexes i WHERE i.schemaname = current_schema() AND i.tablename = ?
 AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname AND c.connamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema()))
 ORDER BY i.indexname`
 		}
@@ -177,7 +183,7 @@ ORDER BY i.indexname`
 		}
 		for rows.Next() {
 			var x index
-			if err := rows.Scan(&x.name, &x.def); err != nil {
+			if err := rows.Scan(&x.kind, &x.name, &x.def); err != nil {
 				rows.Close()
 				return err
 			}
@@ -189,8 +195,8 @@ ORDER BY i.indexname`
 		}
 	}
 	for _, x := range all {
-		if _, err := q.ExecContext(ctx, "DROP INDEX "+x.name); err != nil {
-			return fmt.Errorf("gen: drop index %s: %w", x.name, err)
+		if _, err := q.ExecContext(ctx, "DROP "+strings.ToUpper(x.kind)+" "+x.name); err != nil {
+			return fmt.Errorf("gen: drop %s %s: %w", x.kind, x.name, err)
 		}
 	}
 	if err := load(); err != nil {
@@ -198,7 +204,7 @@ ORDER BY i.indexname`
 	}
 	for _, x := range all {
 		if _, err := q.ExecContext(ctx, x.def); err != nil {
-			return fmt.Errorf("gen: create index %s: %w", x.name, err)
+			return fmt.Errorf("gen: create %s %s: %w", x.kind, x.name, err)
 		}
 	}
 	return nil

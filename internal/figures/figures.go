@@ -9,11 +9,14 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
+	"sync"
 
 	"dangjian/internal/date"
 	"dangjian/internal/db"
 	"dangjian/internal/i18n"
+	"dangjian/internal/tally"
 )
 
 // Scope is what a report asks for: one area and everything under it, and a
@@ -142,7 +145,7 @@ type Record struct {
 // Compute returns the value of one figure.
 func (f *Figure) Compute(ctx context.Context, q db.Q, s Scope) (float64, error) {
 	if f.Tally != nil {
-		fresh, err := tallyFresh(ctx, q)
+		fresh, err := tally.Clean(ctx, q)
 		if err != nil {
 			return 0, err
 		}
@@ -180,7 +183,22 @@ func (f *Figure) CountRows(ctx context.Context, q db.Q, s Scope) (float64, error
 // Records lists the rows behind one figure: flagged rows last for
 // percentages (so the communities still lacking come first), then by date.
 func (f *Figure) Records(ctx context.Context, q db.Q, s Scope) ([]Record, error) {
-	rows, err := q.QueryContext(ctx, "SELECT r.id, r.area_id, r.name, r.on_date, r.detail, r.flag FROM ("+f.SQL+") r"+typeParams(q)+" ORDER BY r.flag, r.on_date, r.id",
+	return f.records(ctx, q, s, "")
+}
+
+// RecordsUpTo lists at most n of the rows behind one figure, in the order
+// of Records; more reports that there are others (a city's members are two
+// million: a page lists the first ones and says so).
+func (f *Figure) RecordsUpTo(ctx context.Context, q db.Q, s Scope, n int) (recs []Record, more bool, err error) {
+	recs, err = f.records(ctx, q, s, " LIMIT "+strconv.Itoa(n+1))
+	if len(recs) > n {
+		return recs[:n], true, err
+	}
+	return recs, false, err
+}
+
+func (f *Figure) records(ctx context.Context, q db.Q, s Scope, limit string) ([]Record, error) {
+	rows, err := q.QueryContext(ctx, "SELECT r.id, r.area_id, r.name, r.on_date, r.detail, r.flag FROM ("+f.SQL+") r"+typeParams(q)+" ORDER BY r.flag, r.on_date, r.id"+limit,
 		s.AreaID, s.From, s.To)
 	if err != nil {
 		return nil, fmt.Errorf("figures: %s records: %w", f.Key, err)
@@ -205,35 +223,87 @@ func ComputeAll(ctx context.Context, q db.Q, s Scope, lang i18n.Lang) ([]Value, 
 }
 
 // ComputeList computes the figures fs for s, in their order. The figures
-// read from the maintained counts are computed together, in two queries.
+// read from the maintained counts are computed together, in two queries;
+// those and the figures counted from rows run side by side on the reader
+// pool, since each is one query and a machine has more than one core.
 func ComputeList(ctx context.Context, q db.Q, s Scope, lang i18n.Lang, fs []*Figure) ([]Value, error) {
-	fresh, err := tallyFresh(ctx, q)
+	fresh, err := tally.Clean(ctx, q)
 	if err != nil {
 		return nil, err
 	}
-	var tallied map[string]float64
-	if fresh {
-		var fromCounts []*Figure
-		for _, f := range fs {
-			if f.Tally != nil {
-				fromCounts = append(fromCounts, f)
-			}
-		}
-		if tallied, err = computeTallied(ctx, q, s, fromCounts); err != nil {
-			return nil, err
+	vals := make([]float64, len(fs))
+	var tasks []func() error
+	var atEnd, started []*Figure
+	index := map[string]int{}
+	for i, f := range fs {
+		switch {
+		case fresh && f.Tally != nil && f.Tally.Started:
+			started, index[f.Key] = append(started, f), i
+		case fresh && f.Tally != nil:
+			atEnd, index[f.Key] = append(atEnd, f), i
+		default:
+			tasks = append(tasks, func() (err error) {
+				vals[i], err = f.CountRows(ctx, q, s)
+				return err
+			})
 		}
 	}
-	out := make([]Value, 0, len(fs))
-	for _, f := range fs {
-		v, ok := tallied[f.Key]
-		if !ok {
-			if v, err = f.CountRows(ctx, q, s); err != nil {
-				return nil, err
-			}
+	for _, group := range [][]*Figure{atEnd, started} {
+		if len(group) == 0 {
+			continue
 		}
-		out = append(out, Value{Key: f.Key, Label: f.Label(lang), Value: v, Unit: f.Unit(lang), Text: f.Format(v)})
+		tasks = append(tasks, func() error {
+			got, err := computeTallied(ctx, q, s, group)
+			for k, v := range got {
+				vals[index[k]] = v // each group writes its own figures' slots
+			}
+			return err
+		})
+	}
+	parallel := maxParallelQueries
+	if !q.Pooled() {
+		parallel = 1
+	}
+	if err := runAll(tasks, parallel); err != nil {
+		return nil, err
+	}
+	out := make([]Value, len(fs))
+	for i, f := range fs {
+		out[i] = Value{Key: f.Key, Label: f.Label(lang), Value: vals[i], Unit: f.Unit(lang), Text: f.Format(vals[i])}
 	}
 	return out, nil
+}
+
+// maxParallelQueries bounds the queries one computation runs at once (the
+// SQLite reader pool holds four connections).
+const maxParallelQueries = 4
+
+// runAll runs tasks on at most n goroutines and returns the first error.
+func runAll(tasks []func() error, n int) error {
+	next := make(chan func() error)
+	errs := make(chan error, len(tasks))
+	var wg sync.WaitGroup
+	for range min(n, len(tasks)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for task := range next {
+				errs <- task()
+			}
+		}()
+	}
+	for _, task := range tasks {
+		next <- task
+	}
+	close(next)
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // typeParams names the types of the three parameters for PostgreSQL, which

@@ -2,6 +2,7 @@ package figures_test
 
 import (
 	"context"
+	"reflect"
 	"testing"
 
 	"dangjian/internal/db"
@@ -104,6 +105,20 @@ func TestRecordsMatchValues(t *testing.T) {
 			recs, err := fig.Records(ctx, dbh.Reader(), s)
 			if err != nil {
 				t.Fatal(err)
+			}
+			// The first n records are the first n of the list.
+			for _, n := range []int{1, len(recs) - 1, len(recs), len(recs) + 1} {
+				if n < 1 {
+					continue
+				}
+				first, more, err := fig.RecordsUpTo(ctx, dbh.Reader(), s, n)
+				if err != nil {
+					t.Fatal(err)
+				}
+				want := recs[:min(n, len(recs))]
+				if !reflect.DeepEqual(first, want) || more != (n < len(recs)) {
+					t.Errorf("%s: RecordsUpTo(%d) = %d records, more %v; want %d, more %v", fig.Key, n, len(first), more, len(want), n < len(recs))
+				}
 			}
 			distinct := map[int64]bool{}
 			flagged := 0

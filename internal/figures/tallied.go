@@ -5,9 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 
-	"dangjian/internal/date"
 	"dangjian/internal/db"
 	"dangjian/internal/tally"
 )
@@ -31,13 +29,11 @@ func communityActiveAt(dateExpr string) string {
 	return "a.level = 'community' AND " + active("a", "established_on", dateExpr)
 }
 
-// tallyFresh reports whether the counts are up to date.
-func tallyFresh(ctx context.Context, q db.Q) (bool, error) { return tally.Clean(ctx, q) }
-
 // computeTallied computes figures that all have Tallied set, in two
 // queries at most: one reading the counts in force at the period's end, one
-// the running totals over the period. A period bound on 31 December or
-// 1 January reads tally_year, a hundredth of tally's size.
+// the running totals over the period. Each reads, per area, the row of
+// tally_year for the latest year up to the date's; only where that row
+// starts after the date does it look in tally, a hundred times larger.
 func computeTallied(ctx context.Context, q db.Q, s Scope, fs []*Figure) (map[string]float64, error) {
 	out := make(map[string]float64, len(fs))
 	var atEnd, started []*Figure
@@ -53,21 +49,17 @@ func computeTallied(ctx context.Context, q db.Q, s Scope, fs []*Figure) (map[str
 		scope, end := p.add(s.AreaID), p.add(s.To)
 		exprs := make([]string, len(atEnd))
 		for i, f := range atEnd {
-			v := "t." + f.Tally.Column.Name()
+			c := f.Tally.Column.Name()
+			v := "CASE WHEN y.on_date <= " + end + " THEN y." + c + " ELSE " + seek(c, "t.on_date <= "+end) + " END"
 			if f.Tally.ActiveCommunity {
 				v = "CASE WHEN " + communityActiveAt(end) + " THEN " + v + " ELSE 0 END"
 			}
 			exprs[i] = "COALESCE(SUM(" + v + "), 0)"
 		}
-		// The row in force at the end, per area of the scope.
-		row := "JOIN tally t ON t.area_id = a.id AND t.on_date = (SELECT MAX(x.on_date) FROM tally x WHERE x.area_id = a.id AND x.on_date <= " + end + ")"
-		if isYearEnd(s.To) {
-			row = "JOIN tally_year t ON t.area_id = a.id AND t.year = (SELECT MAX(x.year) FROM tally_year x WHERE x.area_id = a.id AND x.year <= " + p.add(s.To.Year()) + ")"
-		}
 		query := sqlJoin(
 			"SELECT "+strings.Join(exprs, ", "),
 			"FROM area_closure sc JOIN area a ON a.id = sc.descendant_id",
-			row,
+			"JOIN tally_year y ON y.area_id = a.id AND y.year = (SELECT MAX(x.year) FROM tally_year x WHERE x.area_id = a.id AND x.year <= "+p.add(s.To.Year())+")",
 			"WHERE sc.ancestor_id = "+scope+" AND sc.from_on <= "+end+" AND (sc.to_on IS NULL OR "+end+" < sc.to_on)",
 		)
 		if err := scanInto(ctx, q, query, atEnd, out, p...); err != nil {
@@ -84,8 +76,8 @@ func computeTallied(ctx context.Context, q db.Q, s Scope, fs []*Figure) (map[str
 		exprs := make([]string, len(started))
 		for i, f := range started {
 			c := f.Tally.Column.Name()
-			hi := "CASE WHEN sc.to_on IS NULL OR " + end + " < sc.to_on THEN " + inForceOn(&p, c, s.To) + " ELSE " + seek(c, "t.on_date < sc.to_on") + " END"
-			lo := "CASE WHEN sc.from_on <= " + from + " THEN " + inForceBefore(&p, c, s.From) + " ELSE " + seek(c, "t.on_date < sc.from_on") + " END"
+			hi := "CASE WHEN sc.to_on IS NULL OR " + end + " < sc.to_on THEN " + valueAt(&p, c, "<=", end, s.To.Year()) + " ELSE " + seek(c, "t.on_date < sc.to_on") + " END"
+			lo := "CASE WHEN sc.from_on <= " + from + " THEN " + valueAt(&p, c, "<", from, s.From.AddDays(-1).Year()) + " ELSE " + seek(c, "t.on_date < sc.from_on") + " END"
 			exprs[i] = "COALESCE(SUM((" + hi + ") - (" + lo + ")), 0)"
 		}
 		query := sqlJoin(
@@ -114,30 +106,12 @@ func seek(c, cond string) string {
 	return "COALESCE((SELECT t." + c + " FROM tally t WHERE t.area_id = a.id AND " + cond + " ORDER BY t.on_date DESC LIMIT 1), 0)"
 }
 
-// yearEnd is column c of area a in force on 31 December of year.
-func yearEnd(c, year string) string {
-	return "COALESCE((SELECT t." + c + " FROM tally_year t WHERE t.area_id = a.id AND t.year <= " + year + " ORDER BY t.year DESC LIMIT 1), 0)"
-}
-
-// inForceOn is column c of area a in force on day on.
-func inForceOn(p *params, c string, on date.Date) string {
-	if isYearEnd(on) {
-		return yearEnd(c, p.add(on.Year()))
-	}
-	return seek(c, "t.on_date <= "+p.add(on))
-}
-
-// inForceBefore is column c of area a in force the day before on.
-func inForceBefore(p *params, c string, on date.Date) string {
-	if t := on.Time(); t.Month() == time.January && t.Day() == 1 {
-		return yearEnd(c, p.add(on.Year()-1))
-	}
-	return seek(c, "t.on_date < "+p.add(on))
-}
-
-func isYearEnd(d date.Date) bool {
-	t := d.Time()
-	return t.Month() == time.December && t.Day() == 31
+// valueAt is column c of area a's last row whose day is cmp ("<=" or "<")
+// the date placeholder on; year is the year of the last day that can
+// qualify. The year's row answers unless it starts after that day.
+func valueAt(p *params, c, cmp, on string, year int) string {
+	return "COALESCE((SELECT CASE WHEN y.on_date " + cmp + " " + on + " THEN y." + c + " END FROM tally_year y WHERE y.area_id = a.id AND y.year <= " +
+		p.add(year) + " ORDER BY y.year DESC LIMIT 1), " + seek(c, "t.on_date "+cmp+" "+on) + ")"
 }
 
 // scanInto runs a query of one row holding one value per figure of fs.

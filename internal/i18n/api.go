@@ -19,9 +19,11 @@ var apiZH = map[string]string{
 	"err.api_conflict":           "数据冲突：记录已存在或已被他人修改，请刷新后重试",
 	"err.api_unavailable":        "请求已取消或超时，请稍后再试",
 	"err.api_unauthenticated":    "需要有效的 API 令牌（请求头 Authorization: Bearer …）",
+	"err.api_limit":              "limit 应为 1 到 %d 之间的整数，而不是“%s”",
 }
 
 var apiEN = map[string]string{
+	"err.api_limit":              "limit must be a whole number from 1 to %d, not %q",
 	"err.api_route_unknown":      "there is no endpoint at %s",
 	"err.api_method":             "this endpoint does not accept %s",
 	"err.api_media_type":         "the request body must be application/json, not %s",

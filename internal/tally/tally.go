@@ -89,7 +89,7 @@ UNION SELECT l.area_id FROM tally_dirty d JOIN unit_location l ON l.unit_id = d.
 // tallyColumns and yearColumns are the tables' columns in insert order.
 var (
 	tallyColumns = append([]string{"area_id", "on_date"}, columnNames[:]...)
-	yearColumns  = append([]string{"area_id", "year"}, columnNames[:]...)
+	yearColumns  = append([]string{"area_id", "year", "on_date"}, columnNames[:]...)
 )
 
 // recount replaces the rows of a batch of areas in tally and tally_year.
@@ -108,22 +108,21 @@ func recount(ctx context.Context, q db.Q, areas []int64) error {
 	for _, a := range areas {
 		rows := byArea[a].rows()
 		for _, r := range rows {
-			days = append(days, areaRow{a, r.On.Year(), r})
+			days = append(days, areaRow{a, r})
 		}
 		for _, r := range yearEnds(rows) {
-			years = append(years, areaRow{a, r.On.Year(), r})
+			years = append(years, areaRow{a, r})
 		}
 	}
-	if err := insertRows(ctx, q, "tally", tallyColumns, days, func(r areaRow) any { return r.row.On }); err != nil {
+	if err := insertRows(ctx, q, "tally", tallyColumns, days, false); err != nil {
 		return err
 	}
-	return insertRows(ctx, q, "tally_year", yearColumns, years, func(r areaRow) any { return r.year })
+	return insertRows(ctx, q, "tally_year", yearColumns, years, true)
 }
 
-// areaRow is one row of an area, with its year.
+// areaRow is one row of an area.
 type areaRow struct {
 	area int64
-	year int
 	row  Row
 }
 
@@ -139,10 +138,15 @@ func yearEnds(rows []Row) []Row {
 	return out
 }
 
-// insertRows writes rows into table; key is the value of its second column.
-func insertRows(ctx context.Context, q db.Q, table string, cols []string, rows []areaRow, key func(areaRow) any) error {
+// insertRows writes rows into table: the area, the row's year when
+// withYear, its day and its counts.
+func insertRows(ctx context.Context, q db.Q, table string, cols []string, rows []areaRow, withYear bool) error {
 	err := db.BulkInsert(ctx, q, table, cols, len(rows), func(i int, dst []any) []any {
-		dst = append(dst, rows[i].area, key(rows[i]))
+		dst = append(dst, rows[i].area)
+		if withYear {
+			dst = append(dst, rows[i].row.On.Year())
+		}
+		dst = append(dst, rows[i].row.On)
 		for _, c := range rows[i].row.Counts {
 			dst = append(dst, c)
 		}

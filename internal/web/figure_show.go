@@ -31,7 +31,13 @@ type figurePage struct {
 	HasDetail bool
 	Lacking   int
 	Records   []recordRow
+	// Truncated: there are more records than the page lists.
+	Truncated bool
 }
+
+// maxFigureRecords is how many records a figure's page lists (a province
+// has 8,000 communities; a city two million members, which no page shows).
+var maxFigureRecords = 10_000
 
 // figureShow renders one figure's value and the records behind it; for a
 // percentage the records that do not count (the communities lacking a party
@@ -62,11 +68,12 @@ func (s *Server) figureShow(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	page.Value = f.Format(val)
-	recs, err := f.Records(r.Context(), q, sc)
+	recs, more, err := f.RecordsUpTo(r.Context(), q, sc, maxFigureRecords)
 	if err != nil {
 		s.serverError(w, r, fmt.Errorf("web: figure %s records: %w", f.Key, err))
 		return
 	}
+	page.Truncated = more
 	for _, rec := range recs {
 		row := recordRow{Name: rec.Name, Href: areaURL(rec.AreaID), On: rec.On.String(), Detail: recordDetail(lang, rec)}
 		if page.Percent && !rec.Flag {

@@ -371,3 +371,27 @@ var formScenarios = []scenario{
 	// The method and origin rules.
 	{name: "PUT is refused", method: "PUT", path: "/areas/{迎宾社区}/rename", status: 405},
 }
+
+// TestFigureRecordsTruncated lowers the page's record limit below the
+// coverage figure's records: the page lists the first ones and says so.
+func TestFigureRecordsTruncated(t *testing.T) {
+	defer func(n int) { maxFigureRecords = n }(maxFigureRecords)
+	maxFigureRecords = 2
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		app := newTestApp(t, d)
+		c := newClient(app)
+		runScenarios(t, c, []scenario{
+			{name: "two records of many", path: "/figures/members.total?area={示范区}&from=2025-01-01&to=2025-12-31", status: 200, want: []string{
+				`<p class="summary" id="records-truncated">记录太多，只列出前 2 条；请选择更小的范围查看其余记录。</p>`,
+			}},
+		})
+		if rows := strings.Count(c.last, "<tr>"); rows != 3 { // the header row and two records
+			t.Errorf("%d table rows, want 3", rows)
+		}
+		runScenarios(t, c, []scenario{
+			{name: "in English", path: "/figures/members.total", lang: "en", status: 200, want: []string{"only the first 2 are listed"}},
+			{name: "not truncated when they fit", path: "/figures/communities.created?from=2023-01-01&to=2023-12-31", status: 200,
+				notWant: []string{"records-truncated"}},
+		})
+	})
+}

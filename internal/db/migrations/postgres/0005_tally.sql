@@ -30,13 +30,16 @@ CREATE TABLE tally (
   PRIMARY KEY (area_id, on_date)
 );
 
--- The counts in force on 31 December of each year in which the area's
--- counts changed (the row in force on that day). Most reports run over
--- whole years; this table is a hundredth of tally's size, and a lookup in it
--- a fraction of the time.
+-- The last row of each year in which the area's counts changed: the counts
+-- in force on that year's 31 December, and on_date, the day they have been
+-- in force since. It is a hundredth of tally's size, and a lookup in it a
+-- fraction of the time: a figure for a date D reads the area's row for the
+-- latest year up to D's, which holds on D unless its on_date is after D
+-- (then, and only then, it looks in tally).
 CREATE TABLE tally_year (
   area_id               BIGINT NOT NULL REFERENCES area(id),
   year                  INTEGER NOT NULL,
+  on_date               DATE NOT NULL,
   members               INTEGER NOT NULL,
   enrolled              INTEGER NOT NULL,
   units                 INTEGER NOT NULL,
