@@ -56,33 +56,35 @@ CREATE TABLE tally_year (
 -- write to the tables the counts come from, emptied by tally.Flush in the
 -- same transaction. While it holds a row the figures count rows instead, so
 -- a write that forgot to flush costs speed, never a wrong figure.
+-- No key on PostgreSQL: two writers noting the same organisation must not
+-- wait for each other (one may already hold the writers' lock the other
+-- waits for, a deadlock); the same note twice is harmless.
 CREATE TABLE tally_dirty (
   kind TEXT NOT NULL CHECK (kind IN ('area','org','unit')),
-  id   BIGINT NOT NULL,
-  PRIMARY KEY (kind, id)
+  id   BIGINT NOT NULL
 );
 
 -- Statement-level triggers read the changed rows as transition tables, so a
 -- bulk insert marks each organisation once, not once per row. Each function
 -- stays on one line: the migration runner splits statements at a semicolon
 -- that ends a line.
-CREATE FUNCTION tally_mark_membership_ins() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO tally_dirty (kind, id) SELECT DISTINCT 'org', org_id FROM new_rows ON CONFLICT DO NOTHING; RETURN NULL; END $$;
+CREATE FUNCTION tally_mark_membership_ins() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO tally_dirty (kind, id) SELECT DISTINCT 'org', org_id FROM new_rows; RETURN NULL; END $$;
 CREATE TRIGGER tally_membership_ins AFTER INSERT ON membership REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION tally_mark_membership_ins();
-CREATE FUNCTION tally_mark_membership_upd() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO tally_dirty (kind, id) SELECT 'org', org_id FROM new_rows UNION SELECT 'org', org_id FROM old_rows ON CONFLICT DO NOTHING; RETURN NULL; END $$;
+CREATE FUNCTION tally_mark_membership_upd() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO tally_dirty (kind, id) SELECT 'org', org_id FROM new_rows UNION SELECT 'org', org_id FROM old_rows; RETURN NULL; END $$;
 CREATE TRIGGER tally_membership_upd AFTER UPDATE ON membership REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION tally_mark_membership_upd();
-CREATE FUNCTION tally_mark_post_ins() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO tally_dirty (kind, id) SELECT k, i FROM (SELECT 'org' AS k, org_id AS i FROM new_rows UNION SELECT 'area', area_id FROM new_rows UNION SELECT 'unit', unit_id FROM new_rows) c WHERE i IS NOT NULL ON CONFLICT DO NOTHING; RETURN NULL; END $$;
+CREATE FUNCTION tally_mark_post_ins() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO tally_dirty (kind, id) SELECT k, i FROM (SELECT 'org' AS k, org_id AS i FROM new_rows UNION SELECT 'area', area_id FROM new_rows UNION SELECT 'unit', unit_id FROM new_rows) c WHERE i IS NOT NULL; RETURN NULL; END $$;
 CREATE TRIGGER tally_post_ins AFTER INSERT ON post REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION tally_mark_post_ins();
-CREATE FUNCTION tally_mark_post_upd() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO tally_dirty (kind, id) SELECT k, i FROM (SELECT 'org' AS k, org_id AS i FROM new_rows UNION SELECT 'area', area_id FROM new_rows UNION SELECT 'unit', unit_id FROM new_rows UNION SELECT 'org', org_id FROM old_rows UNION SELECT 'area', area_id FROM old_rows UNION SELECT 'unit', unit_id FROM old_rows) c WHERE i IS NOT NULL ON CONFLICT DO NOTHING; RETURN NULL; END $$;
+CREATE FUNCTION tally_mark_post_upd() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO tally_dirty (kind, id) SELECT k, i FROM (SELECT 'org' AS k, org_id AS i FROM new_rows UNION SELECT 'area', area_id FROM new_rows UNION SELECT 'unit', unit_id FROM new_rows UNION SELECT 'org', org_id FROM old_rows UNION SELECT 'area', area_id FROM old_rows UNION SELECT 'unit', unit_id FROM old_rows) c WHERE i IS NOT NULL; RETURN NULL; END $$;
 CREATE TRIGGER tally_post_upd AFTER UPDATE ON post REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION tally_mark_post_upd();
-CREATE FUNCTION tally_mark_registration_ins() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO tally_dirty (kind, id) SELECT DISTINCT 'area', area_id FROM new_rows ON CONFLICT DO NOTHING; RETURN NULL; END $$;
+CREATE FUNCTION tally_mark_registration_ins() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO tally_dirty (kind, id) SELECT DISTINCT 'area', area_id FROM new_rows; RETURN NULL; END $$;
 CREATE TRIGGER tally_registration_ins AFTER INSERT ON registration REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION tally_mark_registration_ins();
-CREATE FUNCTION tally_mark_registration_upd() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO tally_dirty (kind, id) SELECT 'area', area_id FROM new_rows UNION SELECT 'area', area_id FROM old_rows ON CONFLICT DO NOTHING; RETURN NULL; END $$;
+CREATE FUNCTION tally_mark_registration_upd() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO tally_dirty (kind, id) SELECT 'area', area_id FROM new_rows UNION SELECT 'area', area_id FROM old_rows; RETURN NULL; END $$;
 CREATE TRIGGER tally_registration_upd AFTER UPDATE ON registration REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION tally_mark_registration_upd();
-CREATE FUNCTION tally_mark_unit_location_ins() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO tally_dirty (kind, id) SELECT DISTINCT 'area', area_id FROM new_rows ON CONFLICT DO NOTHING; RETURN NULL; END $$;
+CREATE FUNCTION tally_mark_unit_location_ins() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO tally_dirty (kind, id) SELECT DISTINCT 'area', area_id FROM new_rows; RETURN NULL; END $$;
 CREATE TRIGGER tally_unit_location_ins AFTER INSERT ON unit_location REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION tally_mark_unit_location_ins();
-CREATE FUNCTION tally_mark_unit_location_upd() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO tally_dirty (kind, id) SELECT 'area', area_id FROM new_rows UNION SELECT 'area', area_id FROM old_rows ON CONFLICT DO NOTHING; RETURN NULL; END $$;
+CREATE FUNCTION tally_mark_unit_location_upd() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO tally_dirty (kind, id) SELECT 'area', area_id FROM new_rows UNION SELECT 'area', area_id FROM old_rows; RETURN NULL; END $$;
 CREATE TRIGGER tally_unit_location_upd AFTER UPDATE ON unit_location REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION tally_mark_unit_location_upd();
-CREATE FUNCTION tally_mark_unit_upd() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO tally_dirty (kind, id) SELECT DISTINCT 'unit', id FROM new_rows ON CONFLICT DO NOTHING; RETURN NULL; END $$;
+CREATE FUNCTION tally_mark_unit_upd() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO tally_dirty (kind, id) SELECT DISTINCT 'unit', id FROM new_rows; RETURN NULL; END $$;
 CREATE TRIGGER tally_unit_upd AFTER UPDATE ON unit REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION tally_mark_unit_upd();
 
 -- Data written before this migration: count every area on the next flush.
