@@ -40,7 +40,12 @@ type target int
 const (
 	noTarget target = iota
 	areaTarget
+	// orgTarget: a party organisation of an area (re-formation, dissolution:
+	// the area store's operations).
 	orgTarget
+	// peopleOrgTarget: a party organisation of an area or a stationed unit's
+	// own, visible where its unit is located (leadership, elections).
+	peopleOrgTarget
 	// personTarget: a person, visible where they have or had a membership,
 	// registration or post.
 	personTarget
@@ -165,6 +170,8 @@ func (s *Server) checkTarget(r *http.Request, tg target) error {
 		_, err = s.people.Get(r.Context(), id)
 	case unitTarget:
 		_, err = s.people.Unit(r.Context(), id)
+	case peopleOrgTarget:
+		_, err = s.people.Org(r.Context(), id)
 	default:
 		_, err = s.areas.Org(r.Context(), id)
 	}

@@ -103,10 +103,12 @@ func TestRouteAccess(t *testing.T) {
 			name         string
 			area, org    string
 			person, unit string
-			outsideOf    map[auth.Role]bool
+			// unitOrg is a unit's own organisation, placed where its unit is.
+			unitOrg   string
+			outsideOf map[auth.Role]bool
 		}{
-			{"inside", "{迎宾社区}", "{org:迎宾社区党支部}", "{person:" + accessPersonIn + "}", "{unit:" + accessUnitIn + "}", nil},
-			{"outside", "{官渡社区}", "{org:官渡社区党支部}", "{person:" + accessPersonOut + "}", "{unit:" + accessUnitOut + "}",
+			{"inside", "{迎宾社区}", "{org:迎宾社区党支部}", "{person:" + accessPersonIn + "}", "{unit:" + accessUnitIn + "}", "{org:" + accessUnitOrgIn + "}", nil},
+			{"outside", "{官渡社区}", "{org:官渡社区党支部}", "{person:" + accessPersonOut + "}", "{unit:" + accessUnitOut + "}", "{org:" + accessUnitOrgOut + "}",
 				map[auth.Role]bool{auth.Subdistrict: true, auth.Community: true, auth.Unit: true, auth.Viewer: true}},
 		}
 		do := func(t *testing.T, session, method, path string) *http.Response {
@@ -144,6 +146,8 @@ func TestRouteAccess(t *testing.T) {
 					path = strings.ReplaceAll(path, "{T}", tg.person)
 				case unitTarget:
 					path = strings.ReplaceAll(path, "{T}", tg.unit)
+				case peopleOrgTarget:
+					path = strings.ReplaceAll(path, "{T}", tg.unitOrg)
 				}
 				// Anonymous.
 				res := do(t, "", row.method, path)

@@ -190,6 +190,11 @@ func TestPeopleScope(t *testing.T) {
 			{name: "unit outside", path: "/units/{unit:" + accessUnitOut + "}", status: 403},
 			{name: "units in scope", path: "/units", status: 200, want: []string{accessUnitIn}, notWant: []string{accessUnitOut}},
 			{name: "leadership outside", path: "/party-orgs/{org:官渡社区党支部}/leadership", status: 403},
+			// A unit's own organisation stands where its unit is located.
+			{name: "leadership of a unit's organisation in scope", path: "/party-orgs/{org:" + accessUnitOrgIn + "}/leadership", status: 200,
+				want: []string{accessUnitOrgIn, `href="/party-orgs/{org:` + accessUnitOrgIn + `}/elections/new"`}},
+			{name: "election form of a unit's organisation in scope", path: "/party-orgs/{org:" + accessUnitOrgIn + "}/elections/new", status: 200},
+			{name: "leadership of a unit's organisation outside", path: "/party-orgs/{org:" + accessUnitOrgOut + "}/leadership", status: 403},
 			{name: "enrol outside", method: "POST", path: "/members/new", status: 403,
 				form: url.Values{"name": {"测外人"}, "gender": {"male"}, "id_number": {fakeIDNumber("1975-05-05", 31)}, "org_id": {"{org:官渡社区党支部}"},
 					"status": {"full"}, "category": {"resident"}, "joined_party_on": {"2001-07-01"}, "reason": {"enrolment"}, "on": {"2025-01-01"}},

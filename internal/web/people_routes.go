@@ -29,8 +29,8 @@ func (s *Server) peopleRoutes() []route {
 		{"/units/{id}/end", auth.WriteAreas, unitTarget, s.unitEnd},
 		{"/units/{id}/party-org/new", auth.WriteUnit, unitTarget, s.unitOrgCreate},
 
-		{"GET /party-orgs/{id}/leadership", auth.ReadAreas, orgTarget, s.leadershipShow},
-		{"/party-orgs/{id}/elections/new", auth.WriteAreas, orgTarget, s.electionCreate},
+		{"GET /party-orgs/{id}/leadership", auth.ReadAreas, peopleOrgTarget, s.leadershipShow},
+		{"/party-orgs/{id}/elections/new", auth.WriteAreas, peopleOrgTarget, s.electionCreate},
 
 		{"GET /areas/{id}/registrations", auth.ReadAreas, areaTarget, s.registrationList},
 		{"/areas/{id}/registrations/new", auth.WriteAreas, areaTarget, s.registrationCreate},

@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 
 	"dangjian/internal/date"
@@ -17,6 +18,9 @@ const (
 	accessPersonOut = "测乙一"
 	accessUnitIn    = "测试迎宾单位"
 	accessUnitOut   = "测试官渡单位"
+	// Units' own party organisations, placed where their units are.
+	accessUnitOrgIn  = "测试迎宾二厂党支部"
+	accessUnitOrgOut = "测试官渡二厂党支部"
 )
 
 // fakeIDNumber makes a fictional ID number with a valid check character:
@@ -76,4 +80,12 @@ func seedAccessPeople(t testing.TB, a *testApp) {
 	a.enrolMember(t, "官渡社区党支部", accessPersonOut, 902, people.Probationary, people.Resident, "2024-06-01")
 	a.createUnit(t, "迎宾社区", accessUnitIn, people.Section)
 	a.createUnit(t, "官渡社区", accessUnitOut, people.Section)
+	// Units with their own party organisations, for the leadership pages.
+	for _, u := range []struct{ area, org string }{{"迎宾社区", accessUnitOrgIn}, {"官渡社区", accessUnitOrgOut}} {
+		id := a.createUnit(t, u.area, strings.TrimSuffix(u.org, "党支部"), people.NoRank)
+		if _, err := a.people.CreateUnitOrg(context.Background(), people.UnitOrgInput{UnitID: id, Kind: "branch", Name: u.org,
+			On: date.MustParse("2024-06-01")}); err != nil {
+			t.Fatalf("%s: %v", u.org, err)
+		}
+	}
 }
