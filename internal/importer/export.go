@@ -18,7 +18,8 @@ type ExportOptions struct {
 	Format string // xlsx.FormatXLSX or xlsx.FormatCSV
 	AreaID int64  // 0: the caller's scope
 	// Reveal writes ID and phone numbers in full (the caller may reveal);
-	// otherwise they are masked, and such a file cannot be imported back.
+	// otherwise they are masked, and an import of the file finds each
+	// person by the person number instead and keeps the numbers on record.
 	Reveal bool
 	Lang   i18n.Lang
 }
@@ -66,6 +67,7 @@ func (rn *Runner) Export(ctx context.Context, w io.Writer, o ExportOptions) (int
 	case "members":
 		err = rn.exportMembers(ctx, o, func(r *people.MemberExport) error {
 			p, m := &r.Person, &r.Membership
+			set("person_no", strconv.FormatInt(p.ID, 10))
 			set("name", p.Name)
 			set("gender", label("gender", string(p.Gender)))
 			set("ethnicity", p.Ethnicity)

@@ -289,10 +289,111 @@ func TestExportRoundTrip(t *testing.T) {
 		if err != nil || n != 20 || strings.Contains(buf.String(), fakeID("1970-05-06", 0)) || !strings.Contains(buf.String(), "*") {
 			t.Fatalf("masked scoped export: %d %v\n%s", n, err, buf.String())
 		}
+		// The masked export imports back: each row finds its person by the
+		// person number, and the numbers on record stay.
+		hashes := func() string {
+			var all string
+			rows, err := dbh.Reader().QueryContext(ctx, "SELECT COALESCE(id_number_hash, '') || COALESCE(phone_enc, '') FROM person ORDER BY id")
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer rows.Close()
+			for rows.Next() {
+				var h string
+				rows.Scan(&h)
+				all += h + ";"
+			}
+			return all
+		}
+		before := hashes()
+		res, err := w.run(t, area.WithScope(ctx, w.ids["A"]), "members", "csv", buf.Bytes(), false)
+		if err != nil || res.Unchanged != 20 || len(res.Errors) != 0 {
+			t.Fatalf("masked round trip: %+v %v", res, err)
+		}
+		if hashes() != before {
+			t.Error("the masked round trip changed ID or phone numbers on record")
+		}
 		var audited int
 		dbh.Reader().QueryRowContext(ctx, "SELECT COUNT(*) FROM audit_entry WHERE action = 'export.members'").Scan(&audited)
 		if audited != 3 {
 			t.Errorf("exports audited %d times, want 3", audited)
+		}
+	})
+}
+
+// TestImportByPersonNumber covers members without an ID number on record
+// and the rules of the person number (人员编号) an export writes.
+func TestImportByPersonNumber(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, dbh *db.DB) {
+		w := newWorld(t, dbh)
+		ctx := context.Background()
+		s := w.rn.People
+		enrol := func(name string, id string) int64 {
+			t.Helper()
+			pid, _, err := s.Enrol(ctx, people.EnrolInput{
+				Person: people.PersonInput{Name: name, Gender: people.Female, IDNumber: id, BirthDate: d("1960-02-03")},
+				Membership: people.MembershipInput{OrgID: w.ids["a1.org"], Status: people.Full, Category: people.Retired,
+					JoinedPartyOn: d("1990-07-01"), From: d("2020-01-01"), Reason: people.Enrolment},
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return pid
+		}
+		noID := enrol("无证甲", "")
+		withID := enrol("有证乙", fakeID("1960-02-03", 7))
+
+		// A member without an ID number goes out and comes back unchanged.
+		var buf bytes.Buffer
+		if _, err := w.rn.Export(ctx, &buf, importer.ExportOptions{Kind: "members", Format: xlsx.FormatCSV, Reveal: true, Lang: i18n.ZH}); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(buf.String(), "人员编号") || !strings.Contains(buf.String(), fmt.Sprint(noID)) {
+			t.Fatalf("export lacks the person number:\n%s", buf.String())
+		}
+		res, err := w.run(t, ctx, "members", "csv", buf.Bytes(), false)
+		if err != nil || res.Unchanged != 2 {
+			t.Fatalf("round trip with a member without ID number: %+v %v", res, err)
+		}
+
+		header := append(append([]string(nil), memberHeader...), "人员编号")
+		row := func(name, id string, no any) []string {
+			return []string{name, "女", "汉族", "1960-02-03", id, "", "", "", "甲一社区党支部", "正式", "离退休", "1990-07-01", "2020-01-01", fmt.Sprint(no)}
+		}
+		cases := []struct {
+			name       string
+			row        []string
+			column     string
+			key        string
+			wantUpdate bool
+		}{
+			{"no ID number, no person number", row("无名", "", ""), "身份证号", "err.import_id_number_required", false},
+			{"an unknown person number", row("无证甲", "", 99999), "人员编号", "err.import_person_no_unknown", false},
+			{"a person number that is not a number", row("无证甲", "", "abc"), "人员编号", "err.import_person_no_invalid", false},
+			{"a masked ID number without person number", row("有证乙", "110105********0071", ""), "身份证号", "err.import_id_masked", false},
+			{"the ID number of one, the person number of another", row("有证乙", fakeID("1960-02-03", 7), noID), "人员编号", "err.import_person_no_mismatch", false},
+			{"a new ID number for a person who has another", row("有证乙", fakeID("1960-02-03", 8), withID), "人员编号", "err.import_person_no_mismatch", false},
+			{"a masked phone for a new person", []string{"新人丙", "女", "汉族", "1960-02-03", fakeID("1960-02-03", 9), "139****0000", "", "", "甲一社区党支部", "正式", "离退休", "1990-07-01", "2020-01-01", ""}, "手机号", "err.import_phone_masked", false},
+		}
+		for _, c := range cases {
+			res, err := w.run(t, ctx, "members", "csv", sheet(t, xlsx.FormatCSV, header, c.row), false)
+			if !errors.Is(err, importer.ErrBadRows) || len(res.Errors) != 1 || res.Errors[0].Header != c.column || res.Errors[0].Key != c.key {
+				t.Errorf("%s: %v %+v", c.name, err, res.Errors)
+			}
+		}
+		// The person number gives an ID number to a person who had none.
+		res, err = w.run(t, ctx, "members", "csv", sheet(t, xlsx.FormatCSV, header, row("无证甲", fakeID("1960-02-03", 10), noID)), false)
+		if err != nil || res.Updated != 1 {
+			t.Fatalf("ID number added by person number: %+v %v", res, err)
+		}
+		if p, err := s.FindByIDNumber(ctx, fakeID("1960-02-03", 10)); err != nil || p.ID != noID {
+			t.Errorf("found by the new ID number: %+v %v", p, err)
+		}
+		// Outside the scope, a person number is unknown, not "out of scope".
+		res, err = w.run(t, area.WithScope(ctx, w.ids["B"]), "members", "csv",
+			sheet(t, xlsx.FormatCSV, header, []string{"有证乙", "女", "汉族", "1960-02-03", "", "", "", "", "乙一社区党支部", "正式", "离退休", "1990-07-01", "2024-01-01", fmt.Sprint(withID)}), false)
+		if !errors.Is(err, importer.ErrBadRows) || len(res.Errors) != 1 || res.Errors[0].Key != "err.import_person_no_unknown" {
+			t.Errorf("person number outside the scope: %v %+v", err, res.Errors)
 		}
 	})
 }

@@ -15,6 +15,7 @@ var memberFields = map[string]string{
 	"phone": "phone", "education": "education", "address": "address", "org_id": "branch", "status": "status",
 	"category": "category", "joined_party_on": "joined_on", "from": "transferred_in_on", "full_on": "status",
 	"note": "transfer_reason", "reason": "transfer_reason", "from_org_name": "transfer_reason", "person_id": "id_number",
+	"person_no": "person_no",
 }
 
 // batchRows is how many rows are checked against the database at once.
@@ -27,7 +28,17 @@ func (j *job) memberRow(line int, values []string) (people.MemberCheck, people.I
 	var in people.MemberInput
 	p := &in.Person
 	p.Name = c.required("name")
-	p.IDNumber = c.required("id_number")
+	// An export masks the ID and phone numbers unless its user may reveal
+	// them; with the person number it wrote, the row still finds its
+	// person, who keeps the numbers on record.
+	p.IDNumber = c.get("id_number")
+	in.PersonNo = c.personNo("person_no")
+	if isMasked(p.IDNumber) {
+		p.IDNumber = ""
+		if in.PersonNo == 0 {
+			c.fail("id_number", "err.import_id_masked")
+		}
+	}
 	p.Gender = people.Gender(c.enum("gender", false))
 	if p.Gender == "" {
 		if p.Gender = genderOf(p.IDNumber); p.Gender == "" && p.IDNumber != "" {
@@ -40,6 +51,9 @@ func (j *job) memberRow(line int, values []string) (people.MemberCheck, people.I
 	p.Ethnicity = c.get("ethnicity")
 	p.BirthDate = c.date("birth_date", false)
 	p.Phone = c.get("phone")
+	if isMasked(p.Phone) {
+		p.Phone, in.KeepPhone = "", true
+	}
 	var ok bool
 	if p.Education, ok = education(c.get("education")); !ok {
 		c.fail("education", "err.import_value_invalid", c.get("education"), "研究生、大学本科、大学专科、中专、高中、初中、小学及以下")
@@ -194,14 +208,10 @@ func (j *job) memberRows(ctx context.Context, q db.Q, write bool) error {
 		if !ok {
 			continue
 		}
-		h := fnv.New64a()
-		h.Write([]byte(chk.IDHash()))
-		k := h.Sum64()
-		if first, dup := seen[k]; dup {
+		if first, dup := seenBefore(seen, chk.Keys(), r.Line); dup {
 			j.addErr(j.rd.RowError(r.Line, "id_number", "err.import_duplicate", int(first)))
 			continue
 		}
-		seen[k] = int32(r.Line)
 		b.add(r.Line, chk, o)
 		if len(b.lines) >= batchRows {
 			if err := flush(); err != nil {
@@ -210,4 +220,23 @@ func (j *job) memberRows(ctx context.Context, q db.Q, write bool) error {
 		}
 	}
 	return flush()
+}
+
+// seenBefore reports the first line that named the same person as line,
+// by any of keys (an ID number's hash, a person number), and remembers
+// line for the keys not seen yet. Only an 8-byte hash of each key is kept.
+func seenBefore(seen map[uint64]int32, keys []string, line int) (int32, bool) {
+	hashes := make([]uint64, len(keys))
+	for i, k := range keys {
+		h := fnv.New64a()
+		h.Write([]byte(k))
+		hashes[i] = h.Sum64()
+		if first, dup := seen[hashes[i]]; dup {
+			return first, true
+		}
+	}
+	for _, h := range hashes {
+		seen[h] = int32(line)
+	}
+	return 0, false
 }

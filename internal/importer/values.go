@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"strconv"
 	"strings"
 
 	"dangjian/internal/date"
@@ -94,6 +95,25 @@ func (c *cells) get(key string) string {
 func (c *cells) fail(key, msg string, args ...any) {
 	c.errs = append(c.errs, c.j.rd.RowError(c.line, key, msg, args...))
 }
+
+// personNo reads a person number (人员编号, a positive whole number); 0
+// for an empty cell.
+func (c *cells) personNo(key string) int64 {
+	v := c.get(key)
+	if v == "" {
+		return 0
+	}
+	n, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || n <= 0 {
+		c.fail(key, "err.import_person_no_invalid", v)
+		return 0
+	}
+	return n
+}
+
+// isMasked reports whether v is a number an export masked (pii.Mask
+// replaces its middle with asterisks).
+func isMasked(v string) bool { return strings.Contains(v, "*") }
 
 // required refuses an empty cell.
 func (c *cells) required(key string) string {

@@ -3,6 +3,7 @@ package people
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"dangjian/internal/date"
@@ -17,10 +18,17 @@ import (
 // its own: the import is one audited action with counts.
 
 // MemberInput is one row of a member import: a person found again by ID
-// number (required here) and the membership they should hold now.
+// number, or by PersonNo, and the membership they should hold now.
 type MemberInput struct {
 	Person     PersonInput
 	Membership MembershipInput // PersonID is ignored
+	// PersonNo (人员编号) is the person's id in this system, as an export
+	// writes it. It finds a person without an ID number, or one whose number
+	// the export masked (Person.IDNumber is then empty: the number on record
+	// stays). With an ID number as well, both must name the same person.
+	PersonNo int64
+	// KeepPhone: the export masked the phone number; the one on record stays.
+	KeepPhone bool
 }
 
 // MemberCheck is a row that passed the checks needing no database.
@@ -29,17 +37,33 @@ type MemberCheck struct {
 	m              MembershipInput
 	idHash         string
 	idEnc, phoneEn string
+	personNo       int64
+	keepPhone      bool
 }
 
-// IDHash is the keyed lookup hash of the row's ID number.
-func (c *MemberCheck) IDHash() string { return c.idHash }
+// Keys are what identify the row's person within a file: the keyed hash
+// of its ID number and its person number, whichever it has.
+func (c *MemberCheck) Keys() []string {
+	var out []string
+	if c.idHash != "" {
+		out = append(out, c.idHash)
+	}
+	if c.personNo != 0 {
+		out = append(out, "no:"+strconv.FormatInt(c.personNo, 10))
+	}
+	return out
+}
 
 // CheckMember validates a row without the database, as Enrol does, and
-// seals its ID and phone numbers. An import row must carry an ID number.
+// seals its ID and phone numbers. An import row must carry an ID number or
+// a person number.
 func (s *Store) CheckMember(in MemberInput) (MemberCheck, error) {
 	var c MemberCheck
-	if strings.TrimSpace(in.Person.IDNumber) == "" {
+	if strings.TrimSpace(in.Person.IDNumber) == "" && in.PersonNo == 0 {
 		return c, i18n.Errf("id_number", "err.import_id_number_required")
+	}
+	if in.KeepPhone {
+		in.Person.Phone = ""
 	}
 	r, err := s.validatePerson(in.Person)
 	if err != nil {
@@ -51,7 +75,7 @@ func (s *Store) CheckMember(in MemberInput) (MemberCheck, error) {
 	if ageOn(r.birth, in.Membership.JoinedPartyOn) < 18 {
 		return c, i18n.Errf("joined_party_on", "err.joined_too_young", r.birth.String())
 	}
-	c.p, c.m = r, in.Membership
+	c.p, c.m, c.personNo, c.keepPhone = r, in.Membership, in.PersonNo, in.KeepPhone
 	if c.idEnc, c.idHash, c.phoneEn, err = s.sealed(r); err != nil {
 		return c, err
 	}
@@ -113,12 +137,16 @@ type MemberPlan struct {
 	open                                          Membership
 	Outcome                                       MemberOutcome
 	personChanged, memberChanged, transfer, start bool
+	// setID: the row gives an ID number to a person found by number who
+	// had none.
+	setID bool
 }
 
-// existing is what a batch lookup finds for one ID hash.
+// existing is what a batch lookup finds for one person.
 type existing struct {
 	person Person
 	phone  string
+	hasID  bool       // an ID number is on record
 	open   Membership // ID 0 when the person holds no open membership
 }
 
@@ -130,7 +158,7 @@ type existing struct {
 // It returns the plans of the good rows and the error of each bad one, by
 // index in checks.
 func (s *Store) PlanMembers(ctx context.Context, q db.Q, lines []int, checks []MemberCheck, orgs []ImportOrg, inScope map[int64]bool) ([]MemberPlan, map[int]error, error) {
-	found, err := s.lookupMembers(ctx, q, checks)
+	byHash, byNo, err := s.lookupMembers(ctx, q, checks)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -140,9 +168,15 @@ func (s *Store) PlanMembers(ctx context.Context, q db.Q, lines []int, checks []M
 	for i := range checks {
 		c := &checks[i]
 		pl := MemberPlan{Line: lines[i], c: *c, org: orgs[i]}
-		if e, ok := found[c.idHash]; ok {
+		e, err := matchPerson(c, byHash, byNo)
+		if err != nil {
+			bad[i] = err
+			continue
+		}
+		if e != nil {
 			pl.exists, pl.person, pl.open = true, e.person, e.open
 			pl.person.Phone = e.phone
+			pl.setID = c.idHash != "" && !e.hasID
 		}
 		if err := s.planOne(ctx, q, &pl, inScope, today); err != nil {
 			if _, ok := err.(*i18n.Error); !ok {
@@ -156,9 +190,36 @@ func (s *Store) PlanMembers(ctx context.Context, q db.Q, lines []int, checks []M
 	return plans, bad, nil
 }
 
+// matchPerson finds the stored person of a row: by ID number, else by
+// person number (nil, nil: a new person). A person number that names
+// nobody, or another person than the ID number, is refused.
+func matchPerson(c *MemberCheck, byHash map[string]existing, byNo map[int64]existing) (*existing, error) {
+	if e, ok := byHash[c.idHash]; ok && c.idHash != "" {
+		if c.personNo != 0 && c.personNo != e.person.ID {
+			return nil, i18n.Errf("person_no", "err.import_person_no_mismatch", c.personNo)
+		}
+		return &e, nil
+	}
+	if c.personNo == 0 {
+		return nil, nil
+	}
+	e, ok := byNo[c.personNo]
+	if !ok {
+		return nil, i18n.Errf("person_no", "err.import_person_no_unknown", c.personNo)
+	}
+	if c.idHash != "" && e.hasID {
+		// The number on record is not the row's (else the hash had matched).
+		return nil, i18n.Errf("person_no", "err.import_person_no_mismatch", c.personNo)
+	}
+	return &e, nil
+}
+
 func (s *Store) planOne(ctx context.Context, q db.Q, pl *MemberPlan, inScope map[int64]bool, today date.Date) error {
 	m := &pl.c.m
 	o := pl.org
+	if !pl.exists && pl.c.keepPhone {
+		return i18n.Errf("phone", "err.import_phone_masked")
+	}
 	if !pl.exists {
 		if err := (org{Name: o.Name, StartedOn: o.StartedOn, EndedOn: o.EndedOn}).requireActive("from", m.From); err != nil {
 			return err
@@ -166,10 +227,16 @@ func (s *Store) planOne(ctx context.Context, q db.Q, pl *MemberPlan, inScope map
 		pl.Outcome = MemberCreated
 		return nil
 	}
-	// A person already known: they must be reachable from the scope.
+	// A person already known: they must be reachable from the scope. One
+	// found by person number alone is "unknown" outside it, as numbers are
+	// easy to guess and the refusal should not say that one exists.
 	if s.scope(ctx) != 0 && (pl.open.ID == 0 || !inScope[pl.open.OrgID]) {
 		if err := s.allowAttach(ctx, q, pl.person.ID); err != nil {
-			if e, ok := err.(*i18n.Error); ok {
+			e, ok := err.(*i18n.Error)
+			switch {
+			case ok && pl.c.idHash == "":
+				return i18n.Errf("person_no", "err.import_person_no_unknown", pl.c.personNo)
+			case ok:
 				e.Field = "id_number"
 			}
 			return err
@@ -178,7 +245,7 @@ func (s *Store) planOne(ctx context.Context, q db.Q, pl *MemberPlan, inScope map
 	r := pl.c.p
 	p := pl.person
 	pl.personChanged = p.Name != r.name || p.Gender != r.gender || p.Ethnicity != r.ethnicity || p.BirthDate != r.birth ||
-		p.Phone != r.phone || p.Education != r.education || p.Address != r.address
+		(!pl.c.keepPhone && p.Phone != r.phone) || p.Education != r.education || p.Address != r.address || pl.setID
 	switch {
 	case pl.open.ID == 0:
 		// No open membership: a new one, which must not overlap an ended one.
@@ -217,23 +284,35 @@ func (s *Store) planOne(ctx context.Context, q db.Q, pl *MemberPlan, inScope map
 	return nil
 }
 
-// lookupMembers finds the persons of a batch by ID hash, with their open
-// membership, in one query.
-func (s *Store) lookupMembers(ctx context.Context, q db.Q, checks []MemberCheck) (map[string]existing, error) {
-	out := map[string]existing{}
-	if len(checks) == 0 {
-		return out, nil
-	}
-	args := make([]any, len(checks))
+// lookupMembers finds the persons of a batch by ID hash and by person
+// number, with their open membership, in one query.
+func (s *Store) lookupMembers(ctx context.Context, q db.Q, checks []MemberCheck) (map[string]existing, map[int64]existing, error) {
+	byHash, byNo := map[string]existing{}, map[int64]existing{}
+	var hashes, nos []any
 	for i := range checks {
-		args[i] = checks[i].idHash
+		if checks[i].idHash != "" {
+			hashes = append(hashes, checks[i].idHash)
+		}
+		if checks[i].personNo != 0 {
+			nos = append(nos, checks[i].personNo)
+		}
 	}
-	rows, err := q.QueryContext(ctx, `SELECT p.id, p.id_number_hash, p.name, p.gender, p.ethnicity, p.birth_date, COALESCE(p.phone_enc, ''), p.education, p.address,
+	var conds []string
+	if len(hashes) > 0 {
+		conds = append(conds, "p.id_number_hash IN ("+db.Placeholders(len(hashes))+")")
+	}
+	if len(nos) > 0 {
+		conds = append(conds, "p.id IN ("+db.Placeholders(len(nos))+")")
+	}
+	if len(conds) == 0 {
+		return byHash, byNo, nil
+	}
+	rows, err := q.QueryContext(ctx, `SELECT p.id, COALESCE(p.id_number_hash, ''), p.name, p.gender, p.ethnicity, p.birth_date, COALESCE(p.phone_enc, ''), p.education, p.address,
 COALESCE(m.id, 0), COALESCE(m.org_id, 0), COALESCE(m.status, ''), COALESCE(m.category, ''), m.joined_party_on, m.full_on, m.from_on
 FROM person p LEFT JOIN membership m ON m.person_id = p.id AND m.to_on IS NULL
-WHERE p.id_number_hash IN (`+db.Placeholders(len(args))+`)`, args...)
+WHERE `+strings.Join(conds, " OR "), append(hashes, nos...)...)
 	if err != nil {
-		return nil, fmt.Errorf("people: lookup members: %w", err)
+		return nil, nil, fmt.Errorf("people: lookup members: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
@@ -242,14 +321,18 @@ WHERE p.id_number_hash IN (`+db.Placeholders(len(args))+`)`, args...)
 		p, m := &e.person, &e.open
 		if err := rows.Scan(&p.ID, &hash, &p.Name, &p.Gender, &p.Ethnicity, &p.BirthDate, &phoneEnc, &p.Education, &p.Address,
 			&m.ID, &m.OrgID, &m.Status, &m.Category, &m.JoinedPartyOn, &m.FullOn, &m.From); err != nil {
-			return nil, fmt.Errorf("people: lookup members: %w", err)
+			return nil, nil, fmt.Errorf("people: lookup members: %w", err)
 		}
 		if e.phone, err = s.Keys.DecryptFor(ColPhone, phoneEnc); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		out[hash] = e
+		e.hasID = hash != ""
+		if e.hasID {
+			byHash[hash] = e
+		}
+		byNo[p.ID] = e
 	}
-	return out, rows.Err()
+	return byHash, byNo, rows.Err()
 }
 
 // MemberCounts are what an import did.
@@ -378,8 +461,17 @@ func insertMemberships(ctx context.Context, q db.Q, pls []*MemberPlan) error {
 func (s *Store) updateOne(ctx context.Context, q db.Q, pl *MemberPlan) error {
 	r := pl.c.p
 	if pl.personChanged {
-		if _, err := q.ExecContext(ctx, `UPDATE person SET name = ?, gender = ?, ethnicity = ?, birth_date = ?, phone_enc = ?, education = ?, address = ? WHERE id = ?`,
-			r.name, r.gender, r.ethnicity, r.birth, nullStr(pl.c.phoneEn), r.education, r.address, pl.person.ID); err != nil {
+		set := "name = ?, gender = ?, ethnicity = ?, birth_date = ?, education = ?, address = ?"
+		args := []any{r.name, r.gender, r.ethnicity, r.birth, r.education, r.address}
+		if !pl.c.keepPhone {
+			set += ", phone_enc = ?"
+			args = append(args, nullStr(pl.c.phoneEn))
+		}
+		if pl.setID {
+			set += ", id_number_enc = ?, id_number_hash = ?"
+			args = append(args, pl.c.idEnc, pl.c.idHash)
+		}
+		if _, err := q.ExecContext(ctx, "UPDATE person SET "+set+" WHERE id = ?", append(args, pl.person.ID)...); err != nil {
 			return err
 		}
 	}
