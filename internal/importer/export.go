@@ -96,6 +96,7 @@ func (rn *Runner) Export(ctx context.Context, w io.Writer, o ExportOptions) (int
 		})
 	default:
 		err = rn.People.ExportPosts(ctx, o.AreaID, o.Reveal, date.Date{}, func(e *people.PostExport) error {
+			set("person_no", strconv.FormatInt(e.Post.PersonID, 10))
 			set("name", e.Post.PersonName)
 			set("id_number", e.IDNumber)
 			set("org", e.Place)

@@ -445,13 +445,45 @@ func TestImportUnitsAndPosts(t *testing.T) {
 			t.Fatalf("bad posts: %v %+v", err, res.Errors)
 		}
 		for _, kind := range []string{"units", "posts"} {
-			var buf bytes.Buffer
-			if _, err := w.rn.Export(ctx, &buf, importer.ExportOptions{Kind: kind, Format: xlsx.FormatXLSX, Reveal: true, Lang: i18n.EN}); err != nil {
-				t.Fatal(err)
+			for _, reveal := range []bool{true, false} {
+				var buf bytes.Buffer
+				if _, err := w.rn.Export(ctx, &buf, importer.ExportOptions{Kind: kind, Format: xlsx.FormatXLSX, Reveal: reveal, Lang: i18n.EN}); err != nil {
+					t.Fatal(err)
+				}
+				res, err := w.run(t, ctx, kind, "xlsx", buf.Bytes(), false)
+				if err != nil || res.Unchanged != res.Rows || res.Rows == 0 {
+					t.Fatalf("%s round trip (numbers in full %v): %+v %v", kind, reveal, res, err)
+				}
 			}
-			res, err := w.run(t, ctx, kind, "xlsx", buf.Bytes(), false)
-			if err != nil || res.Unchanged != res.Rows || res.Rows == 0 {
-				t.Fatalf("%s round trip: %+v %v", kind, res, err)
+		}
+		// A post of a person without an ID number, found by person number.
+		s := w.rn.People
+		noID, err := s.Create(ctx, people.PersonInput{Name: "无证委员", Gender: people.Male, BirthDate: d("1968-03-04")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ph = append(ph, "人员编号")
+		res, err = w.run(t, ctx, "posts", "csv", sheet(t, xlsx.FormatCSV, ph,
+			[]string{"无证委员", "", "甲一社区党支部", "委员", "2023-01-01", "", "", "", fmt.Sprint(noID)}), false)
+		if err != nil || res.Updated != 1 { // a known person, a new post
+			t.Fatalf("post by person number: %+v %v", res, err)
+		}
+		var holder int64
+		if err := dbh.Reader().QueryRowContext(ctx, "SELECT person_id FROM post WHERE role = 'member' AND from_on = '2023-01-01'").Scan(&holder); err != nil || holder != noID {
+			t.Errorf("the post went to person %d (%v), want %d", holder, err, noID)
+		}
+		for _, c := range []struct {
+			name, id, no, key string
+		}{
+			{"unknown person number", "", "99999", "err.import_person_no_unknown"},
+			{"neither number", "", "", "err.import_id_number_required"},
+			{"the ID number of one, the person number of another", fakeID("1970-05-06", 7), fmt.Sprint(noID), "err.import_person_no_mismatch"},
+			{"masked ID number alone", "110105********0071", "", "err.import_id_masked"},
+		} {
+			res, err = w.run(t, ctx, "posts", "csv", sheet(t, xlsx.FormatCSV, ph,
+				[]string{"某人", c.id, "甲一社区党支部", "委员", "2024-01-01", "", "", "", c.no}), false)
+			if !errors.Is(err, importer.ErrBadRows) || len(res.Errors) != 1 || res.Errors[0].Key != c.key {
+				t.Errorf("%s: %v %+v", c.name, err, res.Errors)
 			}
 		}
 	})

@@ -15,7 +15,7 @@ var unitFields = map[string]string{
 }
 
 var postFields = map[string]string{
-	"name": "name", "id_number": "id_number", "gender": "id_number", "birth_date": "id_number", "person_id": "id_number",
+	"person_no": "person_no", "name": "name", "id_number": "id_number", "gender": "id_number", "birth_date": "id_number", "person_id": "id_number",
 	"role": "role", "org_id": "org", "area_id": "org", "term_id": "term", "term": "term", "unit_id": "unit", "from": "from", "to": "to",
 }
 
@@ -51,7 +51,14 @@ func (j *job) postRow(ctx context.Context, q db.Q, r xlsx.Row) error {
 	c := &cells{j: j, line: r.Line, values: r.Values}
 	var in people.PostImport
 	in.Person.Name = c.required("name")
-	in.Person.IDNumber = c.required("id_number")
+	in.Person.IDNumber = c.get("id_number")
+	in.PersonNo = c.personNo("person_no")
+	if isMasked(in.Person.IDNumber) {
+		in.Person.IDNumber = ""
+		if in.PersonNo == 0 {
+			c.fail("id_number", "err.import_id_masked")
+		}
+	}
 	in.Person.Gender = genderOf(in.Person.IDNumber)
 	p := &in.Post
 	p.Role = people.Role(c.enum("role", true))
@@ -85,7 +92,11 @@ func (j *job) postRow(ctx context.Context, q db.Q, r xlsx.Row) error {
 		}
 	}
 	if len(c.errs) == 0 {
-		k := fmt.Sprint(in.Person.IDNumber, "\x00", p.OrgID, "\x00", p.AreaID, "\x00", p.Role, "\x00", p.From)
+		who := in.Person.IDNumber
+		if who == "" {
+			who = fmt.Sprint("no:", in.PersonNo)
+		}
+		k := fmt.Sprint(who, "\x00", p.OrgID, "\x00", p.AreaID, "\x00", p.Role, "\x00", p.From)
 		if first, dup := j.seenKeys[k]; dup {
 			c.fail("id_number", "err.import_duplicate", first)
 		} else {

@@ -3,6 +3,7 @@ package people
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"dangjian/internal/date"
 	"dangjian/internal/db"
@@ -116,15 +117,25 @@ type PostImport struct {
 	Post       PostInput // PersonID and TermID are set here
 	TermNumber int
 	To         date.Date
+	// PersonNo finds the person by their id in this system (an export
+	// writes it) when the row's ID number is empty or masked; with an ID
+	// number as well, both must name the same person.
+	PersonNo int64
 }
 
 // ImportPost finds the post by person, place, role and start date: an
 // unchanged row changes nothing, a new end date ends it; otherwise it is
 // appointed as Appoint would.
 func (s *Store) ImportPost(ctx context.Context, q db.Q, in PostImport) (MemberOutcome, error) {
-	r, err := s.validatePerson(in.Person)
-	if err != nil {
-		return 0, err
+	var r personRow
+	var err error
+	switch {
+	case strings.TrimSpace(in.Person.IDNumber) != "":
+		if r, err = s.validatePerson(in.Person); err != nil {
+			return 0, err
+		}
+	case in.PersonNo == 0:
+		return 0, i18n.Errf("id_number", "err.import_id_number_required")
 	}
 	p := in.Post
 	if err := s.checkPostPlace(ctx, q, p); err != nil {
@@ -149,9 +160,8 @@ func (s *Store) ImportPost(ctx context.Context, q db.Q, in PostImport) (MemberOu
 			return 0, err
 		}
 	}
-	var pid int64
-	err = q.QueryRowContext(ctx, "SELECT id FROM person WHERE id_number_hash = ?", s.Keys.Hash(ColIDNumber, r.idNumber)).Scan(&pid)
-	if err != nil && !db.IsNotFound(err) {
+	pid, err := s.postPerson(ctx, q, r, in.PersonNo)
+	if err != nil {
 		return 0, err
 	}
 	outcome := MemberCreated
@@ -161,7 +171,12 @@ func (s *Store) ImportPost(ctx context.Context, q db.Q, in PostImport) (MemberOu
 		}
 	} else {
 		if err := s.allowAttach(ctx, q, pid); err != nil {
-			if e, ok := err.(*i18n.Error); ok {
+			e, ok := err.(*i18n.Error)
+			switch {
+			case ok && r.idNumber == "":
+				// Found by number alone: unknown outside the scope.
+				return 0, i18n.Errf("person_no", "err.import_person_no_unknown", in.PersonNo)
+			case ok:
 				e.Field = "id_number"
 			}
 			return 0, err
@@ -199,4 +214,35 @@ func (s *Store) ImportPost(ctx context.Context, q db.Q, in PostImport) (MemberOu
 		}
 	}
 	return outcome, nil
+}
+
+// postPerson finds the person of a post row: by ID number, else by person
+// number (0: a new person, for a row with an ID number). A person number
+// that names nobody, or another person than the ID number, is refused.
+func (s *Store) postPerson(ctx context.Context, q db.Q, r personRow, no int64) (int64, error) {
+	var pid int64
+	if r.idNumber != "" {
+		err := q.QueryRowContext(ctx, "SELECT id FROM person WHERE id_number_hash = ?", s.Keys.Hash(ColIDNumber, r.idNumber)).Scan(&pid)
+		if err != nil && !db.IsNotFound(err) {
+			return 0, err
+		}
+		if pid != 0 || no == 0 {
+			if no != 0 && no != pid {
+				return 0, i18n.Errf("person_no", "err.import_person_no_mismatch", no)
+			}
+			return pid, nil
+		}
+	}
+	var hasID bool
+	err := q.QueryRowContext(ctx, "SELECT id, id_number_hash IS NOT NULL FROM person WHERE id = ?", no).Scan(&pid, &hasID)
+	if db.IsNotFound(err) {
+		return 0, i18n.Errf("person_no", "err.import_person_no_unknown", no)
+	}
+	if err != nil {
+		return 0, err
+	}
+	if r.idNumber != "" && hasID {
+		return 0, i18n.Errf("person_no", "err.import_person_no_mismatch", no)
+	}
+	return pid, nil
 }

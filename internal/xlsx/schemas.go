@@ -58,9 +58,7 @@ var Members = NewSchema("members",
 	Column{Key: "joined_on", ZH: "入党日期", EN: "Joined", Kind: Date, Aliases: []string{"入党时间", "joined on", "joined the party"}},
 	Column{Key: "transferred_in_on", ZH: "转入日期", EN: "Transferred in", Kind: Date, Aliases: []string{"转入时间", "transferred in on"}},
 	Column{Key: "transfer_reason", ZH: "转入原因", EN: "Transfer reason", Aliases: []string{"reason"}},
-	// The person's id in this system, written by an export: it finds the
-	// person again when the ID number is missing or masked.
-	Column{Key: "person_no", ZH: "人员编号", EN: "Person no.", Kind: Digits, Aliases: []string{"person number", "person no"}},
+	personNo,
 )
 
 // Units is the list of stationed units (驻区单位).
@@ -85,7 +83,12 @@ var Posts = NewSchema("posts",
 	Column{Key: "to", ZH: "离任日期", EN: "To", Kind: Date, Aliases: []string{"离任时间", "end date"}},
 	Column{Key: "term", ZH: "届次", EN: "Term", Aliases: []string{"届", "term no"}},
 	Column{Key: "unit", ZH: "来源单位", EN: "From unit", Aliases: []string{"所在单位", "source unit"}},
+	personNo,
 )
+
+// personNo is the person's id in this system, written by an export: it
+// finds the person again when the ID number is missing or masked.
+var personNo = Column{Key: "person_no", ZH: "人员编号", EN: "Person no.", Kind: Digits, Aliases: []string{"person number", "person no"}}
 
 // Schemas lists the schemas by name, for the command line.
 func Schemas() []*Schema { return []*Schema{Members, Units, Posts} }
