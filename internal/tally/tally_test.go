@@ -58,6 +58,16 @@ func TestTriggersMarkAndFlushRecounts(t *testing.T) {
 		want[2] = []string{"2022-03-01 m1 e1 u0", "2024-01-01 m2 e1 u1", "2025-01-01 m1 e1 u1"}
 		checkRows(t, d, want)
 
+		// A row deleted by hand (the application deletes nothing) is noted too.
+		exec(w, "DELETE FROM membership WHERE id = 1")
+		if n := flush(t, d); n != 1 {
+			t.Errorf("recounted %d areas after a delete, want 1", n)
+		}
+		want[2] = []string{"2024-01-01 m1 e0 u1"}
+		checkRows(t, d, want)
+		exec(w, "INSERT INTO membership (id, person_id, org_id, status, category, joined_party_on, from_on, to_on, start_reason, end_reason) VALUES (1, 100, 10, 'full', 'resident', '2000-01-01', '2022-03-01', '2025-01-01', 'enrolment', 'left')")
+		flush(t, d)
+
 		// Ending the unit marks every place it has been.
 		exec(w, "UPDATE unit SET ended_on = '2025-06-01' WHERE id = 20")
 		if n := flush(t, d); n != 2 {

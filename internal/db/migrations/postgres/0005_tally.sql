@@ -86,6 +86,15 @@ CREATE FUNCTION tally_mark_unit_location_upd() RETURNS trigger LANGUAGE plpgsql 
 CREATE TRIGGER tally_unit_location_upd AFTER UPDATE ON unit_location REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION tally_mark_unit_location_upd();
 CREATE FUNCTION tally_mark_unit_upd() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO tally_dirty (kind, id) SELECT DISTINCT 'unit', id FROM new_rows; RETURN NULL; END $$;
 CREATE TRIGGER tally_unit_upd AFTER UPDATE ON unit REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION tally_mark_unit_upd();
+-- The application deletes nothing; an operator's script might.
+CREATE FUNCTION tally_mark_membership_del() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO tally_dirty (kind, id) SELECT DISTINCT 'org', org_id FROM old_rows; RETURN NULL; END $$;
+CREATE TRIGGER tally_membership_del AFTER DELETE ON membership REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION tally_mark_membership_del();
+CREATE FUNCTION tally_mark_post_del() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO tally_dirty (kind, id) SELECT k, i FROM (SELECT 'org' AS k, org_id AS i FROM old_rows UNION SELECT 'area', area_id FROM old_rows UNION SELECT 'unit', unit_id FROM old_rows) c WHERE i IS NOT NULL; RETURN NULL; END $$;
+CREATE TRIGGER tally_post_del AFTER DELETE ON post REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION tally_mark_post_del();
+CREATE FUNCTION tally_mark_registration_del() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO tally_dirty (kind, id) SELECT DISTINCT 'area', area_id FROM old_rows; RETURN NULL; END $$;
+CREATE TRIGGER tally_registration_del AFTER DELETE ON registration REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION tally_mark_registration_del();
+CREATE FUNCTION tally_mark_unit_location_del() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO tally_dirty (kind, id) SELECT DISTINCT 'area', area_id FROM old_rows; RETURN NULL; END $$;
+CREATE TRIGGER tally_unit_location_del AFTER DELETE ON unit_location REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION tally_mark_unit_location_del();
 
 -- Data written before this migration: count every area on the next flush.
 INSERT INTO tally_dirty (kind, id) SELECT 'area', id FROM area;

@@ -73,6 +73,11 @@ CREATE TRIGGER tally_registration_upd AFTER UPDATE ON registration BEGIN INSERT 
 CREATE TRIGGER tally_unit_location_ins AFTER INSERT ON unit_location BEGIN INSERT OR IGNORE INTO tally_dirty (kind, id) VALUES ('area', NEW.area_id); END;
 CREATE TRIGGER tally_unit_location_upd AFTER UPDATE ON unit_location BEGIN INSERT OR IGNORE INTO tally_dirty (kind, id) VALUES ('area', OLD.area_id), ('area', NEW.area_id); END;
 CREATE TRIGGER tally_unit_upd AFTER UPDATE ON unit BEGIN INSERT OR IGNORE INTO tally_dirty (kind, id) VALUES ('unit', NEW.id); END;
+-- The application deletes nothing; an operator's script might.
+CREATE TRIGGER tally_membership_del AFTER DELETE ON membership BEGIN INSERT OR IGNORE INTO tally_dirty (kind, id) VALUES ('org', OLD.org_id); END;
+CREATE TRIGGER tally_post_del AFTER DELETE ON post BEGIN INSERT OR IGNORE INTO tally_dirty (kind, id) SELECT k, i FROM (SELECT 'org' AS k, OLD.org_id AS i UNION ALL SELECT 'area', OLD.area_id UNION ALL SELECT 'unit', OLD.unit_id) WHERE i IS NOT NULL; END;
+CREATE TRIGGER tally_registration_del AFTER DELETE ON registration BEGIN INSERT OR IGNORE INTO tally_dirty (kind, id) VALUES ('area', OLD.area_id); END;
+CREATE TRIGGER tally_unit_location_del AFTER DELETE ON unit_location BEGIN INSERT OR IGNORE INTO tally_dirty (kind, id) VALUES ('area', OLD.area_id); END;
 
 -- Data written before this migration: count every area on the next flush.
 INSERT INTO tally_dirty (kind, id) SELECT 'area', id FROM area;
