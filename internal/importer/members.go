@@ -41,7 +41,7 @@ func (j *job) memberRow(line int, values []string) (people.MemberCheck, people.I
 	}
 	p.Gender = people.Gender(c.enum("gender", false))
 	if p.Gender == "" {
-		if p.Gender = genderOf(p.IDNumber); p.Gender == "" && p.IDNumber != "" {
+		if p.Gender = people.GenderFromID(p.IDNumber); p.Gender == "" && p.IDNumber != "" {
 			// The ID number cannot give the gender: say what is wrong with it.
 			if _, _, err := people.ParseIDNumber("id_number", p.IDNumber, j.rn.People.Today()); err != nil {
 				c.errs = append(c.errs, j.rowErr(line, memberFields, err))

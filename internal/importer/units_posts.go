@@ -59,7 +59,7 @@ func (j *job) postRow(ctx context.Context, q db.Q, r xlsx.Row) error {
 			c.fail("id_number", "err.import_id_masked")
 		}
 	}
-	in.Person.Gender = genderOf(in.Person.IDNumber)
+	in.Person.Gender = people.GenderFromID(in.Person.IDNumber)
 	p := &in.Post
 	p.Role = people.Role(c.enum("role", true))
 	p.From = c.date("from", true)

@@ -165,16 +165,3 @@ func (c *cells) date(key string, required bool) date.Date {
 	}
 	return d
 }
-
-// genderOf is the gender an 18-character ID number gives (17th digit odd:
-// male), "" when it cannot tell.
-func genderOf(id string) people.Gender {
-	id = strings.TrimSpace(id)
-	if len(id) == 18 && id[16] >= '0' && id[16] <= '9' {
-		if (id[16]-'0')%2 == 1 {
-			return people.Male
-		}
-		return people.Female
-	}
-	return ""
-}

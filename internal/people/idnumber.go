@@ -1,6 +1,8 @@
 package people
 
 import (
+	"strings"
+
 	"dangjian/internal/date"
 	"dangjian/internal/i18n"
 	"dangjian/internal/pii"
@@ -94,4 +96,17 @@ func ageOn(born, d date.Date) int {
 		years--
 	}
 	return years
+}
+
+// GenderFromID is the gender an 18-character ID number gives (17th digit
+// odd: male), "" when it cannot tell.
+func GenderFromID(id string) Gender {
+	id = strings.TrimSpace(id)
+	if len(id) == 18 && id[16] >= '0' && id[16] <= '9' {
+		if (id[16]-'0')%2 == 1 {
+			return Male
+		}
+		return Female
+	}
+	return ""
 }

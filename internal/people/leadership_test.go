@@ -2,10 +2,12 @@ package people_test
 
 import (
 	"context"
+	"errors"
 	"testing"
 
 	"dangjian/internal/db"
 	"dangjian/internal/dbtest"
+	"dangjian/internal/i18n"
 	"dangjian/internal/people"
 )
 
@@ -167,6 +169,41 @@ func TestRegistrations(t *testing.T) {
 		list, err := w.s.Registrations(ctx, w.ids["a2"], "", d("2025-01-01"))
 		if err != nil || len(list) != 2 || list[0].Kind != people.MemberRegistration || list[1].Name != "区房管所党支部" {
 			t.Errorf("registrations = %+v, %v", list, err)
+		}
+	})
+}
+
+// TestElectNewPerson: an election records a person not yet in the system
+// with their post; a bad new person refuses the whole election, naming the
+// post row, and leaves nothing behind.
+func TestElectNewPerson(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, dbh *db.DB) {
+		w := newWorld(t, dbh)
+		ctx := context.Background()
+		in := people.ElectionInput{OrgID: w.ids["a1.org"], ElectedOn: d("2024-03-01"), ExpectedVoters: 20, PresentVoters: 18, VotesCast: 18,
+			Posts: []people.PostInput{{Role: people.Member, New: &people.PersonInput{Name: "新委员", Gender: people.Male, IDNumber: fakeID("1975-03-04", 41)}}}}
+		bad := in
+		bad.Posts = []people.PostInput{{Role: people.Member, New: &people.PersonInput{Name: "", Gender: people.Male, IDNumber: fakeID("1975-03-04", 42)}}}
+		_, err := w.s.Elect(ctx, bad)
+		var ie *i18n.Error
+		if !errors.As(err, &ie) || ie.Field != "posts[0].name" {
+			t.Fatalf("a new person without a name: %v", err)
+		}
+		var persons, terms int
+		dbh.Reader().QueryRowContext(ctx, "SELECT (SELECT COUNT(*) FROM person), (SELECT COUNT(*) FROM term)").Scan(&persons, &terms)
+		if persons != 0 || terms != 0 {
+			t.Fatalf("a refused election left %d persons, %d terms", persons, terms)
+		}
+		if _, err := w.s.Elect(ctx, in); err != nil {
+			t.Fatal(err)
+		}
+		p, err := w.s.FindByIDNumber(ctx, fakeID("1975-03-04", 41))
+		if err != nil || p.Name != "新委员" {
+			t.Fatalf("the new person: %+v %v", p, err)
+		}
+		posts, err := w.s.Leadership(ctx, w.ids["a1.org"], d("2024-03-01"))
+		if err != nil || len(posts) != 1 || posts[0].PersonID != p.ID || posts[0].Role != people.Member {
+			t.Errorf("posts %+v %v", posts, err)
 		}
 	})
 }

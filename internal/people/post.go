@@ -50,6 +50,10 @@ type PostInput struct {
 	TermID   int64     `json:"term_id"`
 	UnitID   int64     `json:"unit_id"`
 	From     date.Date `json:"from"`
+	// New, with PersonID 0, is a person not yet in the system whom an
+	// election brings in (a concurrent member from a unit, say): Elect
+	// records them with the post.
+	New *PersonInput `json:"new_person,omitempty"`
 }
 
 // EndPostInput ends a post on On.

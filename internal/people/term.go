@@ -125,6 +125,14 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 			if p.From.IsZero() {
 				p.From = in.StartedOn
 			}
+			if p.PersonID == 0 && p.New != nil {
+				if p.PersonID, err = s.newPostHolder(ctx, q, *p.New); err != nil {
+					if e, ok := err.(*i18n.Error); ok {
+						e.Field = postField(i, e.Field)
+					}
+					return err
+				}
+			}
 			if _, err := s.appointIn(ctx, q, p); err != nil {
 				if e, ok := err.(*i18n.Error); ok {
 					e.Field = postField(i, e.Field)
@@ -135,6 +143,15 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		return nil
 	})
 	return id, wrap("elect", err)
+}
+
+// newPostHolder records a person an election brings into the system.
+func (s *Store) newPostHolder(ctx context.Context, q db.Q, in PersonInput) (int64, error) {
+	r, err := s.validatePerson(in)
+	if err != nil {
+		return 0, err
+	}
+	return s.insertPerson(ctx, q, r)
 }
 
 // postField names field of the i-th elected post, e.g. "posts[2].unit_id".

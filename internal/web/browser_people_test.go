@@ -57,7 +57,8 @@ func TestBrowserMemberSearch(t *testing.T) {
 
 // enterElection fills the election form of 迎宾社区党支部: the secretary
 // chosen from the members, a concurrent member by ID number without a
-// unit (refused, next to its row), then with unit, accepted.
+// unit (refused, next to its row), then with unit, accepted; and a member
+// new to the system, by ID number and name.
 func enterElection(t *testing.T, ctx context.Context, app *testApp, unit string) {
 	t.Helper()
 	run(t, ctx,
@@ -86,6 +87,9 @@ func enterElection(t *testing.T, ctx context.Context, app *testApp, unit string)
 	shot(t, ctx, "election-refused")
 	run(t, ctx,
 		chromedp.SetValue(chromedp.CSS("#f-unit_id_1"), app.expand("{unit:"+unit+"}")),
+		chromedp.SendKeys(chromedp.CSS("#f-id_number_2"), fakeIDNumber("1990-01-01", 1)),
+		chromedp.SendKeys(chromedp.CSS("#f-name_2"), "测新委员"),
+		chromedp.SetValue(chromedp.CSS("#f-role_2"), "member"),
 		clickAndLoad(chromedp.CSS("#submit")),
 		chromedp.WaitVisible(chromedp.CSS("#term-number")),
 	)
@@ -100,7 +104,7 @@ func TestBrowserElection(t *testing.T) {
 		enterElection(t, ctx, app, accessUnitIn)
 		wantContains(t, "flash", textOf(t, ctx, "#flash"), "迎宾社区党支部")
 		wantContains(t, "term", textOf(t, ctx, "#term"), "2025-05-10", "应到30人，实到28人，投票27人")
-		wantContains(t, "posts", textOf(t, ctx, "#posts"), "书记", "测张二", "兼职委员", "测甲一", accessUnitIn)
+		wantContains(t, "posts", textOf(t, ctx, "#posts"), "书记", "测张二", "兼职委员", "测甲一", accessUnitIn, "委员", "测新委员")
 		shot(t, ctx, "leadership")
 		run(t, ctx, chromedp.Navigate(app.srv.URL+app.expand("/areas/{迎宾社区}/registrations")), chromedp.WaitVisible(chromedp.CSS("#member-registrations")))
 		shot(t, ctx, "registrations")

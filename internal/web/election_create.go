@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"net/http"
 	"strconv"
 	"strings"
@@ -23,15 +24,15 @@ type electionPage struct {
 
 // electionRow is one post row of the form, with its own refusal.
 type electionRow struct {
-	N                                int
-	PersonID, IDNumber, Role, UnitID string
-	People, Roles, Units             []option
-	Error, ErrorField                string
+	N                                      int
+	PersonID, IDNumber, Name, Role, UnitID string
+	People, Roles, Units                   []option
+	Error, ErrorField                      string
 }
 
 // electionCreate shows and applies the general election form: the term's
 // figures and the posts it elected, each person chosen from the branch's
-// members or found by ID number. A refusal is shown next to the field or
+// members or found by ID number, or (with a name) recorded as new. A refusal is shown next to the field or
 // the post row it concerns, with everything typed kept.
 func (s *Server) electionCreate(w http.ResponseWriter, r *http.Request) {
 	o, ok := s.loadPeopleOrg(w, r)
@@ -126,7 +127,7 @@ func (s *Server) electionCreate(w http.ResponseWriter, r *http.Request) {
 	}
 	for i := 0; i < n; i++ {
 		row := electionRow{N: i, PersonID: values.Get(rowName("person_id", i)), IDNumber: values.Get(rowName("id_number", i)),
-			Role: values.Get(rowName("role", i)), UnitID: values.Get(rowName("unit_id", i))}
+			Name: values.Get(rowName("name", i)), Role: values.Get(rowName("role", i)), UnitID: values.Get(rowName("unit_id", i))}
 		row.People = selected(append([]option(nil), personOpts...), row.PersonID)
 		row.Roles = selected(enumOptions(lang, "ui.role_post.", "", "secretary", "deputy_secretary", "member", "concurrent_member"), row.Role)
 		row.Units = selected(append([]option(nil), unitOpts...), row.UnitID)
@@ -175,13 +176,23 @@ func (s *Server) electionInput(r *http.Request, o people.OrgRef) (people.Electio
 		post := people.PostInput{PersonID: pid, Role: people.Role(v.Get(rowName("role", i))), UnitID: parseID(v.Get(rowName("unit_id", i)))}
 		if pid == 0 {
 			p, err := s.people.FindByIDNumber(r.Context(), idn)
-			if err != nil {
+			name := strings.TrimSpace(v.Get(rowName("name", i)))
+			unknown := errors.Is(err, people.ErrNotFound) // nobody has the number (one outside the scope is refused as such)
+			switch {
+			case err == nil:
+				post.PersonID = p.ID
+			case unknown && name != "":
+				// Not in the system yet: the election records them.
+				post.New = &people.PersonInput{Name: name, IDNumber: idn, Gender: people.GenderFromID(idn)}
+			default:
+				if unknown {
+					err = i18n.Errf("id_number", "err.election_person_unknown")
+				}
 				if e, ok := userError(err); ok {
 					e.Field = "posts[" + strconv.Itoa(len(rows)) + "]." + e.Field
 				}
 				return in, append(rows, i), err
 			}
-			post.PersonID = p.ID
 		}
 		rows = append(rows, i)
 		in.Posts = append(in.Posts, post)
