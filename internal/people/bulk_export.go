@@ -20,10 +20,8 @@ type MemberExport struct {
 // masked; the caller decides who may reveal and audits the export once.
 func (s *Store) ExportMembers(ctx context.Context, areaID int64, reveal bool, fn func(*MemberExport) error) error {
 	q := s.DB.Reader()
-	scope := areaID
-	if scope == 0 {
-		scope = s.scope(ctx)
-	} else if err := s.allowArea(ctx, q, "area_id", scope); err != nil {
+	scope, err := s.subtree(ctx, q, areaID)
+	if err != nil {
 		return err
 	}
 	query := "SELECT " + personCols + ", " + membershipCols + membershipFrom + " WHERE m.to_on IS NULL"
@@ -74,10 +72,8 @@ type UnitExport struct {
 // ExportUnits streams the active units located under areaID (0: the scope).
 func (s *Store) ExportUnits(ctx context.Context, areaID int64, fn func(*UnitExport) error) error {
 	q := s.DB.Reader()
-	scope := areaID
-	if scope == 0 {
-		scope = s.scope(ctx)
-	} else if err := s.allowArea(ctx, q, "area_id", scope); err != nil {
+	scope, err := s.subtree(ctx, q, areaID)
+	if err != nil {
 		return err
 	}
 	query := "SELECT " + unitCols + `, a.name, COALESCE((SELECT o.name FROM party_org o WHERE o.unit_id = u.id AND o.ended_on IS NULL ORDER BY o.id DESC LIMIT 1), '')
@@ -118,10 +114,8 @@ type PostExport struct {
 // are open or ended after since (zero: all), in id order.
 func (s *Store) ExportPosts(ctx context.Context, areaID int64, reveal bool, since date.Date, fn func(*PostExport) error) error {
 	q := s.DB.Reader()
-	scope := areaID
-	if scope == 0 {
-		scope = s.scope(ctx)
-	} else if err := s.allowArea(ctx, q, "area_id", scope); err != nil {
+	scope, err := s.subtree(ctx, q, areaID)
+	if err != nil {
 		return err
 	}
 	query := "SELECT " + postCols + `, COALESCE(pe.id_number_enc, ''), COALESCE(o.name, a.name, ''), COALESCE(t.number, 0), COALESCE(un.name, '')

@@ -216,33 +216,20 @@ func (s *Store) ImportPost(ctx context.Context, q db.Q, in PostImport) (MemberOu
 	return outcome, nil
 }
 
-// postPerson finds the person of a post row: by ID number, else by person
-// number (0: a new person, for a row with an ID number). A person number
-// that names nobody, or another person than the ID number, is refused.
+// postPerson finds the person of a post row by the member import's rules
+// (matchPerson): by ID number, else by person number; 0 for a new person.
 func (s *Store) postPerson(ctx context.Context, q db.Q, r personRow, no int64) (int64, error) {
-	var pid int64
+	c := MemberCheck{personNo: no}
 	if r.idNumber != "" {
-		err := q.QueryRowContext(ctx, "SELECT id FROM person WHERE id_number_hash = ?", s.Keys.Hash(ColIDNumber, r.idNumber)).Scan(&pid)
-		if err != nil && !db.IsNotFound(err) {
-			return 0, err
-		}
-		if pid != 0 || no == 0 {
-			if no != 0 && no != pid {
-				return 0, i18n.Errf("person_no", "err.import_person_no_mismatch", no)
-			}
-			return pid, nil
-		}
+		c.idHash = s.Keys.Hash(ColIDNumber, r.idNumber)
 	}
-	var hasID bool
-	err := q.QueryRowContext(ctx, "SELECT id, id_number_hash IS NOT NULL FROM person WHERE id = ?", no).Scan(&pid, &hasID)
-	if db.IsNotFound(err) {
-		return 0, i18n.Errf("person_no", "err.import_person_no_unknown", no)
-	}
+	byHash, byNo, err := s.lookupMembers(ctx, q, []MemberCheck{c})
 	if err != nil {
 		return 0, err
 	}
-	if r.idNumber != "" && hasID {
-		return 0, i18n.Errf("person_no", "err.import_person_no_mismatch", no)
+	e, err := matchPerson(&c, byHash, byNo)
+	if e == nil || err != nil {
+		return 0, err
 	}
-	return pid, nil
+	return e.person.ID, nil
 }

@@ -76,10 +76,8 @@ func (s *Store) ListMembers(ctx context.Context, f MemberFilter) ([]MemberRow, e
 	if f.Status != "" && !oneOf(f.Status, Full, Probationary) {
 		return nil, i18n.Errf("status", "err.status_invalid")
 	}
-	scope := f.AreaID
-	if scope == 0 {
-		scope = s.scope(ctx)
-	} else if err := s.allowArea(ctx, q, "area_id", scope); err != nil {
+	scope, err := s.subtree(ctx, q, f.AreaID)
+	if err != nil {
 		return nil, err
 	}
 	on := f.ActiveOn.String()

@@ -21,6 +21,16 @@ func withinNow(a string) string {
 	return "EXISTS (SELECT 1 FROM area_closure c WHERE c.ancestor_id = ? AND c.descendant_id = " + a + " AND c.to_on IS NULL)"
 }
 
+// subtree is the area a list or an export covers: areaID, which must lie
+// in the scope, or the caller's scope itself when areaID is 0 (0 again for
+// an unscoped caller: everything).
+func (s *Store) subtree(ctx context.Context, q db.Q, areaID int64) (int64, error) {
+	if areaID == 0 {
+		return s.scope(ctx), nil
+	}
+	return areaID, s.allowArea(ctx, q, "area_id", areaID)
+}
+
 // allowArea refuses an area outside the scope; it runs on q so that inside a
 // write transaction the check and the write agree.
 func (s *Store) allowArea(ctx context.Context, q db.Q, field string, areaID int64) error {

@@ -36,13 +36,20 @@ func (s *Server) orgForm(w http.ResponseWriter, r *http.Request, build func(o ar
 // formOn builds the form in the request's language, sets its breadcrumb to
 // a and serves it.
 func (s *Server) formOn(w http.ResponseWriter, r *http.Request, a area.Area, build func(lang i18n.Lang) (formSpec, error)) {
-	spec, err := build(langOf(r))
+	s.formWith(w, r, build, func(i18n.Lang) ([]crumb, error) { return s.areaCrumbs(r, a, true) })
+}
+
+// formWith builds the form in the request's language (404 for errNoForm),
+// sets its breadcrumb from crumbs and serves it.
+func (s *Server) formWith(w http.ResponseWriter, r *http.Request, build func(lang i18n.Lang) (formSpec, error), crumbs func(lang i18n.Lang) ([]crumb, error)) {
+	lang := langOf(r)
+	spec, err := build(lang)
 	if errors.Is(err, errNoForm) {
 		s.notFound(w, r)
 		return
 	}
 	if err == nil {
-		spec.Crumbs, err = s.areaCrumbs(r, a, true)
+		spec.Crumbs, err = crumbs(lang)
 	}
 	if err != nil {
 		s.serverError(w, r, err)

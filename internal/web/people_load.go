@@ -140,18 +140,9 @@ func (s *Server) personForm(w http.ResponseWriter, r *http.Request, build func(p
 	if !ok {
 		return
 	}
-	lang := langOf(r)
-	spec, err := build(p, lang)
-	if errors.Is(err, errNoForm) {
-		s.notFound(w, r)
-		return
-	}
-	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	spec.Crumbs = []crumb{{Label: i18n.T(lang, "ui.members.title"), Href: "/members"}, {Label: p.Name, Href: memberURL(p.ID)}}
-	s.serveForm(w, r, spec)
+	s.formWith(w, r, func(lang i18n.Lang) (formSpec, error) { return build(p, lang) }, func(lang i18n.Lang) ([]crumb, error) {
+		return []crumb{{Label: i18n.T(lang, "ui.members.title"), Href: "/members"}, {Label: p.Name, Href: memberURL(p.ID)}}, nil
+	})
 }
 
 // unitForm is a form about the unit named by the path.
@@ -160,18 +151,9 @@ func (s *Server) unitForm(w http.ResponseWriter, r *http.Request, build func(u p
 	if !ok {
 		return
 	}
-	lang := langOf(r)
-	spec, err := build(u, lang)
-	if errors.Is(err, errNoForm) {
-		s.notFound(w, r)
-		return
-	}
-	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	spec.Crumbs = []crumb{{Label: i18n.T(lang, "ui.units.title"), Href: "/units"}, {Label: u.Name, Href: unitURL(u.ID)}}
-	s.serveForm(w, r, spec)
+	s.formWith(w, r, func(lang i18n.Lang) (formSpec, error) { return build(u, lang) }, func(lang i18n.Lang) ([]crumb, error) {
+		return []crumb{{Label: i18n.T(lang, "ui.units.title"), Href: "/units"}, {Label: u.Name, Href: unitURL(u.ID)}}, nil
+	})
 }
 
 // openMembership is the person's membership open today, if any.
