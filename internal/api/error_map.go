@@ -2,12 +2,12 @@ package api
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"net/http"
 	"strings"
 
-	"dangjian/internal/area"
-	"dangjian/internal/db"
+	"dangjian/internal/fault"
 	"dangjian/internal/i18n"
 )
 
@@ -51,27 +51,6 @@ type errorDetail struct {
 	Field   string `json:"field,omitempty"`
 }
 
-// isNotFoundKey reports whether a domain message means "the thing named
-// does not exist".
-func isNotFoundKey(key string) bool {
-	switch key {
-	case "err.area_not_found", "err.org_not_found", "err.area_name_unknown", "err.figure_unknown", "err.no_root":
-		return true
-	}
-	return false
-}
-
-// isReferenceField reports whether a body field points at another record:
-// when the record it names does not exist the request is unprocessable
-// (422), not aimed at a missing resource (404).
-func isReferenceField(field string) bool {
-	switch field {
-	case "parent_id", "target_id", "new_parent_id":
-		return true
-	}
-	return false
-}
-
 // classify maps any error to its HTTP status and the message to show. It is
 // the only place where errors become statuses. internal reports an error
 // whose text must not reach the client.
@@ -98,26 +77,40 @@ func classify(err error) (status int, msg *i18n.Error, internal bool) {
 		}
 	}
 	var ie *i18n.Error
-	if errors.As(err, &ie) && errors.Is(err, area.ErrOutOfScope) {
-		// A path target, query parameter or body reference outside the
-		// caller's subtree.
-		return http.StatusForbidden, ie, false
-	}
 	if errors.As(err, &ie) {
-		if isNotFoundKey(ie.Key) && !isReferenceField(ie.Field) {
-			return http.StatusNotFound, ie, false
-		}
-		return http.StatusUnprocessableEntity, ie, false
+		// A domain's refusal, with its message for the user; its class
+		// decides the status.
+		return classStatus(err), ie, false
 	}
 	switch {
-	case db.IsNotFound(err):
+	case errors.Is(err, fault.NotFound), errors.Is(err, sql.ErrNoRows):
 		return http.StatusNotFound, i18n.Errf("", "err.api_not_found"), false
-	case errors.Is(err, db.ErrConflict):
+	case errors.Is(err, fault.Conflict):
 		return http.StatusConflict, i18n.Errf("", "err.api_conflict"), false
 	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
 		return http.StatusServiceUnavailable, i18n.Errf("", "err.api_unavailable"), false
 	}
 	return http.StatusInternalServerError, i18n.Errf("", "err.internal"), true
+}
+
+// classStatus is the status of a domain error that carries a message: a
+// path target, query parameter or body reference outside the caller's
+// subtree is forbidden; a reference in the body that names nothing is
+// refused input, while the missing record the request is about is not
+// found; a conflict with what is stored is a conflict; everything else is
+// input refused by a rule.
+func classStatus(err error) int {
+	switch {
+	case errors.Is(err, fault.Forbidden):
+		return http.StatusForbidden
+	case errors.Is(err, fault.BadReference):
+		return http.StatusUnprocessableEntity
+	case errors.Is(err, fault.NotFound):
+		return http.StatusNotFound
+	case errors.Is(err, fault.Conflict):
+		return http.StatusConflict
+	}
+	return http.StatusUnprocessableEntity
 }
 
 // fail writes err as a JSON error in the request's language. Internal
@@ -150,7 +143,7 @@ func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 // (422) rather than a missing resource (404).
 func invalidRef(err error) error {
 	var ie *i18n.Error
-	if errors.As(err, &ie) && isNotFoundKey(ie.Key) {
+	if errors.As(err, &ie) && errors.Is(err, fault.NotFound) {
 		return &requestError{kind: kindInvalidRef, err: ie}
 	}
 	return err

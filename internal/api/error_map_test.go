@@ -14,6 +14,7 @@ import (
 	"dangjian/internal/area"
 	"dangjian/internal/db"
 	"dangjian/internal/dbtest"
+	"dangjian/internal/fault"
 	"dangjian/internal/i18n"
 )
 
@@ -27,10 +28,13 @@ func TestClassify(t *testing.T) {
 	}{
 		{"rule", i18n.Errf("on", "err.date_future", "2030-01-01"), 422, "err.date_future", false},
 		{"wrapped rule", fmt.Errorf("demo: x: %w", i18n.Errf("name", "err.name_taken", "a", "b")), 422, "err.name_taken", false},
-		{"subject not found", i18n.Errf("area_id", "err.area_not_found", 9), 404, "err.area_not_found", false},
-		{"reference not found", i18n.Errf("target_id", "err.area_not_found", 9), 422, "err.area_not_found", false},
-		{"body reference not found", invalidRef(i18n.Errf("area_id", "err.area_not_found", 9)), 422, "err.area_not_found", false},
-		{"figure not found", i18n.Errf("key", "err.figure_unknown", "x"), 404, "err.figure_unknown", false},
+		{"subject not found", &i18n.Error{Field: "area_id", Key: "err.area_not_found", Args: []any{9}, Err: fault.NotFound}, 404, "err.area_not_found", false},
+		{"reference not found", &i18n.Error{Field: "target_id", Key: "err.area_not_found", Args: []any{9}, Err: fault.BadReference}, 422, "err.area_not_found", false},
+		{"body reference not found", invalidRef(&i18n.Error{Field: "area_id", Key: "err.area_not_found", Args: []any{9}, Err: fault.NotFound}), 422, "err.area_not_found", false},
+		{"figure not found", &i18n.Error{Field: "key", Key: "err.figure_unknown", Args: []any{"x"}, Err: fault.NotFound}, 404, "err.figure_unknown", false},
+		{"a not-found key without its class is refused input", i18n.Errf("area_id", "err.area_not_found", 9), 422, "err.area_not_found", false},
+		{"conflict with a message", &i18n.Error{Field: "id_number", Key: "err.id_number_taken", Err: fault.Conflict}, 409, "err.id_number_taken", false},
+		{"forbidden with a message", &i18n.Error{Key: "err.own_area_change", Err: fault.OutOfScope}, 403, "err.own_area_change", false},
 		{"bad request", &requestError{kind: kindBadRequest, err: i18n.Errf("", "err.api_body_empty")}, 400, "err.api_body_empty", false},
 		{"too large", &requestError{kind: kindTooLarge, err: i18n.Errf("", "err.api_body_too_large", 1)}, 413, "err.api_body_too_large", false},
 		{"media type", &requestError{kind: kindMediaType, err: i18n.Errf("", "err.api_media_type", "x")}, 415, "err.api_media_type", false},

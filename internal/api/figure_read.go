@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"dangjian/internal/figures"
+	"dangjian/internal/fault"
 	"dangjian/internal/i18n"
 	"dangjian/internal/report"
 )
@@ -51,7 +52,7 @@ func (h *Handler) figureGet(w http.ResponseWriter, r *http.Request) {
 	key := r.PathValue("key")
 	f := figures.Get(key)
 	if f == nil {
-		h.fail(w, r, i18n.Errf("key", "err.figure_unknown", key))
+		h.fail(w, r, &i18n.Error{Field: "key", Key: "err.figure_unknown", Args: []any{key}, Err: fault.NotFound})
 		return
 	}
 	s, err := h.scope(r)

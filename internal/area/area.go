@@ -115,7 +115,7 @@ func (s *Store) Root(ctx context.Context) (Area, error) {
 	a, err := scanArea(s.DB.Reader().QueryRowContext(ctx,
 		"SELECT "+areaCols+" FROM area WHERE parent_id IS NULL ORDER BY established_on, id LIMIT 1"))
 	if errors.Is(err, sql.ErrNoRows) {
-		return a, i18n.Errf("", "err.no_root")
+		return a, &i18n.Error{Key: "err.no_root", Err: ErrNotFound}
 	}
 	return a, err
 }
@@ -157,7 +157,7 @@ func (s *Store) Find(ctx context.Context, nameOrID string) (Area, error) {
 	}
 	switch len(ids) {
 	case 0:
-		return Area{}, i18n.Errf("area", "err.area_name_unknown", nameOrID)
+		return Area{}, &i18n.Error{Field: "area", Key: "err.area_name_unknown", Args: []any{nameOrID}, Err: ErrNotFound}
 	case 1:
 		return s.Get(ctx, ids[0])
 	}

@@ -3,12 +3,14 @@ package area
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"regexp"
 	"strings"
 
 	"dangjian/internal/date"
 	"dangjian/internal/db"
+	"dangjian/internal/fault"
 	"dangjian/internal/i18n"
 )
 
@@ -170,10 +172,7 @@ func (s *Store) checkArea(ctx context.Context, q db.Q, field string, id int64, o
 	}
 	a, err := getArea(ctx, q, id)
 	if err != nil {
-		if e, ok := err.(*i18n.Error); ok {
-			e.Field = field
-		}
-		return a, err
+		return a, refersTo(err, field)
 	}
 	if on.Before(a.EstablishedOn) {
 		return a, i18n.Errf("on", "err.date_before_established", a.Name, a.EstablishedOn.String())
@@ -363,10 +362,7 @@ func (s *Store) Merge(ctx context.Context, in MergeInput) error {
 		}
 		t, err := getArea(ctx, q, in.TargetID)
 		if err != nil {
-			if e, ok := err.(*i18n.Error); ok {
-				e.Field = "target_id"
-			}
-			return err
+			return refersTo(err, "target_id")
 		}
 		if !t.EndedOn.IsZero() && !in.On.Before(t.EndedOn) {
 			return i18n.Errf("target_id", "err.merge_target_ended", t.Name, t.EndedOn.String())
@@ -818,4 +814,19 @@ func firstNonEmpty(a, b string) string {
 		return a
 	}
 	return b
+}
+
+// refersTo names field as the input a lookup's refusal is about. When that
+// field is not the area the request is about (area_id) but a reference to
+// another one (a parent, a merge target), a record that does not exist is a
+// bad reference: the request is refused, no resource is missing.
+func refersTo(err error, field string) error {
+	var e *i18n.Error
+	if errors.As(err, &e) {
+		e.Field = field
+		if field != "area_id" && errors.Is(e.Err, fault.NotFound) {
+			e.Err = fault.BadReference
+		}
+	}
+	return err
 }

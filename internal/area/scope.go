@@ -2,10 +2,10 @@ package area
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"dangjian/internal/db"
+	"dangjian/internal/fault"
 	"dangjian/internal/i18n"
 )
 
@@ -23,7 +23,7 @@ func (s *Store) Within(ctx context.Context, ancestor, id int64) (bool, error) {
 }
 
 // ErrOutOfScope marks an area outside the store's scope.
-var ErrOutOfScope = errors.New("area: outside the scope")
+var ErrOutOfScope = fault.OutOfScope
 
 // In returns a copy of s restricted to the subtree of scope: every read and
 // write through it refuses areas outside that subtree. Scope 0 is the whole

@@ -128,7 +128,7 @@ func (s *Store) Create(ctx context.Context, in NewAccount) (Account, string, err
 		err := q.QueryRowContext(ctx, `INSERT INTO account (username, display_name, role, area_id, unit_id, can_reveal, password_hash, must_change_password, created_at)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 			in.Username, strings.TrimSpace(in.DisplayName), in.Role, area, unit, in.CanReveal, hash, true, s.Now().Unix()).Scan(&id)
-		if errors.Is(err, db.ErrConflict) || isUnique(err) {
+		if errors.Is(err, db.ErrConflict) || db.IsUniqueViolation(err) {
 			return i18n.Errf("username", "err.username_taken", in.Username)
 		}
 		if err != nil {
@@ -142,10 +142,6 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 	}
 	a, err := s.Get(ctx, id)
 	return a, password, err
-}
-
-func isUnique(err error) bool {
-	return err != nil && (strings.Contains(err.Error(), "UNIQUE") || strings.Contains(err.Error(), "23505"))
 }
 
 // Get returns one account.

@@ -15,6 +15,8 @@ import (
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers "pgx"
 	_ "modernc.org/sqlite"             // registers "sqlite"
+
+	"dangjian/internal/fault"
 )
 
 // Dialect names the database engine.
@@ -29,10 +31,11 @@ const (
 // DefaultURL is the embedded default database.
 const DefaultURL = "sqlite:dangjian.db"
 
-// Shared sentinel errors; driver errors are mapped to these.
+// Shared sentinel errors; driver errors are mapped to these (by code, see
+// errcode.go). They are the classes of package fault.
 var (
-	ErrNotFound = errors.New("db: not found")
-	ErrConflict = errors.New("db: conflict")
+	ErrNotFound = fault.NotFound
+	ErrConflict = fault.Conflict
 	ErrBadURL   = errors.New("db: malformed database URL")
 )
 
@@ -304,8 +307,7 @@ func mapErr(err error) error {
 	if errors.Is(err, sql.ErrNoRows) {
 		return fmt.Errorf("%w: %w", ErrNotFound, err)
 	}
-	msg := err.Error()
-	if strings.Contains(msg, "UNIQUE constraint") || strings.Contains(msg, "SQLSTATE 23505") {
+	if IsUniqueViolation(err) {
 		return fmt.Errorf("%w: %w", ErrConflict, err)
 	}
 	return err

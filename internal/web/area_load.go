@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"dangjian/internal/area"
+	"dangjian/internal/fault"
 	"dangjian/internal/i18n"
 )
 
@@ -66,17 +67,8 @@ func (s *Server) loadOrg(w http.ResponseWriter, r *http.Request) (area.PartyOrg,
 	return area.PartyOrg{}, area.Area{}, false
 }
 
-// isNotFound reports whether err says the area or organisation does not exist.
-func isNotFound(err error) bool {
-	if e, ok := userError(err); ok {
-		switch e.Key {
-		case "err.area_not_found", "err.org_not_found", "err.person_not_found", "err.unit_not_found":
-			return true
-		}
-		return false
-	}
-	return errors.Is(err, area.ErrNotFound)
-}
+// isNotFound reports whether err says the record asked for does not exist.
+func isNotFound(err error) bool { return errors.Is(err, fault.NotFound) }
 
 // areaCrumbs is the breadcrumb root → … → a, each linked; with self false
 // it stops at a's parent.

@@ -7,6 +7,7 @@ import (
 
 	"dangjian/internal/area"
 	"dangjian/internal/date"
+	"dangjian/internal/fault"
 	"dangjian/internal/i18n"
 	"dangjian/internal/people"
 )
@@ -50,7 +51,7 @@ func (s *Server) registrationEnd(w http.ResponseWriter, r *http.Request) {
 					known = known || x.ID == id
 				}
 				if !known {
-					return "", nil, i18n.Errf("registration_id", "err.registration_not_found", id)
+					return "", nil, &i18n.Error{Field: "registration_id", Key: "err.registration_not_found", Args: []any{id}, Err: fault.BadReference}
 				}
 				if err := s.people.EndRegistration(ctx, people.EndRegistrationInput{RegistrationID: id, On: on}); err != nil {
 					return "", nil, err
