@@ -1,88 +1,67 @@
 package i18n
 
 import (
-	"regexp"
-	"sort"
+	"strings"
 	"testing"
 )
 
-// TestCatalogsComplete fails when a key is in one language and not the
-// other, for the whole catalog and for each part of it.
-func TestCatalogsComplete(t *testing.T) {
-	parts := []struct {
-		name   string
-		zh, en map[string]string
+func TestRegister(t *testing.T) {
+	zh, en := map[string]string{}, map[string]string{}
+	register(zh, en, map[string]Message{"t.a": {ZH: "甲 %d", EN: "a %d"}, "t.b": {ZH: "乙", EN: "b"}})
+	if zh["t.a"] != "甲 %d" || en["t.a"] != "a %d" || zh["t.b"] != "乙" || en["t.b"] != "b" {
+		t.Fatalf("catalogs after register: zh %v, en %v", zh, en)
+	}
+	for _, tc := range []struct {
+		name string
+		msgs map[string]Message
+		want string // in the panic
 	}{
-		{"errors", errorsZH, errorsEN},
-		{"ui", uiZH, uiEN},
-		{"api", apiZH, apiEN},
-		{"auth", authZH, authEN},
-		{"account", uiAccountZH, uiAccountEN},
-		{"admin", uiAdminZH, uiAdminEN},
-		{"people", peopleZH, peopleEN},
-		{"ui people", uiPeopleZH, uiPeopleEN},
-		{"ui import", uiImportZH, uiImportEN},
-		{"xlsx", xlsxZH, xlsxEN},
-		{"all", zh, en},
-	}
-	for _, p := range parts {
-		if missing := missingKeys(p.zh, p.en); len(missing) > 0 {
-			t.Errorf("%s: keys in zh but not in en: %v", p.name, missing)
-		}
-		if missing := missingKeys(p.en, p.zh); len(missing) > 0 {
-			t.Errorf("%s: keys in en but not in zh: %v", p.name, missing)
-		}
-	}
-}
-
-func TestMissingKeys(t *testing.T) {
-	got := missingKeys(map[string]string{"a": "", "b": "", "c": ""}, map[string]string{"b": ""})
-	if len(got) != 2 || got[0] != "a" || got[1] != "c" {
-		t.Errorf("missingKeys = %v, want [a c]", got)
+		{"duplicate", map[string]Message{"t.c": {ZH: "丙", EN: "c"}, "t.a": {ZH: "甲", EN: "a"}}, "t.a is registered twice"},
+		{"no zh", map[string]Message{"t.c": {ZH: "丙", EN: "c"}, "t.d": {EN: "d"}}, "t.d has no Chinese"},
+		{"no en", map[string]Message{"t.c": {ZH: "丙", EN: "c"}, "t.d": {ZH: "丁"}}, "t.d has no English"},
+		{"empty key", map[string]Message{"": {ZH: "空", EN: "empty"}}, "empty message key"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			defer func() {
+				r := recover()
+				if s, _ := r.(string); !strings.Contains(s, tc.want) {
+					t.Errorf("panic %v, want one saying %q", r, tc.want)
+				}
+				// A refused call adds nothing, not even its good messages.
+				if _, ok := zh["t.c"]; ok {
+					t.Error("t.c was added by a refused call")
+				}
+				if len(zh) != 2 || len(en) != 2 {
+					t.Errorf("catalogs changed: zh %v, en %v", zh, en)
+				}
+			}()
+			register(zh, en, tc.msgs)
+		})
 	}
 }
 
-// verb matches a formatting verb, with an optional explicit index.
-var verb = regexp.MustCompile(`%(\[\d+\])?[-+# 0]*\d*[a-zA-Z%]`)
-
-// TestCatalogVerbs checks that both languages of a message take the same
-// number of arguments, so a translation cannot drop or add one.
-func TestCatalogVerbs(t *testing.T) {
-	for k, z := range zh {
-		e, ok := en[k]
-		if !ok {
-			continue
-		}
-		if nz, ne := countArgs(z), countArgs(e); nz != ne {
-			t.Errorf("%s: zh takes %d arguments, en %d", k, nz, ne)
-		}
+// TestRegisterCatalog checks that Register feeds T and Has, and refuses a key
+// this package already registered.
+func TestRegisterCatalog(t *testing.T) {
+	if !Has("err.internal") || T(EN, "err.date_invalid", "x") != `"x" is not a date; use YYYY-MM-DD` {
+		t.Fatal("the generic messages are not registered")
 	}
+	defer func() {
+		if recover() == nil {
+			t.Error("registering err.internal again did not panic")
+		}
+	}()
+	Register(map[string]Message{"err.internal": {ZH: "内部", EN: "internal"}})
 }
 
-// countArgs is the number of distinct arguments a format uses.
-func countArgs(format string) int {
-	n, seen := 0, map[string]bool{}
-	for _, m := range verb.FindAllStringSubmatch(format, -1) {
-		if m[0] == "%%" {
-			continue
-		}
-		key := m[1]
-		if key == "" {
-			n++
-			key = "#" + string(rune('0'+n))
-		}
-		seen[key] = true
+func TestT(t *testing.T) {
+	if got := T(ZH, "err.period_inverted", "2024-02-01", "2024-01-01"); got != "开始日期 2024-02-01 晚于结束日期 2024-01-01" {
+		t.Errorf("T(zh) = %q", got)
 	}
-	return len(seen)
-}
-
-func missingKeys(a, b map[string]string) []string {
-	var out []string
-	for k := range a {
-		if _, ok := b[k]; !ok {
-			out = append(out, k)
-		}
+	if got := T(EN, "no.such.key"); got != "no.such.key" {
+		t.Errorf("T of a missing key = %q, want the key", got)
 	}
-	sort.Strings(out)
-	return out
+	if Has("no.such.key") {
+		t.Error("Has(no.such.key)")
+	}
 }

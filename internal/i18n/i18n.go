@@ -1,6 +1,8 @@
-// Package i18n holds the user-facing messages in Simplified Chinese (the
-// default) and English, and the error type the domain returns so that the
-// edge can say what is wrong in the user's language.
+// Package i18n holds the catalogs of user-facing messages in Simplified
+// Chinese (the default) and English, and the error type the domain returns so
+// that the edge can say what is wrong in the user's language. Each package
+// registers its own messages, both languages side by side, in its
+// messages.go (see Register); generic ones are in this package's messages.go.
 package i18n
 
 import (
@@ -53,7 +55,8 @@ func Has(key string) bool {
 	return a && b
 }
 
-// Keys returns the keys of one catalog, for completeness tests.
+// Keys returns the keys of one catalog, for completeness tests. It sees the
+// messages of every package linked into the program (or test).
 func Keys(lang Lang) []string {
 	cat := zh
 	if lang == EN {
