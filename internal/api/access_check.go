@@ -3,6 +3,7 @@ package api
 import (
 	"context"
 	"crypto/rand"
+	"dangjian/internal/access"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -10,28 +11,24 @@ import (
 	"strconv"
 	"strings"
 
-	"dangjian/internal/area"
 	"dangjian/internal/audit"
 	"dangjian/internal/auth"
-	"dangjian/internal/db"
 	"dangjian/internal/i18n"
 )
 
 // Access control of the API. Every /api/v1 request carries an API token
-// (Authorization: Bearer dj_…). admit checks, in this order and before the
-// handler sees the request:
+// (Authorization: Bearer dj_…). admit checks, before the handler sees the
+// request, that the token names a live account (401 otherwise, without
+// saying why), then asks the access policy that the pages ask too
+// (access.Decide): no initial password left to change, the route's
+// permission, and the record named by {id} inside the caller's subtree
+// (403), so an outsider never reaches validation or learns whether the
+// record exists.
 //
-//  1. the token names a live account (401 otherwise, without saying why);
-//  2. the account has no initial password left to change (403);
-//  3. its role grants the route's permission (403);
-//  4. the area or party organisation named by {id} lies in its subtree
-//     (403), so an outsider never reaches validation or learns whether the
-//     record exists.
-//
-// It then puts the scope (area.WithScope) and the audit actor into the
-// request's context: every store call of the handler is restricted to the
-// caller's subtree, which also refuses out-of-scope query parameters and
-// body references (classify maps area.ErrOutOfScope to 403).
+// The policy puts the scope (access.WithScope) into the request's context:
+// every store call of the handler is restricted to the caller's subtree,
+// which also refuses out-of-scope query parameters and body references
+// (classify maps fault.Forbidden to 403).
 
 // admit runs the checks for rt and returns the request to hand to the
 // handler, or answers the request itself and returns false.
@@ -42,12 +39,13 @@ func (h *Handler) admit(w http.ResponseWriter, r *http.Request, rt route) (*http
 		return nil, false
 	}
 	ctx := h.withActor(r.Context(), w, r, p)
-	scope, err := h.authorize(ctx, r, rt, p)
+	id, err := pathID(r)
+	ctx, err = access.Decide(ctx, access.Request{Principal: p, Perm: rt.perm, Place: h.place(rt.target), ID: id, HasID: err == nil})
 	if err != nil {
 		h.fail(w, r.WithContext(ctx), err)
 		return nil, false
 	}
-	r = r.WithContext(area.WithScope(ctx, scope))
+	r = r.WithContext(ctx)
 	if rt.method != http.MethodGet && p.TokenID != 0 {
 		// Recorded before the write: no audit entry, no write.
 		err := h.audit(r.Context(), audit.Entry{
@@ -70,17 +68,6 @@ const bearerScheme = "Bearer"
 // expired or revoked token, and to a disabled account's token.
 func errUnauthenticated() error {
 	return &requestError{kind: kindUnauthenticated, err: i18n.Errf("", "err.api_unauthenticated")}
-}
-
-// forbidden is a refusal of an authenticated caller.
-func forbidden(key string) error {
-	return &requestError{kind: kindForbidden, err: i18n.Errf("", key)}
-}
-
-// outOfScope refuses a path target outside the caller's subtree, with the
-// domain's own message and sentinel.
-func outOfScope() error {
-	return &i18n.Error{Field: "id", Key: "err.out_of_scope", Err: area.ErrOutOfScope}
 }
 
 // authenticate returns the principal of the request's bearer token.
@@ -111,48 +98,21 @@ func (h *Handler) principal(ctx context.Context, token string) (auth.Principal, 
 	return h.tokens.principal(ctx, h.Auth, token)
 }
 
-// authorize applies checks 2–4 and returns the caller's scope: their area,
-// or 0 (the whole tree) for an administrator.
-func (h *Handler) authorize(ctx context.Context, r *http.Request, rt route, p auth.Principal) (int64, error) {
-	if p.MustChangePassword {
-		return 0, forbidden("err.password_change_required")
+// place is where a route's {id} lies, read through the scoped stores.
+func (h *Handler) place(t target) *access.Place {
+	switch t {
+	case areaTarget:
+		return &access.Place{Name: "area", Locate: func(ctx context.Context, id int64) error {
+			_, err := h.Areas.Get(ctx, id)
+			return err
+		}}
+	case orgTarget:
+		return &access.Place{Name: "party_org", Locate: func(ctx context.Context, id int64) error {
+			_, err := h.Areas.Org(ctx, id)
+			return err
+		}}
 	}
-	if !p.Can(rt.perm) {
-		return 0, forbidden("err.forbidden")
-	}
-	scope := p.AreaID
-	if p.Role == auth.Admin {
-		scope = 0
-	} else if scope == 0 {
-		// Every other role is scoped; an account without its area sees nothing.
-		return 0, forbidden("err.forbidden")
-	}
-	if scope == 0 || rt.target == noTarget {
-		return scope, nil
-	}
-	id, err := pathID(r)
-	if err != nil {
-		return scope, nil // names nothing; the handler answers 400
-	}
-	areaID := id
-	if rt.target == orgTarget {
-		o, err := h.Areas.Org(ctx, id)
-		switch {
-		case db.IsNotFound(err), errors.Is(err, area.ErrOutOfScope):
-			return 0, outOfScope() // an unknown id is not in anyone's subtree
-		case err != nil:
-			return 0, err
-		}
-		areaID = o.AreaID
-	}
-	ok, err := h.Areas.Within(ctx, scope, areaID)
-	if err != nil {
-		return 0, err
-	}
-	if !ok {
-		return 0, outOfScope()
-	}
-	return scope, nil
+	return nil
 }
 
 // withActor names p as the actor of every audit entry the request writes.

@@ -3,6 +3,7 @@ package api
 import (
 	"bytes"
 	"context"
+	"dangjian/internal/access"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -44,9 +45,9 @@ func TestClassify(t *testing.T) {
 		{"db conflict", fmt.Errorf("x: %w", db.ErrConflict), 409, "err.api_conflict", false},
 		{"cancelled", fmt.Errorf("x: %w", context.Canceled), 503, "err.api_unavailable", false},
 		{"unauthenticated", errUnauthenticated(), 401, "err.api_unauthenticated", false},
-		{"forbidden", forbidden("err.forbidden"), 403, "err.forbidden", false},
-		{"password to change", forbidden("err.password_change_required"), 403, "err.password_change_required", false},
-		{"path target out of scope", outOfScope(), 403, "err.out_of_scope", false},
+		{"forbidden", access.Refusal("err.forbidden"), 403, "err.forbidden", false},
+		{"password to change", access.Refusal("err.password_change_required"), 403, "err.password_change_required", false},
+		{"path target out of scope", access.OutOfScope(), 403, "err.out_of_scope", false},
 		{"store out of scope", fmt.Errorf("area: %w", &i18n.Error{Field: "target_id", Key: "err.out_of_scope", Err: area.ErrOutOfScope}), 403, "err.out_of_scope", false},
 		{"anything else", errors.New("pq: password authentication failed for user secret"), 500, "err.internal", true},
 	}

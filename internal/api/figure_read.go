@@ -4,8 +4,8 @@ import (
 	"net/http"
 	"strconv"
 
-	"dangjian/internal/figures"
 	"dangjian/internal/fault"
+	"dangjian/internal/figures"
 	"dangjian/internal/i18n"
 	"dangjian/internal/report"
 )

@@ -2,6 +2,7 @@ package area_test
 
 import (
 	"context"
+	"dangjian/internal/access"
 	"testing"
 
 	"dangjian/internal/area"
@@ -50,7 +51,7 @@ func TestListCacheSeesOtherWriters(t *testing.T) {
 			t.Error("rename by another store not seen")
 		}
 		// Scopes are cached apart.
-		scoped, _ := reader.ListActive(area.WithScope(ctx, ids["W"]), on)
+		scoped, _ := reader.ListActive(access.WithScope(ctx, ids["W"]), on)
 		if len(scoped) != 2 {
 			t.Errorf("scoped list = %d areas, want 西街道 and 西一社区", len(scoped))
 		}

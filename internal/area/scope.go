@@ -2,6 +2,8 @@ package area
 
 import (
 	"context"
+
+	"dangjian/internal/access"
 	"fmt"
 
 	"dangjian/internal/db"
@@ -34,23 +36,13 @@ func (s *Store) In(scope int64) *Store {
 	return &c
 }
 
-type scopeKey struct{}
-
-// WithScope returns a context whose reads and writes through any Store are
-// restricted to the subtree of areaID (0: no restriction). The web and API
-// layers set it from the signed-in user, so a handler cannot forget it.
-func WithScope(ctx context.Context, areaID int64) context.Context {
-	return context.WithValue(ctx, scopeKey{}, areaID)
-}
-
 // scope is the subtree a call is restricted to: the store's own (see In),
-// else the context's, else none.
+// else the context's (access.WithScope), else none.
 func (s *Store) scope(ctx context.Context) int64 {
 	if s.Scope != 0 {
 		return s.Scope
 	}
-	v, _ := ctx.Value(scopeKey{}).(int64)
-	return v
+	return access.ScopeFrom(ctx)
 }
 
 // allow refuses id when the store is scoped and id is not in the scope. It

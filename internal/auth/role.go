@@ -48,45 +48,74 @@ func (r Role) NeedsArea() bool {
 // stationed unit: the unit liaison.
 func (r Role) NeedsUnit() bool { return r == Unit }
 
-// Permission is one kind of access a route asks for.
+// Permission is one kind of access a route asks for, named for what it
+// guards. A package that guards something defines its permissions with
+// Define or DefineUnit; the grants live beside the definition.
 type Permission string
 
-// Permissions a route can require.
-const (
-	ReadAreas   Permission = "areas.read"  // the tree, areas, party orgs, figures, speech
-	WriteAreas  Permission = "areas.write" // area and party-org events
-	ReadAudit   Permission = "audit.read"  // the audit trail and its export
-	ManageUsers Permission = "users.manage"
-	RevealPII   Permission = "pii.reveal"  // granted per account, not per role
-	OwnAccount  Permission = "account.own" // change one's own password, sign out
-	// ReadUnit and WriteUnit are a stationed unit's page and its own records
-	// (its party organisation): granted with ReadAreas and WriteAreas inside
-	// the area scope, and to a unit liaison for their own unit only, which
-	// the route checks against the unit in its path.
-	ReadUnit  Permission = "unit.read"
-	WriteUnit Permission = "unit.write"
+// Readers are the roles that read inside their scope; Writers also change.
+var (
+	Readers = []Role{Admin, District, Subdistrict, Community, Viewer}
+	Writers = []Role{Admin, District, Subdistrict, Community}
 )
+
+// The permissions of accounts and of the tree itself.
+var (
+	OwnAccount  = Define("account.own", Roles...) // change one's own password, sign out, own tokens
+	ReadAudit   = Define("audit.read", Admin, Auditor)
+	ManageUsers = Define("users.manage", Admin)
+	// RevealPII is also granted per account, not per role alone: see
+	// Principal.Can.
+	RevealPII  = Define("pii.reveal", Writers...)
+	ReadAreas  = Define("areas.read", Readers...)  // the tree, areas and their party organisations
+	WriteAreas = Define("areas.write", Writers...) // area and party-organisation events
+)
+
+// grant is who holds a permission.
+type grant struct {
+	roles map[Role]bool
+	// unit: a unit liaison holds it for their own stationed unit only.
+	unit bool
+}
+
+var grants = map[Permission]grant{}
+
+// Define names a permission and the roles that hold it. It is called when a
+// package initialises; a name defined twice is a programming error.
+func Define(name string, roles ...Role) Permission { return define(name, false, roles) }
+
+// DefineUnit names a permission on a stationed unit's own records, held by
+// roles inside their area scope and by a unit liaison for their own unit
+// only (the access policy checks the unit in the path).
+func DefineUnit(name string, roles ...Role) Permission {
+	return define(name, true, append(append([]Role{}, roles...), Unit))
+}
+
+func define(name string, unit bool, roles []Role) Permission {
+	p := Permission(name)
+	if _, dup := grants[p]; dup || name == "" {
+		panic("auth: permission defined twice or unnamed: " + name)
+	}
+	g := grant{roles: map[Role]bool{}, unit: unit}
+	for _, r := range roles {
+		g.roles[r] = true
+	}
+	grants[p] = g
+	return p
+}
+
+// UnitPermission reports whether p was defined with DefineUnit.
+func UnitPermission(p Permission) bool { return grants[p].unit }
+
+// Permissions lists every defined permission, for tests.
+func Permissions() []Permission {
+	out := make([]Permission, 0, len(grants))
+	for p := range grants {
+		out = append(out, p)
+	}
+	return out
+}
 
 // Allows reports whether the role grants p. RevealPII also needs the
 // account's own flag, see Principal.Can.
-func (r Role) Allows(p Permission) bool {
-	switch p {
-	case OwnAccount:
-		return r.Valid()
-	case ReadAreas:
-		return r != Auditor && r != Unit && r.Valid()
-	case ReadUnit:
-		return r != Auditor && r.Valid()
-	case WriteUnit:
-		return r == Admin || r == District || r == Subdistrict || r == Community || r == Unit
-	case WriteAreas:
-		return r == Admin || r == District || r == Subdistrict || r == Community
-	case ReadAudit:
-		return r == Admin || r == Auditor
-	case ManageUsers:
-		return r == Admin
-	case RevealPII:
-		return r == Admin || r == District || r == Subdistrict || r == Community
-	}
-	return false
-}
+func (r Role) Allows(p Permission) bool { return grants[p].roles[r] }

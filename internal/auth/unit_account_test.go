@@ -97,14 +97,19 @@ func TestUnitAccount(t *testing.T) {
 // TestUnitPermissions: the unit liaison reads and writes their unit only,
 // and nothing of the area tree.
 func TestUnitPermissions(t *testing.T) {
+	unitRead := auth.DefineUnit("test.unit.read", auth.Readers...)
+	unitWrite := auth.DefineUnit("test.unit.write", auth.Writers...)
+	if !auth.UnitPermission(unitRead) || auth.UnitPermission(auth.ReadAreas) {
+		t.Errorf("UnitPermission: %v for a unit permission, %v for areas.read", auth.UnitPermission(unitRead), auth.UnitPermission(auth.ReadAreas))
+	}
 	for _, r := range auth.Roles {
 		if r.NeedsUnit() != (r == auth.Unit) || (r == auth.Unit && r.NeedsArea()) {
 			t.Errorf("%s: NeedsUnit %v NeedsArea %v", r, r.NeedsUnit(), r.NeedsArea())
 		}
 		wantRead := r != auth.Auditor
 		wantWrite := r == auth.Admin || r == auth.District || r == auth.Subdistrict || r == auth.Community || r == auth.Unit
-		if r.Allows(auth.ReadUnit) != wantRead || r.Allows(auth.WriteUnit) != wantWrite {
-			t.Errorf("%s: unit.read %v unit.write %v", r, r.Allows(auth.ReadUnit), r.Allows(auth.WriteUnit))
+		if r.Allows(unitRead) != wantRead || r.Allows(unitWrite) != wantWrite {
+			t.Errorf("%s: unit.read %v unit.write %v", r, r.Allows(unitRead), r.Allows(unitWrite))
 		}
 	}
 	for _, p := range []auth.Permission{auth.ReadAreas, auth.WriteAreas, auth.ReadAudit, auth.ManageUsers, auth.RevealPII} {

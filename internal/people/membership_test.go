@@ -2,9 +2,9 @@ package people_test
 
 import (
 	"context"
+	"dangjian/internal/access"
 	"testing"
 
-	"dangjian/internal/area"
 	"dangjian/internal/db"
 	"dangjian/internal/dbtest"
 	"dangjian/internal/people"
@@ -163,7 +163,7 @@ func TestMemberList(t *testing.T) {
 		first, _ := w.s.ListMembers(ctx, people.MemberFilter{Limit: 2})
 		eq(list(people.MemberFilter{Limit: 2, After: first[1].Person.ID}), "李三", "王四")
 		// A scoped user sees their subtree only; the large-scope plan agrees.
-		scoped := area.WithScope(ctx, w.ids["B"])
+		scoped := access.WithScope(ctx, w.ids["B"])
 		rows, err := w.s.ListMembers(scoped, people.MemberFilter{})
 		if err != nil || len(rows) != 1 || rows[0].Person.Name != "王四" {
 			t.Errorf("scoped list = %+v, %v", rows, err)

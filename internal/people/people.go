@@ -3,7 +3,7 @@
 // organisations, leadership terms (届) with their elections and posts, and
 // dual registration (双报到).
 //
-// Every read and write takes the area scope of the context (area.WithScope):
+// Every read and write takes the area scope of the context (access.WithScope):
 // a party organisation's place is its area, or for a unit's own organisation
 // the community its unit is located in; a person's place is wherever they
 // hold a membership, a registration or a post. Every write appends its audit

@@ -2,6 +2,7 @@ package people_test
 
 import (
 	"context"
+	"dangjian/internal/access"
 	"errors"
 	"testing"
 
@@ -75,7 +76,7 @@ func TestPageReads(t *testing.T) {
 		}
 
 		// Scoped to 乙街道: none of it is visible.
-		b := area.WithScope(ctx, w.ids["B"])
+		b := access.WithScope(ctx, w.ids["B"])
 		out := func(err error) {
 			t.Helper()
 			if !errors.Is(err, area.ErrOutOfScope) {

@@ -2,14 +2,15 @@ package web
 
 import (
 	"context"
+	"dangjian/internal/access"
 	"errors"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
 
-	"dangjian/internal/area"
 	"dangjian/internal/auth"
+	"dangjian/internal/fault"
 	"dangjian/internal/i18n"
 )
 
@@ -23,35 +24,6 @@ func principalOf(r *http.Request) (auth.Principal, bool) {
 	p, ok := r.Context().Value(principalKey{}).(auth.Principal)
 	return p, ok
 }
-
-// scopeOf is the subtree a principal works in: their area, or the whole
-// tree (0) for roles without one.
-func scopeOf(p auth.Principal) int64 {
-	if p.Role.NeedsArea() {
-		return p.AreaID
-	}
-	return 0
-}
-
-// target names what a route's {id} refers to, so access to it is checked
-// before the handler runs.
-type target int
-
-const (
-	noTarget target = iota
-	areaTarget
-	// orgTarget: a party organisation of an area (re-formation, dissolution:
-	// the area store's operations).
-	orgTarget
-	// peopleOrgTarget: a party organisation of an area or a stationed unit's
-	// own, visible where its unit is located (leadership, elections).
-	peopleOrgTarget
-	// personTarget: a person, visible where they have or had a membership,
-	// registration or post.
-	personTarget
-	// unitTarget: a stationed unit, visible where it is located.
-	unitTarget
-)
 
 // authenticate reads the session cookie and, when it is valid, puts the
 // principal and their scope into the request's context. It refuses nothing:
@@ -74,15 +46,17 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 			return
 		}
 		ctx := context.WithValue(r.Context(), principalKey{}, p)
-		ctx = area.WithScope(ctx, scopeOf(p))
+		sc, _ := access.Scope(p)
+		ctx = access.WithScope(ctx, sc)
 		ctx = s.withActor(ctx, r, p)
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})
 }
 
-// require wraps a page that needs a signed-in user with permission perm and,
-// for targets in the path, an area or party organisation inside their scope.
-func (s *Server) require(perm auth.Permission, tg target, h http.HandlerFunc) http.HandlerFunc {
+// require wraps a page that needs a signed-in user: the access policy
+// (access.Decide) decides whether they may do perm on what the path's {id}
+// names, placed by pl, before the handler runs.
+func (s *Server) require(perm auth.Permission, pl *access.Place, h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		p, ok := principalOf(r)
 		if !ok {
@@ -93,40 +67,19 @@ func (s *Server) require(perm auth.Permission, tg target, h http.HandlerFunc) ht
 			s.denied(w, r, http.StatusUnauthorized, "err.unauthenticated")
 			return
 		}
-		if p.MustChangePassword && !openBeforePasswordChange(r) {
+		open := openBeforePasswordChange(r)
+		if p.MustChangePassword && !open {
 			seeOther(w, r, "/account/password")
 			return
 		}
-		if !p.Can(perm) || !ownUnit(r, p, perm, tg) {
-			s.denied(w, r, http.StatusForbidden, "err.forbidden")
+		id, hasID := pathID(r)
+		ctx, err := access.Decide(r.Context(), access.Request{Principal: p, Perm: perm, Place: pl, ID: id, HasID: hasID, BeforePasswordChange: open})
+		if err != nil {
+			s.loadFailed(w, r, err)
 			return
 		}
-		if err := s.checkTarget(r, tg); err != nil {
-			if errors.Is(err, area.ErrOutOfScope) {
-				s.denied(w, r, http.StatusForbidden, "err.out_of_scope")
-				return
-			}
-			if isNotFound(err) {
-				s.notFound(w, r)
-				return
-			}
-			s.serverError(w, r, err)
-			return
-		}
-		h(w, r)
+		h(w, r.WithContext(ctx))
 	}
-}
-
-// ownUnit reports whether a unit liaison's request for a unit permission
-// names their own unit in the path; the other roles pass here and meet the
-// area scope in checkTarget. A unit liaison's context carries no area scope,
-// so this check is what keeps them to their unit.
-func ownUnit(r *http.Request, p auth.Principal, perm auth.Permission, tg target) bool {
-	if !p.Role.NeedsUnit() || (perm != auth.ReadUnit && perm != auth.WriteUnit) {
-		return true
-	}
-	id, ok := pathID(r)
-	return tg == unitTarget && ok && p.UnitID != 0 && id == p.UnitID
 }
 
 // openBeforePasswordChange reports whether r is one of the two requests an
@@ -152,32 +105,6 @@ func homeFor(p auth.Principal) string {
 	}
 }
 
-// checkTarget loads the path's area, organisation, person or unit through
-// the scoped store, which refuses one outside the user's subtree.
-func (s *Server) checkTarget(r *http.Request, tg target) error {
-	if tg == noTarget {
-		return nil
-	}
-	id, ok := pathID(r)
-	if !ok {
-		return nil // the handler answers 404
-	}
-	var err error
-	switch tg {
-	case areaTarget:
-		_, err = s.areas.Get(r.Context(), id)
-	case personTarget:
-		_, err = s.people.Get(r.Context(), id)
-	case unitTarget:
-		_, err = s.people.Unit(r.Context(), id)
-	case peopleOrgTarget:
-		_, err = s.people.Org(r.Context(), id)
-	default:
-		_, err = s.areas.Org(r.Context(), id)
-	}
-	return err
-}
-
 // denied renders the refusal page and records it in the audit trail.
 func (s *Server) denied(w http.ResponseWriter, r *http.Request, status int, key string) {
 	s.auditDenied(r, key)
@@ -192,7 +119,7 @@ func (s *Server) denied(w http.ResponseWriter, r *http.Request, status int, key 
 // userErrorStatus is the status of a refusal: 403 for one outside the
 // user's scope, 422 for the rest.
 func userErrorStatus(e *i18n.Error) int {
-	if errors.Is(e, area.ErrOutOfScope) {
+	if errors.Is(e, fault.Forbidden) {
 		return http.StatusForbidden
 	}
 	return http.StatusUnprocessableEntity

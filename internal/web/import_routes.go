@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"crypto/rand"
+	"dangjian/internal/access"
 	"encoding/hex"
 	"errors"
 	"io"
@@ -26,10 +27,10 @@ import (
 // posts (issue 4).
 func (s *Server) importRoutes() []route {
 	return []route{
-		{"GET /import", auth.WriteAreas, noTarget, s.importShow},
-		{"POST /import", auth.WriteAreas, noTarget, s.importStart},
-		{"GET /import/jobs/{job}", auth.WriteAreas, noTarget, s.importJob},
-		{"GET /export/{file}", auth.ReadAreas, noTarget, s.exportDownload},
+		{"GET /import", importer.RunImports, nil, s.importShow},
+		{"POST /import", importer.RunImports, nil, s.importStart},
+		{"GET /import/jobs/{job}", importer.RunImports, nil, s.importJob},
+		{"GET /export/{file}", importer.ReadExports, nil, s.exportDownload},
 	}
 }
 
@@ -154,7 +155,8 @@ func (s *Server) importStart(w http.ResponseWriter, r *http.Request) {
 	// The import outlives the request: keep its actor and scope, drop its
 	// cancellation.
 	ctx := context.WithoutCancel(r.Context())
-	ctx = area.WithScope(ctx, scopeOf(p))
+	sc, _ := access.Scope(p)
+	ctx = access.WithScope(ctx, sc)
 	ctx = audit.WithActor(ctx, audit.ActorFrom(r.Context()))
 	name := hdr.Filename
 	go func() {
@@ -221,7 +223,7 @@ func (s *Server) importJob(w http.ResponseWriter, r *http.Request) {
 		if errors.As(job.err, &ie) {
 			page.Failed = ie.In(lang)
 		} else {
-			page.Failed = i18n.T(lang, "ui.error.server_title")
+			page.Failed = i18n.T(lang, "err.internal")
 		}
 		page.Res = nil
 	}

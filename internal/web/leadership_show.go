@@ -3,7 +3,6 @@ package web
 import (
 	"net/http"
 
-	"dangjian/internal/auth"
 	"dangjian/internal/i18n"
 	"dangjian/internal/people"
 )
@@ -36,7 +35,7 @@ func (s *Server) leadershipShow(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	lang := langOf(r)
 	u, _ := principalOf(r)
-	page := leadershipPage{Org: o, Kind: i18n.T(lang, "ui.kind."+o.Kind), CanWrite: u.Can(auth.WriteAreas) && o.EndedOn.IsZero(),
+	page := leadershipPage{Org: o, Kind: i18n.T(lang, "ui.kind."+o.Kind), CanWrite: u.Can(people.WritePeople) && o.EndedOn.IsZero(),
 		Community: o.UnitID == 0 && o.Level == "community"}
 	terms, err := s.people.Terms(ctx, o.ID)
 	if err != nil {

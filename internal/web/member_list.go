@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 
-	"dangjian/internal/auth"
 	"dangjian/internal/i18n"
 	"dangjian/internal/people"
 )
@@ -49,7 +48,7 @@ func (s *Server) memberList(w http.ResponseWriter, r *http.Request) {
 		On: strings.TrimSpace(q.Get("on")), Limit: q.Get("limit"),
 	}
 	p, _ := principalOf(r)
-	page.CanWrite = p.Can(auth.WriteAreas)
+	page.CanWrite = p.Can(people.WritePeople)
 	limit := int(parseID(q.Get("limit")))
 	if limit <= 0 || limit > 500 {
 		limit = memberPageSize

@@ -70,7 +70,7 @@ func (s *Server) renderMember(w http.ResponseWriter, r *http.Request, p people.P
 		page.Education = i18n.T(lang, "ui.education."+string(p.Education))
 	}
 	u, _ := principalOf(r)
-	page.CanWrite, page.CanReveal = u.Can(auth.WriteAreas), u.Can(auth.RevealPII)
+	page.CanWrite, page.CanReveal = u.Can(people.WritePeople), u.Can(auth.RevealPII)
 	ms, err := s.people.History(ctx, p.ID)
 	if err != nil {
 		s.serverError(w, r, err)

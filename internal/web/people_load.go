@@ -9,6 +9,7 @@ import (
 
 	"dangjian/internal/area"
 	"dangjian/internal/date"
+	"dangjian/internal/fault"
 	"dangjian/internal/i18n"
 	"dangjian/internal/people"
 )
@@ -55,11 +56,16 @@ func (s *Server) loadPeopleOrg(w http.ResponseWriter, r *http.Request) (people.O
 	return loadByPath(s, w, r, "party org", s.people.Org)
 }
 
-// loadFailed answers a failed load: 404, 403 for one outside the scope, or 500.
+// loadFailed answers a failed load or access decision: 403 with its
+// message for a refusal (recorded in the audit trail), 404, or 500.
 func (s *Server) loadFailed(w http.ResponseWriter, r *http.Request, err error) {
 	switch {
-	case errors.Is(err, area.ErrOutOfScope):
-		s.denied(w, r, http.StatusForbidden, "err.out_of_scope")
+	case errors.Is(err, fault.Forbidden):
+		key := "err.forbidden"
+		if e, ok := userError(err); ok {
+			key = e.Key
+		}
+		s.denied(w, r, http.StatusForbidden, key)
 	case isNotFound(err):
 		s.notFound(w, r)
 	default:

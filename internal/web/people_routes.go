@@ -1,6 +1,9 @@
 package web
 
-import "dangjian/internal/auth"
+import (
+	"dangjian/internal/auth"
+	"dangjian/internal/people"
+)
 
 // peopleRoutes lists the pages of members, stationed units, leadership
 // teams, elections and registrations (issue 4). A person or unit in the
@@ -11,29 +14,29 @@ import "dangjian/internal/auth"
 // their own unit only (see ownUnit).
 func (s *Server) peopleRoutes() []route {
 	return []route{
-		{"GET /members", auth.ReadAreas, noTarget, s.memberList},
-		{"GET /members/new", auth.WriteAreas, noTarget, s.memberCreate},
-		{"POST /members/new", auth.WriteAreas, noTarget, s.memberCreate},
-		{"GET /members/{id}", auth.ReadAreas, personTarget, s.memberShow},
-		{"POST /members/{id}/reveal", auth.RevealPII, personTarget, s.memberReveal},
-		{"/members/{id}/start", auth.WriteAreas, personTarget, s.memberStart},
-		{"/members/{id}/transfer", auth.WriteAreas, personTarget, s.memberTransfer},
-		{"/members/{id}/end", auth.WriteAreas, personTarget, s.memberEnd},
-		{"/members/{id}/convert", auth.WriteAreas, personTarget, s.memberConvert},
+		{"GET /members", people.ReadPeople, nil, s.memberList},
+		{"GET /members/new", people.WritePeople, nil, s.memberCreate},
+		{"POST /members/new", people.WritePeople, nil, s.memberCreate},
+		{"GET /members/{id}", people.ReadPeople, s.personPlace, s.memberShow},
+		{"POST /members/{id}/reveal", auth.RevealPII, s.personPlace, s.memberReveal},
+		{"/members/{id}/start", people.WritePeople, s.personPlace, s.memberStart},
+		{"/members/{id}/transfer", people.WritePeople, s.personPlace, s.memberTransfer},
+		{"/members/{id}/end", people.WritePeople, s.personPlace, s.memberEnd},
+		{"/members/{id}/convert", people.WritePeople, s.personPlace, s.memberConvert},
 
-		{"GET /units", auth.ReadAreas, noTarget, s.unitList},
-		{"GET /units/new", auth.WriteAreas, noTarget, s.unitCreate},
-		{"POST /units/new", auth.WriteAreas, noTarget, s.unitCreate},
-		{"GET /units/{id}", auth.ReadUnit, unitTarget, s.unitShow},
-		{"/units/{id}/move", auth.WriteAreas, unitTarget, s.unitMove},
-		{"/units/{id}/end", auth.WriteAreas, unitTarget, s.unitEnd},
-		{"/units/{id}/party-org/new", auth.WriteUnit, unitTarget, s.unitOrgCreate},
+		{"GET /units", people.ReadUnits, nil, s.unitList},
+		{"GET /units/new", people.WriteUnits, nil, s.unitCreate},
+		{"POST /units/new", people.WriteUnits, nil, s.unitCreate},
+		{"GET /units/{id}", people.ReadOwnUnit, s.unitPlace, s.unitShow},
+		{"/units/{id}/move", people.WriteUnits, s.unitPlace, s.unitMove},
+		{"/units/{id}/end", people.WriteUnits, s.unitPlace, s.unitEnd},
+		{"/units/{id}/party-org/new", people.WriteOwnUnit, s.unitPlace, s.unitOrgCreate},
 
-		{"GET /party-orgs/{id}/leadership", auth.ReadAreas, peopleOrgTarget, s.leadershipShow},
-		{"/party-orgs/{id}/elections/new", auth.WriteAreas, peopleOrgTarget, s.electionCreate},
+		{"GET /party-orgs/{id}/leadership", people.ReadPeople, s.peopleOrgPlace, s.leadershipShow},
+		{"/party-orgs/{id}/elections/new", people.WritePeople, s.peopleOrgPlace, s.electionCreate},
 
-		{"GET /areas/{id}/registrations", auth.ReadAreas, areaTarget, s.registrationList},
-		{"/areas/{id}/registrations/new", auth.WriteAreas, areaTarget, s.registrationCreate},
-		{"/areas/{id}/registrations/end", auth.WriteAreas, areaTarget, s.registrationEnd},
+		{"GET /areas/{id}/registrations", people.ReadPeople, s.areaPlace, s.registrationList},
+		{"/areas/{id}/registrations/new", people.WritePeople, s.areaPlace, s.registrationCreate},
+		{"/areas/{id}/registrations/end", people.WritePeople, s.areaPlace, s.registrationEnd},
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"net/http"
 
 	"dangjian/internal/area"
-	"dangjian/internal/auth"
 	"dangjian/internal/i18n"
 	"dangjian/internal/people"
 )
@@ -29,7 +28,7 @@ func (s *Server) registrationList(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	lang := langOf(r)
 	u, _ := principalOf(r)
-	page := registrationsPage{Area: a, Community: a.Level == area.Community, CanWrite: u.Can(auth.WriteAreas) && a.EndedOn.IsZero()}
+	page := registrationsPage{Area: a, Community: a.Level == area.Community, CanWrite: u.Can(people.WritePeople) && a.EndedOn.IsZero()}
 	var err error
 	if page.Crumbs, err = s.areaCrumbs(r, a, true); err != nil {
 		s.serverError(w, r, err)

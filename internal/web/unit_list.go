@@ -4,7 +4,6 @@ import (
 	"net/http"
 	"strings"
 
-	"dangjian/internal/auth"
 	"dangjian/internal/i18n"
 	"dangjian/internal/people"
 )
@@ -35,7 +34,7 @@ func (s *Server) unitList(w http.ResponseWriter, r *http.Request) {
 	lang := langOf(r)
 	page := unitListPage{Area: strings.TrimSpace(r.URL.Query().Get("area"))}
 	u, _ := principalOf(r)
-	page.CanWrite = u.Can(auth.WriteAreas)
+	page.CanWrite = u.Can(people.WriteUnits)
 	status := http.StatusOK
 	areaID := parseID(page.Area)
 	if areaID == 0 {

@@ -3,7 +3,6 @@ package web
 import (
 	"net/http"
 
-	"dangjian/internal/auth"
 	"dangjian/internal/i18n"
 	"dangjian/internal/people"
 )
@@ -33,7 +32,7 @@ func (s *Server) unitShow(w http.ResponseWriter, r *http.Request) {
 	lang := langOf(r)
 	p, _ := principalOf(r)
 	page := unitPage{Unit: u, Kind: i18n.T(lang, "ui.unit_kind."+string(u.Kind)), Rank: i18n.T(lang, "ui.rank."+string(u.Rank)),
-		Active: u.EndedOn.IsZero(), CanWrite: p.Can(auth.WriteAreas), CanAddOrg: p.Can(auth.WriteUnit)}
+		Active: u.EndedOn.IsZero(), CanWrite: p.Can(people.WriteUnits), CanAddOrg: p.Can(people.WriteOwnUnit)}
 	var err error
 	if page.Locations, err = s.people.UnitLocations(ctx, u.ID); err != nil {
 		s.serverError(w, r, err)
