@@ -35,6 +35,17 @@ type Handler struct {
 	ClientIP func(r *http.Request) string
 
 	tokens tokenCache
+	mux    *http.ServeMux
+}
+
+// ServeHTTP answers every request under /api/ (the application mounts the
+// handler there), with the routes Register adds.
+func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if h.mux == nil {
+		h.mux = http.NewServeMux()
+		h.Register(h.mux)
+	}
+	h.mux.ServeHTTP(w, r)
 }
 
 // Register adds every API route of the route table to mux behind the access

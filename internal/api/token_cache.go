@@ -100,4 +100,8 @@ func (c *tokenCache) forget() {
 // Call it after revoking a token, disabling an account or changing its
 // role, area or password, so the change holds at once in this process;
 // other processes see it within TokenCacheTTL.
-func (h *Handler) ForgetTokens() { h.tokens.forget() }
+func (h *Handler) ForgetTokens() {
+	if h != nil {
+		h.tokens.forget()
+	}
+}

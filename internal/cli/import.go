@@ -7,10 +7,9 @@ import (
 	"os"
 	"text/tabwriter"
 
-	"dangjian/internal/area"
+	"dangjian/internal/app"
 	"dangjian/internal/i18n"
 	"dangjian/internal/importer"
-	"dangjian/internal/people"
 )
 
 // runImport is "dangjian import members|units|posts FILE [--dry-run]": it
@@ -95,6 +94,6 @@ func openRunner(ctx context.Context, env Env, url, keyPath string) (*importer.Ru
 		d.Close()
 		return nil, nil, err
 	}
-	ps := people.NewStore(d, area.NewStore(d), keys)
-	return &importer.Runner{DB: d, People: ps}, func() { d.Close() }, nil
+	a := app.New(d, keys, app.Options{})
+	return &importer.Runner{DB: d, People: a.People}, func() { d.Close() }, nil
 }

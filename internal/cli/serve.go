@@ -12,14 +12,13 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"dangjian/internal/app"
 	"dangjian/internal/area"
 	"dangjian/internal/auth"
 	"dangjian/internal/config"
 	"dangjian/internal/db"
 	"dangjian/internal/demo"
-	"dangjian/internal/people"
 	"dangjian/internal/pii"
-	"dangjian/internal/web"
 )
 
 func runServe(ctx context.Context, env Env, args []string) error {
@@ -53,9 +52,9 @@ func runServe(ctx context.Context, env Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	store := area.NewStore(d)
+	a := app.New(d, keys, app.Options{Log: log})
 	if *withDemo {
-		n, err := store.Count(ctx)
+		n, err := a.Areas.Count(ctx)
 		if err != nil {
 			return err
 		}
@@ -66,18 +65,19 @@ func runServe(ctx context.Context, env Env, args []string) error {
 			log.Info("demo data loaded", "db", *dbURL)
 		}
 	}
-	accounts := auth.NewStore(d)
-	if err := ensureAdmin(ctx, env.Stdout, accounts); err != nil {
+	if err := ensureAdmin(ctx, env.Stdout, a.Auth); err != nil {
+		return err
+	}
+	handler, err := a.Handler(app.HTTP{SecureCookies: *certFile != "" || *trustProxy, TrustProxy: *trustProxy})
+	if err != nil {
 		return err
 	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fmt.Errorf("cannot listen on %s: %v", *addr, err)
 	}
-	secure := *certFile != "" || *trustProxy
 	srv := &http.Server{
-		Handler: web.New(web.Deps{DB: d, Areas: store, Auth: accounts, People: people.NewStore(d, store, keys), Log: log,
-			SecureCookies: secure, TrustProxy: *trustProxy}),
+		Handler:           handler,
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,
@@ -91,7 +91,7 @@ func runServe(ctx context.Context, env Env, args []string) error {
 		ln = tls.NewListener(ln, srv.TLSConfig)
 	}
 	fmt.Fprintf(env.Stdout, "dangjian is serving %s on %s://%s/\n", *dbURL, scheme, ln.Addr())
-	go purgeSessions(ctx, accounts, log)
+	go purgeSessions(ctx, a.Auth, log)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {

@@ -19,8 +19,8 @@ const sessionCookie = "dj_session"
 
 type principalKey struct{}
 
-// principalOf returns the signed-in user of r, if any.
-func principalOf(r *http.Request) (auth.Principal, bool) {
+// Principal returns the signed-in user of r, if any.
+func Principal(r *http.Request) (auth.Principal, bool) {
 	p, ok := r.Context().Value(principalKey{}).(auth.Principal)
 	return p, ok
 }
@@ -38,7 +38,7 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 		p, err := s.auth.Session(r.Context(), c.Value)
 		if err != nil {
 			if !errors.Is(err, auth.ErrNoSession) {
-				s.serverError(w, r, err)
+				s.ServerError(w, r, err)
 				return
 			}
 			clearSessionCookie(w, s.secureCookies)
@@ -58,24 +58,24 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 // names, placed by pl, before the handler runs.
 func (s *Server) require(perm auth.Permission, pl *access.Place, h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		p, ok := principalOf(r)
+		p, ok := Principal(r)
 		if !ok {
 			if r.Method == http.MethodGet || r.Method == http.MethodHead {
-				seeOther(w, r, "/signin?next="+url.QueryEscape(r.URL.RequestURI()))
+				SeeOther(w, r, "/signin?next="+url.QueryEscape(r.URL.RequestURI()))
 				return
 			}
-			s.denied(w, r, http.StatusUnauthorized, "err.unauthenticated")
+			s.Denied(w, r, http.StatusUnauthorized, "err.unauthenticated")
 			return
 		}
 		open := openBeforePasswordChange(r)
 		if p.MustChangePassword && !open {
-			seeOther(w, r, "/account/password")
+			SeeOther(w, r, "/account/password")
 			return
 		}
-		id, hasID := pathID(r)
+		id, hasID := PathID(r)
 		ctx, err := access.Decide(r.Context(), access.Request{Principal: p, Perm: perm, Place: pl, ID: id, HasID: hasID, BeforePasswordChange: open})
 		if err != nil {
-			s.loadFailed(w, r, err)
+			s.Fail(w, r, err)
 			return
 		}
 		h(w, r.WithContext(ctx))
@@ -105,20 +105,20 @@ func homeFor(p auth.Principal) string {
 	}
 }
 
-// denied renders the refusal page and records it in the audit trail.
-func (s *Server) denied(w http.ResponseWriter, r *http.Request, status int, key string) {
-	s.auditDenied(r, key)
-	lang := langOf(r)
+// Denied renders the refusal page and records it in the audit trail.
+func (k *Kit) Denied(w http.ResponseWriter, r *http.Request, status int, key string) {
+	k.AuditDenied(r, key)
+	lang := Lang(r)
 	title := i18n.T(lang, "ui.error.forbidden_title")
 	if status == http.StatusUnauthorized {
 		title = i18n.T(lang, "ui.error.unauthenticated_title")
 	}
-	s.render(w, r, status, "error", &view{Title: title, D: errorPage{Status: status, Message: i18n.T(lang, key)}})
+	k.Render(w, r, status, "error", &View{Title: title, D: ErrorPage{Status: status, Message: i18n.T(lang, key)}})
 }
 
-// userErrorStatus is the status of a refusal: 403 for one outside the
+// UserErrorStatus is the status of a refusal: 403 for one outside the
 // user's scope, 422 for the rest.
-func userErrorStatus(e *i18n.Error) int {
+func UserErrorStatus(e *i18n.Error) int {
 	if errors.Is(e, fault.Forbidden) {
 		return http.StatusForbidden
 	}
@@ -136,11 +136,14 @@ func clearSessionCookie(w http.ResponseWriter, secure bool) {
 	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: "", Path: "/", HttpOnly: true, Secure: secure, SameSite: http.SameSiteLaxMode, MaxAge: -1})
 }
 
-// clientIP is the peer address; behind a reverse proxy the operator sets
+// clientIP is the request's client address (see ClientIP).
+func (s *Server) clientIP(r *http.Request) string { return ClientIP(r, s.trustProxy) }
+
+// ClientIP is the peer address; behind a reverse proxy the operator sets
 // --trust-proxy and the last X-Forwarded-For entry is used: the one the
 // proxy appended. Entries before it come from the client and prove nothing.
-func (s *Server) clientIP(r *http.Request) string {
-	if s.trustProxy {
+func ClientIP(r *http.Request, trustProxy bool) string {
+	if trustProxy {
 		if f := r.Header.Values("X-Forwarded-For"); len(f) > 0 {
 			last := f[len(f)-1]
 			if ip := strings.TrimSpace(last[strings.LastIndexByte(last, ',')+1:]); ip != "" {

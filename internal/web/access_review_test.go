@@ -135,7 +135,7 @@ func TestReviewClientIPBehindProxyIsNotSpoofable(t *testing.T) {
 	s.signinLimit = newRateLimiter(20, 10)
 	allowed := 0
 	for i := range 100 {
-		r.Header.Set("X-Forwarded-For", "198.51.100."+itoa(int64(i))+", 203.0.113.9")
+		r.Header.Set("X-Forwarded-For", "198.51.100."+Itoa(int64(i))+", 203.0.113.9")
 		if s.signinLimit.allow(s.clientIP(r)) {
 			allowed++
 		}

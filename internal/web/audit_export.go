@@ -13,41 +13,29 @@ import (
 func (s *Server) auditExport(w http.ResponseWriter, r *http.Request) {
 	filter, form, _ := parseAuditFilter(r)
 	if len(form.Errors) > 0 {
-		lang := langOf(r)
+		lang := Lang(r)
 		page := auditPage{Filter: form, Page: 1, Export: "/audit.xlsx" + form.query(1), Invalid: true}
-		s.render(w, r, http.StatusUnprocessableEntity, "audit", &view{Title: i18n.T(lang, "ui.audit.title"), Nav: "audit", D: &page})
+		s.Render(w, r, http.StatusUnprocessableEntity, "audit", &View{Title: i18n.T(lang, "ui.audit.title"), Nav: "audit", D: &page})
 		return
 	}
 	// The export is recorded before any of it is sent; one that cannot be
 	// recorded is not made.
 	if err := audit.Write(r.Context(), s.db, audit.Entry{Action: "audit.export", TargetType: "audit", Detail: form.query(1)}); err != nil {
-		s.serverError(w, r, err)
+		s.ServerError(w, r, err)
 		return
 	}
 	h := w.Header()
 	h.Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 	h.Set("Content-Disposition", `attachment; filename="audit-`+time.Now().Format("20060102-150405")+`.xlsx"`)
 	h.Set("Cache-Control", "no-store")
-	cw := &countingWriter{w: w}
+	cw := &CountingWriter{W: w}
 	if err := audit.ExportXLSX(r.Context(), cw, s.db.Reader(), filter); err != nil {
-		if cw.n > 0 {
+		if cw.N > 0 {
 			// Part of the file is sent: all that is left is to log and cut it short.
 			s.log.ErrorContext(r.Context(), "web: audit export", "err", err)
 			panic(http.ErrAbortHandler)
 		}
 		h.Del("Content-Disposition")
-		s.serverError(w, r, err)
+		s.ServerError(w, r, err)
 	}
-}
-
-// countingWriter counts the bytes written through it.
-type countingWriter struct {
-	w http.ResponseWriter
-	n int64
-}
-
-func (c *countingWriter) Write(p []byte) (int, error) {
-	n, err := c.w.Write(p)
-	c.n += int64(n)
-	return n, err
 }

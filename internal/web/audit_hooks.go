@@ -42,20 +42,20 @@ func (s *Server) anonymous(r *http.Request, username string) context.Context {
 	return audit.WithActor(r.Context(), audit.Actor{Username: username, IP: s.clientIP(r), RequestID: requestID(r.Context()), Via: "web"})
 }
 
-// auditDenied records a request a signed-in user was refused. Requests
+// AuditDenied records a request a signed-in user was refused. Requests
 // without a session are not recorded (anyone could flood the trail with
 // them; failed sign-ins are recorded where they happen). A failure to
 // record is logged: the refusal stands either way.
-func (s *Server) auditDenied(r *http.Request, key string) {
+func (k *Kit) AuditDenied(r *http.Request, key string) {
 	ctx := r.Context()
-	if _, ok := principalOf(r); !ok {
+	if _, ok := Principal(r); !ok {
 		return
 	}
-	err := audit.Write(ctx, s.db, audit.Entry{
+	err := audit.Write(ctx, k.db, audit.Entry{
 		Action: "access.denied", TargetType: "route", TargetID: r.Method + " " + r.URL.Path,
 		Outcome: audit.OutcomeDenied, Detail: key,
 	})
 	if err != nil {
-		s.log.ErrorContext(ctx, "web: audit denied access", "err", err)
+		k.log.ErrorContext(ctx, "web: audit denied access", "err", err)
 	}
 }

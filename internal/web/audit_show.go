@@ -63,7 +63,7 @@ type auditPage struct {
 // parseAuditFilter reads the filter of the auditor's page and export from
 // the query. Dates are days in the server's time zone; "to" includes its day.
 func parseAuditFilter(r *http.Request) (audit.Filter, auditForm, int) {
-	lang := langOf(r)
+	lang := Lang(r)
 	q := r.URL.Query()
 	f := auditForm{
 		Actor: strings.TrimSpace(q.Get("actor")), Action: strings.TrimSpace(q.Get("action")),
@@ -117,19 +117,19 @@ func (f auditForm) query(page int) string {
 // auditShow is the auditor's page: the trail filtered by actor, action
 // (a prefix such as "auth"), target and period, newest first, in pages.
 func (s *Server) auditShow(w http.ResponseWriter, r *http.Request) {
-	lang := langOf(r)
+	lang := Lang(r)
 	filter, form, pageNo := parseAuditFilter(r)
 	page := auditPage{Filter: form, Page: pageNo, Export: "/audit.xlsx" + form.query(1)}
-	v := &view{Title: i18n.T(lang, "ui.audit.title"), Nav: "audit", D: &page}
+	v := &View{Title: i18n.T(lang, "ui.audit.title"), Nav: "audit", D: &page}
 	if len(form.Errors) > 0 {
 		page.Invalid = true
-		s.render(w, r, http.StatusUnprocessableEntity, "audit", v)
+		s.Render(w, r, http.StatusUnprocessableEntity, "audit", v)
 		return
 	}
 	filter.Limit, filter.Offset = auditPageSize, (pageNo-1)*auditPageSize
 	recs, total, err := audit.Query(r.Context(), s.db.Reader(), filter)
 	if err != nil {
-		s.serverError(w, r, err)
+		s.ServerError(w, r, err)
 		return
 	}
 	page.Total = total
@@ -155,7 +155,7 @@ func (s *Server) auditShow(w http.ResponseWriter, r *http.Request) {
 	if page.Total == 0 {
 		page.Page = 1
 	}
-	s.render(w, r, http.StatusOK, "audit", v)
+	s.Render(w, r, http.StatusOK, "audit", v)
 }
 
 // roleLabel names a role, or returns it as stored when it is not one.

@@ -13,9 +13,9 @@ import (
 // language when the next page shows it, then cleared.
 const flashCookie = "flash"
 
-// setFlash stores the confirmation key (which must start with "ui.flash.")
+// SetFlash stores the confirmation key (which must start with "ui.flash.")
 // and its string arguments.
-func setFlash(w http.ResponseWriter, key string, args ...string) {
+func SetFlash(w http.ResponseWriter, key string, args ...string) {
 	v := url.Values{"k": {key}, "a": args}
 	http.SetCookie(w, &http.Cookie{Name: flashCookie, Value: v.Encode(), Path: "/", HttpOnly: true, SameSite: http.SameSiteLaxMode, MaxAge: 60})
 }
@@ -40,5 +40,5 @@ func takeFlash(w http.ResponseWriter, r *http.Request) string {
 	for _, a := range v["a"] {
 		args = append(args, a)
 	}
-	return i18n.T(langOf(r), key, args...)
+	return i18n.T(Lang(r), key, args...)
 }

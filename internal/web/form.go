@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -11,8 +12,8 @@ import (
 	"dangjian/internal/i18n"
 )
 
-// field is one input of a form.
-type field struct {
+// Field is one input of a form.
+type Field struct {
 	Name     string
 	Label    string
 	Type     string // text, date, select, textarea
@@ -20,22 +21,22 @@ type field struct {
 	Help     string
 	Error    string
 	Required bool
-	Options  []option
+	Options  []Option
 }
 
-// option is one choice of a select.
-type option struct {
+// Option is one choice of a select.
+type Option struct {
 	Value    string
 	Label    string
 	Selected bool
 }
 
-// formPage is what the form template shows.
-type formPage struct {
+// FormPage is what the form template shows.
+type FormPage struct {
 	Heading string
 	Intro   string
-	Crumbs  []crumb
-	Fields  []field
+	Crumbs  []Crumb
+	Fields  []Field
 	// Error is a refusal not tied to one of the shown fields.
 	Error  string
 	Submit string
@@ -43,28 +44,28 @@ type formPage struct {
 	Back   string
 }
 
-// formSpec describes one form: its fields (given the current values), its
+// FormSpec describes one form: its fields (given the current values), its
 // defaults for GET, and what a POST applies. Every form records a change
 // on a date, the field "on" (dateField): serveForm parses it before Apply,
 // so a bad date is refused next to that field. Apply returns where to go on
 // success and the flash key and arguments to show there.
-type formSpec struct {
+type FormSpec struct {
 	Title    string
 	Intro    string
-	Crumbs   []crumb
+	Crumbs   []Crumb
 	Submit   string
 	Danger   bool
 	Back     string
 	Defaults url.Values
-	Fields   func(v url.Values) []field
+	Fields   func(v url.Values) []Field
 	Apply    func(ctx context.Context, v url.Values, on date.Date) (to string, flash []string, err error)
 }
 
-// serveForm shows a form (GET) or applies it (POST). A refusal re-renders
+// ServeForm shows a form (GET) or applies it (POST). A refusal re-renders
 // the form with status 422, the user's input kept and the message next to
 // the field it concerns; success redirects with 303 and a confirmation.
-func (s *Server) serveForm(w http.ResponseWriter, r *http.Request, spec formSpec) {
-	lang := langOf(r)
+func (k *Kit) ServeForm(w http.ResponseWriter, r *http.Request, spec FormSpec) {
+	lang := Lang(r)
 	values := spec.Defaults
 	status := http.StatusOK
 	var refusal *i18n.Error
@@ -80,33 +81,33 @@ func (s *Server) serveForm(w http.ResponseWriter, r *http.Request, spec formSpec
 		to, flash, err := applyOn(r.Context(), spec, values)
 		if err == nil {
 			if len(flash) > 0 {
-				setFlash(w, flash[0], flash[1:]...)
+				SetFlash(w, flash[0], flash[1:]...)
 			}
-			seeOther(w, r, to)
+			SeeOther(w, r, to)
 			return
 		}
-		e, ok := userError(err)
+		e, ok := UserError(err)
 		if !ok {
-			s.serverError(w, r, err)
+			k.ServerError(w, r, err)
 			return
 		}
-		refusal, status = e, userErrorStatus(e)
+		refusal, status = e, UserErrorStatus(e)
 		if status == http.StatusForbidden {
-			s.auditDenied(r, e.Key)
+			k.AuditDenied(r, e.Key)
 		}
 	default:
 		w.Header().Set("Allow", "GET, HEAD, POST")
 		http.Error(w, http.StatusText(http.StatusMethodNotAllowed), http.StatusMethodNotAllowed)
 		return
 	}
-	page := formPage{Heading: spec.Title, Intro: spec.Intro, Crumbs: spec.Crumbs, Submit: spec.Submit, Danger: spec.Danger, Back: spec.Back}
-	page.fill(spec.Fields(values), values, refusal, lang)
-	s.render(w, r, status, "form", &view{Title: spec.Title, D: page})
+	page := FormPage{Heading: spec.Title, Intro: spec.Intro, Crumbs: spec.Crumbs, Submit: spec.Submit, Danger: spec.Danger, Back: spec.Back}
+	page.Fill(spec.Fields(values), values, refusal, lang)
+	k.Render(w, r, status, "form", &View{Title: spec.Title, D: page})
 }
 
-// fill sets the fields' values from what the user sent and places a refusal
+// Fill sets the fields' values from what the user sent and places a refusal
 // next to the field it names, or above the form when no shown field has it.
-func (page *formPage) fill(fields []field, values url.Values, refusal *i18n.Error, lang i18n.Lang) {
+func (page *FormPage) Fill(fields []Field, values url.Values, refusal *i18n.Error, lang i18n.Lang) {
 	placed := refusal == nil
 	for i := range fields {
 		f := &fields[i]
@@ -126,27 +127,27 @@ func (page *formPage) fill(fields []field, values url.Values, refusal *i18n.Erro
 }
 
 // applyOn parses the form's date and applies the form on it.
-func applyOn(ctx context.Context, spec formSpec, v url.Values) (to string, flash []string, err error) {
-	on, err := parseOn(v, "on")
+func applyOn(ctx context.Context, spec FormSpec, v url.Values) (to string, flash []string, err error) {
+	on, err := ParseOn(v, "on")
 	if err != nil {
 		return "", nil, err
 	}
 	return spec.Apply(ctx, v, on)
 }
 
-// dateField is the date every form carries: when the change happened.
-func dateField(lang i18n.Lang) field {
-	return field{Name: "on", Label: i18n.T(lang, "ui.field.on"), Type: "date", Required: true, Help: i18n.T(lang, "ui.help.date")}
+// DateField is the date every form carries: when the change happened.
+func DateField(lang i18n.Lang) Field {
+	return Field{Name: "on", Label: i18n.T(lang, "ui.field.on"), Type: "date", Required: true, Help: i18n.T(lang, "ui.help.date")}
 }
 
-// noteField is the optional free-text note of a change.
-func noteField(lang i18n.Lang) field {
-	return field{Name: "note", Label: i18n.T(lang, "ui.field.note"), Type: "textarea"}
+// NoteField is the optional free-text note of a change.
+func NoteField(lang i18n.Lang) Field {
+	return Field{Name: "note", Label: i18n.T(lang, "ui.field.note"), Type: "textarea"}
 }
 
-// parseOn reads the date field: empty is the zero date (the domain asks for
+// ParseOn reads the date field: empty is the zero date (the domain asks for
 // it), anything else must be YYYY-MM-DD.
-func parseOn(v url.Values, name string) (date.Date, error) {
+func ParseOn(v url.Values, name string) (date.Date, error) {
 	s := strings.TrimSpace(v.Get(name))
 	if s == "" {
 		return date.Date{}, nil
@@ -158,9 +159,9 @@ func parseOn(v url.Values, name string) (date.Date, error) {
 	return d, nil
 }
 
-// parseID reads an id field; anything that is not a positive number is 0,
+// ParseID reads an id field; anything that is not a positive number is 0,
 // which the domain refuses with its own message.
-func parseID(s string) int64 {
+func ParseID(s string) int64 {
 	id, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64)
 	if err != nil || id < 0 {
 		return 0
@@ -168,11 +169,53 @@ func parseID(s string) int64 {
 	return id
 }
 
-// defaults returns the values a form starts with: today's date.
-func (s *Server) defaults(kv ...string) url.Values {
-	v := url.Values{"on": {s.areas.Today().String()}}
+// Defaults returns the values a form starts with: the date of the change
+// is today.
+func Defaults(today date.Date, kv ...string) url.Values {
+	v := url.Values{"on": {today.String()}}
 	for i := 0; i+1 < len(kv); i += 2 {
 		v.Set(kv[i], kv[i+1])
+	}
+	return v
+}
+
+// ErrNoForm is what a form builder returns when the form does not exist
+// for its subject (a community has no child level to create): 404.
+var ErrNoForm = errors.New("web: no such form")
+
+// FormWith builds the form in the request's language (404 for errNoForm),
+// sets its breadcrumb from crumbs and serves it.
+func (k *Kit) FormWith(w http.ResponseWriter, r *http.Request, build func(lang i18n.Lang) (FormSpec, error), crumbs func(lang i18n.Lang) ([]Crumb, error)) {
+	lang := Lang(r)
+	spec, err := build(lang)
+	if errors.Is(err, ErrNoForm) {
+		k.NotFound(w, r)
+		return
+	}
+	if err == nil {
+		spec.Crumbs, err = crumbs(lang)
+	}
+	if err != nil {
+		k.ServerError(w, r, err)
+		return
+	}
+	k.ServeForm(w, r, spec)
+}
+
+// Selected marks the option whose value is v.
+func Selected(opts []Option, v string) []Option {
+	for i := range opts {
+		opts[i].Selected = opts[i].Value == v
+	}
+	return opts
+}
+
+// LabelOf is the label of the option with value v.
+func LabelOf(opts []Option, v string) string {
+	for _, o := range opts {
+		if o.Value == v {
+			return o.Label
+		}
 	}
 	return v
 }

@@ -11,7 +11,7 @@ import (
 func (s *Server) langSwitch(w http.ResponseWriter, r *http.Request) {
 	l, ok := parseLang(r.PathValue("lang"))
 	if !ok {
-		s.notFound(w, r)
+		s.NotFound(w, r)
 		return
 	}
 	setLangCookie(w, l)

@@ -53,8 +53,8 @@ func setLangCookie(w http.ResponseWriter, l i18n.Lang) {
 	})
 }
 
-// langOf returns the language withLang chose for r.
-func langOf(r *http.Request) i18n.Lang {
+// Lang returns the language withLang chose for r.
+func Lang(r *http.Request) i18n.Lang {
 	if l, ok := r.Context().Value(langKey{}).(i18n.Lang); ok {
 		return l
 	}
@@ -86,7 +86,7 @@ func (s *Server) recoverPanics(next http.Handler) http.Handler {
 				if v == http.ErrAbortHandler {
 					panic(v)
 				}
-				s.serverError(w, r, fmt.Errorf("web: panic: %v", v))
+				s.ServerError(w, r, fmt.Errorf("web: panic: %v", v))
 			}
 		}()
 		next.ServeHTTP(w, r)

@@ -21,12 +21,12 @@ type passwordPage struct {
 // passwordChange lets the signed-in user change their password; it is the
 // only page open to an account that must change its initial password.
 func (s *Server) passwordChange(w http.ResponseWriter, r *http.Request) {
-	p, _ := principalOf(r)
-	lang := langOf(r)
+	p, _ := Principal(r)
+	lang := Lang(r)
 	page := passwordPage{Forced: p.MustChangePassword, Errors: map[string]string{}}
 	title := i18n.T(lang, "ui.password.title")
 	if r.Method != http.MethodPost {
-		s.render(w, r, http.StatusOK, "password", &view{Title: title, D: page})
+		s.Render(w, r, http.StatusOK, "password", &View{Title: title, D: page})
 		return
 	}
 	old, nw, again := r.PostFormValue("old_password"), r.PostFormValue("password"), r.PostFormValue("password_again")
@@ -40,19 +40,21 @@ func (s *Server) passwordChange(w http.ResponseWriter, r *http.Request) {
 		}
 		err = s.auth.ChangePassword(r.Context(), p.ID, old, nw, keep)
 		if err == nil {
-			s.api.ForgetTokens()
+			if s.api != nil {
+				s.api.ForgetTokens()
+			}
 		}
 	}
 	var locked *auth.LockedError
 	if errors.As(err, &locked) {
 		page.Error = i18n.T(lang, "err.signin_locked", int(math.Ceil(time.Until(locked.Until).Minutes())))
-		s.render(w, r, http.StatusTooManyRequests, "password", &view{Title: title, D: page})
+		s.Render(w, r, http.StatusTooManyRequests, "password", &View{Title: title, D: page})
 		return
 	}
 	if err != nil {
-		e, ok := userError(err)
+		e, ok := UserError(err)
 		if !ok {
-			s.serverError(w, r, err)
+			s.ServerError(w, r, err)
 			return
 		}
 		if e.Field != "" {
@@ -60,9 +62,9 @@ func (s *Server) passwordChange(w http.ResponseWriter, r *http.Request) {
 		} else {
 			page.Error = e.In(lang)
 		}
-		s.render(w, r, http.StatusUnprocessableEntity, "password", &view{Title: title, D: page})
+		s.Render(w, r, http.StatusUnprocessableEntity, "password", &View{Title: title, D: page})
 		return
 	}
-	setFlash(w, "ui.flash.password_changed")
-	seeOther(w, r, homeFor(p))
+	SetFlash(w, "ui.flash.password_changed")
+	SeeOther(w, r, homeFor(p))
 }

@@ -39,7 +39,7 @@ func TestReviewPostSignInRedirectStaysLocal(t *testing.T) {
 		for name, f := range map[string]func(string) string{"safeNext": safeNext, "localPath": localPath} {
 			w := httptest.NewRecorder()
 			r := httptest.NewRequest("GET", "https://dj.example/lang/en", nil)
-			seeOther(w, r, f(next))
+			SeeOther(w, r, f(next))
 			loc := w.Result().Header.Get("Location")
 			if w.Code == http.StatusSeeOther {
 				if host := browserResolve("https://dj.example/lang/en", loc); host != "dj.example" {

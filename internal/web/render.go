@@ -28,40 +28,45 @@ type pages struct{ byName map[string]*template.Template }
 // shared are the templates every page is parsed with.
 var shared = []string{"templates/layout.html", "templates/partials.html"}
 
-// nodeArgs carries the view along the recursive tree template.
-type nodeArgs struct {
-	V *view
-	N *treeNode
-}
-
 var funcs = template.FuncMap{
-	"nodeArgs": func(v *view, n *treeNode) nodeArgs { return nodeArgs{V: v, N: n} },
-	"fields":   func(names ...string) []string { return names },
+	"fields": func(names ...string) []string { return names },
 }
 
-func mustParsePages() *pages {
-	p, err := parsePages()
-	if err != nil {
-		panic(err) // the templates are embedded: a parse error is a programming error
-	}
-	return p
-}
-
-func parsePages() (*pages, error) {
-	names, err := fs.Glob(templateFS, "templates/*.html")
+// parsePages parses the application's own pages and every module's, each
+// with the layout and the shared partials. A page name used twice is an
+// error.
+func parsePages(mods []Module) (*pages, error) {
+	own, err := fs.Sub(templateFS, "templates")
 	if err != nil {
 		return nil, err
 	}
 	p := &pages{byName: map[string]*template.Template{}}
-	for _, n := range names {
-		if n == shared[0] || n == shared[1] {
+	all := append([]Module{{Name: "web", Templates: own}}, mods...)
+	for _, m := range all {
+		if m.Templates == nil {
 			continue
 		}
-		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, append(append([]string{}, shared...), n)...)
+		names, err := fs.Glob(m.Templates, "*.html")
 		if err != nil {
-			return nil, fmt.Errorf("web: parse %s: %w", n, err)
+			return nil, err
 		}
-		p.byName[strings.TrimSuffix(strings.TrimPrefix(n, "templates/"), ".html")] = t
+		for _, n := range names {
+			if m.Name == "web" && (n == "layout.html" || n == "partials.html") {
+				continue
+			}
+			page := strings.TrimSuffix(n, ".html")
+			if _, dup := p.byName[page]; dup {
+				return nil, fmt.Errorf("web: module %s: page %q defined twice", m.Name, page)
+			}
+			t, err := template.New("layout.html").Funcs(funcs).Funcs(m.Funcs).ParseFS(templateFS, shared...)
+			if err == nil {
+				t, err = t.ParseFS(m.Templates, n)
+			}
+			if err != nil {
+				return nil, fmt.Errorf("web: module %s: parse %s: %w", m.Name, n, err)
+			}
+			p.byName[page] = t
+		}
 	}
 	return p, nil
 }
@@ -79,9 +84,9 @@ func staticHandler() http.Handler {
 	})
 }
 
-// view is what every template gets: the language, the page title, a flash
+// View is what every template gets: the language, the page title, a flash
 // message and the page's own data in D.
-type view struct {
+type View struct {
 	Lang  i18n.Lang
 	Title string
 	Flash string
@@ -91,17 +96,20 @@ type view struct {
 	URI string
 	// User is the signed-in user, nil on the public pages.
 	User *auth.Principal
+	// Menu is the top navigation of every module, in order; the layout
+	// shows the entries the user may open.
+	Menu []NavItem
 	D    any
 }
 
 // T translates key in the page's language.
-func (v *view) T(key string, args ...any) string { return i18n.T(v.Lang, key, args...) }
+func (v *View) T(key string, args ...any) string { return i18n.T(v.Lang, key, args...) }
 
 // Can reports whether the signed-in user has permission p (menu entries).
-func (v *view) Can(p string) bool { return v.User != nil && v.User.Can(auth.Permission(p)) }
+func (v *View) Can(p string) bool { return v.User != nil && v.User.Can(auth.Permission(p)) }
 
 // Home is the signed-in user's first page (the brand links to it).
-func (v *view) Home() string {
+func (v *View) Home() string {
 	if v.User == nil {
 		return "/"
 	}
@@ -109,7 +117,7 @@ func (v *view) Home() string {
 }
 
 // HTMLLang is the value of <html lang>.
-func (v *view) HTMLLang() string {
+func (v *View) HTMLLang() string {
 	if v.Lang == i18n.EN {
 		return "en"
 	}
@@ -126,7 +134,7 @@ type langLink struct {
 
 // LangLinks lists the language switch: each link sets the cookie and comes
 // back to this page.
-func (v *view) LangLinks() []langLink {
+func (v *View) LangLinks() []langLink {
 	out := make([]langLink, 0, len(i18n.Langs))
 	for _, l := range i18n.Langs {
 		out = append(out, langLink{
@@ -155,17 +163,18 @@ func withoutLang(uri string) string {
 	return u.RequestURI()
 }
 
-// render writes page name with status. The page is rendered to a buffer
+// Render writes page name with status. The page is rendered to a buffer
 // first, so a template error becomes a 500 page rather than half a page.
-func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, v *view) {
-	t := s.pages.byName[name]
+func (k *Kit) Render(w http.ResponseWriter, r *http.Request, status int, name string, v *View) {
+	t := k.pages.byName[name]
 	if t == nil {
-		s.serverError(w, r, fmt.Errorf("web: no page %q", name))
+		k.ServerError(w, r, fmt.Errorf("web: no page %q", name))
 		return
 	}
-	v.Lang = langOf(r)
+	v.Lang = Lang(r)
 	v.URI = r.URL.RequestURI()
-	if p, ok := principalOf(r); ok {
+	v.Menu = k.nav
+	if p, ok := Principal(r); ok {
 		v.User = &p
 	}
 	if v.Flash == "" {
@@ -175,11 +184,11 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 	if err := t.ExecuteTemplate(&buf, "layout", v); err != nil {
 		if name == "error" {
 			// The error page itself failed: fall back to plain text.
-			s.log.Error("render error page", "err", err)
-			http.Error(w, i18n.T(langOf(r), "err.internal"), http.StatusInternalServerError)
+			k.log.Error("render error page", "err", err)
+			http.Error(w, i18n.T(Lang(r), "err.internal"), http.StatusInternalServerError)
 			return
 		}
-		s.serverError(w, r, fmt.Errorf("web: render %s: %w", name, err))
+		k.ServerError(w, r, fmt.Errorf("web: render %s: %w", name, err))
 		return
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
@@ -188,35 +197,35 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 	_, _ = buf.WriteTo(w)
 }
 
-// errorPage is the data of the error page.
-type errorPage struct {
+// ErrorPage is the data of the error page.
+type ErrorPage struct {
 	Status  int
 	Message string
 }
 
-// notFound renders the 404 page in the user's language.
-func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
-	lang := langOf(r)
-	s.render(w, r, http.StatusNotFound, "error", &view{
+// NotFound renders the 404 page in the user's language.
+func (k *Kit) NotFound(w http.ResponseWriter, r *http.Request) {
+	lang := Lang(r)
+	k.Render(w, r, http.StatusNotFound, "error", &View{
 		Title: i18n.T(lang, "ui.error.not_found_title"),
-		D:     errorPage{Status: http.StatusNotFound, Message: i18n.T(lang, "err.not_found")},
+		D:     ErrorPage{Status: http.StatusNotFound, Message: i18n.T(lang, "err.not_found")},
 	})
 }
 
-// serverError logs err and renders the 500 page; the user never sees the
+// ServerError logs err and renders the 500 page; the user never sees the
 // error's text.
-func (s *Server) serverError(w http.ResponseWriter, r *http.Request, err error) {
-	s.log.ErrorContext(r.Context(), "web: request failed", "method", r.Method, "path", r.URL.Path, "err", err)
-	lang := langOf(r)
-	s.render(w, r, http.StatusInternalServerError, "error", &view{
+func (k *Kit) ServerError(w http.ResponseWriter, r *http.Request, err error) {
+	k.log.ErrorContext(r.Context(), "web: request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+	lang := Lang(r)
+	k.Render(w, r, http.StatusInternalServerError, "error", &View{
 		Title: i18n.T(lang, "ui.error.internal_title"),
-		D:     errorPage{Status: http.StatusInternalServerError, Message: i18n.T(lang, "err.internal")},
+		D:     ErrorPage{Status: http.StatusInternalServerError, Message: i18n.T(lang, "err.internal")},
 	})
 }
 
-// userError reports whether err is a rule or validation error meant for the
+// UserError reports whether err is a rule or validation error meant for the
 // user, and returns it.
-func userError(err error) (*i18n.Error, bool) {
+func UserError(err error) (*i18n.Error, bool) {
 	var e *i18n.Error
 	if errors.As(err, &e) {
 		return e, true
@@ -224,7 +233,7 @@ func userError(err error) (*i18n.Error, bool) {
 	return nil, false
 }
 
-// seeOther redirects after a successful POST.
-func seeOther(w http.ResponseWriter, r *http.Request, to string) {
+// SeeOther redirects after a successful POST.
+func SeeOther(w http.ResponseWriter, r *http.Request, to string) {
 	http.Redirect(w, r, to, http.StatusSeeOther)
 }

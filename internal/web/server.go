@@ -6,24 +6,26 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"sort"
 
-	"dangjian/internal/access"
-	"dangjian/internal/api"
-	"dangjian/internal/area"
 	"dangjian/internal/auth"
 	"dangjian/internal/db"
-	"dangjian/internal/people"
-	"dangjian/internal/report"
+	"dangjian/internal/i18n"
 )
 
 // Deps is what the web application needs.
 type Deps struct {
-	DB    *db.DB
-	Areas *area.Store
-	Auth  *auth.Store
-	// People keeps members, stationed units, leadership and registrations.
-	People *people.Store
-	Log    *slog.Logger
+	DB   *db.DB
+	Auth *auth.Store
+	Log  *slog.Logger
+	// Directory names the areas and stationed units accounts are scoped
+	// to, for the account pages.
+	Directory Directory
+	// Modules are the domains' pages, in the order their navigation
+	// entries are listed when their Order is equal.
+	Modules []Module
+	// API, when set, is mounted under /api/.
+	API API
 	// SecureCookies marks cookies Secure; set it when serving over TLS,
 	// directly or behind a TLS-terminating proxy.
 	SecureCookies bool
@@ -31,130 +33,122 @@ type Deps struct {
 	TrustProxy bool
 }
 
-// Server holds the dependencies of the HTML handlers and the parsed templates.
+// API is the JSON API: account changes made on the pages tell it to forget
+// the credentials it has cached.
+type API interface {
+	http.Handler
+	ForgetTokens()
+}
+
+// Directory names and lists the areas and stationed units that accounts are
+// scoped to. The composition root builds it from the domains' stores.
+type Directory interface {
+	// AreaOptions lists the areas to choose from, the chosen one selected.
+	AreaOptions(ctx context.Context, lang i18n.Lang, chosen string) ([]Option, error)
+	// UnitOptions lists the active stationed units.
+	UnitOptions(ctx context.Context) ([]Option, error)
+	// AreaName and UnitName name an area or a unit ("" and no error when it
+	// does not exist).
+	AreaName(ctx context.Context, id int64) (string, error)
+	UnitName(ctx context.Context, id int64) (string, error)
+}
+
+// Server holds the dependencies of the application's own pages (sign-in,
+// accounts, the audit trail) and the kit every page uses.
 type Server struct {
-	db            *db.DB
-	areas         *area.Store
+	*Kit
 	auth          *auth.Store
-	people        *people.Store
-	log           *slog.Logger
-	pages         *pages
+	dir           Directory
 	secureCookies bool
 	trustProxy    bool
 	signinLimit   *rateLimiter
-	// Places of the path's {id}: where each kind of record lies, read
-	// through the scoped stores.
-	areaPlace, orgPlace, peopleOrgPlace, personPlace, unitPlace *access.Place
-	// api is the mounted JSON API; account changes made here tell it to
-	// forget the credentials it has cached (api.Handler.ForgetTokens).
-	api *api.Handler
+	api           API
 }
 
 // maxFormBytes bounds a form's body.
 const maxFormBytes = 256 << 10
 
-// New returns the application's handler: pages, static files and /api.
-func New(d Deps) http.Handler {
+// New returns the application's handler: its own pages, the modules'
+// pages, static files and the API.
+func New(d Deps) (http.Handler, error) {
 	if d.Log == nil {
 		d.Log = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{
-		db: d.DB, areas: d.Areas, auth: d.Auth, people: d.People, log: d.Log, pages: mustParsePages(),
-		secureCookies: d.SecureCookies, trustProxy: d.TrustProxy,
-		signinLimit: newRateLimiter(20, 10),
+	pg, err := parsePages(d.Modules)
+	if err != nil {
+		return nil, err
 	}
-	s.places()
+	s := &Server{
+		Kit:  &Kit{log: d.Log, db: d.DB, pages: pg, nav: navOf(d.Modules)},
+		auth: d.Auth, dir: d.Directory, secureCookies: d.SecureCookies, trustProxy: d.TrustProxy,
+		signinLimit: newRateLimiter(20, 10), api: d.API,
+	}
 	mux := http.NewServeMux()
-	s.api = &api.Handler{DB: d.DB, Areas: d.Areas, Auth: d.Auth, Log: d.Log, ClientIP: s.clientIP}
-	s.api.Register(mux)
-	for _, rt := range s.routes() {
-		h := rt.handler
-		if rt.perm != "" {
-			h = s.require(rt.perm, rt.place, h)
+	if s.api != nil {
+		mux.Handle("/api/", s.api)
+	}
+	for _, rt := range s.Routes(d.Modules) {
+		h := http.Handler(rt.Handler)
+		if rt.Perm != "" {
+			h = s.require(rt.Perm, rt.Place, rt.Handler)
 		}
-		mux.Handle(rt.pattern, pageHeaders(limitBody(h, bodyLimit(rt.pattern))))
+		n := rt.MaxBody
+		if n == 0 {
+			n = maxFormBytes
+		}
+		mux.Handle(rt.Pattern, pageHeaders(limitBody(h, n)))
 	}
 	mux.Handle("GET /static/", staticHandler())
 	csrf := http.NewCrossOriginProtection()
-	return withRequestID(s.recoverPanics(s.withLang(csrf.Handler(s.authenticate(mux)))))
+	return withRequestID(s.recoverPanics(s.withLang(csrf.Handler(s.authenticate(mux))))), nil
 }
 
-// route is one page: its ServeMux pattern, the permission it needs ("" for
-// the public pages) and what its {id} names. The access-control test walks
-// this table, so a page cannot be added without deciding who may see it.
-type route struct {
-	pattern string
-	perm    auth.Permission
-	place   *access.Place
-	handler http.HandlerFunc
-}
+// Routes lists every page: the application's own, then each module's,
+// then the fallback that answers unknown paths. Handlers live one per
+// file, named <noun>_<verb>.go.
+func (s *Server) Routes(mods []Module) []Route {
+	rts := []Route{
+		{Pattern: "GET /lang/{lang}", Handler: s.langSwitch},
+		{Pattern: "/signin", Handler: s.sessionCreate},
+		{Pattern: "POST /signout", Perm: auth.OwnAccount, Handler: s.sessionDelete},
+		{Pattern: "/account/password", Perm: auth.OwnAccount, Handler: s.passwordChange},
+		{Pattern: "GET /account/tokens", Perm: auth.OwnAccount, Handler: s.tokenList},
+		{Pattern: "POST /account/tokens", Perm: auth.OwnAccount, Handler: s.tokenCreate},
+		{Pattern: "POST /account/tokens/{id}/revoke", Perm: auth.OwnAccount, Handler: s.tokenRevoke},
 
-// routes lists every page. Handlers live one per file, named <noun>_<verb>.go.
-func (s *Server) routes() []route {
-	rts := []route{
-		{"GET /lang/{lang}", "", nil, s.langSwitch},
-		{"/signin", "", nil, s.sessionCreate},
-		{"POST /signout", auth.OwnAccount, nil, s.sessionDelete},
-		{"/account/password", auth.OwnAccount, nil, s.passwordChange},
-		{"GET /account/tokens", auth.OwnAccount, nil, s.tokenList},
-		{"POST /account/tokens", auth.OwnAccount, nil, s.tokenCreate},
-		{"POST /account/tokens/{id}/revoke", auth.OwnAccount, nil, s.tokenRevoke},
+		{Pattern: "GET /admin/users", Perm: auth.ManageUsers, Handler: s.userList},
+		{Pattern: "/admin/users/new", Perm: auth.ManageUsers, Handler: s.userCreate},
+		{Pattern: "POST /admin/users/{id}/reset", Perm: auth.ManageUsers, Handler: s.userReset},
+		{Pattern: "POST /admin/users/{id}/disable", Perm: auth.ManageUsers, Handler: s.userDisable(true)},
+		{Pattern: "POST /admin/users/{id}/enable", Perm: auth.ManageUsers, Handler: s.userDisable(false)},
+		{Pattern: "POST /admin/tokens/{id}/revoke", Perm: auth.ManageUsers, Handler: s.tokenRevokeAny},
 
-		{"GET /admin/users", auth.ManageUsers, nil, s.userList},
-		{"/admin/users/new", auth.ManageUsers, nil, s.userCreate},
-		{"POST /admin/users/{id}/reset", auth.ManageUsers, nil, s.userReset},
-		{"POST /admin/users/{id}/disable", auth.ManageUsers, nil, s.userDisable(true)},
-		{"POST /admin/users/{id}/enable", auth.ManageUsers, nil, s.userDisable(false)},
-		{"POST /admin/tokens/{id}/revoke", auth.ManageUsers, nil, s.tokenRevokeAny},
-
-		{"GET /audit", auth.ReadAudit, nil, s.auditShow},
-		{"GET /audit.xlsx", auth.ReadAudit, nil, s.auditExport},
-
-		{"GET /{$}", auth.ReadAreas, nil, s.treeShow},
-		{"GET /areas/{id}", auth.ReadAreas, s.areaPlace, s.areaShow},
-		{"/areas/{id}/children/new", auth.WriteAreas, s.areaPlace, s.areaCreate},
-		{"/areas/{id}/merge", auth.WriteAreas, s.areaPlace, s.areaMerge},
-		{"/areas/{id}/split", auth.WriteAreas, s.areaPlace, s.areaSplit},
-		{"/areas/{id}/adjust", auth.WriteAreas, s.areaPlace, s.areaAdjust},
-		{"/areas/{id}/rename", auth.WriteAreas, s.areaPlace, s.areaRename},
-		{"/areas/{id}/dissolve", auth.WriteAreas, s.areaPlace, s.areaDissolve},
-		{"/areas/{id}/party-orgs/new", auth.WriteAreas, s.areaPlace, s.orgCreate},
-		{"/party-orgs/{id}/reform", auth.WriteAreas, s.orgPlace, s.orgReform},
-		{"/party-orgs/{id}/dissolve", auth.WriteAreas, s.orgPlace, s.orgDissolve},
-		{"GET /figures", report.ReadReports, nil, s.figuresShow},
-		{"GET /figures/{key}", report.ReadReports, nil, s.figureShow},
-		{"GET /speech", report.ReadReports, nil, s.speechShow},
-		{"GET /speech.md", report.ReadReports, nil, s.speechDownload},
-		{"GET /speech.html", report.ReadReports, nil, s.speechDownload},
+		{Pattern: "GET /audit", Perm: auth.ReadAudit, Handler: s.auditShow},
+		{Pattern: "GET /audit.xlsx", Perm: auth.ReadAudit, Handler: s.auditExport},
 	}
-	rts = append(rts, s.peopleRoutes()...)
-	rts = append(rts, s.importRoutes()...)
-	return append(rts, route{"/", "", nil, s.notFound})
+	for _, m := range mods {
+		if m.Routes != nil {
+			rts = append(rts, m.Routes(s.Kit)...)
+		}
+	}
+	return append(rts, Route{Pattern: "/", Handler: s.NotFound})
 }
 
-// places builds the places of the path's {id}: each reads the record
-// through its scoped store, which refuses one outside the caller's subtree.
-func (s *Server) places() {
-	s.areaPlace = &access.Place{Name: "area", Locate: func(ctx context.Context, id int64) error {
-		_, err := s.areas.Get(ctx, id)
-		return err
-	}}
-	s.orgPlace = &access.Place{Name: "party_org", Locate: func(ctx context.Context, id int64) error {
-		_, err := s.areas.Org(ctx, id)
-		return err
-	}}
-	s.peopleOrgPlace = &access.Place{Name: "party_org", Locate: func(ctx context.Context, id int64) error {
-		_, err := s.people.Org(ctx, id)
-		return err
-	}}
-	s.personPlace = &access.Place{Name: "person", Locate: func(ctx context.Context, id int64) error {
-		_, err := s.people.Get(ctx, id)
-		return err
-	}}
-	s.unitPlace = &access.Place{Name: "unit", Unit: true, Locate: func(ctx context.Context, id int64) error {
-		_, err := s.people.Unit(ctx, id)
-		return err
-	}}
+// ownNav is the application's own entries of the top navigation.
+var ownNav = []NavItem{
+	{Key: "users", Href: "/admin/users", Label: "ui.nav.users", Perm: auth.ManageUsers, Order: 900},
+	{Key: "audit", Href: "/audit", Label: "ui.nav.audit", Perm: auth.ReadAudit, Order: 910},
+}
+
+// navOf is the top navigation: the application's entries and every
+// module's, by Order.
+func navOf(mods []Module) []NavItem {
+	out := append([]NavItem{}, ownNav...)
+	for _, m := range mods {
+		out = append(out, m.Nav...)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Order < out[j].Order })
+	return out
 }
 
 // limitBody bounds the size of a request body to n bytes.

@@ -23,18 +23,18 @@ type signinPage struct {
 // sessionCreate shows the sign-in form and signs in. Whatever is wrong, the
 // answer never says whether the username exists.
 func (s *Server) sessionCreate(w http.ResponseWriter, r *http.Request) {
-	lang := langOf(r)
+	lang := Lang(r)
 	page := signinPage{Next: safeNext(r.FormValue("next"))}
 	title := i18n.T(lang, "ui.signin.title")
 	if r.Method != http.MethodPost {
-		s.render(w, r, http.StatusOK, "signin", &view{Title: title, D: page})
+		s.Render(w, r, http.StatusOK, "signin", &View{Title: title, D: page})
 		return
 	}
 	page.Username = strings.TrimSpace(r.PostFormValue("username"))
 	ctx := s.anonymous(r, auth.NormalizeUsername(page.Username))
 	if !s.signinLimit.allow(s.clientIP(r)) {
 		page.Error = i18n.T(lang, "err.signin_rate")
-		s.render(w, r, http.StatusTooManyRequests, "signin", &view{Title: title, D: page})
+		s.Render(w, r, http.StatusTooManyRequests, "signin", &View{Title: title, D: page})
 		return
 	}
 	token, acct, err := s.auth.SignIn(ctx, page.Username, r.PostFormValue("password"), s.clientIP(r), r.UserAgent())
@@ -42,14 +42,14 @@ func (s *Server) sessionCreate(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case errors.As(err, &locked):
 		page.Error = i18n.T(lang, "err.signin_locked", int(math.Ceil(time.Until(locked.Until).Minutes())))
-		s.render(w, r, http.StatusTooManyRequests, "signin", &view{Title: title, D: page})
+		s.Render(w, r, http.StatusTooManyRequests, "signin", &View{Title: title, D: page})
 		return
 	case errors.Is(err, auth.ErrBadCredentials):
 		page.Error = i18n.T(lang, "err.signin_failed")
-		s.render(w, r, http.StatusUnauthorized, "signin", &view{Title: title, D: page})
+		s.Render(w, r, http.StatusUnauthorized, "signin", &View{Title: title, D: page})
 		return
 	case err != nil:
-		s.serverError(w, r, err)
+		s.ServerError(w, r, err)
 		return
 	}
 	// A session this browser still held ends now: one sign-in, one session.
@@ -66,7 +66,7 @@ func (s *Server) sessionCreate(w http.ResponseWriter, r *http.Request) {
 	if acct.MustChangePassword {
 		to = "/account/password"
 	}
-	seeOther(w, r, to)
+	SeeOther(w, r, to)
 }
 
 // safeNext keeps a post-sign-in destination only when it is a local path.

@@ -8,11 +8,11 @@ import (
 func (s *Server) sessionDelete(w http.ResponseWriter, r *http.Request) {
 	if c, err := r.Cookie(sessionCookie); err == nil && c.Value != "" {
 		if err := s.auth.SignOut(r.Context(), c.Value); err != nil {
-			s.serverError(w, r, err)
+			s.ServerError(w, r, err)
 			return
 		}
 	}
 	clearSessionCookie(w, s.secureCookies)
-	setFlash(w, "ui.flash.signed_out")
-	seeOther(w, r, "/signin")
+	SetFlash(w, "ui.flash.signed_out")
+	SeeOther(w, r, "/signin")
 }

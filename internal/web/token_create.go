@@ -17,8 +17,8 @@ const maxTokenDays = int(auth.MaxTokenTTL / (24 * time.Hour))
 // else: the form has no account field and any sent is ignored. The answer
 // shows the secret once.
 func (s *Server) tokenCreate(w http.ResponseWriter, r *http.Request) {
-	p, _ := principalOf(r)
-	lang := langOf(r)
+	p, _ := Principal(r)
+	lang := Lang(r)
 	page := tokensPage{Name: strings.TrimSpace(r.PostFormValue("name")), Days: strings.TrimSpace(r.PostFormValue("days")), Errors: map[string]string{}}
 	if page.Name == "" {
 		page.Errors["name"] = i18n.T(lang, "err.token_name")
@@ -35,15 +35,15 @@ func (s *Server) tokenCreate(w http.ResponseWriter, r *http.Request) {
 	}
 	tok, secret, err := s.auth.CreateToken(r.Context(), p.ID, page.Name, time.Duration(days)*24*time.Hour)
 	if err != nil {
-		if e, ok := userError(err); ok {
+		if e, ok := UserError(err); ok {
 			page.Error = e.In(lang)
 			s.renderTokens(w, r, http.StatusUnprocessableEntity, page)
 			return
 		}
-		s.serverError(w, r, err)
+		s.ServerError(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "secret", &view{Title: i18n.T(lang, "ui.tokens.title"), Nav: "tokens", D: secretPage{
+	s.Render(w, r, http.StatusOK, "secret", &View{Title: i18n.T(lang, "ui.tokens.title"), Nav: "tokens", D: secretPage{
 		Heading: i18n.T(lang, "ui.token_new.done", tok.Name),
 		Intro:   i18n.T(lang, "ui.secret.token_intro"),
 		Label:   i18n.T(lang, "ui.secret.token"),

@@ -28,10 +28,10 @@ func (s *Server) tokenList(w http.ResponseWriter, r *http.Request) {
 
 // renderTokens renders the own-tokens page with the form's state in page.
 func (s *Server) renderTokens(w http.ResponseWriter, r *http.Request, status int, page tokensPage) {
-	p, _ := principalOf(r)
+	p, _ := Principal(r)
 	tokens, err := s.auth.Tokens(r.Context(), p.ID)
 	if err != nil {
-		s.serverError(w, r, err)
+		s.ServerError(w, r, err)
 		return
 	}
 	page.Tokens = tokenRows(tokens, time.Now())
@@ -43,5 +43,5 @@ func (s *Server) renderTokens(w http.ResponseWriter, r *http.Request, status int
 	if page.Errors == nil {
 		page.Errors = map[string]string{}
 	}
-	s.render(w, r, status, "tokens", &view{Title: i18n.T(langOf(r), "ui.tokens.title"), Nav: "tokens", D: page})
+	s.Render(w, r, status, "tokens", &View{Title: i18n.T(Lang(r), "ui.tokens.title"), Nav: "tokens", D: page})
 }

@@ -19,15 +19,15 @@ func (s *Server) tokenRevokeAny(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) revokeToken(w http.ResponseWriter, r *http.Request, anyone bool, back string) {
-	id, ok := pathID(r)
+	id, ok := PathID(r)
 	if !ok {
-		s.notFound(w, r)
+		s.NotFound(w, r)
 		return
 	}
-	p, _ := principalOf(r)
+	p, _ := Principal(r)
 	all, err := s.auth.Tokens(r.Context(), 0)
 	if err != nil {
-		s.serverError(w, r, err)
+		s.ServerError(w, r, err)
 		return
 	}
 	var tok *auth.Token
@@ -38,24 +38,27 @@ func (s *Server) revokeToken(w http.ResponseWriter, r *http.Request, anyone bool
 	}
 	switch {
 	case tok == nil:
-		s.notFound(w, r)
+		s.NotFound(w, r)
 		return
 	case tok.AccountID != p.ID && !anyone:
-		s.denied(w, r, http.StatusForbidden, "err.forbidden")
+		s.Denied(w, r, http.StatusForbidden, "err.forbidden")
 		return
 	case tok.RevokedAt != nil:
-		setFlash(w, "ui.flash.token_revoked", tok.Name)
-		seeOther(w, r, back)
+		SetFlash(w, "ui.flash.token_revoked", tok.Name)
+		SeeOther(w, r, back)
 		return
 	}
 	if err := s.auth.RevokeToken(r.Context(), id); err != nil {
-		if _, ok := userError(err); !ok {
-			s.serverError(w, r, err)
+		if _, ok := UserError(err); !ok {
+			s.ServerError(w, r, err)
 			return
 		}
 		// Revoked meanwhile: the outcome is the one asked for.
 	}
-	s.api.ForgetTokens() // the API's token cache must not serve it any longer
-	setFlash(w, "ui.flash.token_revoked", tok.Name)
-	seeOther(w, r, back)
+	// the API's token cache must not serve it any longer
+	if s.api != nil {
+		s.api.ForgetTokens()
+	}
+	SetFlash(w, "ui.flash.token_revoked", tok.Name)
+	SeeOther(w, r, back)
 }

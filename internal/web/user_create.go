@@ -1,14 +1,11 @@
 package web
 
 import (
-	"database/sql"
 	"net/http"
 	"net/url"
-	"strconv"
 	"strings"
 
 	"dangjian/internal/auth"
-	"dangjian/internal/db"
 	"dangjian/internal/i18n"
 )
 
@@ -31,7 +28,7 @@ type fact struct{ Label, Value string }
 // userCreate shows the form for a new account and creates it; the answer
 // shows the one-time password once.
 func (s *Server) userCreate(w http.ResponseWriter, r *http.Request) {
-	lang := langOf(r)
+	lang := Lang(r)
 	title := i18n.T(lang, "ui.user_new.title")
 	values := url.Values{"role": {string(auth.Community)}}
 	status := http.StatusOK
@@ -53,13 +50,13 @@ func (s *Server) userCreate(w http.ResponseWriter, r *http.Request) {
 			Username:    strings.TrimSpace(values.Get("username")),
 			DisplayName: strings.TrimSpace(values.Get("display_name")),
 			Role:        auth.Role(values.Get("role")),
-			AreaID:      parseID(values.Get("area_id")),
-			UnitID:      parseID(values.Get("unit_id")),
+			AreaID:      ParseID(values.Get("area_id")),
+			UnitID:      ParseID(values.Get("unit_id")),
 			CanReveal:   values.Get("can_reveal") != "",
 		}
 		acct, password, err := s.auth.Create(r.Context(), in)
 		if err == nil {
-			s.render(w, r, http.StatusOK, "secret", &view{Title: title, Nav: "users", D: secretPage{
+			s.Render(w, r, http.StatusOK, "secret", &View{Title: title, Nav: "users", D: secretPage{
 				Heading: i18n.T(lang, "ui.user_new.done", acct.Username),
 				Intro:   i18n.T(lang, "ui.secret.password_intro"),
 				Label:   i18n.T(lang, "ui.secret.password"),
@@ -69,9 +66,9 @@ func (s *Server) userCreate(w http.ResponseWriter, r *http.Request) {
 			}})
 			return
 		}
-		e, ok := userError(err)
+		e, ok := UserError(err)
 		if !ok {
-			s.serverError(w, r, err)
+			s.ServerError(w, r, err)
 			return
 		}
 		refusal, status = e, http.StatusUnprocessableEntity
@@ -82,25 +79,25 @@ func (s *Server) userCreate(w http.ResponseWriter, r *http.Request) {
 // renderUserForm renders the new-account form with the values typed and
 // the refusal next to its field.
 func (s *Server) renderUserForm(w http.ResponseWriter, r *http.Request, status int, values url.Values, refusal *i18n.Error) {
-	lang := langOf(r)
+	lang := Lang(r)
 	title := i18n.T(lang, "ui.user_new.title")
-	roles := make([]option, 0, len(auth.Roles))
+	roles := make([]Option, 0, len(auth.Roles))
 	for _, ro := range auth.Roles {
-		roles = append(roles, option{Value: string(ro), Label: i18n.T(lang, "ui.role."+string(ro))})
+		roles = append(roles, Option{Value: string(ro), Label: i18n.T(lang, "ui.role."+string(ro))})
 	}
-	areas, err := s.scopeOptions(r.Context(), lang, values.Get("area_id"))
+	areas, err := s.dir.AreaOptions(r.Context(), lang, values.Get("area_id"))
 	if err != nil {
-		s.serverError(w, r, err)
+		s.ServerError(w, r, err)
 		return
 	}
-	areas = append([]option{{Value: "", Label: i18n.T(lang, "ui.user.no_area")}}, areas...)
-	units, err := s.unitOptions(r)
+	areas = append([]Option{{Value: "", Label: i18n.T(lang, "ui.user.no_area")}}, areas...)
+	units, err := s.dir.UnitOptions(r.Context())
 	if err != nil {
-		s.serverError(w, r, err)
+		s.ServerError(w, r, err)
 		return
 	}
-	units = append([]option{{Value: "", Label: i18n.T(lang, "ui.user.no_unit")}}, units...)
-	fields := []field{
+	units = append([]Option{{Value: "", Label: i18n.T(lang, "ui.user.no_unit")}}, units...)
+	fields := []Field{
 		{Name: "username", Label: i18n.T(lang, "ui.user.username"), Type: "text", Required: true, Help: i18n.T(lang, "ui.user.username_help")},
 		{Name: "display_name", Label: i18n.T(lang, "ui.user.display_name"), Type: "text"},
 		{Name: "role", Label: i18n.T(lang, "ui.user.role"), Type: "select", Required: true, Options: roles},
@@ -108,32 +105,17 @@ func (s *Server) renderUserForm(w http.ResponseWriter, r *http.Request, status i
 		{Name: "unit_id", Label: i18n.T(lang, "ui.user.unit"), Type: "select", Options: units, Help: i18n.T(lang, "ui.user.unit_help")},
 		{Name: "can_reveal", Label: i18n.T(lang, "ui.user.can_reveal"), Type: "checkbox", Help: i18n.T(lang, "ui.user.can_reveal_help")},
 	}
-	page := formPage{
+	page := FormPage{
 		Heading: title, Intro: i18n.T(lang, "ui.user_new.intro"), Submit: i18n.T(lang, "ui.user_new.submit"), Back: "/admin/users",
-		Crumbs: []crumb{{Label: i18n.T(lang, "ui.users.title"), Href: "/admin/users"}},
+		Crumbs: []Crumb{{Label: i18n.T(lang, "ui.users.title"), Href: "/admin/users"}},
 	}
-	page.fill(fields, values, refusal, lang)
-	s.render(w, r, status, "form", &view{Title: title, Nav: "users", D: page})
-}
-
-// unitOptions lists the active stationed units by name for the unit
-// liaison's unit; auth.Create checks the choice again.
-func (s *Server) unitOptions(r *http.Request) ([]option, error) {
-	rows, err := s.db.Reader().QueryContext(r.Context(), "SELECT id, name FROM unit WHERE ended_on IS NULL ORDER BY name, id")
-	if err != nil {
-		return nil, err
-	}
-	return db.Collect(rows, func(rows *sql.Rows) (option, error) {
-		var id int64
-		var name string
-		err := rows.Scan(&id, &name)
-		return option{Value: strconv.FormatInt(id, 10), Label: name}, err
-	})
+	page.Fill(fields, values, refusal, lang)
+	s.Render(w, r, status, "form", &View{Title: title, Nav: "users", D: page})
 }
 
 // accountFacts describes an account on the result pages.
 func (s *Server) accountFacts(r *http.Request, a auth.Account) []fact {
-	lang := langOf(r)
+	lang := Lang(r)
 	out := []fact{
 		{i18n.T(lang, "ui.user.username"), a.Username},
 		{i18n.T(lang, "ui.user.role"), i18n.T(lang, "ui.role."+string(a.Role))},
@@ -147,8 +129,8 @@ func (s *Server) accountFacts(r *http.Request, a auth.Account) []fact {
 		}
 	}
 	if a.UnitID != 0 {
-		if u, err := s.people.Unit(r.Context(), a.UnitID); err == nil {
-			out = append(out, fact{i18n.T(lang, "ui.user.unit"), u.Name})
+		if name, err := s.dir.UnitName(r.Context(), a.UnitID); err == nil && name != "" {
+			out = append(out, fact{i18n.T(lang, "ui.user.unit"), name})
 		}
 	}
 	return out

@@ -15,20 +15,22 @@ func (s *Server) userDisable(disabled bool) http.HandlerFunc {
 		if !ok {
 			return
 		}
-		if me, _ := principalOf(r); disabled && a.ID == me.ID {
-			s.renderUsers(w, r, http.StatusUnprocessableEntity, i18n.T(langOf(r), "err.disable_self"))
+		if me, _ := Principal(r); disabled && a.ID == me.ID {
+			s.renderUsers(w, r, http.StatusUnprocessableEntity, i18n.T(Lang(r), "err.disable_self"))
 			return
 		}
 		if err := s.auth.SetDisabled(r.Context(), a.Username, disabled); err != nil {
-			s.serverError(w, r, err)
+			s.ServerError(w, r, err)
 			return
 		}
-		s.api.ForgetTokens()
+		if s.api != nil {
+			s.api.ForgetTokens()
+		}
 		flash := "ui.flash.user_disabled"
 		if !disabled {
 			flash = "ui.flash.user_enabled"
 		}
-		setFlash(w, flash, a.Username)
-		seeOther(w, r, "/admin/users")
+		SetFlash(w, flash, a.Username)
+		SeeOther(w, r, "/admin/users")
 	}
 }

@@ -50,11 +50,11 @@ func (s *Server) userList(w http.ResponseWriter, r *http.Request) {
 
 // renderUsers renders the user list with status and a refusal (or "").
 func (s *Server) renderUsers(w http.ResponseWriter, r *http.Request, status int, refusal string) {
-	lang := langOf(r)
-	me, _ := principalOf(r)
+	lang := Lang(r)
+	me, _ := Principal(r)
 	accts, err := s.auth.List(r.Context())
 	if err != nil {
-		s.serverError(w, r, err)
+		s.ServerError(w, r, err)
 		return
 	}
 	page := usersPage{Error: refusal}
@@ -67,7 +67,7 @@ func (s *Server) renderUsers(w http.ResponseWriter, r *http.Request, status int,
 		}
 		if a.AreaID != 0 {
 			if row.Area, err = s.areaName(r.Context(), a.AreaID, names); err != nil {
-				s.serverError(w, r, err)
+				s.ServerError(w, r, err)
 				return
 			}
 		}
@@ -75,7 +75,7 @@ func (s *Server) renderUsers(w http.ResponseWriter, r *http.Request, status int,
 	}
 	tokens, err := s.auth.Tokens(r.Context(), 0)
 	if err != nil {
-		s.serverError(w, r, err)
+		s.ServerError(w, r, err)
 		return
 	}
 	for _, t := range tokenRows(tokens, time.Now()) {
@@ -83,7 +83,7 @@ func (s *Server) renderUsers(w http.ResponseWriter, r *http.Request, status int,
 			page.Tokens = append(page.Tokens, t)
 		}
 	}
-	s.render(w, r, status, "users", &view{Title: i18n.T(lang, "ui.users.title"), Nav: "users", D: page})
+	s.Render(w, r, status, "users", &View{Title: i18n.T(lang, "ui.users.title"), Nav: "users", D: page})
 }
 
 // areaName returns the current name of an area, remembered in names.
@@ -91,15 +91,15 @@ func (s *Server) areaName(ctx context.Context, id int64, names map[int64]string)
 	if n, ok := names[id]; ok {
 		return n, nil
 	}
-	a, err := s.areas.Get(ctx, id)
+	name, err := s.dir.AreaName(ctx, id)
 	if err != nil {
-		if isNotFound(err) {
-			return "#" + itoa(id), nil
-		}
 		return "", err
 	}
-	names[id] = a.Name
-	return a.Name, nil
+	if name == "" {
+		return "#" + Itoa(id), nil
+	}
+	names[id] = name
+	return name, nil
 }
 
 // tokenRows turns tokens into rows, their state as of now.

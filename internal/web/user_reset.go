@@ -12,17 +12,17 @@ import (
 // 404 page for a bad or unknown id, the 500 page for anything else, and
 // then returns false.
 func (s *Server) loadAccount(w http.ResponseWriter, r *http.Request) (auth.Account, bool) {
-	id, ok := pathID(r)
+	id, ok := PathID(r)
 	if !ok {
-		s.notFound(w, r)
+		s.NotFound(w, r)
 		return auth.Account{}, false
 	}
 	a, err := s.auth.Get(r.Context(), id)
 	if err != nil {
 		if errors.Is(err, auth.ErrNotFound) {
-			s.notFound(w, r)
+			s.NotFound(w, r)
 		} else {
-			s.serverError(w, r, err)
+			s.ServerError(w, r, err)
 		}
 		return auth.Account{}, false
 	}
@@ -38,12 +38,15 @@ func (s *Server) userReset(w http.ResponseWriter, r *http.Request) {
 	}
 	password, err := s.auth.ResetPassword(r.Context(), a.Username)
 	if err != nil {
-		s.serverError(w, r, err)
+		s.ServerError(w, r, err)
 		return
 	}
-	s.api.ForgetTokens() // the account must change its password before using the API again
-	lang := langOf(r)
-	s.render(w, r, http.StatusOK, "secret", &view{Title: i18n.T(lang, "ui.user_reset.title"), Nav: "users", D: secretPage{
+	// the account must change its password before using the API again
+	if s.api != nil {
+		s.api.ForgetTokens()
+	}
+	lang := Lang(r)
+	s.Render(w, r, http.StatusOK, "secret", &View{Title: i18n.T(lang, "ui.user_reset.title"), Nav: "users", D: secretPage{
 		Heading: i18n.T(lang, "ui.user_reset.done", a.Username),
 		Intro:   i18n.T(lang, "ui.secret.reset_intro"),
 		Label:   i18n.T(lang, "ui.secret.password"),

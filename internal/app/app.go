@@ -1,0 +1,116 @@
+// Package app composes the application. It builds the stores once, into
+// one value that the server, the command line and the tests share, and it
+// is the one place that names the domains (domains.go).
+package app
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+
+	"dangjian/internal/api"
+	"dangjian/internal/area"
+	"dangjian/internal/auth"
+	"dangjian/internal/date"
+	"dangjian/internal/db"
+	"dangjian/internal/i18n"
+	"dangjian/internal/people"
+	"dangjian/internal/pii"
+	"dangjian/internal/web"
+)
+
+// App is the application's stores over one database.
+type App struct {
+	DB     *db.DB
+	Keys   *pii.Keyring
+	Areas  *area.Store
+	People *people.Store
+	Auth   *auth.Store
+	Log    *slog.Logger
+}
+
+// Options adjust an App; the zero value is what `dangjian serve` runs.
+type Options struct {
+	Log *slog.Logger
+	// Today, when set, is the stores' clock (tests fix it).
+	Today func() date.Date
+	// AuthParams, when set, replaces the password hashing parameters
+	// (tests use cheap ones).
+	AuthParams *auth.Params
+}
+
+// New builds the stores over d; keys encrypt personal data.
+func New(d *db.DB, keys *pii.Keyring, o Options) *App {
+	if o.Log == nil {
+		o.Log = slog.New(slog.DiscardHandler)
+	}
+	a := &App{DB: d, Keys: keys, Areas: area.NewStore(d), Auth: auth.NewStore(d), Log: o.Log}
+	a.People = people.NewStore(d, a.Areas, keys)
+	if o.Today != nil {
+		a.Areas.Today = o.Today
+		a.People.Today = o.Today
+	}
+	if o.AuthParams != nil {
+		a.Auth.Params = *o.AuthParams
+	}
+	return a
+}
+
+// HTTP says how the application is served.
+type HTTP struct {
+	// SecureCookies marks cookies Secure (TLS, directly or behind a proxy).
+	SecureCookies bool
+	// TrustProxy takes the client address from X-Forwarded-For.
+	TrustProxy bool
+}
+
+// Handler is the whole application over HTTP: the pages of every domain,
+// the API, static files.
+func (a *App) Handler(h HTTP) (http.Handler, error) {
+	apiHandler := &api.Handler{DB: a.DB, Areas: a.Areas, Auth: a.Auth, Log: a.Log,
+		ClientIP: func(r *http.Request) string { return web.ClientIP(r, h.TrustProxy) }}
+	return web.New(web.Deps{
+		DB: a.DB, Auth: a.Auth, Log: a.Log, Directory: directory{a},
+		Modules: a.pages(), API: apiHandler,
+		SecureCookies: h.SecureCookies, TrustProxy: h.TrustProxy,
+	})
+}
+
+// directory names areas and units for the account pages.
+type directory struct{ a *App }
+
+func (d directory) AreaOptions(ctx context.Context, lang i18n.Lang, chosen string) ([]web.Option, error) {
+	return area.TreeOptions(ctx, d.a.Areas, lang, chosen)
+}
+
+func (d directory) UnitOptions(ctx context.Context) ([]web.Option, error) {
+	root, err := d.a.Areas.Root(ctx)
+	if err != nil {
+		return nil, nil // no tree yet: no unit
+	}
+	units, err := d.a.People.Units(ctx, root.ID, d.a.People.Today())
+	if err != nil {
+		return nil, err
+	}
+	out := make([]web.Option, 0, len(units))
+	for _, u := range units {
+		out = append(out, web.Option{Value: web.Itoa(u.ID), Label: u.Name})
+	}
+	return out, nil
+}
+
+func (d directory) AreaName(ctx context.Context, id int64) (string, error) {
+	x, err := d.a.Areas.Get(ctx, id)
+	if web.IsNotFound(err) {
+		return "", nil
+	}
+	return x.Name, err
+}
+
+func (d directory) UnitName(ctx context.Context, id int64) (string, error) {
+	u, err := d.a.People.Unit(ctx, id)
+	if web.IsNotFound(err) {
+		return "", nil
+	}
+	return u.Name, err
+}

@@ -1,0 +1,33 @@
+package area
+
+import (
+	"context"
+	"dangjian/internal/web"
+	"net/http"
+	"net/url"
+
+	"dangjian/internal/date"
+	"dangjian/internal/i18n"
+)
+
+// areaDissolve shows and applies the dissolve form: the area ends without
+// a successor.
+func (s *pages) areaDissolve(w http.ResponseWriter, r *http.Request) {
+	s.areaForm(w, r, func(a Area, lang i18n.Lang) (web.FormSpec, error) {
+		return web.FormSpec{
+			Title:    i18n.T(lang, "ui.dissolve.title", a.Name),
+			Intro:    i18n.T(lang, "ui.dissolve.intro", a.Name),
+			Submit:   i18n.T(lang, "ui.dissolve.submit"),
+			Danger:   true,
+			Back:     URL(a.ID),
+			Defaults: web.Defaults(s.today()),
+			Fields:   func(url.Values) []web.Field { return []web.Field{web.DateField(lang), web.NoteField(lang)} },
+			Apply: func(ctx context.Context, v url.Values, on date.Date) (string, []string, error) {
+				if err := s.areas.Dissolve(ctx, DissolveInput{AreaID: a.ID, On: on, Note: v.Get("note")}); err != nil {
+					return "", nil, err
+				}
+				return URL(a.ID), []string{"ui.flash.dissolved", a.Name, on.String()}, nil
+			},
+		}, nil
+	})
+}

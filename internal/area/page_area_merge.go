@@ -1,0 +1,102 @@
+package area
+
+import (
+	"context"
+	"dangjian/internal/web"
+	"net/http"
+	"net/url"
+	"strconv"
+
+	"dangjian/internal/date"
+	"dangjian/internal/i18n"
+)
+
+// areaMerge shows and applies the merge form: the area ends and the chosen
+// target of the same level lives on as its successor.
+func (s *pages) areaMerge(w http.ResponseWriter, r *http.Request) {
+	s.areaForm(w, r, func(a Area, lang i18n.Lang) (web.FormSpec, error) {
+		targets, err := s.areaOptions(r.Context(), lang, a.Level, a.ID)
+		if err != nil {
+			return web.FormSpec{}, err
+		}
+		return web.FormSpec{
+			Title:    i18n.T(lang, "ui.merge.title", a.Name),
+			Intro:    i18n.T(lang, "ui.merge.intro", a.Name),
+			Submit:   i18n.T(lang, "ui.merge.submit"),
+			Danger:   true,
+			Back:     URL(a.ID),
+			Defaults: web.Defaults(s.today()),
+			Fields: func(v url.Values) []web.Field {
+				opts := s.keepChosen(r.Context(), lang, targets, v.Get("target_id"))
+				return []web.Field{
+					{Name: "target_id", Label: i18n.T(lang, "ui.field.target"), Type: "select", Required: true, Options: opts},
+					web.DateField(lang),
+					web.NoteField(lang),
+				}
+			},
+			Apply: func(ctx context.Context, v url.Values, on date.Date) (string, []string, error) {
+				target := web.ParseID(v.Get("target_id"))
+				if err := s.areas.Merge(ctx, MergeInput{AreaID: a.ID, TargetID: target, On: on, Note: v.Get("note")}); err != nil {
+					return "", nil, err
+				}
+				t, err := s.areas.Get(ctx, target)
+				if err != nil {
+					return "", nil, err
+				}
+				return URL(a.ID), []string{"ui.flash.merged", a.Name, t.Name, on.String()}, nil
+			},
+		}, nil
+	})
+}
+
+// areaOptions lists the areas of level active today, except skip, for a
+// select; the first option asks the user to choose.
+func (s *pages) areaOptions(ctx context.Context, lang i18n.Lang, level Level, skip int64) ([]web.Option, error) {
+	all, err := s.areas.ListActive(ctx, s.areas.Today())
+	if err != nil {
+		return nil, err
+	}
+	parents := map[int64]string{}
+	for _, a := range all {
+		parents[a.ID] = a.Name
+	}
+	out := []web.Option{{Value: "", Label: i18n.T(lang, "ui.choose")}}
+	for _, a := range all {
+		if a.Level != level || a.ID == skip {
+			continue
+		}
+		label := a.Name
+		if p := parents[a.ParentID]; p != "" {
+			label = i18n.T(lang, "ui.option.in_parent", a.Name, p)
+		}
+		out = append(out, web.Option{Value: strconv.FormatInt(a.ID, 10), Label: label})
+	}
+	return out, nil
+}
+
+// keepChosen returns opts with the chosen value present: when the area the
+// user picked has ended since the form was shown, it is added (marked
+// ended) so that the refused form still shows what was picked.
+func (s *pages) keepChosen(ctx context.Context, lang i18n.Lang, opts []web.Option, chosen string) []web.Option {
+	if chosen == "" {
+		return opts
+	}
+	for _, o := range opts {
+		if o.Value == chosen {
+			return opts
+		}
+	}
+	id := web.ParseID(chosen)
+	if id == 0 {
+		return opts
+	}
+	a, err := s.areas.Get(ctx, id)
+	if err != nil {
+		return opts
+	}
+	label := a.Name
+	if !a.EndedOn.IsZero() {
+		label = i18n.T(lang, "ui.option.ended", a.Name, a.EndedOn.String())
+	}
+	return append(append([]web.Option{}, opts...), web.Option{Value: chosen, Label: label})
+}

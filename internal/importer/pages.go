@@ -1,0 +1,42 @@
+package importer
+
+import (
+	"embed"
+
+	"dangjian/internal/db"
+	"dangjian/internal/people"
+	"dangjian/internal/web"
+)
+
+//go:embed templates/*.html
+var templateFiles embed.FS
+
+// pages are the handlers of imports and exports.
+type pages struct {
+	*web.Kit
+	db     *db.DB
+	people *people.Store
+}
+
+// maxImportBytes bounds an uploaded file.
+const maxImportBytes = 64 << 20
+
+// Pages is the import and export part of the web application: upload a
+// file of members, units or posts, follow its import, download the records
+// of one's scope.
+func Pages(d *db.DB, ps *people.Store) web.Module {
+	return web.Module{
+		Name:      "importer",
+		Templates: web.Sub(templateFiles),
+		Nav:       []web.NavItem{{Key: "import", Href: "/import", Label: "ui.nav.import", Perm: RunImports, Order: 600}},
+		Routes: func(k *web.Kit) []web.Route {
+			s := &pages{Kit: k, db: d, people: ps}
+			return []web.Route{
+				{Pattern: "GET /import", Perm: RunImports, Handler: s.importShow},
+				{Pattern: "POST /import", Perm: RunImports, Handler: s.importStart, MaxBody: maxImportBytes + 1<<20},
+				{Pattern: "GET /import/jobs/{job}", Perm: RunImports, Handler: s.importJob},
+				{Pattern: "GET /export/{file}", Perm: ReadExports, Handler: s.exportDownload},
+			}
+		},
+	}
+}

@@ -1,0 +1,104 @@
+package people
+
+import (
+	"dangjian/internal/web"
+	"net/http"
+
+	"strconv"
+	"strings"
+
+	"dangjian/internal/i18n"
+)
+
+// memberPageSize is how many members one page of the list shows unless
+// ?limit= (1–500) asks for another number.
+const memberPageSize = 50
+
+// memberListPage is the data of the member list.
+type memberListPage struct {
+	Name, Org, Category, Status, On string
+	// Limit is the page size the user asked for ("" for the default).
+	Limit                      string
+	Orgs, Categories, Statuses []web.Option
+	Rows                       []memberRow
+	// Next is the link to the next page ("" on the last one); First the
+	// link back to the first page when this is not it.
+	Next, First string
+	Error       string
+	CanWrite    bool
+}
+
+// memberRow is one line of the list.
+type memberRow struct {
+	ID                                  int64
+	Name, Gender, IDNumber, Phone       string
+	OrgID                               int64
+	Org, Status, Category, Joined, From string
+}
+
+// memberList renders the members of the user's scope active on a date,
+// narrowed by name prefix, branch, category and status, a page at a time
+// (keyset: the next page starts after the last person's id).
+func (s *pages) memberList(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	lang := web.Lang(r)
+	q := r.URL.Query()
+	page := memberListPage{
+		Name: strings.TrimSpace(q.Get("name")), Org: q.Get("org"), Category: q.Get("category"), Status: q.Get("status"),
+		On: strings.TrimSpace(q.Get("on")), Limit: q.Get("limit"),
+	}
+	p, _ := web.Principal(r)
+	page.CanWrite = p.Can(WritePeople)
+	limit := int(web.ParseID(q.Get("limit")))
+	if limit <= 0 || limit > 500 {
+		limit = memberPageSize
+	}
+	f := MemberFilter{NamePrefix: page.Name, OrgID: web.ParseID(page.Org), Category: Category(page.Category),
+		Status: Status(page.Status), After: web.ParseID(q.Get("after")), Limit: limit}
+	status := http.StatusOK
+	on, err := web.ParseOn(q, "on")
+	if err == nil {
+		f.ActiveOn = on
+		var rows []MemberRow
+		rows, err = s.people.ListMembers(ctx, f)
+		for _, m := range rows {
+			page.Rows = append(page.Rows, memberRow{
+				ID: m.Person.ID, Name: m.Person.Name, Gender: i18n.T(lang, "ui.gender."+string(m.Person.Gender)),
+				IDNumber: m.Person.IDNumber, Phone: m.Person.Phone, OrgID: m.Membership.OrgID, Org: m.Membership.OrgName,
+				Status: i18n.T(lang, "ui.status."+string(m.Membership.Status)), Category: i18n.T(lang, "ui.category."+string(m.Membership.Category)),
+				Joined: m.Membership.JoinedPartyOn.String(), From: m.Membership.From.String(),
+			})
+		}
+		if len(rows) == limit {
+			v := web.KeepValues(q, "name", "org", "category", "status", "on", "limit")
+			v.Set("after", strconv.FormatInt(rows[len(rows)-1].Person.ID, 10))
+			page.Next = "/members?" + v.Encode()
+		}
+	}
+	if err != nil {
+		e, ok := web.UserError(err)
+		if !ok {
+			s.ServerError(w, r, err)
+			return
+		}
+		page.Error, status = e.In(lang), web.UserErrorStatus(e)
+		if status == http.StatusForbidden {
+			s.AuditDenied(r, e.Key)
+		}
+	}
+	if f.After != 0 {
+		page.First = "/members?" + web.KeepValues(q, "name", "org", "category", "status", "on", "limit").Encode()
+	}
+	if page.Orgs, err = s.orgOptions(ctx, lang, i18n.T(lang, "ui.members.all_orgs"), 0); err != nil {
+		s.ServerError(w, r, err)
+		return
+	}
+	for i := range page.Orgs {
+		page.Orgs[i].Selected = page.Orgs[i].Value == page.Org
+	}
+	page.Categories = web.Selected(web.EnumOptions(lang, "ui.category.", i18n.T(lang, "ui.members.all_categories"), categories...), page.Category)
+	page.Statuses = web.Selected(web.EnumOptions(lang, "ui.status.", i18n.T(lang, "ui.members.all_statuses"), "full", "probationary"), page.Status)
+	s.Render(w, r, status, "members", &web.View{Title: i18n.T(lang, "ui.members.title"), Nav: "members", D: &page})
+}
+
+var categories = []string{string(Resident), string(Retired), string(InService), string(Floating)}

@@ -1,0 +1,40 @@
+package people
+
+import (
+	"context"
+	"dangjian/internal/web"
+	"net/http"
+	"net/url"
+
+	"dangjian/internal/date"
+	"dangjian/internal/i18n"
+)
+
+// unitMove shows and applies the form that relocates a unit to another
+// community.
+func (s *pages) unitMove(w http.ResponseWriter, r *http.Request) {
+	s.unitForm(w, r, func(u Unit, lang i18n.Lang) (web.FormSpec, error) {
+		communities, err := s.communityOptions(r.Context(), lang, u.AreaID)
+		if err != nil {
+			return web.FormSpec{}, err
+		}
+		return web.FormSpec{
+			Title:    i18n.T(lang, "ui.unit_move.title", u.Name),
+			Submit:   i18n.T(lang, "ui.unit_move.submit"),
+			Back:     unitURL(u.ID),
+			Defaults: web.Defaults(s.today()),
+			Fields: func(url.Values) []web.Field {
+				return []web.Field{
+					{Name: "area_id", Label: i18n.T(lang, "ui.unit.new_community"), Type: "select", Required: true, Options: communities},
+					web.DateField(lang),
+				}
+			},
+			Apply: func(ctx context.Context, v url.Values, on date.Date) (string, []string, error) {
+				if err := s.people.MoveUnit(ctx, MoveUnitInput{UnitID: u.ID, AreaID: web.ParseID(v.Get("area_id")), On: on}); err != nil {
+					return "", nil, err
+				}
+				return unitURL(u.ID), []string{"ui.flash.unit_moved", u.Name, web.LabelOf(communities, v.Get("area_id")), on.String()}, nil
+			},
+		}, nil
+	})
+}

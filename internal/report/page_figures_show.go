@@ -1,0 +1,57 @@
+package report
+
+import (
+	"dangjian/internal/web"
+	"fmt"
+	"net/http"
+
+	"dangjian/internal/figures"
+	"dangjian/internal/i18n"
+)
+
+// figureRow is one figure of the table.
+type figureRow struct {
+	Key   string
+	Label string
+	Value string
+	Unit  string
+	Part  int
+	Href  string
+}
+
+// figuresPage is the data of the figures page.
+type figuresPage struct {
+	Scope     *scopeForm
+	ScopeName string
+	Rows      []figureRow
+}
+
+// figuresShow renders the scope and period pickers and every registered
+// figure for them, each value linked to the records behind it.
+func (s *pages) figuresShow(w http.ResponseWriter, r *http.Request) {
+	lang := web.Lang(r)
+	sc, form, ok, err := s.resolveScope(r, "/figures")
+	if err != nil {
+		s.ServerError(w, r, err)
+		return
+	}
+	page := &figuresPage{Scope: form}
+	v := &web.View{Title: i18n.T(lang, "ui.figures.title"), Nav: "figures", D: page}
+	if !ok {
+		s.Render(w, r, form.Status, "figures", v)
+		return
+	}
+	page.ScopeName = sc.AreaName
+	vals, err := figures.ComputeAll(r.Context(), s.db.Reader(), sc, lang)
+	if err != nil {
+		s.ServerError(w, r, fmt.Errorf("web: figures: %w", err))
+		return
+	}
+	for _, v := range vals {
+		page.Rows = append(page.Rows, figureRow{
+			Key: v.Key, Label: v.Label, Value: v.Text, Unit: v.Unit, Part: figures.Get(v.Key).Part,
+			Href: form.Link("/figures/" + v.Key),
+		})
+	}
+	s.Render(w, r, http.StatusOK, "figures", v)
+}

@@ -1,0 +1,42 @@
+package report
+
+import (
+	"embed"
+
+	"dangjian/internal/area"
+	"dangjian/internal/db"
+	"dangjian/internal/web"
+)
+
+//go:embed templates/*.html
+var templateFiles embed.FS
+
+// pages are the handlers of the figures, their records and the speech.
+type pages struct {
+	*web.Kit
+	db    *db.DB
+	areas *area.Store
+}
+
+// Pages is the reports' part of the web application: the figures of any
+// scope and period, the records behind each, and the speech.
+func Pages(d *db.DB, areas *area.Store) web.Module {
+	return web.Module{
+		Name:      "report",
+		Templates: web.Sub(templateFiles),
+		Nav: []web.NavItem{
+			{Key: "figures", Href: "/figures", Label: "ui.nav.figures", Perm: ReadReports, Order: 200},
+			{Key: "speech", Href: "/speech", Label: "ui.nav.speech", Perm: ReadReports, Order: 500},
+		},
+		Routes: func(k *web.Kit) []web.Route {
+			s := &pages{Kit: k, db: d, areas: areas}
+			return []web.Route{
+				{Pattern: "GET /figures", Perm: ReadReports, Handler: s.figuresShow},
+				{Pattern: "GET /figures/{key}", Perm: ReadReports, Handler: s.figureShow},
+				{Pattern: "GET /speech", Perm: ReadReports, Handler: s.speechShow},
+				{Pattern: "GET /speech.md", Perm: ReadReports, Handler: s.speechDownload},
+				{Pattern: "GET /speech.html", Perm: ReadReports, Handler: s.speechDownload},
+			}
+		},
+	}
+}

@@ -1,0 +1,55 @@
+package web
+
+import (
+	"html/template"
+	"io/fs"
+	"net/http"
+
+	"dangjian/internal/access"
+	"dangjian/internal/auth"
+)
+
+// Module is what a domain adds to the web application: its pages, the
+// templates they render and its entries of the top navigation. A domain
+// declares it next to its handlers; the composition root hands the modules
+// to New, which knows none of them by name.
+type Module struct {
+	// Name names the module in errors.
+	Name string
+	// Templates holds the module's pages, one file per page (NAME.html),
+	// each parsed with the layout and the shared partials. A page name is
+	// unique across modules.
+	Templates fs.FS
+	// Funcs are the template functions its pages use.
+	Funcs template.FuncMap
+	// Nav lists its entries of the top navigation.
+	Nav []NavItem
+	// Routes lists its pages, given the application's kit.
+	Routes func(k *Kit) []Route
+}
+
+// Route is one page: its ServeMux pattern, the permission it needs ("" for
+// a public page), where the {id} of its path lies (nil when it names no
+// record) and its handler. The access policy decides every request before
+// the handler runs, and the route-access test walks every route of every
+// module, so a page cannot be added without deciding who may see it.
+type Route struct {
+	Pattern string
+	Perm    auth.Permission
+	Place   *access.Place
+	Handler http.HandlerFunc
+	// MaxBody bounds the request body (0: a form's limit).
+	MaxBody int64
+}
+
+// NavItem is one entry of the top navigation, shown to users who hold Perm.
+type NavItem struct {
+	// Key is what a page sets in View.Nav to mark the entry as current; the
+	// link's element id is "nav-" + Key.
+	Key   string
+	Href  string
+	Label string // message key
+	Perm  auth.Permission
+	// Order places the entry: lower first.
+	Order int
+}
