@@ -2,11 +2,15 @@ package area_test
 
 import (
 	"context"
+	"dangjian/internal/access"
 	"errors"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"dangjian/internal/area"
+	"dangjian/internal/date"
 	"dangjian/internal/db"
 	"dangjian/internal/dbtest"
 )
@@ -172,14 +176,14 @@ func TestScopedListsAndRoot(t *testing.T) {
 func TestScopeFromContext(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, dbh *db.DB) {
 		s, ids := small(t, dbh)
-		ctx := area.WithScope(context.Background(), ids["W"])
+		ctx := access.WithScope(context.Background(), ids["W"])
 		if _, err := s.Get(ctx, ids["e1"]); !errors.Is(err, area.ErrOutOfScope) {
 			t.Errorf("context scope ignored: %v", err)
 		}
 		if root, err := s.Root(ctx); err != nil || root.ID != ids["W"] {
 			t.Errorf("Root under a context scope = %+v %v", root, err)
 		}
-		if _, err := s.Get(area.WithScope(context.Background(), 0), ids["e1"]); err != nil {
+		if _, err := s.Get(access.WithScope(context.Background(), 0), ids["e1"]); err != nil {
 			t.Errorf("scope 0 restricted: %v", err)
 		}
 	})
@@ -204,6 +208,70 @@ func TestScopeCheckedBeforeValidation(t *testing.T) {
 		for name, err := range checks {
 			if !errors.Is(err, area.ErrOutOfScope) {
 				t.Errorf("%s: %v, want out of scope", name, err)
+			}
+		}
+	})
+}
+
+// TestScopedFindDoesNotExhaustThePool: sixteen concurrent scoped Finds by
+// name, four times as many as the SQLite reader pool has connections, all
+// return. A Find that kept its rows open while it asked Within on a second
+// connection would have every connection held and waiting for another,
+// and any scoped viewer could hang /figures?area=NAME and
+// /api/v1/figures?area=NAME that way.
+func TestScopedFindDoesNotExhaustThePool(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, dbh *db.DB) {
+		s, ids := small(t, dbh)
+		ctx, cancel := context.WithTimeout(access.WithScope(context.Background(), ids["E"]), 5*time.Second)
+		defer cancel()
+		var wg sync.WaitGroup
+		errs := make(chan error, 16)
+		for range 16 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for range 50 {
+					if _, err := s.Find(ctx, "东一社区"); err != nil {
+						errs <- err
+						return
+					}
+				}
+			}()
+		}
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			if errors.Is(err, context.DeadlineExceeded) {
+				t.Fatalf("concurrent scoped Find calls deadlocked on the reader pool: %v", err)
+			}
+			t.Fatal(err)
+		}
+	})
+}
+
+// TestScopedHistoryNamesNoAreaOutsideScope: the History of an area, read
+// through a store scoped to 西街道, names only areas inside 西街道, even
+// for e1, which moved in from 东街道 (the store-level form of the area
+// page's history in the web test TestAreaHistoryNamesNoAreaOutsideScope).
+func TestScopedHistoryNamesNoAreaOutsideScope(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, dbh *db.DB) {
+		s, ids := small(t, dbh)
+		ctx := context.Background()
+		if err := s.Adjust(ctx, area.AdjustInput{AreaID: ids["e1"], NewParentID: ids["W"], On: date.MustParse("2023-01-01")}); err != nil {
+			t.Fatal(err)
+		}
+		evs, err := s.In(ids["W"]).History(ctx, ids["e1"])
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range evs {
+			for _, r := range []*area.Ref{e.Target, e.FromParent, e.ToParent} {
+				if r == nil {
+					continue
+				}
+				if ok, _ := s.Within(ctx, ids["W"], r.ID); !ok {
+					t.Errorf("History for a 西街道 reader names %d %q (outside the scope) in a %s event", r.ID, r.Name, e.Kind)
+				}
 			}
 		}
 	})

@@ -145,9 +145,7 @@ func TestAnchorCatchesTruncationAndRewrite(t *testing.T) {
 }
 
 func TestVerifyStreams100kEntries(t *testing.T) {
-	if testing.Short() {
-		t.Skip("short")
-	}
+	dbtest.RequireScale(t) // 100,000 entries
 	const n, batch = 100_000, 500
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		ctx := context.Background()

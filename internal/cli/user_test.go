@@ -1,10 +1,12 @@
 package cli_test
 
 import (
+	"context"
 	"regexp"
 	"strings"
 	"testing"
 
+	"dangjian/internal/audit"
 	"dangjian/internal/db"
 	"dangjian/internal/dbtest"
 )
@@ -86,5 +88,42 @@ func TestUserAddUnitLiaison(t *testing.T) {
 	}
 	if code, _, stderr = run(t, "user", "add", "viewer9", "--role", "viewer", "--area", "迎宾社区", "--unit", "示范市房管所", "--db", u); code == 0 || !strings.Contains(stderr, "只有驻区单位联络员可以指定单位") {
 		t.Errorf("viewer with a unit: %d %q", code, stderr)
+	}
+}
+
+// TestUserCommandsAreAudited: each account and token command of the
+// command line (issue 3 item 6: every write; docs/security.md: account
+// management, token creation and revocation) adds an entry to the audit
+// trail.
+func TestUserCommandsAreAudited(t *testing.T) {
+	u := demoDB(t, db.SQLite)
+	steps := [][]string{
+		{"user", "add", "li.ming", "--role", "community", "--area", "迎宾社区", "--db", u},
+		{"user", "passwd", "li.ming", "--db", u},
+		{"token", "create", "--user", "li.ming", "--db", u},
+		{"token", "revoke", "1", "--db", u},
+		{"user", "disable", "li.ming", "--db", u},
+		{"user", "enable", "li.ming", "--db", u},
+	}
+	d, err := db.Open(context.Background(), u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	count := func() int {
+		_, n, err := audit.Query(context.Background(), d.Reader(), audit.Filter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	for _, s := range steps {
+		before := count()
+		if code, _, stderr := run(t, s...); code != 0 {
+			t.Fatalf("%v: %s", s, stderr)
+		}
+		if count() == before {
+			t.Errorf("%v changed the accounts but added no audit entry", s[:2])
+		}
 	}
 }

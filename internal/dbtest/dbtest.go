@@ -1,6 +1,7 @@
 // Package dbtest gives tests a fresh, migrated database on every engine the
 // run has: SQLite always, PostgreSQL when DANGJIAN_TEST_POSTGRES is set (one
-// schema per test, so tests may run in parallel).
+// schema per test, so tests may run in parallel). It also gates the scale
+// checks, which run only when DANGJIAN_TEST_SCALE=1 (CI sets it).
 package dbtest
 
 import (
@@ -18,6 +19,19 @@ import (
 
 // EnvPostgres names the variable holding the PostgreSQL URL for tests.
 const EnvPostgres = "DANGJIAN_TEST_POSTGRES"
+
+// EnvScale names the variable that turns on the scale checks: tests that
+// build data of a size (a generated district, 100,000 rows) that the
+// README's `go test ./...` should not make a newcomer wait for.
+const EnvScale = "DANGJIAN_TEST_SCALE"
+
+// RequireScale skips the test unless DANGJIAN_TEST_SCALE=1.
+func RequireScale(t testing.TB) {
+	t.Helper()
+	if os.Getenv(EnvScale) != "1" {
+		t.Skip("scale check: runs with " + EnvScale + "=1")
+	}
+}
 
 // Engines returns the dialects this run tests.
 func Engines() []db.Dialect {

@@ -62,6 +62,31 @@ func BenchmarkFiguresCity(b *testing.B) {
 	}
 }
 
+// BenchmarkFigureCity times each figure computed alone for the whole tree
+// of the city tier, current year: the per-figure numbers in
+// docs/benchmarks.md ("Figures with people: maintained counts").
+//
+//	go test ./internal/demo -run '^$' -bench FigureCity -benchtime 20x
+func BenchmarkFigureCity(b *testing.B) {
+	d := cachedTier(b, "city")
+	ctx := context.Background()
+	root, err := area.NewStore(d).Root(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	from, to := date.YearBounds(date.Today().Year())
+	s := figures.Scope{AreaID: root.ID, From: from, To: to}
+	for _, f := range figures.All() {
+		b.Run(f.Key, func(b *testing.B) {
+			for range b.N {
+				if _, err := figures.ComputeList(ctx, d.Reader(), s, i18n.ZH, []*figures.Figure{f}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
 // baselineSQL is the raw aggregate the figures are compared with.
 const baselineSQL = "SELECT COUNT(*) FROM area WHERE level = 'community' AND established_on <= ? AND (ended_on IS NULL OR ? < ended_on)"
 

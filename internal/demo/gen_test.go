@@ -28,7 +28,13 @@ func districtTier(t *testing.T) Tier {
 	return tier
 }
 
+// TestGenerateDistrictInvariants generates the whole district tier
+// (100,000 members) and checks the area tree, the closure table against the
+// event log every half year, the figures and the people. A scale check:
+// TestGenerateMatchesStore proves the generator on the district tree with
+// fewer people in every run.
 func TestGenerateDistrictInvariants(t *testing.T) {
+	dbtest.RequireScale(t)
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		ctx := context.Background()
 		tier := districtTier(t)

@@ -3,6 +3,7 @@ package importer_test
 import (
 	"bytes"
 	"context"
+	"dangjian/internal/access"
 	"errors"
 	"fmt"
 	"strings"
@@ -244,7 +245,7 @@ func TestImportMemberRules(t *testing.T) {
 func TestImportScope(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, dbh *db.DB) {
 		w := newWorld(t, dbh)
-		ctx := area.WithScope(context.Background(), w.ids["A"])
+		ctx := access.WithScope(context.Background(), w.ids["A"])
 		file := sheet(t, xlsx.FormatCSV, memberHeader, member("王芳", "1970-05-06", 1, "甲一社区党支部"), member("张伟", "1960-01-01", 3, "乙一社区党支部"))
 		res, err := w.run(t, ctx, "members", "csv", file, false)
 		if !errors.Is(err, importer.ErrBadRows) || len(res.Errors) != 1 || res.Errors[0].Line != 3 || res.Errors[0].Key != "err.import_org_unknown" {
@@ -285,7 +286,7 @@ func TestExportRoundTrip(t *testing.T) {
 		}
 		// Masked, scoped to 甲街道.
 		var buf bytes.Buffer
-		n, err := w.rn.Export(area.WithScope(ctx, w.ids["A"]), &buf, importer.ExportOptions{Kind: "members", Format: xlsx.FormatCSV, Lang: i18n.ZH})
+		n, err := w.rn.Export(access.WithScope(ctx, w.ids["A"]), &buf, importer.ExportOptions{Kind: "members", Format: xlsx.FormatCSV, Lang: i18n.ZH})
 		if err != nil || n != 20 || strings.Contains(buf.String(), fakeID("1970-05-06", 0)) || !strings.Contains(buf.String(), "*") {
 			t.Fatalf("masked scoped export: %d %v\n%s", n, err, buf.String())
 		}
@@ -306,7 +307,7 @@ func TestExportRoundTrip(t *testing.T) {
 			return all
 		}
 		before := hashes()
-		res, err := w.run(t, area.WithScope(ctx, w.ids["A"]), "members", "csv", buf.Bytes(), false)
+		res, err := w.run(t, access.WithScope(ctx, w.ids["A"]), "members", "csv", buf.Bytes(), false)
 		if err != nil || res.Unchanged != 20 || len(res.Errors) != 0 {
 			t.Fatalf("masked round trip: %+v %v", res, err)
 		}
@@ -390,7 +391,7 @@ func TestImportByPersonNumber(t *testing.T) {
 			t.Errorf("found by the new ID number: %+v %v", p, err)
 		}
 		// Outside the scope, a person number is unknown, not "out of scope".
-		res, err = w.run(t, area.WithScope(ctx, w.ids["B"]), "members", "csv",
+		res, err = w.run(t, access.WithScope(ctx, w.ids["B"]), "members", "csv",
 			sheet(t, xlsx.FormatCSV, header, []string{"有证乙", "女", "汉族", "1960-02-03", "", "", "", "", "乙一社区党支部", "正式", "离退休", "1990-07-01", "2024-01-01", fmt.Sprint(withID)}), false)
 		if !errors.Is(err, importer.ErrBadRows) || len(res.Errors) != 1 || res.Errors[0].Key != "err.import_person_no_unknown" {
 			t.Errorf("person number outside the scope: %v %+v", err, res.Errors)

@@ -2,6 +2,7 @@ package people_test
 
 import (
 	"context"
+	"dangjian/internal/access"
 	"errors"
 	"testing"
 
@@ -28,7 +29,7 @@ func TestScopedStoreRefusesOutsideItsSubtree(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		b := area.WithScope(ctx, w.ids["B"])
+		b := access.WithScope(ctx, w.ids["B"])
 		out := func(err error) {
 			t.Helper()
 			if !errors.Is(err, area.ErrOutOfScope) {
@@ -96,7 +97,7 @@ func TestScopedStoreRefusesOutsideItsSubtree(t *testing.T) {
 		if _, err := w.s.Get(b, pid); err != nil {
 			t.Errorf("transferred member not visible in the new scope: %v", err)
 		}
-		a := area.WithScope(ctx, w.ids["A"])
+		a := access.WithScope(ctx, w.ids["A"])
 		if _, err := w.s.Get(a, pid); err != nil {
 			t.Errorf("former member not visible in the old scope: %v", err)
 		}

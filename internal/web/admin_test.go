@@ -349,3 +349,24 @@ func TestAuditPage(t *testing.T) {
 		})
 	})
 }
+
+// TestAccountWriteNeedsItsAuditEntry: an account page's write and its
+// audit entry succeed or fail together. When the trail cannot be written
+// the account is not created (500) and no one-time password is shown, as
+// the area store writes its entry in the change's transaction. The
+// failure is simulated with a trigger, so this runs on SQLite only.
+func TestAccountWriteNeedsItsAuditEntry(t *testing.T) {
+	d := dbtest.Open(t, db.SQLite)
+	app := newTestApp(t, d)
+	if _, err := d.Writer().ExecContext(context.Background(),
+		`CREATE TRIGGER audit_down BEFORE INSERT ON audit_entry WHEN NEW.action LIKE 'account.%'
+BEGIN SELECT RAISE(ABORT, 'audit trail unavailable'); END`); err != nil {
+		t.Fatal(err)
+	}
+	c := newClient(app)
+	c.run(t, scenario{name: "create while the trail is down", method: "POST", path: "/admin/users/new",
+		form: form("username", "ghost", "role", string(auth.Auditor)), status: 500})
+	if _, err := app.auth.ByUsername(context.Background(), "ghost"); err == nil {
+		t.Errorf("the account was created although its audit entry could not be written")
+	}
+}

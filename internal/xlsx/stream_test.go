@@ -5,6 +5,8 @@ import (
 	"os"
 	"runtime"
 	"testing"
+
+	"dangjian/internal/dbtest"
 )
 
 // TestStreamingConstantMemory reads 200,000 rows and checks that the
@@ -12,9 +14,7 @@ import (
 // count: the first 20,000 rows and the remaining 180,000 cost the same per
 // row, and the live heap at the end is what it was after 20,000 rows.
 func TestStreamingConstantMemory(t *testing.T) {
-	if testing.Short() {
-		t.Skip("200k rows")
-	}
+	dbtest.RequireScale(t) // 200,000 rows
 	path := cachedFile(t, FormatXLSX, 200_000)
 	f, err := os.Open(path)
 	if err != nil {

@@ -8,13 +8,13 @@ import (
 	"dangjian/internal/dbtest"
 )
 
-// TestReviewInFlightFailureKeepsTheLock: SignIn reads the lock before the
-// (slow) argon2id check and records the failure after it. A failure that
+// TestFailureRecordedDuringTheLockKeepsIt: SignIn reads the lock before the
+// (slow) argon2id check and records the failure after it, so a guess that
 // passed the check just before the fifth failure locked the username is
-// recorded while the lock stands; recordFailure then writes
-// locked_until = NULL, lifting the lock. An attacker who keeps six guesses
-// in flight is never locked out.
-func TestReviewInFlightFailureKeepsTheLock(t *testing.T) {
+// recorded while the lock stands. Recording it keeps locked_until as it
+// is: an attacker who keeps six guesses in flight is locked out like one
+// who sends them in turn.
+func TestFailureRecordedDuringTheLockKeepsIt(t *testing.T) {
 	for _, e := range dbtest.Engines() {
 		t.Run(string(e), func(t *testing.T) {
 			d := dbtest.Open(t, e)
