@@ -18,3 +18,7 @@ func (a *App) pages() []web.Module {
 		importer.Pages(a.DB, a.People),
 	}
 }
+
+// PageRoutes lists every page of the application, for the route-access
+// test.
+func (a *App) PageRoutes() []web.Route { return web.ListRoutes(a.pages()) }

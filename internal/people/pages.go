@@ -91,7 +91,7 @@ func (s *Store) UnitPlace() *access.Place {
 // OrgPlace places a party organisation's id: an area's where its area
 // lies, a unit's own where its unit is located.
 func (s *Store) OrgPlace() *access.Place {
-	return &access.Place{Name: "party_org", Locate: func(ctx context.Context, id int64) error {
+	return &access.Place{Name: "party_org_of_area_or_unit", Locate: func(ctx context.Context, id int64) error {
 		_, err := s.Org(ctx, id)
 		return err
 	}}

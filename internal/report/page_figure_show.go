@@ -37,9 +37,9 @@ type figurePage struct {
 	Truncated bool
 }
 
-// maxFigureRecords is how many records a figure's page lists (a province
+// MaxFigureRecords is how many records a figure's page lists (a province
 // has 8,000 communities; a city two million members, which no page shows).
-var maxFigureRecords = 10_000
+var MaxFigureRecords = 10_000
 
 // figureShow renders one figure's value and the records behind it; for a
 // percentage the records that do not count (the communities lacking a party
@@ -70,7 +70,7 @@ func (s *pages) figureShow(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	page.Value = f.Format(val)
-	recs, more, err := f.RecordsUpTo(r.Context(), q, sc, maxFigureRecords)
+	recs, more, err := f.RecordsUpTo(r.Context(), q, sc, MaxFigureRecords)
 	if err != nil {
 		s.ServerError(w, r, fmt.Errorf("web: figure %s records: %w", f.Key, err))
 		return

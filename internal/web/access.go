@@ -14,8 +14,8 @@ import (
 	"dangjian/internal/i18n"
 )
 
-// sessionCookie holds the session token; the database keeps only its hash.
-const sessionCookie = "dj_session"
+// SessionCookie holds the session token; the database keeps only its hash.
+const SessionCookie = "dj_session"
 
 type principalKey struct{}
 
@@ -30,7 +30,7 @@ func Principal(r *http.Request) (auth.Principal, bool) {
 // require does.
 func (s *Server) authenticate(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		c, err := r.Cookie(sessionCookie)
+		c, err := r.Cookie(SessionCookie)
 		if err != nil || c.Value == "" || s.auth == nil {
 			next.ServeHTTP(w, r)
 			return
@@ -89,10 +89,10 @@ func openBeforePasswordChange(r *http.Request) bool {
 	return r.URL.Path == "/account/password" || r.URL.Path == "/signout"
 }
 
-// homeFor is where a user lands after signing in: the tree, a unit
+// HomeFor is where a user lands after signing in: the tree, a unit
 // liaison's unit, or for a role that cannot read either (the auditor) the
 // first page it can.
-func homeFor(p auth.Principal) string {
+func HomeFor(p auth.Principal) string {
 	switch {
 	case p.Can(auth.ReadAreas):
 		return "/"
@@ -127,13 +127,13 @@ func UserErrorStatus(e *i18n.Error) int {
 
 func setSessionCookie(w http.ResponseWriter, token string, secure bool) {
 	http.SetCookie(w, &http.Cookie{
-		Name: sessionCookie, Value: token, Path: "/", HttpOnly: true, Secure: secure,
+		Name: SessionCookie, Value: token, Path: "/", HttpOnly: true, Secure: secure,
 		SameSite: http.SameSiteLaxMode, MaxAge: int(auth.AbsoluteTimeout.Seconds()),
 	})
 }
 
 func clearSessionCookie(w http.ResponseWriter, secure bool) {
-	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: "", Path: "/", HttpOnly: true, Secure: secure, SameSite: http.SameSiteLaxMode, MaxAge: -1})
+	http.SetCookie(w, &http.Cookie{Name: SessionCookie, Value: "", Path: "/", HttpOnly: true, Secure: secure, SameSite: http.SameSiteLaxMode, MaxAge: -1})
 }
 
 // clientIP is the request's client address (see ClientIP).

@@ -1,4 +1,4 @@
-package web
+package web_test
 
 // importAccessRows are the access test's rows for importRoutes.
 var importAccessRows = map[string]accessRow{

@@ -1,4 +1,4 @@
-package web
+package web_test
 
 // peopleAccessRows are the access test's rows for peopleRoutes. {T} is a
 // person for the /members/{id} routes and a unit for the /units/{id} ones

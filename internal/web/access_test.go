@@ -1,7 +1,9 @@
-package web
+package web_test
 
 import (
 	"context"
+	dapp "dangjian/internal/app"
+	"dangjian/internal/web"
 	"net/http"
 	"strings"
 	"testing"
@@ -72,17 +74,15 @@ var roleScopes = map[auth.Role]string{
 // outside the role's scope, and checks allow or deny against the route's
 // permission. Anonymous requests are sent to sign in (GET) or refused (POST).
 func TestRouteAccess(t *testing.T) {
-	srv := &Server{}
-	srv.places()
-	routes := srv.routes()
+	routes := dapp.New(nil, nil, dapp.Options{}).PageRoutes()
 	seen := map[string]bool{}
 	for _, rt := range routes {
-		seen[rt.pattern] = true
-		row, ok := accessRows[rt.pattern]
+		seen[rt.Pattern] = true
+		row, ok := accessRows[rt.Pattern]
 		if !ok {
-			t.Errorf("route %q has no row in accessRows", rt.pattern)
-		} else if row.perm != rt.perm {
-			t.Errorf("route %q requires %q, want %q", rt.pattern, rt.perm, row.perm)
+			t.Errorf("route %q has no row in accessRows", rt.Pattern)
+		} else if row.perm != rt.Perm {
+			t.Errorf("route %q requires %q, want %q", rt.Pattern, rt.Perm, row.perm)
 		}
 	}
 	for p := range accessRows {
@@ -120,7 +120,7 @@ func TestRouteAccess(t *testing.T) {
 				req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 			}
 			if session != "" {
-				req.AddCookie(&http.Cookie{Name: sessionCookie, Value: session})
+				req.AddCookie(&http.Cookie{Name: web.SessionCookie, Value: session})
 			}
 			res, err := (&http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}).Do(req)
 			if err != nil {
@@ -130,32 +130,27 @@ func TestRouteAccess(t *testing.T) {
 			return res
 		}
 		for _, rt := range routes {
-			row := accessRows[rt.pattern]
-			if strings.Contains(row.path, "{T}") != (rt.place != nil) {
-				t.Errorf("%s: the route's target and its row's {T} disagree", rt.pattern)
+			row := accessRows[rt.Pattern]
+			if strings.Contains(row.path, "{T}") != (rt.Place != nil) {
+				t.Errorf("%s: the route's target and its row's {T} disagree", rt.Pattern)
 				continue
 			}
 			for _, tg := range targets {
-				if rt.place == nil && tg.name == "outside" {
+				if rt.Place == nil && tg.name == "outside" {
 					continue
 				}
 				path := row.path
-				switch rt.place {
-				case srv.areaPlace:
-					path = strings.ReplaceAll(path, "{T}", tg.area)
-				case srv.orgPlace:
-					path = strings.ReplaceAll(path, "{T}", tg.org)
-				case srv.personPlace:
-					path = strings.ReplaceAll(path, "{T}", tg.person)
-				case srv.unitPlace:
-					path = strings.ReplaceAll(path, "{T}", tg.unit)
-				case srv.peopleOrgPlace:
-					path = strings.ReplaceAll(path, "{T}", tg.unitOrg)
+				if rt.Place != nil {
+					sample, ok := map[string]string{"area": tg.area, "party_org": tg.org, "person": tg.person, "unit": tg.unit, "party_org_of_area_or_unit": tg.unitOrg}[rt.Place.Name]
+					if !ok {
+						t.Fatalf("%s: no sample target for a place named %q", rt.Pattern, rt.Place.Name)
+					}
+					path = strings.ReplaceAll(path, "{T}", sample)
 				}
 				// Anonymous.
 				res := do(t, "", row.method, path)
 				switch {
-				case rt.perm == "":
+				case rt.Perm == "":
 					if res.StatusCode == 401 || res.StatusCode == 403 {
 						t.Errorf("anonymous %s %s: %d, want allowed", row.method, path, res.StatusCode)
 					}
@@ -170,7 +165,7 @@ func TestRouteAccess(t *testing.T) {
 				}
 				for _, role := range auth.Roles {
 					// The test accounts lack the per-account reveal flag.
-					allowed := rt.perm == "" || role.Allows(rt.perm) && !tg.outsideOf[role] && rt.perm != auth.RevealPII
+					allowed := rt.Perm == "" || role.Allows(rt.Perm) && !tg.outsideOf[role] && rt.Perm != auth.RevealPII
 					res := do(t, app.signIn("acc-"+string(role)), row.method, path)
 					loc := res.Header.Get("Location")
 					denied := res.StatusCode == 401 || res.StatusCode == 403 || strings.HasPrefix(loc, "/signin?") || loc == "/account/password"

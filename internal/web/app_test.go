@@ -1,15 +1,15 @@
-package web
+package web_test
 
 import (
 	"bytes"
 	"context"
+	dapp "dangjian/internal/app"
 	"log/slog"
 	"net/http/httptest"
 	"regexp"
 	"strconv"
 	"sync"
 	"testing"
-	"time"
 
 	"dangjian/internal/area"
 	"dangjian/internal/auth"
@@ -61,13 +61,7 @@ func (s *syncBuffer) String() string {
 // newTestApp loads the demo district into d and serves the application.
 func newTestApp(t testing.TB, d *db.DB) *testApp {
 	t.Helper()
-	store := area.NewStore(d)
-	store.Today = func() date.Date { return testToday }
-	if err := demo.Load(context.Background(), store); err != nil {
-		t.Fatalf("demo: %v", err)
-	}
 	logs := &syncBuffer{}
-	as := &auth.Store{DB: d, Params: auth.TestParams, Now: time.Now}
 	key := make([]byte, pii.KeySize)
 	for i := range key {
 		key[i] = byte(i*7 + 3)
@@ -76,11 +70,18 @@ func newTestApp(t testing.TB, d *db.DB) *testApp {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ps := &people.Store{DB: d, Areas: store, Keys: keys, Today: func() date.Date { return testToday }}
-	h := New(Deps{DB: d, Areas: store, Auth: as, People: ps, Log: slog.New(slog.NewTextHandler(logs, nil))})
+	params := auth.TestParams
+	a := dapp.New(d, keys, dapp.Options{Log: slog.New(slog.NewTextHandler(logs, nil)), Today: func() date.Date { return testToday }, AuthParams: &params})
+	if err := demo.Load(context.Background(), a.Areas); err != nil {
+		t.Fatalf("demo: %v", err)
+	}
+	h, err := a.Handler(dapp.HTTP{})
+	if err != nil {
+		t.Fatal(err)
+	}
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
-	app := &testApp{t: t, db: d, store: store, auth: as, people: ps, srv: srv, logs: logs}
+	app := &testApp{t: t, db: d, store: a.Areas, auth: a.Auth, people: a.People, srv: srv, logs: logs}
 	app.session = app.signIn(app.account("tester", auth.Admin, ""))
 	return app
 }

@@ -1,7 +1,8 @@
-package web
+package web_test
 
 import (
 	"context"
+	"dangjian/internal/web"
 	"io"
 	"net/http"
 	"strings"
@@ -290,7 +291,7 @@ func TestBrowserAuditor(t *testing.T) {
 
 		// The link downloads the workbook.
 		req, _ := http.NewRequest("GET", app.srv.URL+href, nil)
-		req.AddCookie(&http.Cookie{Name: sessionCookie, Value: app.signIn("shenji")})
+		req.AddCookie(&http.Cookie{Name: web.SessionCookie, Value: app.signIn("shenji")})
 		res, err := http.DefaultClient.Do(req)
 		if err != nil {
 			t.Fatal(err)

@@ -1,7 +1,8 @@
-package web
+package web_test
 
 import (
 	"bytes"
+	"dangjian/internal/web"
 	"fmt"
 	"io"
 	"mime/multipart"
@@ -42,7 +43,7 @@ func (a *testApp) upload(t *testing.T, session, kind, name, body string, dry boo
 	mw.Close()
 	req, _ := http.NewRequest("POST", a.srv.URL+"/import", &buf)
 	req.Header.Set("Content-Type", mw.FormDataContentType())
-	req.AddCookie(&http.Cookie{Name: sessionCookie, Value: session})
+	req.AddCookie(&http.Cookie{Name: web.SessionCookie, Value: session})
 	cl := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	resp, err := cl.Do(req)
 	if err != nil {
@@ -56,7 +57,7 @@ func (a *testApp) upload(t *testing.T, session, kind, name, body string, dry boo
 	loc := resp.Header.Get("Location")
 	for range 200 {
 		req, _ := http.NewRequest("GET", a.srv.URL+loc, nil)
-		req.AddCookie(&http.Cookie{Name: sessionCookie, Value: session})
+		req.AddCookie(&http.Cookie{Name: web.SessionCookie, Value: session})
 		resp, err := cl.Do(req)
 		if err != nil {
 			t.Fatal(err)
@@ -101,7 +102,7 @@ func TestImportPage(t *testing.T) {
 		}
 		// Export: masked for a user who may not reveal.
 		req, _ := http.NewRequest("GET", app.srv.URL+"/export/members.csv", nil)
-		req.AddCookie(&http.Cookie{Name: sessionCookie, Value: app.session})
+		req.AddCookie(&http.Cookie{Name: web.SessionCookie, Value: app.session})
 		resp, err := http.DefaultClient.Do(req)
 		if err != nil {
 			t.Fatal(err)

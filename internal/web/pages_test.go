@@ -1,6 +1,8 @@
-package web
+package web_test
 
 import (
+	"dangjian/internal/report"
+	"dangjian/internal/web"
 	"io"
 	"net/http"
 	"net/http/cookiejar"
@@ -58,7 +60,7 @@ func (c *client) run(t *testing.T, sc scenario) {
 	if lang == "" {
 		lang = "zh"
 	}
-	c.jar.SetCookies(u, []*http.Cookie{{Name: "lang", Value: lang, Path: "/"}, {Name: sessionCookie, Value: c.session, Path: "/"}})
+	c.jar.SetCookies(u, []*http.Cookie{{Name: "lang", Value: lang, Path: "/"}, {Name: web.SessionCookie, Value: c.session, Path: "/"}})
 	method := sc.method
 	if method == "" {
 		method = http.MethodGet
@@ -375,8 +377,8 @@ var formScenarios = []scenario{
 // TestFigureRecordsTruncated lowers the page's record limit below the
 // coverage figure's records: the page lists the first ones and says so.
 func TestFigureRecordsTruncated(t *testing.T) {
-	defer func(n int) { maxFigureRecords = n }(maxFigureRecords)
-	maxFigureRecords = 2
+	defer func(n int) { report.MaxFigureRecords = n }(report.MaxFigureRecords)
+	report.MaxFigureRecords = 2
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		app := newTestApp(t, d)
 		c := newClient(app)

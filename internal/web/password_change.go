@@ -35,7 +35,7 @@ func (s *Server) passwordChange(w http.ResponseWriter, r *http.Request) {
 		err = i18n.Errf("password_again", "err.password_mismatch")
 	} else {
 		keep := ""
-		if c, cerr := r.Cookie(sessionCookie); cerr == nil {
+		if c, cerr := r.Cookie(SessionCookie); cerr == nil {
 			keep = c.Value
 		}
 		err = s.auth.ChangePassword(r.Context(), p.ID, old, nw, keep)
@@ -66,5 +66,5 @@ func (s *Server) passwordChange(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	SetFlash(w, "ui.flash.password_changed")
-	SeeOther(w, r, homeFor(p))
+	SeeOther(w, r, HomeFor(p))
 }

@@ -1,7 +1,8 @@
-package web
+package web_test
 
 import (
 	"context"
+	"dangjian/internal/web"
 	"html"
 	"net/url"
 	"testing"
@@ -159,7 +160,7 @@ func TestPeoplePages(t *testing.T) {
 		}
 		runScenarios(t, c, []scenario{
 			{name: "end registration", method: "POST", path: "/areas/{迎宾社区}/registrations/end", status: 303,
-				form: url.Values{"registration_id": {Itoa(reg)}, "on": {"2025-04-01"}}},
+				form: url.Values{"registration_id": {web.Itoa(reg)}, "on": {"2025-04-01"}}},
 			{name: "registration gone", path: "/areas/{迎宾社区}/registrations", status: 200, notWant: []string{`href="/members/{person:测张二}"`}},
 		})
 

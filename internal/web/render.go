@@ -113,7 +113,7 @@ func (v *View) Home() string {
 	if v.User == nil {
 		return "/"
 	}
-	return homeFor(*v.User)
+	return HomeFor(*v.User)
 }
 
 // HTMLLang is the value of <html lang>.

@@ -134,6 +134,13 @@ func (s *Server) Routes(mods []Module) []Route {
 	return append(rts, Route{Pattern: "/", Handler: s.NotFound})
 }
 
+// ListRoutes lists every page the application serves with mods, as New
+// mounts them, for the route-access test.
+func ListRoutes(mods []Module) []Route {
+	s := &Server{Kit: &Kit{}}
+	return s.Routes(mods)
+}
+
 // ownNav is the application's own entries of the top navigation.
 var ownNav = []NavItem{
 	{Key: "users", Href: "/admin/users", Label: "ui.nav.users", Perm: auth.ManageUsers, Order: 900},

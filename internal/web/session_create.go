@@ -53,7 +53,7 @@ func (s *Server) sessionCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	// A session this browser still held ends now: one sign-in, one session.
-	if c, err := r.Cookie(sessionCookie); err == nil && c.Value != "" {
+	if c, err := r.Cookie(SessionCookie); err == nil && c.Value != "" {
 		if err := s.auth.SignOut(ctx, c.Value); err != nil {
 			s.log.ErrorContext(ctx, "web: end the previous session", "err", err)
 		}
@@ -61,7 +61,7 @@ func (s *Server) sessionCreate(w http.ResponseWriter, r *http.Request) {
 	setSessionCookie(w, token, s.secureCookies)
 	to := page.Next
 	if to == "/" {
-		to = homeFor(auth.Principal{Account: acct})
+		to = HomeFor(auth.Principal{Account: acct})
 	}
 	if acct.MustChangePassword {
 		to = "/account/password"

@@ -6,7 +6,7 @@ import (
 
 // sessionDelete signs out: the session ends on the server, not only in the browser.
 func (s *Server) sessionDelete(w http.ResponseWriter, r *http.Request) {
-	if c, err := r.Cookie(sessionCookie); err == nil && c.Value != "" {
+	if c, err := r.Cookie(SessionCookie); err == nil && c.Value != "" {
 		if err := s.auth.SignOut(r.Context(), c.Value); err != nil {
 			s.ServerError(w, r, err)
 			return

@@ -1,7 +1,8 @@
-package web
+package web_test
 
 import (
 	"context"
+	"dangjian/internal/web"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -34,7 +35,7 @@ func TestRevokeInTheUIStopsTheTokenAtOnce(t *testing.T) {
 		post := func(path string) int {
 			req, _ := http.NewRequest("POST", app.srv.URL+path, strings.NewReader(url.Values{}.Encode()))
 			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-			req.AddCookie(&http.Cookie{Name: sessionCookie, Value: app.session})
+			req.AddCookie(&http.Cookie{Name: web.SessionCookie, Value: app.session})
 			c := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 			res, err := c.Do(req)
 			if err != nil {

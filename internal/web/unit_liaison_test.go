@@ -1,4 +1,4 @@
-package web
+package web_test
 
 import (
 	"net/url"
@@ -8,6 +8,7 @@ import (
 	"dangjian/internal/auth"
 	"dangjian/internal/db"
 	"dangjian/internal/dbtest"
+	"dangjian/internal/web"
 )
 
 // TestUnitLiaison: a unit liaison sees their unit's page and establishes its
@@ -52,7 +53,7 @@ func TestUnitLiaison(t *testing.T) {
 				want: []string{"测迎宾单位党支部"}, notWant: []string{`id="unit-org-new"`}},
 		})
 		p := auth.Principal{Account: auth.Account{ID: 1, Role: auth.Unit, UnitID: 7}}
-		if got := homeFor(p); got != "/units/7" {
+		if got := web.HomeFor(p); got != "/units/7" {
 			t.Errorf("home of a unit liaison = %q", got)
 		}
 	})
