@@ -32,28 +32,28 @@ import (
 
 // admit runs the checks for rt and returns the request to hand to the
 // handler, or answers the request itself and returns false.
-func (h *Handler) admit(w http.ResponseWriter, r *http.Request, rt route) (*http.Request, bool) {
+func (h *Handler) admit(w http.ResponseWriter, r *http.Request, rt Route) (*http.Request, bool) {
 	p, err := h.authenticate(r)
 	if err != nil {
-		h.fail(w, r, err)
+		h.Fail(w, r, err)
 		return nil, false
 	}
 	ctx := h.withActor(r.Context(), w, r, p)
-	id, err := pathID(r)
-	ctx, err = access.Decide(ctx, access.Request{Principal: p, Perm: rt.perm, Place: h.place(rt.target), ID: id, HasID: err == nil})
+	id, err := PathID(r)
+	ctx, err = access.Decide(ctx, access.Request{Principal: p, Perm: rt.Perm, Place: rt.Place, ID: id, HasID: err == nil})
 	if err != nil {
-		h.fail(w, r.WithContext(ctx), err)
+		h.Fail(w, r.WithContext(ctx), err)
 		return nil, false
 	}
 	r = r.WithContext(ctx)
-	if rt.method != http.MethodGet && p.TokenID != 0 {
+	if rt.Method != http.MethodGet && p.TokenID != 0 {
 		// Recorded before the write: no audit entry, no write.
 		err := h.audit(r.Context(), audit.Entry{
 			Action: "token.use_write", TargetType: "token", TargetID: strconv.FormatInt(p.TokenID, 10),
 			Detail: r.Method + " " + r.URL.Path,
 		})
 		if err != nil {
-			h.fail(w, r, fmt.Errorf("api: audit token use: %w", err))
+			h.Fail(w, r, fmt.Errorf("api: audit token use: %w", err))
 			return nil, false
 		}
 	}
@@ -96,23 +96,6 @@ func (h *Handler) authenticate(r *http.Request) (auth.Principal, error) {
 // principal looks the token up (see token_cache.go).
 func (h *Handler) principal(ctx context.Context, token string) (auth.Principal, error) {
 	return h.tokens.principal(ctx, h.Auth, token)
-}
-
-// place is where a route's {id} lies, read through the scoped stores.
-func (h *Handler) place(t target) *access.Place {
-	switch t {
-	case areaTarget:
-		return &access.Place{Name: "area", Locate: func(ctx context.Context, id int64) error {
-			_, err := h.Areas.Get(ctx, id)
-			return err
-		}}
-	case orgTarget:
-		return &access.Place{Name: "party_org", Locate: func(ctx context.Context, id int64) error {
-			_, err := h.Areas.Org(ctx, id)
-			return err
-		}}
-	}
-	return nil
 }
 
 // withActor names p as the actor of every audit entry the request writes.

@@ -1,4 +1,4 @@
-package api
+package api_test
 
 import (
 	"context"
@@ -130,9 +130,9 @@ func TestNoAuditNoWrite(t *testing.T) {
 	d := dbtest.Open(t, db.SQLite)
 	f := newFixture(t, d)
 	f.mux = http.NewServeMux()
-	(&Handler{DB: d, Areas: f.store, Auth: f.auth, Audit: func(context.Context, audit.Entry) error {
-		return errors.New("audit: disk full")
-	}}).Register(f.mux)
+	h := apiHandler(d, f.auth, nil)
+	h.Audit = func(context.Context, audit.Entry) error { return errors.New("audit: disk full") }
+	h.Register(f.mux)
 	rec := f.do(t, "", "", "POST", "/api/v1/areas/{宾南社区}/rename", `{"name":"宾南新社区","on":"2024-05-01"}`)
 	if rec.Code != http.StatusInternalServerError {
 		t.Fatalf("rename without audit: %d %s", rec.Code, rec.Body)
@@ -152,14 +152,15 @@ func TestHandlerWithoutAccountsRefusesAll(t *testing.T) {
 	d := dbtest.Open(t, db.SQLite)
 	f := newFixture(t, d)
 	f.mux = http.NewServeMux()
-	(&Handler{DB: d, Areas: f.store}).Register(f.mux)
-	for _, rt := range routes {
-		if rt.public() {
+	h := apiHandler(d, nil, nil)
+	h.Register(f.mux)
+	for _, rt := range wholeAPI().Routes() {
+		if rt.Perm == "" {
 			continue
 		}
-		p := strings.NewReplacer("{id}", "1", "{key}", "communities.total").Replace(rt.path)
-		if rec := f.do(t, "", "", rt.method, p, "{}"); rec.Code < 400 {
-			t.Errorf("%s without an account store: %d", rt.pattern(), rec.Code)
+		p := strings.NewReplacer("{id}", "1", "{key}", "communities.total").Replace(rt.Path)
+		if rec := f.do(t, "", "", rt.Method, p, "{}"); rec.Code < 400 {
+			t.Errorf("%s without an account store: %d", (rt.Method + " " + rt.Path), rec.Code)
 		}
 	}
 }
@@ -169,12 +170,12 @@ func TestHandlerWithoutAccountsRefusesAll(t *testing.T) {
 func TestEveryRouteIsGuarded(t *testing.T) {
 	d := loadDoc(t)
 	global, _ := d.raw["security"].([]any)
-	for _, rt := range routes {
-		if rt.public() != (rt.path == "/api/openapi.json") {
-			t.Errorf("%s: public = %v", rt.pattern(), rt.public())
+	for _, rt := range wholeAPI().Routes() {
+		if (rt.Perm == "") != (rt.Path == "/api/openapi.json") {
+			t.Errorf("%s: public = %v", (rt.Method + " " + rt.Path), (rt.Perm == ""))
 		}
-		if (rt.target != noTarget) != strings.Contains(rt.path, "{id}") {
-			t.Errorf("%s: target %d does not match its path", rt.pattern(), rt.target)
+		if (rt.Place != nil) != strings.Contains(rt.Path, "{id}") {
+			t.Errorf("%s: its place (%v) does not match its path", rt.Method+" "+rt.Path, rt.Place)
 		}
 		op := d.operation(rt)
 		sec, ok := op["security"].([]any)
@@ -182,18 +183,18 @@ func TestEveryRouteIsGuarded(t *testing.T) {
 			sec = global
 		}
 		resps, _ := op["responses"].(map[string]any)
-		if rt.public() {
+		if rt.Perm == "" {
 			if len(sec) != 0 {
-				t.Errorf("%s is public but the document asks for %v", rt.pattern(), sec)
+				t.Errorf("%s is public but the document asks for %v", (rt.Method + " " + rt.Path), sec)
 			}
 			continue
 		}
 		if len(sec) != 1 || sec[0].(map[string]any)["bearer"] == nil {
-			t.Errorf("%s: security %v, want bearer", rt.pattern(), sec)
+			t.Errorf("%s: security %v, want bearer", (rt.Method + " " + rt.Path), sec)
 		}
 		for _, code := range []string{"401", "403"} {
 			if _, ok := resps[code]; !ok {
-				t.Errorf("%s: %s not documented", rt.pattern(), code)
+				t.Errorf("%s: %s not documented", (rt.Method + " " + rt.Path), code)
 			}
 		}
 	}

@@ -12,8 +12,8 @@ import (
 	"net/http"
 	"runtime/debug"
 	"strings"
+	"sync"
 
-	"dangjian/internal/area"
 	"dangjian/internal/audit"
 	"dangjian/internal/auth"
 	"dangjian/internal/db"
@@ -22,10 +22,11 @@ import (
 // Handler holds the API's dependencies. Without Auth every /api/v1 request
 // is refused (500, logged): the API never runs unauthenticated.
 type Handler struct {
-	DB    *db.DB
-	Areas *area.Store
-	Log   *slog.Logger
-	Auth  *auth.Store
+	DB   *db.DB
+	Log  *slog.Logger
+	Auth *auth.Store
+	// Modules are the domains' endpoints.
+	Modules []Module
 
 	// Audit, when set, replaces audit.Write(ctx, DB, e) for the entries the
 	// API writes itself (denied access, token use for writes).
@@ -34,17 +35,19 @@ type Handler struct {
 	// (the web layer knows about trusted proxies); else the peer address.
 	ClientIP func(r *http.Request) string
 
-	tokens tokenCache
-	mux    *http.ServeMux
+	tokens  tokenCache
+	mux     *http.ServeMux
+	muxOnce sync.Once
+	docState
 }
 
 // ServeHTTP answers every request under /api/ (the application mounts the
 // handler there), with the routes Register adds.
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if h.mux == nil {
+	h.muxOnce.Do(func() {
 		h.mux = http.NewServeMux()
 		h.Register(h.mux)
-	}
+	})
 	h.mux.ServeHTTP(w, r)
 }
 
@@ -52,7 +55,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // checks, and a fallback under /api/ that answers unknown paths and wrong
 // methods in JSON (to authenticated callers only, under /api/v1/).
 func (h *Handler) Register(mux *http.ServeMux) {
-	for _, rt := range routes {
+	for _, rt := range h.Routes() {
 		mux.HandleFunc(rt.pattern(), func(w http.ResponseWriter, r *http.Request) {
 			defer h.recoverJSON(w, r)
 			if !rt.public() {
@@ -61,14 +64,14 @@ func (h *Handler) Register(mux *http.ServeMux) {
 					return
 				}
 			}
-			rt.handle(h, w, r)
+			rt.Handle(w, r)
 		})
 	}
 	mux.HandleFunc(fallbackPattern, func(w http.ResponseWriter, r *http.Request) {
 		defer h.recoverJSON(w, r)
 		if strings.HasPrefix(r.URL.Path, "/api/v1/") {
 			if _, err := h.authenticate(r); err != nil {
-				h.fail(w, r, err)
+				h.Fail(w, r, err)
 				return
 			}
 		}
@@ -94,5 +97,5 @@ func (h *Handler) recoverJSON(w http.ResponseWriter, r *http.Request) {
 	if p == http.ErrAbortHandler {
 		panic(p)
 	}
-	h.fail(w, r, fmt.Errorf("api: panic: %v\n%s", p, debug.Stack()))
+	h.Fail(w, r, fmt.Errorf("api: panic: %v\n%s", p, debug.Stack()))
 }

@@ -11,7 +11,6 @@ import (
 	"testing"
 	"time"
 
-	"dangjian/internal/api"
 	"dangjian/internal/area"
 	"dangjian/internal/auth"
 	"dangjian/internal/cli"
@@ -50,7 +49,7 @@ func TestFiguresMatchTheCommandLine(t *testing.T) {
 		t.Fatal(err)
 	}
 	mux := http.NewServeMux()
-	(&api.Handler{DB: d, Areas: store, Auth: accounts}).Register(mux)
+	apiHandler(d, accounts, nil).Register(mux)
 	for _, args := range [][]string{
 		{},
 		{"--area", "河东街道", "--from", "2000-01-01", "--to", "2100-12-31"},

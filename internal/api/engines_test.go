@@ -1,4 +1,4 @@
-package api
+package api_test
 
 import (
 	"context"
@@ -33,7 +33,7 @@ func TestDemoFiguresSameOnBothEngines(t *testing.T) {
 		}
 		mux := http.NewServeMux()
 		accounts, bearer := adminToken(t, d)
-		(&Handler{DB: d, Areas: store, Auth: accounts, Log: slog.New(slog.DiscardHandler)}).Register(mux)
+		apiHandler(d, accounts, slog.New(slog.DiscardHandler)).Register(mux)
 		muxes[e] = mux
 		bearers[e] = bearer
 	}
@@ -60,7 +60,11 @@ func TestDemoFiguresSameOnBothEngines(t *testing.T) {
 			bodies[i] = rec.Body.String()
 		}
 		if p == "/api/v1/figures" {
-			var got figuresJSON
+			var got struct {
+				Figures []struct {
+					Value float64 `json:"value"`
+				} `json:"figures"`
+			}
 			if err := json.Unmarshal([]byte(bodies[0]), &got); err != nil {
 				t.Fatal(err)
 			}

@@ -37,15 +37,15 @@ func (e *requestError) Error() string { return e.err.Error() }
 
 func (e *requestError) Unwrap() error { return e.err }
 
-// errorBody is the JSON body of every error response.
-type errorBody struct {
-	Error errorDetail `json:"error"`
+// ErrorBody is the JSON body of every error response.
+type ErrorBody struct {
+	Error ErrorDetail `json:"error"`
 }
 
-// errorDetail is the error itself: a stable code (the message key without
+// ErrorDetail is the error itself: a stable code (the message key without
 // its "err." prefix), the message in the request's language, and the input
 // field it concerns, when there is one.
-type errorDetail struct {
+type ErrorDetail struct {
 	Code    string `json:"code"`
 	Message string `json:"message"`
 	Field   string `json:"field,omitempty"`
@@ -113,9 +113,9 @@ func classStatus(err error) int {
 	return http.StatusUnprocessableEntity
 }
 
-// fail writes err as a JSON error in the request's language. Internal
+// Fail writes err as a JSON error in the request's language. Internal
 // errors are logged with the request and answered with err.internal only.
-func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
+func (h *Handler) Fail(w http.ResponseWriter, r *http.Request, err error) {
 	status, msg, internal := classify(err)
 	if internal {
 		h.logger().ErrorContext(r.Context(), "api: internal error", "method", r.Method, "path", r.URL.Path, "err", err)
@@ -131,17 +131,17 @@ func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 	case http.StatusForbidden:
 		h.auditDenied(r, msg)
 	}
-	body := errorBody{Error: errorDetail{
+	body := ErrorBody{Error: ErrorDetail{
 		Code:    strings.TrimPrefix(msg.Key, "err."),
-		Message: msg.In(requestLang(r)),
+		Message: msg.In(Lang(r)),
 		Field:   msg.Field,
 	}}
-	h.writeJSON(w, r, status, body)
+	h.WriteJSON(w, r, status, body)
 }
 
-// invalidRef marks a not-found error as a bad reference inside the body
+// InvalidRef marks a not-found error as a bad reference inside the body
 // (422) rather than a missing resource (404).
-func invalidRef(err error) error {
+func InvalidRef(err error) error {
 	var ie *i18n.Error
 	if errors.As(err, &ie) && errors.Is(err, fault.NotFound) {
 		return &requestError{kind: kindInvalidRef, err: ie}
@@ -149,9 +149,9 @@ func invalidRef(err error) error {
 	return err
 }
 
-// relabel returns err with its field renamed from one name to another, so
+// Relabel returns err with its field renamed from one name to another, so
 // that a message names the parameter the client actually sent.
-func relabel(err error, from, to string) error {
+func Relabel(err error, from, to string) error {
 	var ie *i18n.Error
 	if errors.As(err, &ie) && ie.Field == from {
 		c := *ie

@@ -1,4 +1,4 @@
-package api
+package api_test
 
 var figureScenarios = []scenario{
 	{name: "figures of 2023", method: "GET", path: "/api/v1/figures?from=2023-01-01&to=2023-12-31", status: 200,

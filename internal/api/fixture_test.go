@@ -1,7 +1,9 @@
-package api
+package api_test
 
 import (
 	"context"
+	"dangjian/internal/api"
+	dapp "dangjian/internal/app"
 	"log/slog"
 	"net/http"
 	"strconv"
@@ -41,7 +43,7 @@ var testToday = date.MustParse("2025-06-30")
 //	expired    admin's token that expired yesterday
 //	revoked    admin's token that was revoked
 type fixture struct {
-	h      *Handler
+	h      *api.Handler
 	mux    *http.ServeMux
 	db     *db.DB
 	store  *area.Store
@@ -60,10 +62,11 @@ const testPassword = "Test-Passw0rd-1"
 func newFixture(t *testing.T, d *db.DB) *fixture {
 	t.Helper()
 	ctx := context.Background()
-	store := &area.Store{DB: d, Today: func() date.Date { return testToday }}
-	accounts := &auth.Store{DB: d, Params: auth.TestParams, Now: time.Now}
+	params := auth.TestParams
+	a := dapp.New(d, nil, dapp.Options{Today: func() date.Date { return testToday }, AuthParams: &params})
+	store, accounts := a.Areas, a.Auth
 	f := &fixture{mux: http.NewServeMux(), db: d, store: store, auth: accounts, ids: map[string]int64{}, tokens: map[string]string{}}
-	f.h = &Handler{DB: d, Areas: store, Auth: accounts, Log: slog.New(slog.DiscardHandler)}
+	f.h = a.APIHandler()
 	f.h.Register(f.mux)
 	start := date.MustParse("2020-01-01")
 	create := func(name, parent string, level area.Level) {
@@ -181,4 +184,26 @@ func adminToken(t testing.TB, d *db.DB) (*auth.Store, string) {
 	f := &fixture{db: d, auth: &auth.Store{DB: d, Params: auth.TestParams, Now: time.Now}, ids: map[string]int64{}, tokens: map[string]string{}}
 	f.caller(t, "admin", auth.Admin, "", true)
 	return f.auth, f.bearer(t, "admin")
+}
+
+// apiHandler is the API of the whole application over d, with the
+// accounts of accounts and its log written to log (nil: discarded).
+func apiHandler(d *db.DB, accounts *auth.Store, log *slog.Logger) *api.Handler {
+	h := dapp.New(d, nil, dapp.Options{Log: log}).APIHandler()
+	h.Auth = accounts
+	return h
+}
+
+// wholeAPI is the API of the whole application without a database, for
+// the tests of its route table and document.
+func wholeAPI() *api.Handler { return dapp.New(nil, nil, dapp.Options{}).APIHandler() }
+
+// mustDocument is the whole OpenAPI document.
+func mustDocument(t testing.TB) []byte {
+	t.Helper()
+	b, err := wholeAPI().Document()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }

@@ -1,6 +1,7 @@
-package api
+package api_test
 
 import (
+	"dangjian/internal/api"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -21,7 +22,7 @@ type openAPI struct {
 func loadDoc(t *testing.T) *openAPI {
 	t.Helper()
 	var raw map[string]any
-	if err := json.Unmarshal(openAPIDoc, &raw); err != nil {
+	if err := json.Unmarshal(mustDocument(t), &raw); err != nil {
 		t.Fatalf("openapi.json is not JSON: %v", err)
 	}
 	return &openAPI{raw: raw}
@@ -43,9 +44,9 @@ func (d *openAPI) operations() []string {
 	return out
 }
 
-func (d *openAPI) operation(rt route) map[string]any {
-	item, _ := d.raw["paths"].(map[string]any)[rt.path].(map[string]any)
-	op, _ := item[strings.ToLower(rt.method)].(map[string]any)
+func (d *openAPI) operation(rt api.Route) map[string]any {
+	item, _ := d.raw["paths"].(map[string]any)[rt.Path].(map[string]any)
+	op, _ := item[strings.ToLower(rt.Method)].(map[string]any)
 	return op
 }
 
@@ -111,8 +112,8 @@ func TestOpenAPIDocumentIsOpenAPI3(t *testing.T) {
 func TestRoutesMatchDocument(t *testing.T) {
 	d := loadDoc(t)
 	var served []string
-	for _, rt := range routes {
-		served = append(served, rt.pattern())
+	for _, rt := range wholeAPI().Routes() {
+		served = append(served, (rt.Method + " " + rt.Path))
 	}
 	sort.Strings(served)
 	documented := d.operations()
@@ -121,11 +122,11 @@ func TestRoutesMatchDocument(t *testing.T) {
 	}
 	// Register mounts exactly the table: each route reaches its own pattern.
 	mux := http.NewServeMux()
-	(&Handler{}).Register(mux)
-	for _, rt := range routes {
-		p := strings.NewReplacer("{id}", "1", "{key}", "communities.total").Replace(rt.path)
-		if _, got := mux.Handler(httptest.NewRequest(rt.method, p, nil)); got != rt.pattern() {
-			t.Errorf("%s %s is served by %q, want %q", rt.method, p, got, rt.pattern())
+	wholeAPI().Register(mux)
+	for _, rt := range wholeAPI().Routes() {
+		p := strings.NewReplacer("{id}", "1", "{key}", "communities.total").Replace(rt.Path)
+		if _, got := mux.Handler(httptest.NewRequest(rt.Method, p, nil)); got != (rt.Method + " " + rt.Path) {
+			t.Errorf("%s %s is served by %q, want %q", rt.Method, p, got, (rt.Method + " " + rt.Path))
 		}
 	}
 }
@@ -137,7 +138,7 @@ var pathParam = regexp.MustCompile(`\{([^}]+)\}`)
 func TestOperationsDeclareTheirParameters(t *testing.T) {
 	d := loadDoc(t)
 	errRef := "#/components/schemas/Error"
-	for _, rt := range routes {
+	for _, rt := range wholeAPI().Routes() {
 		op := d.operation(rt)
 		if op == nil {
 			continue // reported by TestRoutesMatchDocument
@@ -154,14 +155,14 @@ func TestOperationsDeclareTheirParameters(t *testing.T) {
 				declared[pm["name"].(string)] = true
 			}
 		}
-		for _, m := range pathParam.FindAllStringSubmatch(rt.path, -1) {
+		for _, m := range pathParam.FindAllStringSubmatch(rt.Path, -1) {
 			if !declared[m[1]] {
-				t.Errorf("%s: path parameter %s not declared", rt.pattern(), m[1])
+				t.Errorf("%s: path parameter %s not declared", (rt.Method + " " + rt.Path), m[1])
 			}
 		}
 		resps, _ := op["responses"].(map[string]any)
 		if len(resps) == 0 {
-			t.Errorf("%s: no responses", rt.pattern())
+			t.Errorf("%s: no responses", (rt.Method + " " + rt.Path))
 		}
 		for code, r := range resps {
 			n, _ := strconv.Atoi(code)
@@ -175,12 +176,12 @@ func TestOperationsDeclareTheirParameters(t *testing.T) {
 			}
 			s, _ := rm["content"].(map[string]any)["application/json"].(map[string]any)["schema"].(map[string]any)
 			if s["$ref"] != errRef {
-				t.Errorf("%s %s: error response does not use %s", rt.pattern(), code, errRef)
+				t.Errorf("%s %s: error response does not use %s", (rt.Method + " " + rt.Path), code, errRef)
 			}
 		}
-		if rt.method == http.MethodPost {
+		if rt.Method == http.MethodPost {
 			if _, ok := op["requestBody"]; !ok {
-				t.Errorf("%s: no requestBody", rt.pattern())
+				t.Errorf("%s: no requestBody", (rt.Method + " " + rt.Path))
 			}
 		}
 	}
@@ -188,7 +189,7 @@ func TestOperationsDeclareTheirParameters(t *testing.T) {
 
 func TestOpenAPIServed(t *testing.T) {
 	mux := http.NewServeMux()
-	(&Handler{}).Register(mux)
+	wholeAPI().Register(mux)
 	rec := httptest.NewRecorder()
 	mux.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/api/openapi.json", nil))
 	if rec.Code != http.StatusOK || !strings.HasPrefix(rec.Header().Get("Content-Type"), "application/json") || !json.Valid(rec.Body.Bytes()) {
@@ -198,7 +199,7 @@ func TestOpenAPIServed(t *testing.T) {
 
 // checkResponse fails when the document does not list status for rt, or
 // when a JSON body does not match the documented schema.
-func (d *openAPI) checkResponse(t *testing.T, label string, rt route, status int, contentType string, body []byte) {
+func (d *openAPI) checkResponse(t *testing.T, label string, rt api.Route, status int, contentType string, body []byte) {
 	t.Helper()
 	op := d.operation(rt)
 	if op == nil {
@@ -206,7 +207,7 @@ func (d *openAPI) checkResponse(t *testing.T, label string, rt route, status int
 	}
 	r, ok := op["responses"].(map[string]any)[strconv.Itoa(status)]
 	if !ok {
-		t.Errorf("%s: status %d is not documented for %s", label, status, rt.pattern())
+		t.Errorf("%s: status %d is not documented for %s", label, status, (rt.Method + " " + rt.Path))
 		return
 	}
 	resp, err := d.resolve(r)
@@ -221,7 +222,7 @@ func (d *openAPI) checkResponse(t *testing.T, label string, rt route, status int
 		t.Errorf("%s: content type %s is not documented for %d", label, mt, status)
 		return
 	}
-	if mt != "application/json" || rt.path == "/api/openapi.json" {
+	if mt != "application/json" || rt.Path == "/api/openapi.json" {
 		return
 	}
 	var v any
@@ -236,12 +237,12 @@ func (d *openAPI) checkResponse(t *testing.T, label string, rt route, status int
 
 // checkRequest fails when an accepted request body does not match the
 // documented request schema.
-func (d *openAPI) checkRequest(t *testing.T, label string, rt route, body []byte) {
+func (d *openAPI) checkRequest(t *testing.T, label string, rt api.Route, body []byte) {
 	t.Helper()
 	op := d.operation(rt)
 	rb, ok := op["requestBody"].(map[string]any)
 	if !ok {
-		t.Errorf("%s: %s takes a body but documents none", label, rt.pattern())
+		t.Errorf("%s: %s takes a body but documents none", label, (rt.Method + " " + rt.Path))
 		return
 	}
 	schema := rb["content"].(map[string]any)["application/json"].(map[string]any)["schema"]

@@ -1,4 +1,4 @@
-package api
+package api_test
 
 var orgScenarios = []scenario{
 	{name: "one party org", method: "GET", path: "/api/v1/party-orgs/{河东街道党委}", status: 200,

@@ -14,20 +14,20 @@ import (
 	"dangjian/internal/i18n"
 )
 
-// maxBody is the largest request body the API reads (1 MiB).
-const maxBody = 1 << 20
+// MaxBody is the largest request body the API reads (1 MiB).
+const MaxBody = 1 << 20
 
-// decodeBody reads one JSON object from the body into dst. It refuses a
+// DecodeBody reads one JSON object from the body into dst. It refuses a
 // body that is not JSON, too large, malformed, has unknown fields or
 // trailing data, each as a *requestError naming the field where it can.
-func decodeBody(w http.ResponseWriter, r *http.Request, dst any) error {
+func DecodeBody(w http.ResponseWriter, r *http.Request, dst any) error {
 	if ct := r.Header.Get("Content-Type"); ct != "" {
 		mt, _, err := mime.ParseMediaType(ct)
 		if err != nil || (mt != "application/json" && !strings.HasSuffix(mt, "+json")) {
 			return &requestError{kind: kindMediaType, err: i18n.Errf("", "err.api_media_type", ct)}
 		}
 	}
-	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxBody))
+	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, MaxBody))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(dst); err != nil {
 		return bodyError(err)
@@ -98,8 +98,8 @@ func jsonType(t reflect.Type) string {
 	return t.String()
 }
 
-// pathID reads the {id} path value as a positive integer.
-func pathID(r *http.Request) (int64, error) {
+// PathID reads the {id} path value as a positive integer.
+func PathID(r *http.Request) (int64, error) {
 	s := r.PathValue("id")
 	id, err := strconv.ParseInt(s, 10, 64)
 	if err != nil || id <= 0 {
@@ -108,9 +108,9 @@ func pathID(r *http.Request) (int64, error) {
 	return id, nil
 }
 
-// parseDate reads a YYYY-MM-DD value of field; empty is the zero date,
+// ParseDate reads a YYYY-MM-DD value of field; empty is the zero date,
 // which the domain refuses where a date is required.
-func parseDate(field, s string) (date.Date, error) {
+func ParseDate(field, s string) (date.Date, error) {
 	if s == "" {
 		return date.Date{}, nil
 	}
@@ -121,19 +121,19 @@ func parseDate(field, s string) (date.Date, error) {
 	return d, nil
 }
 
-// asOf reads the as_of query parameter, today when absent.
-func (h *Handler) asOf(r *http.Request) (date.Date, error) {
+// AsOf reads the as_of query parameter, today when absent.
+func AsOf(r *http.Request, today date.Date) (date.Date, error) {
 	s := r.URL.Query().Get("as_of")
 	if s == "" {
-		return h.Areas.Today(), nil
+		return today, nil
 	}
-	return parseDate("as_of", s)
+	return ParseDate("as_of", s)
 }
 
-// requestLang is the language of messages and labels: the lang query
+// Lang is the language of messages and labels: the lang query
 // parameter, then the preferred supported language of Accept-Language,
 // then Chinese.
-func requestLang(r *http.Request) i18n.Lang {
+func Lang(r *http.Request) i18n.Lang {
 	if l := r.URL.Query().Get("lang"); l != "" {
 		return i18n.Parse(l)
 	}

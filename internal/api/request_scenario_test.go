@@ -1,6 +1,9 @@
-package api
+package api_test
 
-import "strings"
+import (
+	"dangjian/internal/api"
+	"strings"
+)
 
 var requestErrorScenarios = []scenario{
 	{name: "malformed JSON", method: "POST", path: "/api/v1/areas", body: `{"name" "x"}`, status: 400,
@@ -23,7 +26,7 @@ var requestErrorScenarios = []scenario{
 		want: []string{`"code":"api_body_trailing"`}},
 	{name: "not JSON", method: "POST", path: "/api/v1/areas", body: `name=x`, header: map[string]string{"Content-Type": "application/x-www-form-urlencoded"}, status: 415,
 		want: []string{`"code":"api_media_type"`}},
-	{name: "too large", method: "POST", path: "/api/v1/areas", body: `{"note":"` + strings.Repeat("很", maxBody/3+10) + `"}`, status: 413,
+	{name: "too large", method: "POST", path: "/api/v1/areas", body: `{"note":"` + strings.Repeat("很", api.MaxBody/3+10) + `"}`, status: 413,
 		want: []string{`"code":"api_body_too_large"`, `1048576`}},
 	{name: "bad id in a change", method: "POST", path: "/api/v1/areas/0/rename", body: `{"name":"甲","on":"2024-01-01"}`, status: 400,
 		want: []string{`"code":"id_invalid"`, `"field":"id"`}},

@@ -6,9 +6,9 @@ import (
 	"net/http"
 )
 
-// writeJSON renders v with status. The body is encoded before the header is
+// WriteJSON renders v with status. The body is encoded before the header is
 // written, so an encoding failure still becomes a clean 500.
-func (h *Handler) writeJSON(w http.ResponseWriter, r *http.Request, status int, v any) {
+func (h *Handler) WriteJSON(w http.ResponseWriter, r *http.Request, status int, v any) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
@@ -18,11 +18,11 @@ func (h *Handler) writeJSON(w http.ResponseWriter, r *http.Request, status int, 
 		buf.WriteString(`{"error":{"code":"internal","message":"internal server error"}}` + "\n")
 		status = http.StatusInternalServerError
 	}
-	writeBody(w, status, "application/json; charset=utf-8", buf.Bytes())
+	WriteBody(w, status, "application/json; charset=utf-8", buf.Bytes())
 }
 
-// writeBody writes a finished body with its content type.
-func writeBody(w http.ResponseWriter, status int, contentType string, body []byte) {
+// WriteBody writes a finished body with its content type.
+func WriteBody(w http.ResponseWriter, status int, contentType string, body []byte) {
 	w.Header().Set("Content-Type", contentType)
 	w.Header().Set("X-Content-Type-Options", "nosniff")
 	w.Header().Set("Cache-Control", "no-store") // answers hold data of the caller's scope

@@ -1,6 +1,7 @@
-package api
+package api_test
 
 import (
+	"dangjian/internal/api"
 	"encoding/json"
 	"io"
 	"net/http/httptest"
@@ -68,9 +69,9 @@ func runGroups(t *testing.T, doc *openAPI, engine db.Dialect, groups []scenarioG
 			}
 		})
 	}
-	for _, rt := range routes {
-		if !hit[rt.pattern()] {
-			t.Errorf("no scenario exercises %s", rt.pattern())
+	for _, rt := range wholeAPI().Routes() {
+		if !hit[(rt.Method + " " + rt.Path)] {
+			t.Errorf("no scenario exercises %s", (rt.Method + " " + rt.Path))
 		}
 	}
 }
@@ -128,7 +129,7 @@ func (f *fixture) run(t *testing.T, doc *openAPI, sc scenario) string {
 		f.learn(v)
 	}
 	if rec.Code >= 400 {
-		var e errorBody
+		var e api.ErrorBody
 		if !strings.HasPrefix(ct, "application/json") || json.Unmarshal(rec.Body.Bytes(), &e) != nil || e.Error.Code == "" || e.Error.Message == "" {
 			t.Errorf("%s: error response is not the JSON error body: %s %s", label, ct, got)
 		}
@@ -136,8 +137,8 @@ func (f *fixture) run(t *testing.T, doc *openAPI, sc scenario) string {
 			t.Errorf("%s: message key %s has no translation", label, e.Error.Message)
 		}
 	}
-	for _, rt := range routes {
-		if rt.pattern() == pattern {
+	for _, rt := range wholeAPI().Routes() {
+		if (rt.Method + " " + rt.Path) == pattern {
 			doc.checkResponse(t, label, rt, rec.Code, ct, rec.Body.Bytes())
 			if rec.Code < 300 && sc.body != "" {
 				doc.checkRequest(t, label, rt, []byte(f.expand(sc.body)))

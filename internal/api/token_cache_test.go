@@ -1,7 +1,8 @@
-package api
+package api_test
 
 import (
 	"context"
+	"dangjian/internal/api"
 	"net/http"
 	"strings"
 	"sync/atomic"
@@ -12,7 +13,7 @@ import (
 	"dangjian/internal/dbtest"
 )
 
-// TestTokenCache: a token is looked up once per TokenCacheTTL. A revoked
+// TestTokenCache: a token is looked up once per api.TokenCacheTTL. A revoked
 // token keeps working in this process until its entry expires, or until
 // ForgetTokens; a bad token is never cached.
 func TestTokenCache(t *testing.T) {
@@ -20,7 +21,7 @@ func TestTokenCache(t *testing.T) {
 		ctx := context.Background()
 		f := newFixture(t, d)
 		now := time.Now()
-		f.h.tokens.now = func() time.Time { return now }
+		api.SetTokenClock(f.h, func() time.Time { return now })
 		get := func(as string) int { return f.do(t, as, "", "GET", "/api/v1/areas", "").Code }
 		if c := get("hedong"); c != http.StatusOK {
 			t.Fatalf("first use: %d", c)
@@ -32,7 +33,7 @@ func TestTokenCache(t *testing.T) {
 		if err := f.auth.RevokeToken(ctx, p.TokenID); err != nil {
 			t.Fatal(err)
 		}
-		now = now.Add(TokenCacheTTL - time.Millisecond)
+		now = now.Add(api.TokenCacheTTL - time.Millisecond)
 		if c := get("hedong"); c != http.StatusOK {
 			t.Errorf("within the TTL the cached token still works: %d", c)
 		}
@@ -57,10 +58,10 @@ func TestTokenCache(t *testing.T) {
 			t.Errorf("after ForgetTokens the revoked token is refused: %d", c)
 		}
 		// Refused tokens leave nothing behind.
-		before := len(f.h.tokens.entries)
+		before := api.CachedTokens(f.h)
 		f.do(t, nobody, "Bearer dj_"+strings.Repeat("C", 43), "GET", "/api/v1/areas", "")
 		f.do(t, "revoked", "", "GET", "/api/v1/areas", "")
-		if after := len(f.h.tokens.entries); after != before {
+		if after := api.CachedTokens(f.h); after != before {
 			t.Errorf("refused tokens were cached: %d entries, was %d", after, before)
 		}
 	})

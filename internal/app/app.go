@@ -67,7 +67,7 @@ type HTTP struct {
 // Handler is the whole application over HTTP: the pages of every domain,
 // the API, static files.
 func (a *App) Handler(h HTTP) (http.Handler, error) {
-	apiHandler := &api.Handler{DB: a.DB, Areas: a.Areas, Auth: a.Auth, Log: a.Log,
+	apiHandler := &api.Handler{DB: a.DB, Auth: a.Auth, Log: a.Log, Modules: a.endpoints(),
 		ClientIP: func(r *http.Request) string { return web.ClientIP(r, h.TrustProxy) }}
 	return web.New(web.Deps{
 		DB: a.DB, Auth: a.Auth, Log: a.Log, Directory: directory{a},

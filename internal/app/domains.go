@@ -1,6 +1,7 @@
 package app
 
 import (
+	"dangjian/internal/api"
 	"dangjian/internal/area"
 	"dangjian/internal/importer"
 	"dangjian/internal/people"
@@ -17,6 +18,19 @@ func (a *App) pages() []web.Module {
 		people.Pages(a.People),
 		importer.Pages(a.DB, a.People),
 	}
+}
+
+// endpoints are the domains' parts of the JSON API.
+func (a *App) endpoints() []api.Module {
+	return []api.Module{
+		area.API(a.Areas),
+		report.API(a.DB, a.Areas),
+	}
+}
+
+// APIHandler is the JSON API alone, for tests that call it directly.
+func (a *App) APIHandler() *api.Handler {
+	return &api.Handler{DB: a.DB, Auth: a.Auth, Log: a.Log, Modules: a.endpoints()}
 }
 
 // PageRoutes lists every page of the application, for the route-access

@@ -1,12 +1,12 @@
-package api
+package area
 
 import (
 	"context"
+	"dangjian/internal/api"
 	"errors"
 	"net/http"
 	"strconv"
 
-	"dangjian/internal/area"
 	"dangjian/internal/date"
 )
 
@@ -22,7 +22,7 @@ type createRequest struct {
 	Note     string `json:"note"`
 }
 
-func (q createRequest) dateOn() string { return q.On }
+func (q createRequest) DateOn() string { return q.On }
 
 // mergeRequest is the body of POST /api/v1/areas/{id}/merge.
 type mergeRequest struct {
@@ -31,7 +31,7 @@ type mergeRequest struct {
 	Note     string `json:"note"`
 }
 
-func (q mergeRequest) dateOn() string { return q.On }
+func (q mergeRequest) DateOn() string { return q.On }
 
 // splitRequest is the body of POST /api/v1/areas/{id}/split.
 type splitRequest struct {
@@ -40,7 +40,7 @@ type splitRequest struct {
 	Note  string   `json:"note"`
 }
 
-func (q splitRequest) dateOn() string { return q.On }
+func (q splitRequest) DateOn() string { return q.On }
 
 // adjustRequest is the body of POST /api/v1/areas/{id}/adjust.
 type adjustRequest struct {
@@ -49,7 +49,7 @@ type adjustRequest struct {
 	Note        string `json:"note"`
 }
 
-func (q adjustRequest) dateOn() string { return q.On }
+func (q adjustRequest) DateOn() string { return q.On }
 
 // renameRequest is the body of POST /api/v1/areas/{id}/rename.
 type renameRequest struct {
@@ -58,7 +58,7 @@ type renameRequest struct {
 	Note string `json:"note"`
 }
 
-func (q renameRequest) dateOn() string { return q.On }
+func (q renameRequest) DateOn() string { return q.On }
 
 // dissolveRequest is the body of POST /api/v1/areas/{id}/dissolve.
 type dissolveRequest struct {
@@ -66,19 +66,19 @@ type dissolveRequest struct {
 	Note string `json:"note"`
 }
 
-func (q dissolveRequest) dateOn() string { return q.On }
+func (q dissolveRequest) DateOn() string { return q.On }
 
 // areaCreate serves POST /api/v1/areas: 201 with the new area.
-func (h *Handler) areaCreate(w http.ResponseWriter, r *http.Request) {
-	serveChange(h, w, r, noID, func(ctx context.Context, _ int64, on date.Date, req createRequest) (answer, error) {
+func (h *apiHandlers) areaCreate(w http.ResponseWriter, r *http.Request) {
+	api.ServeChange(h.Handler, w, r, api.NoID, func(ctx context.Context, _ int64, on date.Date, req createRequest) (api.Answer, error) {
 		if err := h.refInScope(ctx, "parent_id", req.ParentID); err != nil {
-			return answer{}, err
+			return api.Answer{}, err
 		}
-		id, err := h.Areas.Create(ctx, area.CreateInput{
-			ParentID: req.ParentID, Level: area.Level(req.Level), Name: req.Name, Code: req.Code, On: on, Note: req.Note,
+		id, err := h.Areas.Create(ctx, CreateInput{
+			ParentID: req.ParentID, Level: Level(req.Level), Name: req.Name, Code: req.Code, On: on, Note: req.Note,
 		})
 		if err != nil {
-			return answer{}, err
+			return api.Answer{}, err
 		}
 		return h.areaAnswer(ctx, http.StatusCreated, id, 0, nil)
 	})
@@ -86,10 +86,10 @@ func (h *Handler) areaCreate(w http.ResponseWriter, r *http.Request) {
 
 // areaMerge serves POST /api/v1/areas/{id}/merge: the merged area (now
 // ended) and its target.
-func (h *Handler) areaMerge(w http.ResponseWriter, r *http.Request) {
-	serveChange(h, w, r, pathID, func(ctx context.Context, id int64, on date.Date, req mergeRequest) (answer, error) {
-		if err := h.Areas.Merge(ctx, area.MergeInput{AreaID: id, TargetID: req.TargetID, On: on, Note: req.Note}); err != nil {
-			return answer{}, err
+func (h *apiHandlers) areaMerge(w http.ResponseWriter, r *http.Request) {
+	api.ServeChange(h.Handler, w, r, api.PathID, func(ctx context.Context, id int64, on date.Date, req mergeRequest) (api.Answer, error) {
+		if err := h.Areas.Merge(ctx, MergeInput{AreaID: id, TargetID: req.TargetID, On: on, Note: req.Note}); err != nil {
+			return api.Answer{}, err
 		}
 		return h.areaAnswer(ctx, http.StatusOK, id, req.TargetID, nil)
 	})
@@ -97,11 +97,11 @@ func (h *Handler) areaMerge(w http.ResponseWriter, r *http.Request) {
 
 // areaSplit serves POST /api/v1/areas/{id}/split: 201 with the split area
 // (now ended) and the new areas.
-func (h *Handler) areaSplit(w http.ResponseWriter, r *http.Request) {
-	serveChange(h, w, r, pathID, func(ctx context.Context, id int64, on date.Date, req splitRequest) (answer, error) {
-		ids, err := h.Areas.Split(ctx, area.SplitInput{AreaID: id, Names: req.Names, On: on, Note: req.Note})
+func (h *apiHandlers) areaSplit(w http.ResponseWriter, r *http.Request) {
+	api.ServeChange(h.Handler, w, r, api.PathID, func(ctx context.Context, id int64, on date.Date, req splitRequest) (api.Answer, error) {
+		ids, err := h.Areas.Split(ctx, SplitInput{AreaID: id, Names: req.Names, On: on, Note: req.Note})
 		if err != nil {
-			return answer{}, err
+			return api.Answer{}, err
 		}
 		return h.areaAnswer(ctx, http.StatusCreated, id, 0, ids)
 	})
@@ -109,48 +109,48 @@ func (h *Handler) areaSplit(w http.ResponseWriter, r *http.Request) {
 
 // areaAdjust serves POST /api/v1/areas/{id}/adjust: a boundary change, and
 // a move when new_parent_id is set.
-func (h *Handler) areaAdjust(w http.ResponseWriter, r *http.Request) {
-	serveChange(h, w, r, pathID, func(ctx context.Context, id int64, on date.Date, req adjustRequest) (answer, error) {
+func (h *apiHandlers) areaAdjust(w http.ResponseWriter, r *http.Request) {
+	api.ServeChange(h.Handler, w, r, api.PathID, func(ctx context.Context, id int64, on date.Date, req adjustRequest) (api.Answer, error) {
 		if err := h.refInScope(ctx, "new_parent_id", req.NewParentID); err != nil {
-			return answer{}, err
+			return api.Answer{}, err
 		}
-		if err := h.Areas.Adjust(ctx, area.AdjustInput{AreaID: id, NewParentID: req.NewParentID, On: on, Note: req.Note}); err != nil {
-			return answer{}, err
+		if err := h.Areas.Adjust(ctx, AdjustInput{AreaID: id, NewParentID: req.NewParentID, On: on, Note: req.Note}); err != nil {
+			return api.Answer{}, err
 		}
 		return h.areaAnswer(ctx, http.StatusOK, id, 0, nil)
 	})
 }
 
 // areaRename serves POST /api/v1/areas/{id}/rename.
-func (h *Handler) areaRename(w http.ResponseWriter, r *http.Request) {
-	serveChange(h, w, r, pathID, func(ctx context.Context, id int64, on date.Date, req renameRequest) (answer, error) {
-		if err := h.Areas.Rename(ctx, area.RenameInput{AreaID: id, Name: req.Name, On: on, Note: req.Note}); err != nil {
-			return answer{}, err
+func (h *apiHandlers) areaRename(w http.ResponseWriter, r *http.Request) {
+	api.ServeChange(h.Handler, w, r, api.PathID, func(ctx context.Context, id int64, on date.Date, req renameRequest) (api.Answer, error) {
+		if err := h.Areas.Rename(ctx, RenameInput{AreaID: id, Name: req.Name, On: on, Note: req.Note}); err != nil {
+			return api.Answer{}, err
 		}
 		return h.areaAnswer(ctx, http.StatusOK, id, 0, nil)
 	})
 }
 
 // areaDissolve serves POST /api/v1/areas/{id}/dissolve.
-func (h *Handler) areaDissolve(w http.ResponseWriter, r *http.Request) {
-	serveChange(h, w, r, pathID, func(ctx context.Context, id int64, on date.Date, req dissolveRequest) (answer, error) {
-		if err := h.Areas.Dissolve(ctx, area.DissolveInput{AreaID: id, On: on, Note: req.Note}); err != nil {
-			return answer{}, err
+func (h *apiHandlers) areaDissolve(w http.ResponseWriter, r *http.Request) {
+	api.ServeChange(h.Handler, w, r, api.PathID, func(ctx context.Context, id int64, on date.Date, req dissolveRequest) (api.Answer, error) {
+		if err := h.Areas.Dissolve(ctx, DissolveInput{AreaID: id, On: on, Note: req.Note}); err != nil {
+			return api.Answer{}, err
 		}
 		return h.areaAnswer(ctx, http.StatusOK, id, 0, nil)
 	})
 }
 
 // refInScope refuses a body reference to an area outside the caller's
-// subtree before the domain validates it. area.Store refuses it too, but
+// subtree before the domain validates it. Store refuses it too, but
 // only after checking the referenced area's dates and state, and those
 // messages name the area and its dates: an outsider must not learn them.
-func (h *Handler) refInScope(ctx context.Context, field string, id int64) error {
+func (h *apiHandlers) refInScope(ctx context.Context, field string, id int64) error {
 	if id == 0 {
 		return nil
 	}
-	if _, err := h.Areas.Get(ctx, id); errors.Is(err, area.ErrOutOfScope) {
-		return relabel(err, "area_id", field)
+	if _, err := h.Areas.Get(ctx, id); errors.Is(err, ErrOutOfScope) {
+		return api.Relabel(err, "area_id", field)
 	}
 	return nil // anything else is the domain's to answer
 }
@@ -158,17 +158,17 @@ func (h *Handler) refInScope(ctx context.Context, field string, id int64) error 
 // areaAnswer is the answer to a change of the tree: the area id, with the
 // merge target or the split's new areas. A created area (201 without new
 // areas) is named in Location.
-func (h *Handler) areaAnswer(ctx context.Context, status int, id, target int64, results []int64) (answer, error) {
+func (h *apiHandlers) areaAnswer(ctx context.Context, status int, id, target int64, results []int64) (api.Answer, error) {
 	var out areaResult
 	a, err := h.Areas.Get(ctx, id)
 	if err != nil {
-		return answer{}, err
+		return api.Answer{}, err
 	}
 	out.Area = toAreaJSON(a)
 	if target != 0 {
 		t, err := h.Areas.Get(ctx, target)
 		if err != nil {
-			return answer{}, err
+			return api.Answer{}, err
 		}
 		tj := toAreaJSON(t)
 		out.Target = &tj
@@ -176,13 +176,13 @@ func (h *Handler) areaAnswer(ctx context.Context, status int, id, target int64, 
 	for _, rid := range results {
 		x, err := h.Areas.Get(ctx, rid)
 		if err != nil {
-			return answer{}, err
+			return api.Answer{}, err
 		}
 		out.Results = append(out.Results, toAreaJSON(x))
 	}
-	ans := answer{status: status, body: out}
+	ans := api.Answer{Status: status, Body: out}
 	if status == http.StatusCreated && len(results) == 0 {
-		ans.location = "/api/v1/areas/" + strconv.FormatInt(id, 10)
+		ans.Location = "/api/v1/areas/" + strconv.FormatInt(id, 10)
 	}
 	return ans, nil
 }

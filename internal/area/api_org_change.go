@@ -1,11 +1,11 @@
-package api
+package area
 
 import (
 	"context"
+	"dangjian/internal/api"
 	"net/http"
 	"strconv"
 
-	"dangjian/internal/area"
 	"dangjian/internal/date"
 )
 
@@ -19,7 +19,7 @@ type orgCreateRequest struct {
 	Note   string `json:"note"`
 }
 
-func (q orgCreateRequest) dateOn() string { return q.On }
+func (q orgCreateRequest) DateOn() string { return q.On }
 
 // orgReformRequest is the body of POST /api/v1/party-orgs/{id}/reform.
 type orgReformRequest struct {
@@ -29,7 +29,7 @@ type orgReformRequest struct {
 	Note string `json:"note"`
 }
 
-func (q orgReformRequest) dateOn() string { return q.On }
+func (q orgReformRequest) DateOn() string { return q.On }
 
 // orgDissolveRequest is the body of POST /api/v1/party-orgs/{id}/dissolve.
 type orgDissolveRequest struct {
@@ -37,7 +37,7 @@ type orgDissolveRequest struct {
 	Note string `json:"note"`
 }
 
-func (q orgDissolveRequest) dateOn() string { return q.On }
+func (q orgDissolveRequest) DateOn() string { return q.On }
 
 // orgResult is the answer about one party organisation, with its
 // successor after a re-formation.
@@ -47,15 +47,15 @@ type orgResult struct {
 }
 
 // orgCreate serves POST /api/v1/party-orgs: 201 with the new organisation.
-func (h *Handler) orgCreate(w http.ResponseWriter, r *http.Request) {
-	serveChange(h, w, r, noID, func(ctx context.Context, _ int64, on date.Date, req orgCreateRequest) (answer, error) {
+func (h *apiHandlers) orgCreate(w http.ResponseWriter, r *http.Request) {
+	api.ServeChange(h.Handler, w, r, api.NoID, func(ctx context.Context, _ int64, on date.Date, req orgCreateRequest) (api.Answer, error) {
 		if err := h.refInScope(ctx, "area_id", req.AreaID); err != nil {
-			return answer{}, err
+			return api.Answer{}, err
 		}
-		id, err := h.Areas.CreateOrg(ctx, area.OrgInput{AreaID: req.AreaID, Kind: area.OrgKind(req.Kind), Name: req.Name, On: on, Note: req.Note})
+		id, err := h.Areas.CreateOrg(ctx, OrgInput{AreaID: req.AreaID, Kind: OrgKind(req.Kind), Name: req.Name, On: on, Note: req.Note})
 		if err != nil {
 			// The area is named in the body, not the path: an unknown one is a 422.
-			return answer{}, invalidRef(err)
+			return api.Answer{}, api.InvalidRef(err)
 		}
 		return h.orgAnswer(ctx, http.StatusCreated, id, 0)
 	})
@@ -63,21 +63,21 @@ func (h *Handler) orgCreate(w http.ResponseWriter, r *http.Request) {
 
 // orgReform serves POST /api/v1/party-orgs/{id}/reform: 201 with the ended
 // organisation and its successor.
-func (h *Handler) orgReform(w http.ResponseWriter, r *http.Request) {
-	serveChange(h, w, r, pathID, func(ctx context.Context, id int64, on date.Date, req orgReformRequest) (answer, error) {
-		succID, err := h.Areas.Reform(ctx, area.ReformInput{OrgID: id, Kind: area.OrgKind(req.Kind), Name: req.Name, On: on, Note: req.Note})
+func (h *apiHandlers) orgReform(w http.ResponseWriter, r *http.Request) {
+	api.ServeChange(h.Handler, w, r, api.PathID, func(ctx context.Context, id int64, on date.Date, req orgReformRequest) (api.Answer, error) {
+		succID, err := h.Areas.Reform(ctx, ReformInput{OrgID: id, Kind: OrgKind(req.Kind), Name: req.Name, On: on, Note: req.Note})
 		if err != nil {
-			return answer{}, err
+			return api.Answer{}, err
 		}
 		return h.orgAnswer(ctx, http.StatusCreated, id, succID)
 	})
 }
 
 // orgDissolve serves POST /api/v1/party-orgs/{id}/dissolve.
-func (h *Handler) orgDissolve(w http.ResponseWriter, r *http.Request) {
-	serveChange(h, w, r, pathID, func(ctx context.Context, id int64, on date.Date, req orgDissolveRequest) (answer, error) {
+func (h *apiHandlers) orgDissolve(w http.ResponseWriter, r *http.Request) {
+	api.ServeChange(h.Handler, w, r, api.PathID, func(ctx context.Context, id int64, on date.Date, req orgDissolveRequest) (api.Answer, error) {
 		if err := h.Areas.DissolveOrg(ctx, id, on, req.Note); err != nil {
-			return answer{}, err
+			return api.Answer{}, err
 		}
 		return h.orgAnswer(ctx, http.StatusOK, id, 0)
 	})
@@ -86,24 +86,24 @@ func (h *Handler) orgDissolve(w http.ResponseWriter, r *http.Request) {
 // orgAnswer is the answer to a change of a party organisation: the
 // organisation id, with its successor when there is one. On 201 Location
 // names the organisation created: the successor, or id itself.
-func (h *Handler) orgAnswer(ctx context.Context, status int, id, successor int64) (answer, error) {
+func (h *apiHandlers) orgAnswer(ctx context.Context, status int, id, successor int64) (api.Answer, error) {
 	o, err := h.Areas.Org(ctx, id)
 	if err != nil {
-		return answer{}, err
+		return api.Answer{}, err
 	}
 	out := orgResult{PartyOrg: toOrgJSON(o)}
 	created := id
 	if successor != 0 {
 		s, err := h.Areas.Org(ctx, successor)
 		if err != nil {
-			return answer{}, err
+			return api.Answer{}, err
 		}
 		sj := toOrgJSON(s)
 		out.Successor, created = &sj, successor
 	}
-	ans := answer{status: status, body: out}
+	ans := api.Answer{Status: status, Body: out}
 	if status == http.StatusCreated {
-		ans.location = "/api/v1/party-orgs/" + strconv.FormatInt(created, 10)
+		ans.Location = "/api/v1/party-orgs/" + strconv.FormatInt(created, 10)
 	}
 	return ans, nil
 }

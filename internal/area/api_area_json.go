@@ -1,26 +1,25 @@
-package api
+package area
 
 import (
-	"dangjian/internal/area"
 	"dangjian/internal/date"
 )
 
-// areaJSON is an area as the API shows it. It differs from area.Area in
+// areaJSON is an area as the API shows it. It differs from Area in
 // leaving out the end date of an area that has not ended (the domain type
 // would print an empty string).
 type areaJSON struct {
-	ID            int64      `json:"id"`
-	Level         area.Level `json:"level"`
-	Name          string     `json:"name"`
-	ParentID      int64      `json:"parent_id,omitempty"`
-	Code          string     `json:"code,omitempty"`
-	EstablishedOn date.Date  `json:"established_on"`
-	EndedOn       date.Date  `json:"ended_on,omitzero"`
-	SuccessorID   int64      `json:"successor_id,omitempty"`
+	ID            int64     `json:"id"`
+	Level         Level     `json:"level"`
+	Name          string    `json:"name"`
+	ParentID      int64     `json:"parent_id,omitempty"`
+	Code          string    `json:"code,omitempty"`
+	EstablishedOn date.Date `json:"established_on"`
+	EndedOn       date.Date `json:"ended_on,omitzero"`
+	SuccessorID   int64     `json:"successor_id,omitempty"`
 }
 
 // toAreaJSON converts a domain area.
-func toAreaJSON(a area.Area) areaJSON {
+func toAreaJSON(a Area) areaJSON {
 	return areaJSON{
 		ID: a.ID, Level: a.Level, Name: a.Name, ParentID: a.ParentID, Code: a.Code,
 		EstablishedOn: a.EstablishedOn, EndedOn: a.EndedOn, SuccessorID: a.SuccessorID,
@@ -37,24 +36,24 @@ type nodeJSON struct {
 }
 
 // toNodeJSON converts a tree node and everything below it.
-func toNodeJSON(n *area.Node) nodeJSON {
+func toNodeJSON(n *Node) nodeJSON {
 	return nodeJSON{areaJSON: toAreaJSON(n.Area), Depth: n.Depth, ActiveOrgs: n.ActiveOrg, Children: listJSON(n.Children, toNodeJSON)}
 }
 
 // orgJSON is a party organisation as the API shows it.
 type orgJSON struct {
-	ID            int64        `json:"id"`
-	Name          string       `json:"name"`
-	Kind          area.OrgKind `json:"kind"`
-	AreaID        int64        `json:"area_id"`
-	StartedOn     date.Date    `json:"started_on"`
-	EndedOn       date.Date    `json:"ended_on,omitzero"`
-	PredecessorID int64        `json:"predecessor_id,omitempty"`
-	SuccessorID   int64        `json:"successor_id,omitempty"`
+	ID            int64     `json:"id"`
+	Name          string    `json:"name"`
+	Kind          OrgKind   `json:"kind"`
+	AreaID        int64     `json:"area_id"`
+	StartedOn     date.Date `json:"started_on"`
+	EndedOn       date.Date `json:"ended_on,omitzero"`
+	PredecessorID int64     `json:"predecessor_id,omitempty"`
+	SuccessorID   int64     `json:"successor_id,omitempty"`
 }
 
 // toOrgJSON converts a domain party organisation.
-func toOrgJSON(o area.PartyOrg) orgJSON {
+func toOrgJSON(o PartyOrg) orgJSON {
 	return orgJSON{
 		ID: o.ID, Name: o.Name, Kind: o.Kind, AreaID: o.AreaID, StartedOn: o.StartedOn,
 		EndedOn: o.EndedOn, PredecessorID: o.PredecessorID, SuccessorID: o.SuccessorID,

@@ -1,13 +1,13 @@
-package api
+package report
 
 import (
+	"dangjian/internal/api"
 	"net/http"
 	"strconv"
 
 	"dangjian/internal/fault"
 	"dangjian/internal/figures"
 	"dangjian/internal/i18n"
-	"dangjian/internal/report"
 )
 
 // figuresJSON is the answer of GET /api/v1/figures; it has the shape of
@@ -32,54 +32,54 @@ type figureJSON struct {
 
 // figureList serves GET /api/v1/figures?area=&from=&to=: every registered
 // figure for the scope and period, in speech order.
-func (h *Handler) figureList(w http.ResponseWriter, r *http.Request) {
+func (h *apiHandlers) figureList(w http.ResponseWriter, r *http.Request) {
 	s, err := h.scope(r)
 	if err != nil {
-		h.fail(w, r, err)
+		h.Fail(w, r, err)
 		return
 	}
-	vals, err := figures.ComputeAll(r.Context(), h.DB.Reader(), s, requestLang(r))
+	vals, err := figures.ComputeAll(r.Context(), h.DB.Reader(), s, api.Lang(r))
 	if err != nil {
-		h.fail(w, r, err)
+		h.Fail(w, r, err)
 		return
 	}
-	h.writeJSON(w, r, http.StatusOK, figuresJSON{Scope: s, From: s.From.String(), To: s.To.String(), Figures: vals})
+	h.WriteJSON(w, r, http.StatusOK, figuresJSON{Scope: s, From: s.From.String(), To: s.To.String(), Figures: vals})
 }
 
 // figureGet serves GET /api/v1/figures/{key}?area=&from=&to=: one figure's
 // value and its records.
-func (h *Handler) figureGet(w http.ResponseWriter, r *http.Request) {
+func (h *apiHandlers) figureGet(w http.ResponseWriter, r *http.Request) {
 	key := r.PathValue("key")
 	f := figures.Get(key)
 	if f == nil {
-		h.fail(w, r, &i18n.Error{Field: "key", Key: "err.figure_unknown", Args: []any{key}, Err: fault.NotFound})
+		h.Fail(w, r, &i18n.Error{Field: "key", Key: "err.figure_unknown", Args: []any{key}, Err: fault.NotFound})
 		return
 	}
 	s, err := h.scope(r)
 	if err != nil {
-		h.fail(w, r, err)
+		h.Fail(w, r, err)
 		return
 	}
-	ctx, q, l := r.Context(), h.DB.Reader(), requestLang(r)
+	ctx, q, l := r.Context(), h.DB.Reader(), api.Lang(r)
 	v, err := f.Compute(ctx, q, s)
 	if err != nil {
-		h.fail(w, r, err)
+		h.Fail(w, r, err)
 		return
 	}
 	limit, err := recordLimit(r)
 	if err != nil {
-		h.fail(w, r, err)
+		h.Fail(w, r, err)
 		return
 	}
 	recs, more, err := f.RecordsUpTo(ctx, q, s, limit)
 	if err != nil {
-		h.fail(w, r, err)
+		h.Fail(w, r, err)
 		return
 	}
 	if recs == nil {
 		recs = []figures.Record{}
 	}
-	h.writeJSON(w, r, http.StatusOK, figureJSON{
+	h.WriteJSON(w, r, http.StatusOK, figureJSON{
 		Scope: s, From: s.From.String(), To: s.To.String(),
 		Figure:    figures.Value{Key: f.Key, Label: f.Label(l), Value: v, Unit: f.Unit(l)},
 		Records:   recs,
@@ -108,8 +108,8 @@ func recordLimit(r *http.Request) (int, error) {
 }
 
 // scope reads area, from and to from the query, as the command line does.
-func (h *Handler) scope(r *http.Request) (figures.Scope, error) {
+func (h *apiHandlers) scope(r *http.Request) (figures.Scope, error) {
 	q := r.URL.Query()
-	s, err := report.ResolveScope(r.Context(), h.Areas, q.Get("area"), q.Get("from"), q.Get("to"))
-	return s, relabel(err, "area_id", "area")
+	s, err := ResolveScope(r.Context(), h.Areas, q.Get("area"), q.Get("from"), q.Get("to"))
+	return s, api.Relabel(err, "area_id", "area")
 }
