@@ -2,8 +2,8 @@ package api_test
 
 import (
 	"context"
+	dapp "dangjian/internal/app"
 	"encoding/json"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -33,7 +33,9 @@ func TestDemoFiguresSameOnBothEngines(t *testing.T) {
 		}
 		mux := http.NewServeMux()
 		accounts, bearer := adminToken(t, d)
-		apiHandler(d, accounts, slog.New(slog.DiscardHandler)).Register(mux)
+		h := dapp.New(d, nil, dapp.Options{Today: func() date.Date { return testToday }}).APIHandler()
+		h.Auth = accounts
+		h.Register(mux)
 		muxes[e] = mux
 		bearers[e] = bearer
 	}
