@@ -14,6 +14,7 @@ import (
 	"dangjian/internal/date"
 	"dangjian/internal/db"
 	"dangjian/internal/i18n"
+	"dangjian/internal/jobs"
 	"dangjian/internal/people"
 	"dangjian/internal/pii"
 	"dangjian/internal/web"
@@ -27,6 +28,8 @@ type App struct {
 	People *people.Store
 	Auth   *auth.Store
 	Log    *slog.Logger
+	// Jobs runs the background work started from the pages (imports).
+	Jobs *jobs.Runner
 }
 
 // Options adjust an App; the zero value is what `dangjian serve` runs.
@@ -44,7 +47,7 @@ func New(d *db.DB, keys *pii.Keyring, o Options) *App {
 	if o.Log == nil {
 		o.Log = slog.New(slog.DiscardHandler)
 	}
-	a := &App{DB: d, Keys: keys, Areas: area.NewStore(d), Auth: auth.NewStore(d), Log: o.Log}
+	a := &App{DB: d, Keys: keys, Areas: area.NewStore(d), Auth: auth.NewStore(d), Log: o.Log, Jobs: jobs.NewRunner()}
 	a.People = people.NewStore(d, a.Areas, keys)
 	if o.Today != nil {
 		a.Areas.Today = o.Today
@@ -55,6 +58,10 @@ func New(d *db.DB, keys *pii.Keyring, o Options) *App {
 	}
 	return a
 }
+
+// Close cancels the background jobs and waits for them to end (or for
+// ctx); the database stays open, it is the caller's.
+func (a *App) Close(ctx context.Context) error { return a.Jobs.Shutdown(ctx) }
 
 // HTTP says how the application is served.
 type HTTP struct {

@@ -16,7 +16,7 @@ func (a *App) pages() []web.Module {
 		area.Pages(a.Areas),
 		report.Pages(a.DB, a.Areas),
 		people.Pages(a.People),
-		importer.Pages(a.DB, a.People),
+		importer.Pages(a.DB, a.People, a.Jobs),
 	}
 }
 

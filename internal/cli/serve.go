@@ -94,6 +94,14 @@ func runServe(ctx context.Context, env Env, args []string) error {
 	go purgeSessions(ctx, a.Auth, log)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
+	// At the end, the background jobs are cancelled and waited for.
+	defer func() {
+		sctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		if err := a.Close(sctx); err != nil {
+			log.Error("background jobs did not end", "err", err)
+		}
+	}()
 	select {
 	case <-ctx.Done():
 		sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)

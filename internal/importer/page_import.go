@@ -2,10 +2,9 @@ package importer
 
 import (
 	"context"
-	"crypto/rand"
 	"dangjian/internal/access"
+	"dangjian/internal/jobs"
 	"dangjian/internal/web"
-	"encoding/hex"
 	"errors"
 	"io"
 	"net/http"
@@ -13,7 +12,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"dangjian/internal/area"
@@ -23,24 +21,11 @@ import (
 	"dangjian/internal/xlsx"
 )
 
-// importJob is an import running in the background, keyed by a random id
-// and visible only to the account that started it.
-type importJob struct {
-	owner    int64
-	kind     string
-	dry      bool
-	mu       sync.Mutex
-	progress Progress
-	done     bool
-	res      *Result
-	err      error
-	ended    time.Time
+// importMeta is what an import job is about.
+type importMeta struct {
+	kind string
+	dry  bool
 }
-
-var importJobs = struct {
-	sync.Mutex
-	m map[string]*importJob
-}{m: map[string]*importJob{}}
 
 type importPage struct {
 	Kinds   []string
@@ -119,85 +104,70 @@ func (s *pages) importStart(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p, _ := web.Principal(r)
-	job := &importJob{owner: p.ID, kind: kind, dry: r.FormValue("dry_run") != ""}
-	id := newJobID()
-	importJobs.Lock()
-	for k, j := range importJobs.m { // forget finished jobs after an hour
-		if j.done && time.Since(j.ended) > time.Hour {
-			delete(importJobs.m, k)
-		}
-	}
-	importJobs.m[id] = job
-	importJobs.Unlock()
-	// The import outlives the request: keep its actor and scope, drop its
-	// cancellation.
-	ctx := context.WithoutCancel(r.Context())
+	// The import outlives the request: the job keeps its actor and scope
+	// and drops its cancellation; the application's shutdown cancels it.
 	sc, _ := access.Scope(p)
-	ctx = access.WithScope(ctx, sc)
-	ctx = audit.WithActor(ctx, audit.ActorFrom(r.Context()))
+	base := audit.WithActor(access.WithScope(r.Context(), sc), audit.ActorFrom(r.Context()))
+	meta := importMeta{kind: kind, dry: r.FormValue("dry_run") != ""}
 	name := hdr.Filename
-	go func() {
+	job, err := s.jobs.Start(base, p.ID, meta, func(ctx context.Context, j *jobs.Job) (any, error) {
 		defer os.Remove(tmp.Name())
 		defer tmp.Close()
 		st, err := tmp.Stat()
-		var res *Result
-		if err == nil {
-			rn := &Runner{DB: s.db, People: s.people}
-			res, err = rn.Import(ctx, tmp, st.Size(), name, kind, Options{DryRun: job.dry, OnProgress: func(pr Progress) {
-				job.mu.Lock()
-				job.progress = pr
-				job.mu.Unlock()
-			}})
+		if err != nil {
+			return nil, err
 		}
-		job.mu.Lock()
-		job.res, job.err, job.done, job.ended = res, err, true, time.Now()
-		job.mu.Unlock()
+		rn := &Runner{DB: s.db, People: s.people}
+		res, err := rn.Import(ctx, tmp, st.Size(), name, kind, Options{DryRun: meta.dry, OnProgress: func(pr Progress) { j.Report(pr) }})
 		if err != nil && !errors.Is(err, ErrBadRows) {
 			s.Logger().Error("web: import", "err", err)
 		}
-	}()
-	web.SeeOther(w, r, "/import/jobs/"+id)
-}
-
-func newJobID() string {
-	var b [12]byte
-	_, _ = rand.Read(b[:])
-	return hex.EncodeToString(b[:])
+		return res, err
+	})
+	if err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		s.ServerError(w, r, err)
+		return
+	}
+	web.SeeOther(w, r, "/import/jobs/"+job.ID)
 }
 
 // importJob shows a job's progress (refreshing itself) or its result.
 func (s *pages) importJob(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("job")
 	p, _ := web.Principal(r)
-	importJobs.Lock()
-	job := importJobs.m[id]
-	importJobs.Unlock()
-	if job == nil || job.owner != p.ID {
+	job, ok := s.jobs.Get(id, p.ID)
+	var meta importMeta
+	if ok {
+		meta, ok = job.Meta.(importMeta)
+	}
+	if !ok {
 		s.NotFound(w, r)
 		return
 	}
 	lang := web.Lang(r)
-	job.mu.Lock()
-	defer job.mu.Unlock()
-	page := &importPage{Kind: job.kind, Job: id, DryRun: job.dry}
-	if !job.done {
+	st := job.State()
+	page := &importPage{Kind: meta.kind, Job: id, DryRun: meta.dry}
+	if !st.Done {
 		page.Running = true
-		page.Rows = job.progress.Rows
-		page.Percent = int(job.progress.Fraction * 100)
+		progress, _ := st.Progress.(Progress)
+		page.Rows = progress.Rows
+		page.Percent = int(progress.Fraction * 100)
 		w.Header().Set("Refresh", "1") // the CSP allows no script; the browser reloads
 		s.Render(w, r, http.StatusOK, "import", s.importView(r, page))
 		return
 	}
-	page.Res = job.res
+	page.Res, _ = st.Result.(*Result)
 	switch {
-	case errors.Is(job.err, ErrBadRows):
-		for _, e := range job.res.Errors {
+	case errors.Is(st.Err, ErrBadRows) && page.Res != nil:
+		for _, e := range page.Res.Errors {
 			page.Errors = append(page.Errors, importErrorRow{Line: e.Line, Column: e.Header, Message: e.Message(lang)})
 		}
-		page.More = job.res.MoreErrors
-	case job.err != nil:
+		page.More = page.Res.MoreErrors
+	case st.Err != nil:
 		var ie *i18n.Error
-		if errors.As(job.err, &ie) {
+		if errors.As(st.Err, &ie) {
 			page.Failed = ie.In(lang)
 		} else {
 			page.Failed = i18n.T(lang, "err.internal")

@@ -4,6 +4,7 @@ import (
 	"embed"
 
 	"dangjian/internal/db"
+	"dangjian/internal/jobs"
 	"dangjian/internal/people"
 	"dangjian/internal/web"
 )
@@ -16,6 +17,7 @@ type pages struct {
 	*web.Kit
 	db     *db.DB
 	people *people.Store
+	jobs   *jobs.Runner
 }
 
 // maxImportBytes bounds an uploaded file.
@@ -23,14 +25,14 @@ const maxImportBytes = 64 << 20
 
 // Pages is the import and export part of the web application: upload a
 // file of members, units or posts, follow its import, download the records
-// of one's scope.
-func Pages(d *db.DB, ps *people.Store) web.Module {
+// of one's scope. Imports run as jobs of rn.
+func Pages(d *db.DB, ps *people.Store, rn *jobs.Runner) web.Module {
 	return web.Module{
 		Name:      "importer",
 		Templates: web.Sub(templateFiles),
 		Nav:       []web.NavItem{{Key: "import", Href: "/import", Label: "ui.nav.import", Perm: RunImports, Order: 600}},
 		Routes: func(k *web.Kit) []web.Route {
-			s := &pages{Kit: k, db: d, people: ps}
+			s := &pages{Kit: k, db: d, people: ps, jobs: rn}
 			return []web.Route{
 				{Pattern: "GET /import", Perm: RunImports, Handler: s.importShow},
 				{Pattern: "POST /import", Perm: RunImports, Handler: s.importStart, MaxBody: maxImportBytes + 1<<20},

@@ -80,7 +80,10 @@ func newTestApp(t testing.TB, d *db.DB) *testApp {
 		t.Fatal(err)
 	}
 	srv := httptest.NewServer(h)
-	t.Cleanup(srv.Close)
+	t.Cleanup(func() {
+		srv.Close()
+		_ = a.Close(context.Background())
+	})
 	app := &testApp{t: t, db: d, store: a.Areas, auth: a.Auth, people: a.People, srv: srv, logs: logs}
 	app.session = app.signIn(app.account("tester", auth.Admin, ""))
 	return app
