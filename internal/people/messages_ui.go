@@ -231,5 +231,8 @@ func init() {
 		"ui.flash.elected":            {ZH: "已保存“%s”的换届选举结果。", EN: "The general election of %s was saved."},
 		"ui.flash.registered":         {ZH: "“%s”已到“%s”报到。", EN: "%s registered with %s."},
 		"ui.flash.registration_ended": {ZH: "已结束报到：%s（%s）。", EN: "Registration ended: %s (%s)."},
+
+		"ui.nav.members": {ZH: "党员", EN: "Members"},
+		"ui.nav.units":   {ZH: "驻区单位", EN: "Stationed units"},
 	})
 }

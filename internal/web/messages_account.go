@@ -31,10 +31,5 @@ func init() {
 		"ui.role.unit":                   {ZH: "驻区单位", EN: "stationed unit"},
 		"ui.role.viewer":                 {ZH: "只读", EN: "viewer"},
 		"ui.role.auditor":                {ZH: "审计员", EN: "auditor"},
-		"ui.area_outside":                {ZH: "辖区外的区域", EN: "an area outside your scope"},
-		"ui.nav.members":                 {ZH: "党员", EN: "Members"},
-		"ui.nav.units":                   {ZH: "驻区单位", EN: "Stationed units"},
-		"ui.nav.import":                  {ZH: "导入导出", EN: "Import and export"},
-		"ui.event.rename_outside":        {ZH: "辖区外的一个区域更名", EN: "an area outside your scope was renamed"},
 	})
 }
