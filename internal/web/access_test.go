@@ -4,7 +4,9 @@ import (
 	"context"
 	dapp "dangjian/internal/app"
 	"dangjian/internal/web"
+	"fmt"
 	"net/http"
+	"sort"
 	"strings"
 	"testing"
 
@@ -70,25 +72,65 @@ var roleScopes = map[auth.Role]string{
 	auth.Unit: accessUnitIn, auth.Viewer: "河东街道", auth.Auditor: "",
 }
 
+// undecidedRoutes lists the routes without a row (no decision on who may
+// use them), the rows whose permission differs from the route's, and the
+// rows of routes that do not exist.
+func undecidedRoutes(routes []web.Route, rows map[string]accessRow) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, rt := range routes {
+		seen[rt.Pattern] = true
+		row, ok := rows[rt.Pattern]
+		if !ok {
+			out = append(out, fmt.Sprintf("route %q has no row in accessRows", rt.Pattern))
+		} else if row.perm != rt.Perm {
+			out = append(out, fmt.Sprintf("route %q requires %q, want %q", rt.Pattern, rt.Perm, row.perm))
+		}
+	}
+	for p := range rows {
+		if !seen[p] {
+			out = append(out, fmt.Sprintf("accessRows has %q, which is not a route", p))
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// TestUndecidedRoutesFailTheAccessTest plants the mistakes the access test
+// must catch: a module's route without a row, a row with another
+// permission, a row without its route.
+func TestUndecidedRoutesFailTheAccessTest(t *testing.T) {
+	routes := []web.Route{
+		{Pattern: "GET /ok", Perm: auth.ReadAreas},
+		{Pattern: "GET /new-domain/things", Perm: auth.ReadAreas},
+		{Pattern: "POST /changed", Perm: auth.WriteAreas},
+	}
+	rows := map[string]accessRow{
+		"GET /ok":       {auth.ReadAreas, "GET", "/ok"},
+		"POST /changed": {auth.ReadAreas, "POST", "/changed"},
+		"GET /gone":     {auth.ReadAreas, "GET", "/gone"},
+	}
+	got := undecidedRoutes(routes, rows)
+	want := []string{
+		`accessRows has "GET /gone", which is not a route`,
+		`route "GET /new-domain/things" has no row in accessRows`,
+		`route "POST /changed" requires "areas.write", want "areas.read"`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+	if len(undecidedRoutes(dapp.New(nil, nil, dapp.Options{}).PageRoutes(), accessRows)) != 0 {
+		t.Error("the application's own routes are not all decided (see TestRouteAccess)")
+	}
+}
+
 // TestRouteAccess walks every route × every role × a target inside and
 // outside the role's scope, and checks allow or deny against the route's
 // permission. Anonymous requests are sent to sign in (GET) or refused (POST).
 func TestRouteAccess(t *testing.T) {
 	routes := dapp.New(nil, nil, dapp.Options{}).PageRoutes()
-	seen := map[string]bool{}
-	for _, rt := range routes {
-		seen[rt.Pattern] = true
-		row, ok := accessRows[rt.Pattern]
-		if !ok {
-			t.Errorf("route %q has no row in accessRows", rt.Pattern)
-		} else if row.perm != rt.Perm {
-			t.Errorf("route %q requires %q, want %q", rt.Pattern, rt.Perm, row.perm)
-		}
-	}
-	for p := range accessRows {
-		if !seen[p] {
-			t.Errorf("accessRows has %q, which is not a route", p)
-		}
+	for _, problem := range undecidedRoutes(routes, accessRows) {
+		t.Error(problem)
 	}
 	if t.Failed() {
 		return
