@@ -53,6 +53,15 @@ var matrixRequests = map[string]func(in bool) (path, body string){
 	"GET /api/v1/speech": func(in bool) (string, string) {
 		return "/api/v1/speech?area=" + pick(in, "{迎宾社区}", "{官渡社区}"), ""
 	},
+	"GET /api/v1/persons/{id}": func(in bool) (string, string) {
+		return "/api/v1/persons/" + pick(in, "{矩阵党员}", "{官渡党员}"), ""
+	},
+	"POST /api/v1/persons/{id}/reveal": func(in bool) (string, string) {
+		return "/api/v1/persons/" + pick(in, "{矩阵党员}", "{官渡党员}") + "/reveal", ""
+	},
+	"GET /api/v1/units/{id}": func(in bool) (string, string) {
+		return "/api/v1/units/" + pick(in, "{矩阵单位}", "{官渡单位}"), ""
+	},
 }
 
 // unaimed are the routes that name no area: "outside" is the same request,
@@ -86,13 +95,13 @@ func orgPath(suffix, body string) func(bool) (string, string) {
 // than read from auth, so that a change to either side shows.
 func TestAccessMatrix(t *testing.T) {
 	may := map[auth.Role]map[auth.Permission]bool{
-		auth.Admin:       {auth.ReadAreas: true, auth.WriteAreas: true, "reports.read": true},
-		auth.District:    {auth.ReadAreas: true, auth.WriteAreas: true, "reports.read": true},
-		auth.Subdistrict: {auth.ReadAreas: true, auth.WriteAreas: true, "reports.read": true},
-		auth.Community:   {auth.ReadAreas: true, auth.WriteAreas: true, "reports.read": true},
-		auth.Unit:        {}, // a unit liaison has no API route: their unit's page is on the web
+		auth.Admin:       {auth.ReadAreas: true, auth.WriteAreas: true, "reports.read": true, "people.read": true, "unit.read": true},
+		auth.District:    {auth.ReadAreas: true, auth.WriteAreas: true, "reports.read": true, "people.read": true, "unit.read": true},
+		auth.Subdistrict: {auth.ReadAreas: true, auth.WriteAreas: true, "reports.read": true, "people.read": true, "unit.read": true},
+		auth.Community:   {auth.ReadAreas: true, auth.WriteAreas: true, "reports.read": true, "people.read": true, "unit.read": true},
+		auth.Unit:        {"unit.read": true}, // their own unit only: the matrix's inside unit is theirs
 
-		auth.Viewer:  {auth.ReadAreas: true, "reports.read": true},
+		auth.Viewer:  {auth.ReadAreas: true, "reports.read": true, "people.read": true, "unit.read": true},
 		auth.Auditor: {},
 	}
 	for _, rt := range wholeAPI().Routes() {
@@ -113,12 +122,20 @@ func TestAccessMatrix(t *testing.T) {
 		}
 		f.ids["官渡社区党支部"] = id
 		// The unit liaison's unit, in 迎宾社区 (inside 河东街道).
-		unit, err := people.NewStore(d, f.store, nil).CreateUnit(context.Background(), people.UnitInput{
+		unit, err := f.people.CreateUnit(context.Background(), people.UnitInput{
 			Name: "矩阵单位", Kind: people.StateEnterprise, Rank: people.NoRank, AreaID: f.ids["迎宾社区"], On: date.MustParse("2020-01-01")})
 		if err != nil {
 			t.Fatal(err)
 		}
 		f.ids["矩阵单位"] = unit
+		outside, err := f.people.CreateUnit(context.Background(), people.UnitInput{
+			Name: "官渡单位", Kind: people.StateEnterprise, Rank: people.NoRank, AreaID: f.ids["官渡社区"], On: date.MustParse("2020-01-01")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.ids["官渡单位"] = outside
+		f.enrol(t, "迎宾社区党支部", "矩阵党员", 1)
+		f.enrol(t, "官渡社区党支部", "官渡党员", 2)
 		for _, role := range auth.Roles {
 			as := "matrix-" + string(role)
 			scope := ""

@@ -4,6 +4,9 @@ import (
 	"context"
 	"dangjian/internal/api"
 	dapp "dangjian/internal/app"
+	"dangjian/internal/people"
+	"dangjian/internal/pii"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"strconv"
@@ -47,6 +50,7 @@ type fixture struct {
 	mux    *http.ServeMux
 	db     *db.DB
 	store  *area.Store
+	people *people.Store
 	auth   *auth.Store
 	ids    map[string]int64
 	tokens map[string]string
@@ -63,9 +67,9 @@ func newFixture(t *testing.T, d *db.DB) *fixture {
 	t.Helper()
 	ctx := context.Background()
 	params := auth.TestParams
-	a := dapp.New(d, nil, dapp.Options{Today: func() date.Date { return testToday }, AuthParams: &params})
+	a := dapp.New(d, testKeys(t), dapp.Options{Today: func() date.Date { return testToday }, AuthParams: &params})
 	store, accounts := a.Areas, a.Auth
-	f := &fixture{mux: http.NewServeMux(), db: d, store: store, auth: accounts, ids: map[string]int64{}, tokens: map[string]string{}}
+	f := &fixture{mux: http.NewServeMux(), db: d, store: store, people: a.People, auth: accounts, ids: map[string]int64{}, tokens: map[string]string{}}
 	f.h = a.APIHandler()
 	f.h.Register(f.mux)
 	start := date.MustParse("2020-01-01")
@@ -206,4 +210,46 @@ func mustDocument(t testing.TB) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// testKeys is a fixed personal-data key, for tests only.
+func testKeys(t testing.TB) *pii.Keyring {
+	t.Helper()
+	key := make([]byte, pii.KeySize)
+	for i := range key {
+		key[i] = byte(i*11 + 5)
+	}
+	k, err := pii.New(key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return k
+}
+
+// enrol records a member of the party organisation org (a name in f.ids)
+// with a valid fictional ID number (seq makes it unique) and a phone.
+func (f *fixture) enrol(t testing.TB, org, name string, seq int) int64 {
+	t.Helper()
+	pid, _, err := f.people.Enrol(context.Background(), people.EnrolInput{
+		Person: people.PersonInput{Name: name, Gender: people.Female, IDNumber: fakeID(seq), Phone: fmt.Sprintf("139%08d", 20000+seq)},
+		Membership: people.MembershipInput{OrgID: f.ids[org], Status: people.Full, Category: people.Resident,
+			JoinedPartyOn: date.MustParse("2001-07-01"), From: date.MustParse("2021-01-01"), Reason: people.Enrolment},
+	})
+	if err != nil {
+		t.Fatalf("enrol %s: %v", name, err)
+	}
+	f.ids[name] = pid
+	return pid
+}
+
+// fakeID is a fictional GB 11643 ID number (area code 449900, born
+// 1980-01-01, sequence seq) with its check digit.
+func fakeID(seq int) string {
+	body := fmt.Sprintf("44990019800101%03d", seq%1000)
+	weights := []int{7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2}
+	sum := 0
+	for i, w := range weights {
+		sum += int(body[i]-'0') * w
+	}
+	return body + string("10X98765432"[sum%11])
 }

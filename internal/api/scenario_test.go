@@ -34,6 +34,8 @@ type scenario struct {
 type scenarioGroup struct {
 	name      string
 	scenarios []scenario
+	// setup, when set, adds to the fixture before the scenarios run.
+	setup func(t testing.TB, f *fixture)
 }
 
 // TestScenarios runs every group on every engine (through dbtest, one
@@ -42,13 +44,14 @@ type scenarioGroup struct {
 // schema) and that every route of the table was exercised.
 func TestScenarios(t *testing.T) {
 	groups := []scenarioGroup{
-		{"area reads", areaReadScenarios},
-		{"area changes", areaChangeScenarios},
-		{"request errors", requestErrorScenarios},
-		{"party orgs", orgScenarios},
-		{"figures and speech", figureScenarios},
-		{"authentication", authScenarios},
-		{"authorisation", accessScenarios},
+		{"area reads", areaReadScenarios, nil},
+		{"area changes", areaChangeScenarios, nil},
+		{"request errors", requestErrorScenarios, nil},
+		{"party orgs", orgScenarios, nil},
+		{"figures and speech", figureScenarios, nil},
+		{"authentication", authScenarios, nil},
+		{"authorisation", accessScenarios, nil},
+		{"persons and units", peopleScenarios, peopleWorld},
 	}
 	doc := loadDoc(t)
 	for _, engine := range dbtest.Engines() {
@@ -62,6 +65,9 @@ func runGroups(t *testing.T, doc *openAPI, engine db.Dialect, groups []scenarioG
 	for _, g := range groups {
 		t.Run(g.name, func(t *testing.T) {
 			f := newFixture(t, dbtest.Open(t, engine))
+			if g.setup != nil {
+				g.setup(t, f)
+			}
 			for _, sc := range g.scenarios {
 				if p := f.run(t, doc, sc); p != "" {
 					hit[p] = true

@@ -25,6 +25,7 @@ func (a *App) endpoints() []api.Module {
 	return []api.Module{
 		area.API(a.Areas),
 		report.API(a.DB, a.Areas),
+		people.API(a.People),
 	}
 }
 

@@ -1,0 +1,110 @@
+package api_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"dangjian/internal/area"
+	"dangjian/internal/audit"
+	"dangjian/internal/auth"
+	"dangjian/internal/date"
+	"dangjian/internal/db"
+	"dangjian/internal/dbtest"
+	"dangjian/internal/people"
+)
+
+// peopleWorld adds to the fixture a member of 迎宾社区党支部 (测党员甲, ID
+// number 449900198001010012 with its check digit, phone 13900020001), a
+// member of 官渡社区党支部 (测党员乙), a unit in 迎宾社区 that moved to
+// 宾南社区, and "revealer", a district officer allowed to reveal personal
+// data.
+func peopleWorld(t testing.TB, f *fixture) {
+	ctx := context.Background()
+	id, err := f.store.CreateOrg(ctx, area.OrgInput{AreaID: f.ids["官渡社区"], Kind: area.Branch, Name: "官渡社区党支部", On: date.MustParse("2020-01-01")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.ids["官渡社区党支部"] = id
+	f.enrol(t, "迎宾社区党支部", "测党员甲", 1)
+	f.enrol(t, "官渡社区党支部", "测党员乙", 2)
+	unit, err := f.people.CreateUnit(ctx, people.UnitInput{Name: "测迎宾单位", Kind: people.StateEnterprise, Rank: people.Division,
+		AreaID: f.ids["迎宾社区"], On: date.MustParse("2021-01-01")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.ids["测迎宾单位"] = unit
+	if err := f.people.MoveUnit(ctx, people.MoveUnitInput{UnitID: unit, AreaID: f.ids["宾南社区"], On: date.MustParse("2024-01-01")}); err != nil {
+		t.Fatal(err)
+	}
+	a, pw, err := f.auth.Create(ctx, auth.NewAccount{Username: "revealer", Role: auth.District, AreaID: f.ids["示范区"], CanReveal: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.auth.ChangePassword(ctx, a.ID, pw, testPassword, ""); err != nil {
+		t.Fatal(err)
+	}
+	_, secret, err := f.auth.CreateToken(ctx, a.ID, "test", 24*time.Hour)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.tokens["revealer"] = secret
+}
+
+var peopleScenarios = []scenario{
+	{name: "a member, numbers masked", method: "GET", path: "/api/v1/persons/{测党员甲}", status: 200,
+		want: []string{`"person":{"id":{测党员甲},"name":"测党员甲","gender":"female"`, `"id_number":"449900********0012"`, `"phone":"139****0001"`,
+			`"memberships":[{"id":`, `"org_name":"迎宾社区党支部","status":"full"`, `"posts":[]`, `"registrations":[]`},
+		not: []string{"449900198001010012", "13900020001"}},
+	{name: "a member, in English", method: "GET", path: "/api/v1/persons/{测党员甲}?lang=en", status: 200, want: []string{`"start_reason":"enrolment"`}},
+	{name: "a member outside the caller's subtree", as: "hedong", method: "GET", path: "/api/v1/persons/{测党员乙}", status: 403,
+		want: []string{`"code":"out_of_scope"`}, not: []string{"测党员乙"}},
+	{name: "an unknown person, scoped caller", as: "hedong", method: "GET", path: "/api/v1/persons/99999", status: 403},
+	{name: "an unknown person, admin", method: "GET", path: "/api/v1/persons/99999", status: 404, want: []string{`"code":"person_not_found"`}},
+	{name: "a person id not a number", method: "GET", path: "/api/v1/persons/x", status: 400},
+	{name: "a member inside, for the subdistrict", as: "hedong", method: "GET", path: "/api/v1/persons/{测党员甲}", status: 200},
+	{name: "the auditor reads no person", as: "auditor", method: "GET", path: "/api/v1/persons/{测党员甲}", status: 403, want: []string{`"code":"forbidden"`}},
+
+	{name: "reveal without the account's permission", method: "POST", path: "/api/v1/persons/{测党员甲}/reveal", status: 403,
+		want: []string{`"code":"forbidden"`}, not: []string{"449900198001010012"}},
+	{name: "reveal", as: "revealer", method: "POST", path: "/api/v1/persons/{测党员甲}/reveal", status: 200,
+		want: []string{`{"id_number":"449900198001010012","phone":"13900020001"}`}},
+	{name: "reveal outside the subtree", as: "yingbin", method: "POST", path: "/api/v1/persons/{测党员乙}/reveal", status: 403},
+
+	{name: "a unit with its locations", method: "GET", path: "/api/v1/units/{测迎宾单位}", status: 200,
+		want: []string{`"unit":{"id":{测迎宾单位},"name":"测迎宾单位"`, `"area_id":{宾南社区}`,
+			`"locations":[{"area_id":{迎宾社区},"area_name":"迎宾社区","from":"2021-01-01","to":"2024-01-01"},{"area_id":{宾南社区},"area_name":"宾南社区","from":"2024-01-01"}]`}},
+	{name: "a unit outside the caller's subtree", as: "yingbin", method: "GET", path: "/api/v1/units/{测迎宾单位}", status: 403},
+	{name: "an unknown unit", method: "GET", path: "/api/v1/units/99999", status: 404, want: []string{`"code":"unit_not_found"`}},
+}
+
+// TestRevealIsAuditedWithoutTheNumbers: the API's reveal is in the audit
+// trail, naming the person, and no audit entry holds the full numbers.
+func TestRevealIsAuditedWithoutTheNumbers(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		f := newFixture(t, d)
+		peopleWorld(t, f)
+		rec := f.do(t, "revealer", "", "POST", "/api/v1/persons/{测党员甲}/reveal", "")
+		if rec.Code != 200 {
+			t.Fatalf("reveal: %d %s", rec.Code, rec.Body)
+		}
+		recs, _, err := audit.Query(context.Background(), f.db.Reader(), audit.Filter{Limit: 1000})
+		if err != nil {
+			t.Fatal(err)
+		}
+		revealed := 0
+		for _, r := range recs {
+			text := r.Action + " " + r.TargetType + " " + r.TargetID + " " + r.Detail + " " + r.Before + " " + r.After
+			if strings.Contains(text, "449900198001010012") || strings.Contains(text, "13900020001") {
+				t.Errorf("audit entry %d holds a full number: %s", r.Seq, text)
+			}
+			if r.Action == "pii.reveal" {
+				revealed++
+			}
+		}
+		if revealed != 2 {
+			t.Errorf("%d reveal entries, want 2 (ID number and phone)", revealed)
+		}
+	})
+}

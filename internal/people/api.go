@@ -1,0 +1,36 @@
+package people
+
+import (
+	_ "embed"
+	"net/http"
+
+	"dangjian/internal/api"
+	"dangjian/internal/auth"
+)
+
+// apiHandlers are the API's handlers of persons and stationed units.
+type apiHandlers struct {
+	*api.Handler
+	people *Store
+}
+
+//go:embed openapi.json
+var openAPIDoc []byte
+
+// API is the people domain's part of the JSON API. Personal numbers are
+// masked unless revealed; every reveal is audited without the values.
+func API(st *Store) api.Module {
+	return api.Module{
+		Name: "people",
+		Doc:  openAPIDoc,
+		Routes: func(h *api.Handler) []api.Route {
+			s := &apiHandlers{Handler: h, people: st}
+			person, unit := st.PersonPlace(), st.UnitPlace()
+			return []api.Route{
+				{Method: http.MethodGet, Path: "/api/v1/persons/{id}", Perm: ReadPeople, Place: person, Handle: s.personGet},
+				{Method: http.MethodPost, Path: "/api/v1/persons/{id}/reveal", Perm: auth.RevealPII, Place: person, Handle: s.personReveal},
+				{Method: http.MethodGet, Path: "/api/v1/units/{id}", Perm: ReadOwnUnit, Place: unit, Handle: s.unitGet},
+			}
+		},
+	}
+}
