@@ -59,6 +59,13 @@ var matrixRequests = map[string]func(in bool) (path, body string){
 	"POST /api/v1/persons/{id}/reveal": func(in bool) (string, string) {
 		return "/api/v1/persons/" + pick(in, "{矩阵党员}", "{官渡党员}") + "/reveal", ""
 	},
+	"POST /api/v1/members": func(in bool) (string, string) {
+		return "/api/v1/members", `{"person":{"name":"矩阵新党员","gender":"male"},"membership":{"org_id":` + pick(in, "{迎宾社区党支部}", "{官渡社区党支部}") +
+			`,"status":"full","category":"resident","joined_party_on":"2001-07-01","reason":"enrolment"},"on":"2030-01-01"}`
+	},
+	"POST /api/v1/persons/{id}/transfer": personPath("/transfer", `{"to_org_id":{迎宾社区党支部},"on":"2030-01-01"}`),
+	"POST /api/v1/persons/{id}/end":      personPath("/end", `{"reason":"died","on":"2030-01-01"}`),
+	"POST /api/v1/persons/{id}/convert":  personPath("/convert", `{"on":"2030-01-01"}`),
 	"GET /api/v1/units/{id}": func(in bool) (string, string) {
 		return "/api/v1/units/" + pick(in, "{矩阵单位}", "{官渡单位}"), ""
 	},
@@ -82,6 +89,12 @@ func areaPath(suffix, body string) func(bool) (string, string) {
 	}
 }
 
+func personPath(suffix, body string) func(bool) (string, string) {
+	return func(in bool) (string, string) {
+		return "/api/v1/persons/" + pick(in, "{矩阵党员}", "{官渡党员}") + suffix, body
+	}
+}
+
 func orgPath(suffix, body string) func(bool) (string, string) {
 	return func(in bool) (string, string) {
 		return "/api/v1/party-orgs/" + pick(in, "{迎宾社区党支部}", "{官渡社区党支部}") + suffix, body
@@ -95,10 +108,10 @@ func orgPath(suffix, body string) func(bool) (string, string) {
 // than read from auth, so that a change to either side shows.
 func TestAccessMatrix(t *testing.T) {
 	may := map[auth.Role]map[auth.Permission]bool{
-		auth.Admin:       {auth.ReadAreas: true, auth.WriteAreas: true, "reports.read": true, "people.read": true, "unit.read": true},
-		auth.District:    {auth.ReadAreas: true, auth.WriteAreas: true, "reports.read": true, "people.read": true, "unit.read": true},
-		auth.Subdistrict: {auth.ReadAreas: true, auth.WriteAreas: true, "reports.read": true, "people.read": true, "unit.read": true},
-		auth.Community:   {auth.ReadAreas: true, auth.WriteAreas: true, "reports.read": true, "people.read": true, "unit.read": true},
+		auth.Admin:       {auth.ReadAreas: true, auth.WriteAreas: true, "reports.read": true, "people.read": true, "people.write": true, "unit.read": true},
+		auth.District:    {auth.ReadAreas: true, auth.WriteAreas: true, "reports.read": true, "people.read": true, "people.write": true, "unit.read": true},
+		auth.Subdistrict: {auth.ReadAreas: true, auth.WriteAreas: true, "reports.read": true, "people.read": true, "people.write": true, "unit.read": true},
+		auth.Community:   {auth.ReadAreas: true, auth.WriteAreas: true, "reports.read": true, "people.read": true, "people.write": true, "unit.read": true},
 		auth.Unit:        {"unit.read": true}, // their own unit only: the matrix's inside unit is theirs
 
 		auth.Viewer:  {auth.ReadAreas: true, "reports.read": true, "people.read": true, "unit.read": true},

@@ -29,6 +29,10 @@ func API(st *Store) api.Module {
 			return []api.Route{
 				{Method: http.MethodGet, Path: "/api/v1/persons/{id}", Perm: ReadPeople, Place: person, Handle: s.personGet},
 				{Method: http.MethodPost, Path: "/api/v1/persons/{id}/reveal", Perm: auth.RevealPII, Place: person, Handle: s.personReveal},
+				{Method: http.MethodPost, Path: "/api/v1/members", Perm: WritePeople, Handle: s.memberEnrol},
+				{Method: http.MethodPost, Path: "/api/v1/persons/{id}/transfer", Perm: WritePeople, Place: person, Handle: s.memberTransfer},
+				{Method: http.MethodPost, Path: "/api/v1/persons/{id}/end", Perm: WritePeople, Place: person, Handle: s.memberEnd},
+				{Method: http.MethodPost, Path: "/api/v1/persons/{id}/convert", Perm: WritePeople, Place: person, Handle: s.memberConvert},
 				{Method: http.MethodGet, Path: "/api/v1/units/{id}", Perm: ReadOwnUnit, Place: unit, Handle: s.unitGet},
 			}
 		},

@@ -453,3 +453,27 @@ func (s *Store) History(ctx context.Context, personID int64) ([]Membership, erro
 	}
 	return out, wrap("history", rows.Err())
 }
+
+// openMembership is the person's membership still open, if any.
+func openMembership(ms []Membership) (Membership, bool) {
+	for i := len(ms) - 1; i >= 0; i-- {
+		if ms[i].To.IsZero() {
+			return ms[i], true
+		}
+	}
+	return Membership{}, false
+}
+
+// OpenMembership is the person's membership still open; a person without
+// one is refused with err.no_open_membership.
+func (s *Store) OpenMembership(ctx context.Context, personID int64) (Membership, error) {
+	ms, err := s.History(ctx, personID)
+	if err != nil {
+		return Membership{}, err
+	}
+	m, ok := openMembership(ms)
+	if !ok {
+		return m, i18n.Errf("person_id", "err.no_open_membership")
+	}
+	return m, nil
+}

@@ -34,6 +34,7 @@ func init() {
 		"err.membership_overlap":          {ZH: "该党员在“%s”的组织关系（%s 至 %s）与此重叠，同一时间只能有一个组织关系", EN: "the membership in %q (%s to %s) overlaps this one; a person has one membership at a time"},
 		"err.membership_overlap_open":     {ZH: "该党员自 %[2]s 起在“%[1]s”的组织关系尚未转出，请先办理转出或转接", EN: "the membership in %q since %s has not ended; transfer or end it first"},
 		"err.membership_not_found":        {ZH: "组织关系 %d 不存在", EN: "membership %d does not exist"},
+		"err.no_open_membership":          {ZH: "该人员目前没有组织关系", EN: "this person has no open membership"},
 		"err.membership_ended":            {ZH: "在“%s”的组织关系已于 %s 结束", EN: "the membership in %q ended on %s"},
 		"err.not_probationary":            {ZH: "该党员不是预备党员", EN: "the member is not probationary"},
 		"err.transfer_same_org":           {ZH: "转入的党组织与原党组织相同", EN: "the destination is the member's current organisation"},

@@ -101,13 +101,3 @@ func (s *pages) unitForm(w http.ResponseWriter, r *http.Request, build func(u Un
 		return []web.Crumb{{Label: i18n.T(lang, "ui.units.title"), Href: "/units"}, {Label: u.Name, Href: unitURL(u.ID)}}, nil
 	})
 }
-
-// openMembership is the person's membership open today, if any.
-func openMembership(ms []Membership) (Membership, bool) {
-	for i := len(ms) - 1; i >= 0; i-- {
-		if ms[i].To.IsZero() {
-			return ms[i], true
-		}
-	}
-	return Membership{}, false
-}
