@@ -66,6 +66,15 @@ var matrixRequests = map[string]func(in bool) (path, body string){
 	"POST /api/v1/persons/{id}/transfer": personPath("/transfer", `{"to_org_id":{迎宾社区党支部},"on":"2030-01-01"}`),
 	"POST /api/v1/persons/{id}/end":      personPath("/end", `{"reason":"died","on":"2030-01-01"}`),
 	"POST /api/v1/persons/{id}/convert":  personPath("/convert", `{"on":"2030-01-01"}`),
+	"GET /api/v1/units": func(in bool) (string, string) {
+		return "/api/v1/units?area=" + pick(in, "{迎宾社区}", "{官渡社区}"), ""
+	},
+	"POST /api/v1/units": func(in bool) (string, string) {
+		return "/api/v1/units", `{"name":"矩阵新单位","kind":"state_enterprise","rank":"none","area_id":` + pick(in, "{迎宾社区}", "{官渡社区}") + `,"on":"2030-01-01"}`
+	},
+	"POST /api/v1/units/{id}/move":      unitPath("/move", `{"area_id":{宾南社区},"on":"2030-01-01"}`),
+	"POST /api/v1/units/{id}/end":       unitPath("/end", `{"on":"2030-01-01"}`),
+	"POST /api/v1/units/{id}/party-org": unitPath("/party-org", `{"kind":"branch","name":"矩阵单位党支部","on":"2030-01-01"}`),
 	"GET /api/v1/units/{id}": func(in bool) (string, string) {
 		return "/api/v1/units/" + pick(in, "{矩阵单位}", "{官渡单位}"), ""
 	},
@@ -95,6 +104,12 @@ func personPath(suffix, body string) func(bool) (string, string) {
 	}
 }
 
+func unitPath(suffix, body string) func(bool) (string, string) {
+	return func(in bool) (string, string) {
+		return "/api/v1/units/" + pick(in, "{矩阵单位}", "{官渡单位}") + suffix, body
+	}
+}
+
 func orgPath(suffix, body string) func(bool) (string, string) {
 	return func(in bool) (string, string) {
 		return "/api/v1/party-orgs/" + pick(in, "{迎宾社区党支部}", "{官渡社区党支部}") + suffix, body
@@ -108,13 +123,13 @@ func orgPath(suffix, body string) func(bool) (string, string) {
 // than read from auth, so that a change to either side shows.
 func TestAccessMatrix(t *testing.T) {
 	may := map[auth.Role]map[auth.Permission]bool{
-		auth.Admin:       {auth.ReadAreas: true, auth.WriteAreas: true, "reports.read": true, "people.read": true, "people.write": true, "unit.read": true},
-		auth.District:    {auth.ReadAreas: true, auth.WriteAreas: true, "reports.read": true, "people.read": true, "people.write": true, "unit.read": true},
-		auth.Subdistrict: {auth.ReadAreas: true, auth.WriteAreas: true, "reports.read": true, "people.read": true, "people.write": true, "unit.read": true},
-		auth.Community:   {auth.ReadAreas: true, auth.WriteAreas: true, "reports.read": true, "people.read": true, "people.write": true, "unit.read": true},
-		auth.Unit:        {"unit.read": true}, // their own unit only: the matrix's inside unit is theirs
+		auth.Admin:       {auth.ReadAreas: true, auth.WriteAreas: true, "reports.read": true, "people.read": true, "people.write": true, "unit.read": true, "unit.write": true, "units.read": true, "units.write": true},
+		auth.District:    {auth.ReadAreas: true, auth.WriteAreas: true, "reports.read": true, "people.read": true, "people.write": true, "unit.read": true, "unit.write": true, "units.read": true, "units.write": true},
+		auth.Subdistrict: {auth.ReadAreas: true, auth.WriteAreas: true, "reports.read": true, "people.read": true, "people.write": true, "unit.read": true, "unit.write": true, "units.read": true, "units.write": true},
+		auth.Community:   {auth.ReadAreas: true, auth.WriteAreas: true, "reports.read": true, "people.read": true, "people.write": true, "unit.read": true, "unit.write": true, "units.read": true, "units.write": true},
+		auth.Unit:        {"unit.read": true, "unit.write": true}, // their own unit only: the matrix's inside unit is theirs
 
-		auth.Viewer:  {auth.ReadAreas: true, "reports.read": true, "people.read": true, "unit.read": true},
+		auth.Viewer:  {auth.ReadAreas: true, "reports.read": true, "people.read": true, "unit.read": true, "units.read": true},
 		auth.Auditor: {},
 	}
 	for _, rt := range wholeAPI().Routes() {

@@ -33,7 +33,12 @@ func API(st *Store) api.Module {
 				{Method: http.MethodPost, Path: "/api/v1/persons/{id}/transfer", Perm: WritePeople, Place: person, Handle: s.memberTransfer},
 				{Method: http.MethodPost, Path: "/api/v1/persons/{id}/end", Perm: WritePeople, Place: person, Handle: s.memberEnd},
 				{Method: http.MethodPost, Path: "/api/v1/persons/{id}/convert", Perm: WritePeople, Place: person, Handle: s.memberConvert},
+				{Method: http.MethodGet, Path: "/api/v1/units", Perm: ReadUnits, Handle: s.unitList},
+				{Method: http.MethodPost, Path: "/api/v1/units", Perm: WriteUnits, Handle: s.unitCreate},
 				{Method: http.MethodGet, Path: "/api/v1/units/{id}", Perm: ReadOwnUnit, Place: unit, Handle: s.unitGet},
+				{Method: http.MethodPost, Path: "/api/v1/units/{id}/move", Perm: WriteUnits, Place: unit, Handle: s.unitMove},
+				{Method: http.MethodPost, Path: "/api/v1/units/{id}/end", Perm: WriteUnits, Place: unit, Handle: s.unitEnd},
+				{Method: http.MethodPost, Path: "/api/v1/units/{id}/party-org", Perm: WriteOwnUnit, Place: unit, Handle: s.unitOrgCreate},
 			}
 		},
 	}

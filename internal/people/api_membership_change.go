@@ -86,6 +86,7 @@ type membershipAnswer struct {
 	MembershipID int64 `json:"membership_id"`
 }
 
+// personURL is a person in the API.
 func personURL(id int64) string { return "/api/v1/persons/" + itoa(id) }
 
 // memberEnrol serves POST /api/v1/members: records the person and their
