@@ -72,9 +72,18 @@ var matrixRequests = map[string]func(in bool) (path, body string){
 	"POST /api/v1/units": func(in bool) (string, string) {
 		return "/api/v1/units", `{"name":"矩阵新单位","kind":"state_enterprise","rank":"none","area_id":` + pick(in, "{迎宾社区}", "{官渡社区}") + `,"on":"2030-01-01"}`
 	},
-	"POST /api/v1/units/{id}/move":      unitPath("/move", `{"area_id":{宾南社区},"on":"2030-01-01"}`),
-	"POST /api/v1/units/{id}/end":       unitPath("/end", `{"on":"2030-01-01"}`),
-	"POST /api/v1/units/{id}/party-org": unitPath("/party-org", `{"kind":"branch","name":"矩阵单位党支部","on":"2030-01-01"}`),
+	"POST /api/v1/units/{id}/move":           unitPath("/move", `{"area_id":{宾南社区},"on":"2030-01-01"}`),
+	"POST /api/v1/units/{id}/end":            unitPath("/end", `{"on":"2030-01-01"}`),
+	"POST /api/v1/units/{id}/party-org":      unitPath("/party-org", `{"kind":"branch","name":"矩阵单位党支部","on":"2030-01-01"}`),
+	"GET /api/v1/party-orgs/{id}/leadership": orgPath("/leadership", ""),
+	"POST /api/v1/party-orgs/{id}/elections": orgPath("/elections", `{"elected_on":"2030-01-01","expected_voters":5,"present_voters":5,"votes_cast":5,"posts":[]}`),
+	"GET /api/v1/areas/{id}/registrations":   areaPath("/registrations", ""),
+	"POST /api/v1/registrations": func(in bool) (string, string) {
+		return "/api/v1/registrations", `{"kind":"unit","org_id":{矩阵单位党支部},"area_id":` + pick(in, "{宾南社区}", "{官渡社区}") + `,"on":"2030-01-01"}`
+	},
+	"POST /api/v1/registrations/{id}/end": func(in bool) (string, string) {
+		return "/api/v1/registrations/" + pick(in, "{矩阵报到}", "{官渡报到}") + "/end", `{"on":"2030-01-01"}`
+	},
 	"GET /api/v1/units/{id}": func(in bool) (string, string) {
 		return "/api/v1/units/" + pick(in, "{矩阵单位}", "{官渡单位}"), ""
 	},
@@ -162,6 +171,20 @@ func TestAccessMatrix(t *testing.T) {
 			t.Fatal(err)
 		}
 		f.ids["官渡单位"] = outside
+		for _, u := range []struct{ unit, org, community, reg string }{
+			{"矩阵单位", "矩阵单位党支部", "迎宾社区", "矩阵报到"}, {"官渡单位", "官渡单位党支部", "官渡社区", "官渡报到"},
+		} {
+			org, err := f.people.CreateUnitOrg(context.Background(), people.UnitOrgInput{UnitID: f.ids[u.unit], Kind: "branch", Name: u.org, On: date.MustParse("2020-01-01")})
+			if err != nil {
+				t.Fatal(err)
+			}
+			f.ids[u.org] = org
+			reg, err := f.people.Register(context.Background(), people.RegistrationInput{Kind: people.UnitRegistration, OrgID: org, AreaID: f.ids[u.community], From: date.MustParse("2021-01-01")})
+			if err != nil {
+				t.Fatal(err)
+			}
+			f.ids[u.reg] = reg
+		}
 		f.enrol(t, "迎宾社区党支部", "矩阵党员", 1)
 		f.enrol(t, "官渡社区党支部", "官渡党员", 2)
 		for _, role := range auth.Roles {

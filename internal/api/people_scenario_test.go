@@ -16,10 +16,11 @@ import (
 )
 
 // peopleWorld adds to the fixture a member of 迎宾社区党支部 (测党员甲, ID
-// number 449900198001010012 with its check digit, phone 13900020001), a
-// member of 官渡社区党支部 (测党员乙), a unit in 迎宾社区 that moved to
-// 宾南社区, and "revealer", a district officer allowed to reveal personal
-// data.
+// number 449900198001010012, phone 13900020001), a member of 官渡社区党支部
+// (测党员乙), a unit in 迎宾社区 that moved to 宾南社区 on 2024-01-01
+// (测迎宾单位), a unit in 宾南社区 with its own branch registered with
+// 宾南社区 since 2022 (测宾南单位, 测宾南单位党支部, 测宾南报到), and
+// "revealer", a district officer allowed to reveal personal data.
 func peopleWorld(t testing.TB, f *fixture) {
 	ctx := context.Background()
 	id, err := f.store.CreateOrg(ctx, area.OrgInput{AreaID: f.ids["官渡社区"], Kind: area.Branch, Name: "官渡社区党支部", On: date.MustParse("2020-01-01")})
@@ -38,6 +39,22 @@ func peopleWorld(t testing.TB, f *fixture) {
 	if err := f.people.MoveUnit(ctx, people.MoveUnitInput{UnitID: unit, AreaID: f.ids["宾南社区"], On: date.MustParse("2024-01-01")}); err != nil {
 		t.Fatal(err)
 	}
+	binnan, err := f.people.CreateUnit(ctx, people.UnitInput{Name: "测宾南单位", Kind: people.PublicInstitution, Rank: people.Section,
+		AreaID: f.ids["宾南社区"], On: date.MustParse("2021-01-01")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.ids["测宾南单位"] = binnan
+	org, err := f.people.CreateUnitOrg(ctx, people.UnitOrgInput{UnitID: binnan, Kind: "branch", Name: "测宾南单位党支部", On: date.MustParse("2021-02-01")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.ids["测宾南单位党支部"] = org
+	reg, err := f.people.Register(ctx, people.RegistrationInput{Kind: people.UnitRegistration, OrgID: org, AreaID: f.ids["宾南社区"], From: date.MustParse("2022-01-01")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.ids["测宾南报到"] = reg
 	a, pw, err := f.auth.Create(ctx, auth.NewAccount{Username: "revealer", Role: auth.District, AreaID: f.ids["示范区"], CanReveal: true})
 	if err != nil {
 		t.Fatal(err)
@@ -71,6 +88,37 @@ var peopleScenarios = []scenario{
 	{name: "reveal", as: "revealer", method: "POST", path: "/api/v1/persons/{测党员甲}/reveal", status: 200,
 		want: []string{`{"id_number":"449900198001010012","phone":"13900020001"}`}},
 	{name: "reveal outside the subtree", as: "yingbin", method: "POST", path: "/api/v1/persons/{测党员乙}/reveal", status: 403},
+
+	{name: "elect a team with a concurrent member from a unit", method: "POST", path: "/api/v1/party-orgs/{迎宾社区党支部}/elections", status: 201,
+		body: `{"elected_on":"2023-12-01","expected_voters":30,"present_voters":28,"votes_cast":28,"posts":[` +
+			`{"person_id":{测党员甲},"role":"secretary"},` +
+			`{"new_person":{"name":"测兼职委员","gender":"male","id_number":"` + fakeID(4) + `"},"role":"concurrent_member","unit_id":{测迎宾单位}}]}`,
+		want: []string{`"terms":[{"id":`, `"number":1,"elected_on":"2023-12-01","expected_voters":30,"present_voters":28,"votes_cast":28,"started_on":"2023-12-01"}`,
+			`"role":"secretary"`, `"person_name":"测兼职委员","role":"concurrent_member"`, `"unit_id":{测迎宾单位}`},
+		headers: map[string]string{"Location": "/api/v1/party-orgs/{迎宾社区党支部}/leadership"}},
+	{name: "the team", method: "GET", path: "/api/v1/party-orgs/{迎宾社区党支部}/leadership?as_of=2024-01-15", status: 200,
+		want: []string{`"as_of":"2024-01-15"`, `"person_name":"测党员甲","role":"secretary"`}},
+	{name: "the team before the election", method: "GET", path: "/api/v1/party-orgs/{迎宾社区党支部}/leadership?as_of=2023-01-01", status: 200,
+		want: []string{`"posts":[]`}},
+	{name: "an election with more votes than voters present", method: "POST", path: "/api/v1/party-orgs/{迎宾社区党支部}/elections", status: 422,
+		body: `{"elected_on":"2024-02-01","expected_voters":30,"present_voters":20,"votes_cast":25,"posts":[]}`, want: []string{`"field":"votes_cast"`}},
+	{name: "an election with a bad post", method: "POST", path: "/api/v1/party-orgs/{迎宾社区党支部}/elections", status: 422,
+		body: `{"elected_on":"2024-02-01","expected_voters":30,"present_voters":20,"votes_cast":20,"posts":[{"person_id":{测党员甲},"role":"secretary"},{"person_id":{测党员甲},"role":"concurrent_member"}]}`,
+		want: []string{`"field":"posts[1].unit_id"`}},
+	{name: "the team of a branch outside", as: "yingbin", method: "GET", path: "/api/v1/party-orgs/{官渡社区党支部}/leadership", status: 403},
+
+	{name: "registrations with 宾南社区", method: "GET", path: "/api/v1/areas/{宾南社区}/registrations?as_of=2023-06-30&kind=unit", status: 200,
+		want: []string{`"registrations":[{"id":{测宾南报到},"kind":"unit","org_id":{测宾南单位党支部},"name":"测宾南单位党支部","area_id":{宾南社区},"from":"2022-01-01"}]`}},
+	{name: "registrations of a bad kind", method: "GET", path: "/api/v1/areas/{宾南社区}/registrations?kind=club", status: 422, want: []string{`"field":"kind"`}},
+	{name: "end a registration", method: "POST", path: "/api/v1/registrations/{测宾南报到}/end", status: 200, body: `{"on":"2023-07-01"}`,
+		want: []string{`"id":{测宾南报到}`, `"to":"2023-07-01"`}},
+	{name: "register with 迎宾社区", method: "POST", path: "/api/v1/registrations", status: 201,
+		body: `{"kind":"unit","org_id":{测宾南单位党支部},"area_id":{迎宾社区},"on":"2023-08-01","note":"就近报到"}`,
+		want: []string{`"kind":"unit","org_id":{测宾南单位党支部}`, `"area_id":{迎宾社区},"from":"2023-08-01","note":"就近报到"}`}},
+	{name: "register with a community outside", as: "yingbin", method: "POST", path: "/api/v1/registrations", status: 403,
+		body: `{"kind":"unit","org_id":{测宾南单位党支部},"area_id":{官渡社区},"on":"2023-08-01"}`, want: []string{`"field":"area_id"`}},
+	{name: "register a resident member", method: "POST", path: "/api/v1/registrations", status: 422,
+		body: `{"kind":"member","person_id":{测党员甲},"area_id":{迎宾社区},"on":"2023-08-01"}`},
 
 	{name: "enrol a member", method: "POST", path: "/api/v1/members", status: 201,
 		body: `{"person":{"name":"测新党员","gender":"male","id_number":"` + fakeID(3) + `","phone":"13900020003"},` +
@@ -116,9 +164,9 @@ var peopleScenarios = []scenario{
 			`"locations":[{"area_id":{迎宾社区},"area_name":"迎宾社区","from":"2021-01-01","to":"2024-01-01"},{"area_id":{宾南社区},"area_name":"宾南社区","from":"2024-01-01"}]`}},
 	{name: "a unit outside the caller's subtree", as: "yingbin", method: "GET", path: "/api/v1/units/{测迎宾单位}", status: 403},
 	{name: "the units of 河东街道", as: "hedong", method: "GET", path: "/api/v1/units", status: 200,
-		want: []string{`"units":[{"id":{测迎宾单位},"name":"测迎宾单位"`}, not: []string{"官渡"}},
+		want: []string{`"units":[{"id":{测宾南单位},"name":"测宾南单位"`, `{"id":{测迎宾单位},"name":"测迎宾单位"`}, not: []string{"官渡"}},
 	{name: "the units of a community by name", method: "GET", path: "/api/v1/units?area=宾南社区&as_of=2023-06-30", status: 200,
-		want: []string{`"as_of":"2023-06-30","units":[]`}},
+		want: []string{`"as_of":"2023-06-30","units":[{"id":{测宾南单位},`}, not: []string{"测迎宾单位"}},
 	{name: "the units of an unknown area", method: "GET", path: "/api/v1/units?area=无此社区", status: 404, want: []string{`"code":"area_name_unknown"`, `"field":"area"`}},
 	{name: "record a unit", as: "yingbin", method: "POST", path: "/api/v1/units", status: 201,
 		body:    `{"name":"测新单位","kind":"public_institution","rank":"section","area_id":{迎宾社区},"on":"2024-05-01"}`,

@@ -25,7 +25,7 @@ func API(st *Store) api.Module {
 		Doc:  openAPIDoc,
 		Routes: func(h *api.Handler) []api.Route {
 			s := &apiHandlers{Handler: h, people: st}
-			person, unit := st.PersonPlace(), st.UnitPlace()
+			person, unit, org, reg, ar := st.PersonPlace(), st.UnitPlace(), st.OrgPlace(), st.RegistrationPlace(), st.Areas.Place()
 			return []api.Route{
 				{Method: http.MethodGet, Path: "/api/v1/persons/{id}", Perm: ReadPeople, Place: person, Handle: s.personGet},
 				{Method: http.MethodPost, Path: "/api/v1/persons/{id}/reveal", Perm: auth.RevealPII, Place: person, Handle: s.personReveal},
@@ -39,6 +39,13 @@ func API(st *Store) api.Module {
 				{Method: http.MethodPost, Path: "/api/v1/units/{id}/move", Perm: WriteUnits, Place: unit, Handle: s.unitMove},
 				{Method: http.MethodPost, Path: "/api/v1/units/{id}/end", Perm: WriteUnits, Place: unit, Handle: s.unitEnd},
 				{Method: http.MethodPost, Path: "/api/v1/units/{id}/party-org", Perm: WriteOwnUnit, Place: unit, Handle: s.unitOrgCreate},
+
+				{Method: http.MethodGet, Path: "/api/v1/party-orgs/{id}/leadership", Perm: ReadPeople, Place: org, Handle: s.leadershipGet},
+				{Method: http.MethodPost, Path: "/api/v1/party-orgs/{id}/elections", Perm: WritePeople, Place: org, Handle: s.electionCreate},
+
+				{Method: http.MethodGet, Path: "/api/v1/areas/{id}/registrations", Perm: ReadPeople, Place: ar, Handle: s.registrationList},
+				{Method: http.MethodPost, Path: "/api/v1/registrations", Perm: WritePeople, Handle: s.registrationCreate},
+				{Method: http.MethodPost, Path: "/api/v1/registrations/{id}/end", Perm: WritePeople, Place: reg, Handle: s.registrationEnd},
 			}
 		},
 	}

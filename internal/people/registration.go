@@ -183,3 +183,8 @@ ORDER BY r.kind, 5, r.id`, areaID, string(kind), on)
 	out, err := db.Collect(rows, func(r *sql.Rows) (Registration, error) { return scanRegistration(r) })
 	return out, wrap("registrations", err)
 }
+
+// Registration reads one registration inside the caller's scope.
+func (s *Store) Registration(ctx context.Context, id int64) (Registration, error) {
+	return s.loadRegistration(ctx, s.DB.Reader(), id)
+}
