@@ -59,6 +59,9 @@ var matrixRequests = map[string]func(in bool) (path, body string){
 	"POST /api/v1/persons/{id}/reveal": func(in bool) (string, string) {
 		return "/api/v1/persons/" + pick(in, "{矩阵党员}", "{官渡党员}") + "/reveal", ""
 	},
+	"GET /api/v1/members": func(in bool) (string, string) {
+		return "/api/v1/members?area=" + pick(in, "{迎宾社区}", "{官渡社区}"), ""
+	},
 	"POST /api/v1/members": func(in bool) (string, string) {
 		return "/api/v1/members", `{"person":{"name":"矩阵新党员","gender":"male"},"membership":{"org_id":` + pick(in, "{迎宾社区党支部}", "{官渡社区党支部}") +
 			`,"status":"full","category":"resident","joined_party_on":"2001-07-01","reason":"enrolment"},"on":"2030-01-01"}`

@@ -29,6 +29,7 @@ func API(st *Store) api.Module {
 			return []api.Route{
 				{Method: http.MethodGet, Path: "/api/v1/persons/{id}", Perm: ReadPeople, Place: person, Handle: s.personGet},
 				{Method: http.MethodPost, Path: "/api/v1/persons/{id}/reveal", Perm: auth.RevealPII, Place: person, Handle: s.personReveal},
+				{Method: http.MethodGet, Path: "/api/v1/members", Perm: ReadPeople, Handle: s.memberList},
 				{Method: http.MethodPost, Path: "/api/v1/members", Perm: WritePeople, Handle: s.memberEnrol},
 				{Method: http.MethodPost, Path: "/api/v1/persons/{id}/transfer", Perm: WritePeople, Place: person, Handle: s.memberTransfer},
 				{Method: http.MethodPost, Path: "/api/v1/persons/{id}/end", Perm: WritePeople, Place: person, Handle: s.memberEnd},
