@@ -45,7 +45,7 @@ func (h *Handler) admit(w http.ResponseWriter, r *http.Request, rt Route) (*http
 		h.Fail(w, r.WithContext(ctx), err)
 		return nil, false
 	}
-	r = r.WithContext(ctx)
+	r = r.WithContext(context.WithValue(ctx, principalKey{}, p))
 	if rt.Method != http.MethodGet && p.TokenID != 0 {
 		// Recorded before the write: no audit entry, no write.
 		err := h.audit(r.Context(), audit.Entry{
@@ -153,4 +153,12 @@ func (h *Handler) auditDenied(r *http.Request, msg *i18n.Error) {
 	if err != nil {
 		h.logger().ErrorContext(r.Context(), "api: audit denied access", "method", r.Method, "path", r.URL.Path, "err", err)
 	}
+}
+
+type principalKey struct{}
+
+// PrincipalOf is the caller of an admitted request.
+func PrincipalOf(r *http.Request) auth.Principal {
+	p, _ := r.Context().Value(principalKey{}).(auth.Principal)
+	return p
 }

@@ -59,6 +59,11 @@ var matrixRequests = map[string]func(in bool) (path, body string){
 	"POST /api/v1/persons/{id}/reveal": func(in bool) (string, string) {
 		return "/api/v1/persons/" + pick(in, "{矩阵党员}", "{官渡党员}") + "/reveal", ""
 	},
+	"POST /api/v1/imports":      func(bool) (string, string) { return "/api/v1/imports", `{}` },
+	"GET /api/v1/imports/{job}": func(bool) (string, string) { return "/api/v1/imports/0123456789abcdef01234567", "" },
+	"GET /api/v1/exports/{file}": func(in bool) (string, string) {
+		return "/api/v1/exports/units.csv?area=" + pick(in, "{迎宾社区}", "{官渡社区}"), ""
+	},
 	"GET /api/v1/members": func(in bool) (string, string) {
 		return "/api/v1/members?area=" + pick(in, "{迎宾社区}", "{官渡社区}"), ""
 	},
@@ -95,7 +100,7 @@ var matrixRequests = map[string]func(in bool) (path, body string){
 // unaimed are the routes that name no area: "outside" is the same request,
 // which a scoped caller may make and whose answer is filtered to their
 // subtree.
-var unaimed = map[string]bool{"GET /api/openapi.json": true, "GET /api/v1/areas": true}
+var unaimed = map[string]bool{"GET /api/openapi.json": true, "GET /api/v1/areas": true, "POST /api/v1/imports": true, "GET /api/v1/imports/{job}": true}
 
 func pick(in bool, inside, outside string) string {
 	if in {
@@ -135,13 +140,13 @@ func orgPath(suffix, body string) func(bool) (string, string) {
 // than read from auth, so that a change to either side shows.
 func TestAccessMatrix(t *testing.T) {
 	may := map[auth.Role]map[auth.Permission]bool{
-		auth.Admin:       {auth.ReadAreas: true, auth.WriteAreas: true, "reports.read": true, "people.read": true, "people.write": true, "unit.read": true, "unit.write": true, "units.read": true, "units.write": true},
-		auth.District:    {auth.ReadAreas: true, auth.WriteAreas: true, "reports.read": true, "people.read": true, "people.write": true, "unit.read": true, "unit.write": true, "units.read": true, "units.write": true},
-		auth.Subdistrict: {auth.ReadAreas: true, auth.WriteAreas: true, "reports.read": true, "people.read": true, "people.write": true, "unit.read": true, "unit.write": true, "units.read": true, "units.write": true},
-		auth.Community:   {auth.ReadAreas: true, auth.WriteAreas: true, "reports.read": true, "people.read": true, "people.write": true, "unit.read": true, "unit.write": true, "units.read": true, "units.write": true},
+		auth.Admin:       {auth.ReadAreas: true, auth.WriteAreas: true, "imports.run": true, "exports.read": true, "reports.read": true, "people.read": true, "people.write": true, "unit.read": true, "unit.write": true, "units.read": true, "units.write": true},
+		auth.District:    {auth.ReadAreas: true, auth.WriteAreas: true, "imports.run": true, "exports.read": true, "reports.read": true, "people.read": true, "people.write": true, "unit.read": true, "unit.write": true, "units.read": true, "units.write": true},
+		auth.Subdistrict: {auth.ReadAreas: true, auth.WriteAreas: true, "imports.run": true, "exports.read": true, "reports.read": true, "people.read": true, "people.write": true, "unit.read": true, "unit.write": true, "units.read": true, "units.write": true},
+		auth.Community:   {auth.ReadAreas: true, auth.WriteAreas: true, "imports.run": true, "exports.read": true, "reports.read": true, "people.read": true, "people.write": true, "unit.read": true, "unit.write": true, "units.read": true, "units.write": true},
 		auth.Unit:        {"unit.read": true, "unit.write": true}, // their own unit only: the matrix's inside unit is theirs
 
-		auth.Viewer:  {auth.ReadAreas: true, "reports.read": true, "people.read": true, "unit.read": true, "units.read": true},
+		auth.Viewer:  {auth.ReadAreas: true, "exports.read": true, "reports.read": true, "people.read": true, "unit.read": true, "units.read": true},
 		auth.Auditor: {},
 	}
 	for _, rt := range wholeAPI().Routes() {

@@ -79,6 +79,9 @@ func (h *Handler) Register(mux *http.ServeMux) {
 	})
 }
 
+// Logger is h.Log, or the default logger when none is set.
+func (h *Handler) Logger() *slog.Logger { return h.logger() }
+
 // logger returns h.Log, or the default logger when none is set.
 func (h *Handler) logger() *slog.Logger {
 	if h.Log != nil {

@@ -52,6 +52,7 @@ func TestScenarios(t *testing.T) {
 		{"authentication", authScenarios, nil},
 		{"authorisation", accessScenarios, nil},
 		{"persons and units", peopleScenarios, peopleWorld},
+		{"imports and exports", importScenarios, peopleWorld},
 	}
 	doc := loadDoc(t)
 	for _, engine := range dbtest.Engines() {

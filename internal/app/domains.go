@@ -26,6 +26,7 @@ func (a *App) endpoints() []api.Module {
 		area.API(a.Areas),
 		report.API(a.DB, a.Areas),
 		people.API(a.People),
+		importer.API(a.DB, a.People, a.Jobs),
 	}
 }
 

@@ -1,31 +1,17 @@
 package importer
 
 import (
-	"context"
-	"dangjian/internal/access"
-	"dangjian/internal/jobs"
 	"dangjian/internal/web"
 	"errors"
-	"io"
 	"net/http"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
-	"time"
 
 	"dangjian/internal/area"
-	"dangjian/internal/audit"
 	"dangjian/internal/auth"
 	"dangjian/internal/i18n"
 	"dangjian/internal/xlsx"
 )
-
-// importMeta is what an import job is about.
-type importMeta struct {
-	kind string
-	dry  bool
-}
 
 type importPage struct {
 	Kinds   []string
@@ -63,70 +49,25 @@ func (s *pages) importShow(w http.ResponseWriter, r *http.Request) {
 	s.Render(w, r, http.StatusOK, "import", s.importView(r, &importPage{Kind: "members", DryRun: true}))
 }
 
-// importStart saves the upload to a temporary file and starts the import
-// in the background; the browser follows to the job's page.
+// importStart saves the upload and starts the import in the background;
+// the browser follows to the job's page.
 func (s *pages) importStart(w http.ResponseWriter, r *http.Request) {
 	lang := web.Lang(r)
-	fail := func(status int, msg string) {
-		p := &importPage{Kind: r.FormValue("kind"), Error: msg, DryRun: r.FormValue("dry_run") != ""}
-		s.Render(w, r, status, "import", s.importView(r, p))
-	}
-	if err := r.ParseMultipartForm(8 << 20); err != nil {
-		var mbe *http.MaxBytesError
-		if errors.As(err, &mbe) {
-			fail(http.StatusRequestEntityTooLarge, i18n.T(lang, "err.import_file_too_large", maxImportBytes>>20))
-			return
+	up, err := parseUpload(r)
+	if err != nil {
+		status := http.StatusUnprocessableEntity
+		if errors.Is(err, errTooLarge) {
+			status = http.StatusRequestEntityTooLarge
 		}
-		fail(http.StatusUnprocessableEntity, i18n.T(lang, "err.import_file_required"))
+		p := &importPage{Kind: r.FormValue("kind"), Error: err.(*i18n.Error).In(lang), DryRun: r.FormValue("dry_run") != ""}
+		s.Render(w, r, status, "import", s.importView(r, p))
 		return
 	}
 	defer r.MultipartForm.RemoveAll()
-	kind := r.FormValue("kind")
-	if xlsx.SchemaByName(kind) == nil {
-		fail(http.StatusUnprocessableEntity, i18n.T(lang, "err.import_kind_invalid", kind))
-		return
-	}
-	up, hdr, err := r.FormFile("file")
-	if err != nil {
-		fail(http.StatusUnprocessableEntity, i18n.T(lang, "err.import_file_required"))
-		return
-	}
-	defer up.Close()
-	tmp, err := os.CreateTemp("", "dangjian-upload-*"+strings.ToLower(filepath.Ext(hdr.Filename)))
-	if err != nil {
-		s.ServerError(w, r, err)
-		return
-	}
-	if _, err := io.Copy(tmp, up); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
-		s.ServerError(w, r, err)
-		return
-	}
+	defer up.file.Close()
 	p, _ := web.Principal(r)
-	// The import outlives the request: the job keeps its actor and scope
-	// and drops its cancellation; the application's shutdown cancels it.
-	sc, _ := access.Scope(p)
-	base := audit.WithActor(access.WithScope(r.Context(), sc), audit.ActorFrom(r.Context()))
-	meta := importMeta{kind: kind, dry: r.FormValue("dry_run") != ""}
-	name := hdr.Filename
-	job, err := s.jobs.Start(base, p.ID, meta, func(ctx context.Context, j *jobs.Job) (any, error) {
-		defer os.Remove(tmp.Name())
-		defer tmp.Close()
-		st, err := tmp.Stat()
-		if err != nil {
-			return nil, err
-		}
-		rn := &Runner{DB: s.db, People: s.people}
-		res, err := rn.Import(ctx, tmp, st.Size(), name, kind, Options{DryRun: meta.dry, OnProgress: func(pr Progress) { j.Report(pr) }})
-		if err != nil && !errors.Is(err, ErrBadRows) {
-			s.Logger().Error("web: import", "err", err)
-		}
-		return res, err
-	})
+	job, err := s.uploads.start(r, p, up)
 	if err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
 		s.ServerError(w, r, err)
 		return
 	}
@@ -137,12 +78,8 @@ func (s *pages) importStart(w http.ResponseWriter, r *http.Request) {
 func (s *pages) importJob(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("job")
 	p, _ := web.Principal(r)
-	job, ok := s.jobs.Get(id, p.ID)
-	var meta importMeta
-	if ok {
-		meta, ok = job.Meta.(importMeta)
-	}
-	if !ok {
+	job, meta, err := s.uploads.find(id, p)
+	if err != nil {
 		s.NotFound(w, r)
 		return
 	}
@@ -204,23 +141,7 @@ func (s *pages) exportDownload(w http.ResponseWriter, r *http.Request) {
 		areaID = id
 	}
 	p, _ := web.Principal(r)
-	h := w.Header()
-	if ext == xlsx.FormatXLSX {
-		h.Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-	} else {
-		h.Set("Content-Type", "text/csv; charset=utf-8")
-	}
-	h.Set("Content-Disposition", `attachment; filename="`+kind+"-"+time.Now().Format("20060102-150405")+"."+ext+`"`)
-	h.Set("Cache-Control", "no-store")
-	cw := &web.CountingWriter{W: w}
-	rn := &Runner{DB: s.db, People: s.people}
-	_, err := rn.Export(r.Context(), cw, ExportOptions{Kind: kind, Format: ext, AreaID: areaID, Reveal: p.Can(auth.RevealPII), Lang: web.Lang(r)})
-	if err != nil {
-		if cw.N > 0 {
-			s.Logger().ErrorContext(r.Context(), "web: export", "err", err)
-			panic(http.ErrAbortHandler)
-		}
-		h.Del("Content-Disposition")
+	if err := s.uploads.export(w, r, kind, ext, areaID, p.Can(auth.RevealPII), web.Lang(r)); err != nil {
 		s.ServerError(w, r, err)
 	}
 }

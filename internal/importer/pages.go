@@ -15,13 +15,10 @@ var templateFiles embed.FS
 // pages are the handlers of imports and exports.
 type pages struct {
 	*web.Kit
-	db     *db.DB
-	people *people.Store
-	jobs   *jobs.Runner
+	db      *db.DB
+	people  *people.Store
+	uploads *uploader
 }
-
-// maxImportBytes bounds an uploaded file.
-const maxImportBytes = 64 << 20
 
 // Pages is the import and export part of the web application: upload a
 // file of members, units or posts, follow its import, download the records
@@ -32,7 +29,7 @@ func Pages(d *db.DB, ps *people.Store, rn *jobs.Runner) web.Module {
 		Templates: web.Sub(templateFiles),
 		Nav:       []web.NavItem{{Key: "import", Href: "/import", Label: "ui.nav.import", Perm: RunImports, Order: 600}},
 		Routes: func(k *web.Kit) []web.Route {
-			s := &pages{Kit: k, db: d, people: ps, jobs: rn}
+			s := &pages{Kit: k, db: d, people: ps, uploads: &uploader{db: d, people: ps, jobs: rn, log: k.Logger()}}
 			return []web.Route{
 				{Pattern: "GET /import", Perm: RunImports, Handler: s.importShow},
 				{Pattern: "POST /import", Perm: RunImports, Handler: s.importStart, MaxBody: maxImportBytes + 1<<20},

@@ -1,0 +1,160 @@
+package importer
+
+import (
+	_ "embed"
+	"errors"
+	"net/http"
+	"strings"
+
+	"dangjian/internal/api"
+	"dangjian/internal/auth"
+	"dangjian/internal/db"
+	"dangjian/internal/fault"
+	"dangjian/internal/i18n"
+	"dangjian/internal/jobs"
+	"dangjian/internal/people"
+	"dangjian/internal/xlsx"
+)
+
+//go:embed openapi.json
+var openAPIDoc []byte
+
+// apiHandlers are the API's handlers of imports and exports.
+type apiHandlers struct {
+	*api.Handler
+	uploads *uploader
+}
+
+// API is the import and export part of the JSON API: upload a file, follow
+// its import, read its row errors; download the records of one's scope.
+func API(d *db.DB, ps *people.Store, rn *jobs.Runner) api.Module {
+	return api.Module{
+		Name: "importer",
+		Doc:  openAPIDoc,
+		Routes: func(h *api.Handler) []api.Route {
+			s := &apiHandlers{Handler: h, uploads: &uploader{db: d, people: ps, jobs: rn, log: h.Logger()}}
+			return []api.Route{
+				{Method: http.MethodPost, Path: "/api/v1/imports", Perm: RunImports, Handle: s.importStart},
+				{Method: http.MethodGet, Path: "/api/v1/imports/{job}", Perm: RunImports, Handle: s.importGet},
+				{Method: http.MethodGet, Path: "/api/v1/exports/{file}", Perm: ReadExports, Handle: s.exportGet},
+			}
+		},
+	}
+}
+
+// importJSON is an import job: running with its progress, or done with
+// its counts or every bad row (up to a limit, then how many more).
+type importJSON struct {
+	ID        string          `json:"id"`
+	Kind      string          `json:"kind"`
+	DryRun    bool            `json:"dry_run"`
+	State     string          `json:"state"` // running, done, refused (bad rows), failed
+	Rows      int             `json:"rows"`
+	Percent   int             `json:"percent"`
+	Created   int             `json:"created"`
+	Updated   int             `json:"updated"`
+	Unchanged int             `json:"unchanged"`
+	Errors    []importRowJSON `json:"errors"`
+	More      int             `json:"more_errors,omitempty"`
+	Failure   string          `json:"failure,omitempty"`
+}
+
+// importRowJSON is one refused cell: its line, column and message.
+type importRowJSON struct {
+	Line    int    `json:"line"`
+	Column  string `json:"column"`
+	Message string `json:"message"`
+}
+
+// importStart serves POST /api/v1/imports (multipart/form-data: kind,
+// file, dry_run): the import runs in the background (202, Location of the
+// job).
+func (h *apiHandlers) importStart(w http.ResponseWriter, r *http.Request) {
+	r.Body = http.MaxBytesReader(w, r.Body, maxImportBytes+1<<20)
+	if ct := r.Header.Get("Content-Type"); !strings.HasPrefix(ct, "multipart/form-data") {
+		h.Fail(w, r, i18n.Errf("file", "err.import_file_required"))
+		return
+	}
+	up, err := parseUpload(r)
+	if err != nil {
+		h.Fail(w, r, err)
+		return
+	}
+	defer r.MultipartForm.RemoveAll()
+	defer up.file.Close()
+	p := api.PrincipalOf(r)
+	job, err := h.uploads.start(r, p, up)
+	if err != nil {
+		h.Fail(w, r, err)
+		return
+	}
+	w.Header().Set("Location", "/api/v1/imports/"+job.ID)
+	h.WriteJSON(w, r, http.StatusAccepted, importState(job.ID, importMeta{kind: up.kind, dry: up.dry}, job.State(), api.Lang(r)))
+}
+
+// importGet serves GET /api/v1/imports/{job}: the caller's own job.
+func (h *apiHandlers) importGet(w http.ResponseWriter, r *http.Request) {
+	job, meta, err := h.uploads.find(r.PathValue("job"), api.PrincipalOf(r))
+	if err != nil {
+		h.Fail(w, r, err)
+		return
+	}
+	h.WriteJSON(w, r, http.StatusOK, importState(job.ID, meta, job.State(), api.Lang(r)))
+}
+
+// importState describes a job as importJSON.
+func importState(id string, meta importMeta, st jobs.State, lang i18n.Lang) importJSON {
+	out := importJSON{ID: id, Kind: meta.kind, DryRun: meta.dry, State: "running", Errors: []importRowJSON{}}
+	if p, ok := st.Progress.(Progress); ok {
+		out.Rows, out.Percent = p.Rows, int(p.Fraction*100)
+	}
+	if !st.Done {
+		return out
+	}
+	res, _ := st.Result.(*Result)
+	switch {
+	case st.Err == nil:
+		out.State = "done"
+	case errors.Is(st.Err, ErrBadRows) && res != nil:
+		out.State = "refused"
+	default:
+		out.State = "failed"
+		var ie *i18n.Error
+		if errors.As(st.Err, &ie) {
+			out.Failure = ie.In(lang)
+		} else {
+			out.Failure = i18n.T(lang, "err.internal")
+		}
+		return out
+	}
+	out.Rows, out.Percent = res.Rows, 100
+	out.Created, out.Updated, out.Unchanged, out.More = res.Created, res.Updated, res.Unchanged, res.MoreErrors
+	for _, e := range res.Errors {
+		out.Errors = append(out.Errors, importRowJSON{Line: e.Line, Column: e.Header, Message: e.Message(lang)})
+	}
+	return out
+}
+
+// exportGet serves GET /api/v1/exports/{kind}.{xlsx|csv}?area=: the records
+// of the caller's scope (or of area inside it), in the import's columns;
+// numbers in full only for an account that may reveal them.
+func (h *apiHandlers) exportGet(w http.ResponseWriter, r *http.Request) {
+	kind, ext, _ := strings.Cut(r.PathValue("file"), ".")
+	if xlsx.SchemaByName(kind) == nil || (ext != xlsx.FormatXLSX && ext != xlsx.FormatCSV) {
+		h.Fail(w, r, &i18n.Error{Field: "file", Key: "err.import_kind_invalid", Args: []any{r.PathValue("file")}, Err: fault.NotFound})
+		return
+	}
+	var areaID int64
+	if v := r.URL.Query().Get("area"); v != "" {
+		a, err := h.uploads.people.Areas.Find(r.Context(), v)
+		if err != nil {
+			h.Fail(w, r, api.Relabel(err, "area_id", "area"))
+			return
+		}
+		areaID = a.ID
+	}
+	p := api.PrincipalOf(r)
+	if err := h.uploads.export(w, r, kind, ext, areaID, p.Can(auth.RevealPII), api.Lang(r)); err != nil {
+		h.Fail(w, r, err)
+	}
+}
