@@ -20,6 +20,10 @@ type Route struct {
 	Perm   auth.Permission
 	Place  *access.Place
 	Handle http.HandlerFunc
+	// Request and Response, when set, are values of the JSON body types the
+	// endpoint reads and answers with (2xx); the document test compares
+	// their fields with the documented schemas, so neither can drift.
+	Request, Response any
 }
 
 // Module is what a domain adds to the API: its endpoints, given the

@@ -34,8 +34,8 @@ func API(d *db.DB, ps *people.Store, rn *jobs.Runner) api.Module {
 		Routes: func(h *api.Handler) []api.Route {
 			s := &apiHandlers{Handler: h, uploads: &uploader{db: d, people: ps, jobs: rn, log: h.Logger()}}
 			return []api.Route{
-				{Method: http.MethodPost, Path: "/api/v1/imports", Perm: RunImports, Handle: s.importStart},
-				{Method: http.MethodGet, Path: "/api/v1/imports/{job}", Perm: RunImports, Handle: s.importGet},
+				{Method: http.MethodPost, Path: "/api/v1/imports", Perm: RunImports, Handle: s.importStart, Response: importJSON{}},
+				{Method: http.MethodGet, Path: "/api/v1/imports/{job}", Perm: RunImports, Handle: s.importGet, Response: importJSON{}},
 				{Method: http.MethodGet, Path: "/api/v1/exports/{file}", Perm: ReadExports, Handle: s.exportGet},
 			}
 		},

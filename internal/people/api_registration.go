@@ -18,6 +18,12 @@ func (s *Store) RegistrationPlace() *access.Place {
 	}}
 }
 
+// registrationListJSON is the registrations with a community on a day.
+type registrationListJSON struct {
+	AsOf          string         `json:"as_of"`
+	Registrations []Registration `json:"registrations"`
+}
+
 // registrationList serves GET /api/v1/areas/{id}/registrations?kind=&as_of=:
 // the registrations with the community in force that day, of one kind
 // (member, unit) or both.
@@ -42,10 +48,7 @@ func (h *apiHandlers) registrationList(w http.ResponseWriter, r *http.Request) {
 		h.Fail(w, r, err)
 		return
 	}
-	h.WriteJSON(w, r, http.StatusOK, struct {
-		AsOf          string         `json:"as_of"`
-		Registrations []Registration `json:"registrations"`
-	}{on.String(), nonNil(regs)})
+	h.WriteJSON(w, r, http.StatusOK, registrationListJSON{on.String(), nonNil(regs)})
 }
 
 // registrationRequest is POST /api/v1/registrations.

@@ -130,6 +130,12 @@ func (h *apiHandlers) unitOrgCreate(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
+// unitListJSON is the units located somewhere on a day.
+type unitListJSON struct {
+	AsOf  string `json:"as_of"`
+	Units []Unit `json:"units"`
+}
+
 // unitList serves GET /api/v1/units?area=ID&as_of=: the units located in
 // the area's subtree that day (the caller's scope, or the whole tree, when
 // no area is given), by name.
@@ -149,10 +155,7 @@ func (h *apiHandlers) unitList(w http.ResponseWriter, r *http.Request) {
 		h.Fail(w, r, api.Relabel(err, "area_id", "area"))
 		return
 	}
-	h.WriteJSON(w, r, http.StatusOK, struct {
-		AsOf  string `json:"as_of"`
-		Units []Unit `json:"units"`
-	}{on.String(), nonNil(units)})
+	h.WriteJSON(w, r, http.StatusOK, unitListJSON{on.String(), nonNil(units)})
 }
 
 // listArea is the ?area= of a list (an id or a name, as the figures take

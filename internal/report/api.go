@@ -27,8 +27,8 @@ func API(d *db.DB, areas *area.Store) api.Module {
 		Routes: func(h *api.Handler) []api.Route {
 			s := &apiHandlers{Handler: h, db: d, Areas: areas}
 			return []api.Route{
-				{Method: http.MethodGet, Path: "/api/v1/figures", Perm: ReadReports, Handle: s.figureList},
-				{Method: http.MethodGet, Path: "/api/v1/figures/{key}", Perm: ReadReports, Handle: s.figureGet},
+				{Method: http.MethodGet, Path: "/api/v1/figures", Perm: ReadReports, Handle: s.figureList, Response: figuresJSON{}},
+				{Method: http.MethodGet, Path: "/api/v1/figures/{key}", Perm: ReadReports, Handle: s.figureGet, Response: figureJSON{}},
 				{Method: http.MethodGet, Path: "/api/v1/speech", Perm: ReadReports, Handle: s.speechGet},
 			}
 		},
