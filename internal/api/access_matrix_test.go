@@ -71,9 +71,10 @@ var matrixRequests = map[string]func(in bool) (path, body string){
 		return "/api/v1/members", `{"person":{"name":"矩阵新党员","gender":"male"},"membership":{"org_id":` + pick(in, "{迎宾社区党支部}", "{官渡社区党支部}") +
 			`,"status":"full","category":"resident","joined_party_on":"2001-07-01","reason":"enrolment"},"on":"2030-01-01"}`
 	},
-	"POST /api/v1/persons/{id}/transfer": personPath("/transfer", `{"to_org_id":{迎宾社区党支部},"on":"2030-01-01"}`),
-	"POST /api/v1/persons/{id}/end":      personPath("/end", `{"reason":"died","on":"2030-01-01"}`),
-	"POST /api/v1/persons/{id}/convert":  personPath("/convert", `{"on":"2030-01-01"}`),
+	"POST /api/v1/persons/{id}/memberships": personPath("/memberships", `{"org_id":{迎宾社区党支部},"status":"full","category":"resident","joined_party_on":"2001-07-01","reason":"transfer_in","from_org_name":"外地","on":"2030-01-01"}`),
+	"POST /api/v1/persons/{id}/transfer":    personPath("/transfer", `{"to_org_id":{迎宾社区党支部},"on":"2030-01-01"}`),
+	"POST /api/v1/persons/{id}/end":         personPath("/end", `{"reason":"died","on":"2030-01-01"}`),
+	"POST /api/v1/persons/{id}/convert":     personPath("/convert", `{"on":"2030-01-01"}`),
 	"GET /api/v1/units": func(in bool) (string, string) {
 		return "/api/v1/units?area=" + pick(in, "{迎宾社区}", "{官渡社区}"), ""
 	},

@@ -200,4 +200,3 @@ func jsonFields(t reflect.Type) map[string]reflect.Type {
 	}
 	return out
 }
-

@@ -31,6 +31,7 @@ func API(st *Store) api.Module {
 				{Method: http.MethodPost, Path: "/api/v1/persons/{id}/reveal", Perm: auth.RevealPII, Place: person, Handle: s.personReveal, Response: revealJSON{}},
 				{Method: http.MethodGet, Path: "/api/v1/members", Perm: ReadPeople, Handle: s.memberList, Response: memberListJSON{}},
 				{Method: http.MethodPost, Path: "/api/v1/members", Perm: WritePeople, Handle: s.memberEnrol, Request: enrolRequest{}, Response: membershipAnswer{}},
+				{Method: http.MethodPost, Path: "/api/v1/persons/{id}/memberships", Perm: WritePeople, Place: person, Handle: s.memberStart, Request: startRequest{}, Response: membershipAnswer{}},
 				{Method: http.MethodPost, Path: "/api/v1/persons/{id}/transfer", Perm: WritePeople, Place: person, Handle: s.memberTransfer, Request: transferRequest{}, Response: membershipAnswer{}},
 				{Method: http.MethodPost, Path: "/api/v1/persons/{id}/end", Perm: WritePeople, Place: person, Handle: s.memberEnd, Request: endRequest{}, Response: membershipAnswer{}},
 				{Method: http.MethodPost, Path: "/api/v1/persons/{id}/convert", Perm: WritePeople, Place: person, Handle: s.memberConvert, Request: convertRequest{}, Response: membershipAnswer{}},

@@ -207,3 +207,36 @@ func fieldOf(err error) string {
 }
 
 func itoa(id int64) string { return strconv.FormatInt(id, 10) }
+
+// startRequest is POST /api/v1/persons/{id}/memberships: a membership of a
+// recorded person, starting on "on".
+type startRequest struct {
+	membershipRequest
+	On string `json:"on"`
+}
+
+func (q startRequest) DateOn() string { return q.On }
+
+// memberStart serves POST /api/v1/persons/{id}/memberships: a recorded
+// person (a former member, say) starts a membership (201).
+func (h *apiHandlers) memberStart(w http.ResponseWriter, r *http.Request) {
+	api.ServeChange(h.Handler, w, r, api.PathID, func(ctx context.Context, id int64, on date.Date, req startRequest) (api.Answer, error) {
+		if _, err := h.people.Org(ctx, req.OrgID); errors.Is(err, fault.OutOfScope) {
+			return api.Answer{}, api.Relabel(err, fieldOf(err), "org_id")
+		}
+		joined, err := optionalDate("joined_party_on", req.JoinedPartyOn)
+		if err != nil {
+			return api.Answer{}, err
+		}
+		full, err := optionalDate("full_on", req.FullOn)
+		if err != nil {
+			return api.Answer{}, err
+		}
+		mid, err := h.people.Start(ctx, MembershipInput{PersonID: id, OrgID: req.OrgID, Status: req.Status, Category: req.Category,
+			JoinedPartyOn: joined, FullOn: full, From: on, Reason: req.Reason, FromOrgName: req.FromOrgName, Note: req.Note})
+		if err != nil {
+			return api.Answer{}, api.InvalidRef(api.Relabel(err, "from", "on"))
+		}
+		return api.Answer{Status: http.StatusCreated, Location: personURL(id), Body: membershipAnswer{id, mid}}, nil
+	})
+}
