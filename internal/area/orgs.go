@@ -295,3 +295,31 @@ func endOrgsOfArea(ctx context.Context, q db.Q, areaID int64, on date.Date) erro
 	}
 	return rows.Err()
 }
+
+// InsertUnitOrg writes a stationed unit's own party organisation (no area:
+// it stands wherever its unit is located) and its creation event, in the
+// caller's transaction q. The people domain decides whether the unit may
+// have one; area writes every party_org row.
+func InsertUnitOrg(ctx context.Context, q db.Q, unitID int64, name string, kind OrgKind, on date.Date, note string) (int64, error) {
+	var id int64
+	if err := q.QueryRowContext(ctx, "INSERT INTO party_org (name, kind, unit_id, started_on) VALUES (?, ?, ?, ?) RETURNING id",
+		name, kind, unitID, on).Scan(&id); err != nil {
+		return 0, fmt.Errorf("area: insert unit org: %w", err)
+	}
+	if err := insertOrgEvent(ctx, q, "create", on, id, 0, note); err != nil {
+		return 0, fmt.Errorf("area: unit org event: %w", err)
+	}
+	return id, nil
+}
+
+// EndUnitOrg ends a stationed unit's party organisation on on with its
+// dissolution event, in the caller's transaction q.
+func EndUnitOrg(ctx context.Context, q db.Q, id int64, on date.Date, note string) error {
+	if _, err := q.ExecContext(ctx, "UPDATE party_org SET ended_on = ? WHERE id = ? AND unit_id IS NOT NULL", on, id); err != nil {
+		return fmt.Errorf("area: end unit org: %w", err)
+	}
+	if err := insertOrgEvent(ctx, q, "dissolve", on, id, 0, note); err != nil {
+		return fmt.Errorf("area: unit org event: %w", err)
+	}
+	return nil
+}

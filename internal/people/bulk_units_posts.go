@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"dangjian/internal/area"
 	"dangjian/internal/date"
 	"dangjian/internal/db"
 	"dangjian/internal/i18n"
@@ -100,12 +101,7 @@ func laterDate(a, b date.Date) date.Date {
 }
 
 func (s *Store) insertUnitOrg(ctx context.Context, q db.Q, unitID int64, name string, on date.Date) error {
-	var id int64
-	if err := q.QueryRowContext(ctx, "INSERT INTO party_org (name, kind, unit_id, started_on) VALUES (?, 'branch', ?, ?) RETURNING id",
-		name, unitID, on).Scan(&id); err != nil {
-		return err
-	}
-	_, err := q.ExecContext(ctx, "INSERT INTO party_org_event (kind, on_date, org_id, note) VALUES ('create', ?, ?, 'import')", on, id)
+	_, err := area.InsertUnitOrg(ctx, q, unitID, name, area.Branch, on, "import")
 	return err
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 
+	"dangjian/internal/area"
 	"dangjian/internal/date"
 	"dangjian/internal/db"
 	"dangjian/internal/i18n"
@@ -244,10 +245,7 @@ func (s *Store) EndUnit(ctx context.Context, in EndUnitInput) error {
 			return err
 		}
 		if u.OrgID != 0 {
-			if _, err := q.ExecContext(ctx, "UPDATE party_org SET ended_on = ? WHERE id = ?", in.On, u.OrgID); err != nil {
-				return err
-			}
-			if _, err := q.ExecContext(ctx, "INSERT INTO party_org_event (kind, on_date, org_id, note) VALUES ('dissolve', ?, ?, ?)", in.On, u.OrgID, "unit ended"); err != nil {
+			if err := area.EndUnitOrg(ctx, q, u.OrgID, in.On, "unit ended"); err != nil {
 				return err
 			}
 		}
@@ -282,11 +280,7 @@ func (s *Store) CreateUnitOrg(ctx context.Context, in UnitOrgInput) (int64, erro
 		if u.OrgID != 0 {
 			return i18n.Errf("unit_id", "err.unit_has_org", u.Name)
 		}
-		if err := q.QueryRowContext(ctx, "INSERT INTO party_org (name, kind, unit_id, started_on) VALUES (?, ?, ?, ?) RETURNING id",
-			name, in.Kind, u.ID, in.On).Scan(&id); err != nil {
-			return err
-		}
-		if _, err := q.ExecContext(ctx, "INSERT INTO party_org_event (kind, on_date, org_id, note) VALUES ('create', ?, ?, '')", in.On, id); err != nil {
+		if id, err = area.InsertUnitOrg(ctx, q, u.ID, name, area.OrgKind(in.Kind), in.On, ""); err != nil {
 			return err
 		}
 		return record(ctx, q, "party_org.create", "party_org", id, nil, in)
