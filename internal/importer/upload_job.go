@@ -20,6 +20,7 @@ import (
 	"dangjian/internal/i18n"
 	"dangjian/internal/jobs"
 	"dangjian/internal/people"
+	"dangjian/internal/web"
 	"dangjian/internal/xlsx"
 )
 
@@ -142,11 +143,11 @@ func (u *uploader) export(w http.ResponseWriter, r *http.Request, kind, ext stri
 	}
 	h.Set("Content-Disposition", `attachment; filename="`+kind+"-"+time.Now().Format("20060102-150405")+"."+ext+`"`)
 	h.Set("Cache-Control", "no-store")
-	cw := &countingWriter{w: w}
+	cw := &web.CountingWriter{W: w}
 	rn := &Runner{DB: u.db, People: u.people}
 	_, err := rn.Export(r.Context(), cw, ExportOptions{Kind: kind, Format: ext, AreaID: areaID, Reveal: reveal, Lang: lang})
 	if err != nil {
-		if cw.n > 0 {
+		if cw.N > 0 {
 			u.log.ErrorContext(r.Context(), "importer: export", "err", err)
 			panic(http.ErrAbortHandler)
 		}
@@ -154,16 +155,4 @@ func (u *uploader) export(w http.ResponseWriter, r *http.Request, kind, ext stri
 		h.Del("Content-Type")
 	}
 	return err
-}
-
-// countingWriter counts the bytes written through it.
-type countingWriter struct {
-	w io.Writer
-	n int64
-}
-
-func (c *countingWriter) Write(p []byte) (int, error) {
-	n, err := c.w.Write(p)
-	c.n += int64(n)
-	return n, err
 }

@@ -20,17 +20,12 @@ type leadershipJSON struct {
 // terms of an area's or a unit's own party organisation and its team on
 // that day.
 func (h *apiHandlers) leadershipGet(w http.ResponseWriter, r *http.Request) {
-	id, err := api.PathID(r)
-	if err != nil {
-		h.Fail(w, r, err)
-		return
-	}
-	on, err := api.AsOf(r, h.people.Today())
-	if err != nil {
-		h.Fail(w, r, err)
+	id, on, ok := h.pathAndDay(w, r)
+	if !ok {
 		return
 	}
 	out := leadershipJSON{AsOf: on.String()}
+	var err error
 	if out.Terms, err = h.people.Terms(r.Context(), id); err == nil {
 		out.Posts, err = h.people.Leadership(r.Context(), id, on)
 	}

@@ -8,7 +8,6 @@ import (
 
 	"dangjian/internal/api"
 	"dangjian/internal/date"
-	"dangjian/internal/fault"
 	"dangjian/internal/i18n"
 )
 
@@ -95,8 +94,8 @@ func (h *apiHandlers) memberEnrol(w http.ResponseWriter, r *http.Request) {
 	api.ServeChange(h.Handler, w, r, api.NoID, func(ctx context.Context, _ int64, on date.Date, req enrolRequest) (api.Answer, error) {
 		// An organisation outside the caller's subtree is refused before
 		// anything else is checked: an outsider learns nothing of it.
-		if _, err := h.people.Org(ctx, req.Membership.OrgID); errors.Is(err, fault.OutOfScope) {
-			return api.Answer{}, api.Relabel(err, fieldOf(err), "membership.org_id")
+		if err := h.orgInScope(ctx, "membership.org_id", req.Membership.OrgID); err != nil {
+			return api.Answer{}, err
 		}
 		in, err := req.input(on)
 		if err != nil {
@@ -221,8 +220,8 @@ func (q startRequest) DateOn() string { return q.On }
 // person (a former member, say) starts a membership (201).
 func (h *apiHandlers) memberStart(w http.ResponseWriter, r *http.Request) {
 	api.ServeChange(h.Handler, w, r, api.PathID, func(ctx context.Context, id int64, on date.Date, req startRequest) (api.Answer, error) {
-		if _, err := h.people.Org(ctx, req.OrgID); errors.Is(err, fault.OutOfScope) {
-			return api.Answer{}, api.Relabel(err, fieldOf(err), "org_id")
+		if err := h.orgInScope(ctx, "org_id", req.OrgID); err != nil {
+			return api.Answer{}, err
 		}
 		joined, err := optionalDate("joined_party_on", req.JoinedPartyOn)
 		if err != nil {

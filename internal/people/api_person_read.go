@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"dangjian/internal/api"
+	"dangjian/internal/date"
 )
 
 // personJSON is a person with their history: ID and phone numbers masked.
@@ -62,6 +63,20 @@ func (h *apiHandlers) personReveal(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	h.WriteJSON(w, r, http.StatusOK, revealJSON{IDNumber: idNumber, Phone: phone})
+}
+
+// pathAndDay reads the path's {id} and ?as_of= (today when absent); a bad
+// one is answered and ok is false.
+func (h *apiHandlers) pathAndDay(w http.ResponseWriter, r *http.Request) (id int64, on date.Date, ok bool) {
+	id, err := api.PathID(r)
+	if err == nil {
+		on, err = api.AsOf(r, h.people.Today())
+	}
+	if err != nil {
+		h.Fail(w, r, err)
+		return 0, on, false
+	}
+	return id, on, true
 }
 
 // nonNil returns xs, or an empty list for nil, so that it renders as [].

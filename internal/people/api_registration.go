@@ -28,14 +28,8 @@ type registrationListJSON struct {
 // the registrations with the community in force that day, of one kind
 // (member, unit) or both.
 func (h *apiHandlers) registrationList(w http.ResponseWriter, r *http.Request) {
-	id, err := api.PathID(r)
-	if err != nil {
-		h.Fail(w, r, err)
-		return
-	}
-	on, err := api.AsOf(r, h.people.Today())
-	if err != nil {
-		h.Fail(w, r, err)
+	id, on, ok := h.pathAndDay(w, r)
+	if !ok {
 		return
 	}
 	kind := RegistrationKind(r.URL.Query().Get("kind"))

@@ -53,6 +53,15 @@ func (h *apiHandlers) inScope(ctx context.Context, field string, areaID int64) e
 	return nil
 }
 
+// orgInScope refuses a party organisation outside the caller's subtree
+// named by a body field, before the store validates anything else.
+func (h *apiHandlers) orgInScope(ctx context.Context, field string, orgID int64) error {
+	if _, err := h.people.Org(ctx, orgID); errors.Is(err, fault.OutOfScope) {
+		return api.Relabel(err, fieldOf(err), field)
+	}
+	return nil
+}
+
 // unitCreate serves POST /api/v1/units: a unit stationed in a community of
 // the caller's subtree from "on" (201, Location of the unit).
 func (h *apiHandlers) unitCreate(w http.ResponseWriter, r *http.Request) {
