@@ -1,10 +1,8 @@
 package api_test
 
 import (
-	"context"
 	"fmt"
 	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"sync"
@@ -12,12 +10,10 @@ import (
 	"testing"
 	"time"
 
-	"dangjian/internal/area"
 	"dangjian/internal/auth"
-	"dangjian/internal/date"
 	"dangjian/internal/db"
 	"dangjian/internal/dbtest"
-	"dangjian/internal/demo"
+	"dangjian/internal/testkit"
 )
 
 // benchClients is the number of concurrent keep-alive clients.
@@ -36,22 +32,10 @@ const benchClients = 8
 //
 //	go test ./internal/api -run '^$' -bench AuthenticatedList -benchtime 20000x -count 3
 func BenchmarkAuthenticatedList(b *testing.B) {
-	ctx := context.Background()
-	d := dbtest.Open(b, db.SQLite)
-	store := area.NewStore(d) // as the server builds it, with its read cache
-	store.Today = func() date.Date { return testToday }
-	if err := demo.Load(ctx, store); err != nil {
-		b.Fatal(err)
-	}
-	f := &fixture{db: d, store: store, auth: &auth.Store{DB: d, Params: auth.TestParams, Now: time.Now}, ids: map[string]int64{}, tokens: map[string]string{}}
-	community, err := store.Find(ctx, "迎宾社区")
-	if err != nil {
-		b.Fatal(err)
-	}
-	f.ids["迎宾社区"] = community.ID
-	f.caller(b, "admin", auth.Admin, "", true)
-	f.caller(b, "yingbin", auth.Community, "迎宾社区", true)
-	h := apiHandler(d, f.auth, slog.New(slog.DiscardHandler))
+	w := testkit.New(b, dbtest.Open(b, db.SQLite), testkit.Options{Demo: true}) // as the server builds it, with its read cache
+	w.Caller("admin", auth.Admin, "", true)
+	w.Caller("yingbin", auth.Community, "迎宾社区", true)
+	h := w.App.APIHandler()
 	var areaList http.HandlerFunc
 	for _, rt := range h.Routes() {
 		if rt.Method == http.MethodGet && rt.Path == "/api/v1/areas" {
@@ -76,9 +60,9 @@ func BenchmarkAuthenticatedList(b *testing.B) {
 	type target struct{ metric, url, auth string }
 	targets := []target{
 		{"bare-req/s", servers["bare"].URL, ""},
-		{"auth-list-req/s", servers["api"].URL + "/api/v1/areas", f.bearer(b, "admin")},
+		{"auth-list-req/s", servers["api"].URL + "/api/v1/areas", w.Bearer("admin")},
 		{"unguarded-list-req/s", servers["unguarded"].URL + "/api/v1/areas", ""},
-		{"community-list-req/s", servers["api"].URL + "/api/v1/areas", f.bearer(b, "yingbin")},
+		{"community-list-req/s", servers["api"].URL + "/api/v1/areas", w.Bearer("yingbin")},
 	}
 
 	client := &http.Client{Transport: &http.Transport{MaxIdleConns: 4 * benchClients, MaxIdleConnsPerHost: benchClients}}

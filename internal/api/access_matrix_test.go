@@ -162,37 +162,37 @@ func TestAccessMatrix(t *testing.T) {
 	}
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		f := newFixture(t, d)
-		id, err := f.store.CreateOrg(context.Background(), area.OrgInput{AreaID: f.ids["官渡社区"], Kind: area.Branch, Name: "官渡社区党支部", On: date.MustParse("2020-01-01")})
+		id, err := f.App.Areas.CreateOrg(context.Background(), area.OrgInput{AreaID: f.IDs["官渡社区"], Kind: area.Branch, Name: "官渡社区党支部", On: date.MustParse("2020-01-01")})
 		if err != nil {
 			t.Fatal(err)
 		}
-		f.ids["官渡社区党支部"] = id
+		f.IDs["官渡社区党支部"] = id
 		// The unit liaison's unit, in 迎宾社区 (inside 河东街道).
-		unit, err := f.people.CreateUnit(context.Background(), people.UnitInput{
-			Name: "矩阵单位", Kind: people.StateEnterprise, Rank: people.NoRank, AreaID: f.ids["迎宾社区"], On: date.MustParse("2020-01-01")})
+		unit, err := f.App.People.CreateUnit(context.Background(), people.UnitInput{
+			Name: "矩阵单位", Kind: people.StateEnterprise, Rank: people.NoRank, AreaID: f.IDs["迎宾社区"], On: date.MustParse("2020-01-01")})
 		if err != nil {
 			t.Fatal(err)
 		}
-		f.ids["矩阵单位"] = unit
-		outside, err := f.people.CreateUnit(context.Background(), people.UnitInput{
-			Name: "官渡单位", Kind: people.StateEnterprise, Rank: people.NoRank, AreaID: f.ids["官渡社区"], On: date.MustParse("2020-01-01")})
+		f.IDs["矩阵单位"] = unit
+		outside, err := f.App.People.CreateUnit(context.Background(), people.UnitInput{
+			Name: "官渡单位", Kind: people.StateEnterprise, Rank: people.NoRank, AreaID: f.IDs["官渡社区"], On: date.MustParse("2020-01-01")})
 		if err != nil {
 			t.Fatal(err)
 		}
-		f.ids["官渡单位"] = outside
+		f.IDs["官渡单位"] = outside
 		for _, u := range []struct{ unit, org, community, reg string }{
 			{"矩阵单位", "矩阵单位党支部", "迎宾社区", "矩阵报到"}, {"官渡单位", "官渡单位党支部", "官渡社区", "官渡报到"},
 		} {
-			org, err := f.people.CreateUnitOrg(context.Background(), people.UnitOrgInput{UnitID: f.ids[u.unit], Kind: "branch", Name: u.org, On: date.MustParse("2020-01-01")})
+			org, err := f.App.People.CreateUnitOrg(context.Background(), people.UnitOrgInput{UnitID: f.IDs[u.unit], Kind: "branch", Name: u.org, On: date.MustParse("2020-01-01")})
 			if err != nil {
 				t.Fatal(err)
 			}
-			f.ids[u.org] = org
-			reg, err := f.people.Register(context.Background(), people.RegistrationInput{Kind: people.UnitRegistration, OrgID: org, AreaID: f.ids[u.community], From: date.MustParse("2021-01-01")})
+			f.IDs[u.org] = org
+			reg, err := f.App.People.Register(context.Background(), people.RegistrationInput{Kind: people.UnitRegistration, OrgID: org, AreaID: f.IDs[u.community], From: date.MustParse("2021-01-01")})
 			if err != nil {
 				t.Fatal(err)
 			}
-			f.ids[u.reg] = reg
+			f.IDs[u.reg] = reg
 		}
 		f.enrol(t, "迎宾社区党支部", "矩阵党员", 1)
 		f.enrol(t, "官渡社区党支部", "官渡党员", 2)
@@ -205,7 +205,7 @@ func TestAccessMatrix(t *testing.T) {
 			if role.NeedsUnit() {
 				scope = "矩阵单位"
 			}
-			f.caller(t, as, role, scope, true)
+			f.Caller(as, role, scope, true)
 			for _, rt := range wholeAPI().Routes() {
 				for _, in := range []bool{true, false} {
 					path, body := matrixRequests[(rt.Method + " " + rt.Path)](in)

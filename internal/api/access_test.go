@@ -19,14 +19,14 @@ func (f *fixture) do(t *testing.T, as, h, method, path, body string) *httptest.R
 	t.Helper()
 	var req *http.Request
 	if body != "" {
-		req = httptest.NewRequest(method, f.expand(path), strings.NewReader(f.expand(body)))
+		req = httptest.NewRequest(method, f.Expand(path), strings.NewReader(f.Expand(body)))
 		req.Header.Set("Content-Type", "application/json")
 	} else {
-		req = httptest.NewRequest(method, f.expand(path), nil)
+		req = httptest.NewRequest(method, f.Expand(path), nil)
 	}
 	req.RemoteAddr = "192.0.2.7:50000"
 	if as != nobody {
-		req.Header.Set("Authorization", f.bearer(t, as))
+		req.Header.Set("Authorization", f.Bearer(as))
 	} else if h != "" {
 		req.Header.Set("Authorization", h)
 	}
@@ -92,7 +92,7 @@ func TestAccessIsAudited(t *testing.T) {
 		}
 		for i, c := range denied {
 			r := recs[len(recs)-1-i] // newest first
-			wantTarget := c.method + " " + f.expand(strings.SplitN(c.path, "?", 2)[0])
+			wantTarget := c.method + " " + f.Expand(strings.SplitN(c.path, "?", 2)[0])
 			if r.Outcome != audit.OutcomeDenied || r.Actor.Username != c.as || r.Actor.Via != "api" || r.Actor.IP != "192.0.2.7" ||
 				!ids[r.Actor.RequestID] || r.TargetType != "route" || r.TargetID != wantTarget || r.Detail != c.detail {
 				t.Errorf("entry %d: %+v\nwant actor %s, target %s, detail %s", i, r, c.as, wantTarget, c.detail)
@@ -115,7 +115,7 @@ func TestAccessIsAudited(t *testing.T) {
 		}
 		// The merge refused for its target above was a write too.
 		if n != 2 || recs[0].Actor.Username != "hedong" || recs[0].TargetType != "token" || recs[0].TargetID == "" ||
-			recs[0].Detail != "POST "+f.expand("/api/v1/areas/{宾南社区}/rename") || recs[0].Actor.RequestID != rec.Header().Get("X-Request-Id") {
+			recs[0].Detail != "POST "+f.Expand("/api/v1/areas/{宾南社区}/rename") || recs[0].Actor.RequestID != rec.Header().Get("X-Request-Id") {
 			t.Errorf("token.use_write: %d %+v", n, recs)
 		}
 		if res, err := audit.Verify(ctx, d.Reader()); err != nil || !res.OK {
@@ -130,14 +130,14 @@ func TestNoAuditNoWrite(t *testing.T) {
 	d := dbtest.Open(t, db.SQLite)
 	f := newFixture(t, d)
 	f.mux = http.NewServeMux()
-	h := apiHandler(d, f.auth, nil)
+	h := apiHandler(d, f.App.Auth, nil)
 	h.Audit = func(context.Context, audit.Entry) error { return errors.New("audit: disk full") }
 	h.Register(f.mux)
 	rec := f.do(t, "", "", "POST", "/api/v1/areas/{宾南社区}/rename", `{"name":"宾南新社区","on":"2024-05-01"}`)
 	if rec.Code != http.StatusInternalServerError {
 		t.Fatalf("rename without audit: %d %s", rec.Code, rec.Body)
 	}
-	if a, err := f.store.Get(context.Background(), f.ids["宾南社区"]); err != nil || a.Name != "宾南社区" {
+	if a, err := f.App.Areas.Get(context.Background(), f.IDs["宾南社区"]); err != nil || a.Name != "宾南社区" {
 		t.Errorf("the rename happened: %+v %v", a, err)
 	}
 	// Denials still answer 403 when their entry cannot be written.

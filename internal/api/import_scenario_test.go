@@ -15,15 +15,15 @@ import (
 )
 
 var importScenarios = []scenario{
-	{name: "an import without a file", method: "POST", path: "/api/v1/imports", body: `{}`, status: 422,
-		want: []string{`"code":"import_file_required"`, `"field":"file"`}},
-	{name: "an unknown import job", method: "GET", path: "/api/v1/imports/0123456789abcdef01234567", status: 404,
-		want: []string{`"code":"import_job_unknown"`}},
-	{name: "export the units of 宾南社区", method: "GET", path: "/api/v1/exports/units.csv?area={宾南社区}", status: 200,
-		want: []string{"测迎宾单位", "测宾南单位"}, headers: map[string]string{"Content-Type": "text/csv", "Content-Disposition": "attachment"}},
-	{name: "export the units of 官渡社区", method: "GET", path: "/api/v1/exports/units.csv?area=官渡社区", status: 200, not: []string{"测迎宾单位"}},
-	{name: "export outside the subtree", as: "yingbin", method: "GET", path: "/api/v1/exports/units.csv?area={官渡社区}", status: 403},
-	{name: "export something unknown", method: "GET", path: "/api/v1/exports/secrets.txt", status: 404},
+	{Name: "an import without a file", Method: "POST", Path: "/api/v1/imports", Body: `{}`, Status: 422,
+		Want: []string{`"code":"import_file_required"`, `"field":"file"`}},
+	{Name: "an unknown import job", Method: "GET", Path: "/api/v1/imports/0123456789abcdef01234567", Status: 404,
+		Want: []string{`"code":"import_job_unknown"`}},
+	{Name: "export the units of 宾南社区", Method: "GET", Path: "/api/v1/exports/units.csv?area={宾南社区}", Status: 200,
+		Want: []string{"测迎宾单位", "测宾南单位"}, Headers: map[string]string{"Content-Type": "text/csv", "Content-Disposition": "attachment"}},
+	{Name: "export the units of 官渡社区", Method: "GET", Path: "/api/v1/exports/units.csv?area=官渡社区", Status: 200, Not: []string{"测迎宾单位"}},
+	{Name: "export outside the subtree", As: "yingbin", Method: "GET", Path: "/api/v1/exports/units.csv?area={官渡社区}", Status: 403},
+	{Name: "export something unknown", Method: "GET", Path: "/api/v1/exports/secrets.txt", Status: 404},
 }
 
 // TestImportThroughTheAPI exports the units of the scope, imports the file
@@ -78,7 +78,7 @@ func (f *fixture) upload(t *testing.T, as, kind, name, content string, dry bool)
 	mw.Close()
 	req := httptest.NewRequest("POST", "/api/v1/imports", &body)
 	req.Header.Set("Content-Type", mw.FormDataContentType())
-	req.Header.Set("Authorization", f.bearer(t, as))
+	req.Header.Set("Authorization", f.Bearer(as))
 	rec := httptest.NewRecorder()
 	f.mux.ServeHTTP(rec, req)
 	if rec.Code != http.StatusAccepted || !strings.HasPrefix(rec.Header().Get("Location"), "/api/v1/imports/") {

@@ -26,11 +26,11 @@ func TestTokenCache(t *testing.T) {
 		if c := get("hedong"); c != http.StatusOK {
 			t.Fatalf("first use: %d", c)
 		}
-		p, err := f.auth.TokenPrincipal(ctx, strings.TrimPrefix(f.bearer(t, "hedong"), "Bearer "))
+		p, err := f.App.Auth.TokenPrincipal(ctx, strings.TrimPrefix(f.Bearer("hedong"), "Bearer "))
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := f.auth.RevokeToken(ctx, p.TokenID); err != nil {
+		if err := f.App.Auth.RevokeToken(ctx, p.TokenID); err != nil {
 			t.Fatal(err)
 		}
 		now = now.Add(api.TokenCacheTTL - time.Millisecond)
@@ -46,11 +46,11 @@ func TestTokenCache(t *testing.T) {
 		if c := get("district"); c != http.StatusOK {
 			t.Fatalf("district: %d", c)
 		}
-		p, err = f.auth.TokenPrincipal(ctx, strings.TrimPrefix(f.bearer(t, "district"), "Bearer "))
+		p, err = f.App.Auth.TokenPrincipal(ctx, strings.TrimPrefix(f.Bearer("district"), "Bearer "))
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := f.auth.RevokeToken(ctx, p.TokenID); err != nil {
+		if err := f.App.Auth.RevokeToken(ctx, p.TokenID); err != nil {
 			t.Fatal(err)
 		}
 		f.h.ForgetTokens()
@@ -78,13 +78,13 @@ func TestTokenRevokedDuringLookupIsNotCached(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		ctx := context.Background()
 		f := newFixture(t, d)
-		secret := strings.TrimPrefix(f.bearer(t, "hedong"), "Bearer ")
-		p, err := f.auth.TokenPrincipal(ctx, secret)
+		secret := strings.TrimPrefix(f.Bearer("hedong"), "Bearer ")
+		p, err := f.App.Auth.TokenPrincipal(ctx, secret)
 		if err != nil {
 			t.Fatal(err)
 		}
 		var once atomic.Bool
-		f.auth.Now = func() time.Time {
+		f.App.Auth.Now = func() time.Time {
 			if once.CompareAndSwap(false, true) {
 				// Between the lookup and the cache's store: revoke and forget,
 				// as the web page does.

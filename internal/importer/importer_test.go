@@ -17,7 +17,7 @@ import (
 	"dangjian/internal/i18n"
 	"dangjian/internal/importer"
 	"dangjian/internal/people"
-	"dangjian/internal/pii"
+	"dangjian/internal/testkit"
 	"dangjian/internal/xlsx"
 )
 
@@ -29,6 +29,10 @@ func fakeID(birth string, seq int) string {
 	return first17 + string(people.CheckDigit(first17))
 }
 
+// world is testkit's small district with a branch in each live community;
+// ids knows its records by short keys too: root (示范区), A (河东街道), B
+// (官渡街道), a1 (迎宾社区), a2 (宾南社区), b1 (官渡社区) and x.org for the
+// branch of community x.
 type world struct {
 	db  *db.DB
 	rn  *importer.Runner
@@ -37,39 +41,16 @@ type world struct {
 
 func newWorld(t *testing.T, dbh *db.DB) *world {
 	t.Helper()
-	ctx := context.Background()
-	today := func() date.Date { return d("2025-06-30") }
-	a := area.NewStore(dbh)
-	a.Today = today
-	keys, err := pii.New([]byte("0123456789abcdef0123456789abcdeK"))
-	if err != nil {
-		t.Fatal(err)
+	tw := testkit.New(t, dbh, testkit.Options{})
+	tw.Org("宾南社区党支部", "宾南社区", area.Branch, d("2016-01-01"))
+	tw.Org("官渡社区党支部", "官渡社区", area.Branch, d("2016-01-01"))
+	w := &world{db: dbh, rn: &importer.Runner{DB: dbh, People: tw.App.People}, ids: map[string]int64{}}
+	for key, name := range map[string]string{
+		"root": "示范区", "A": "河东街道", "B": "官渡街道", "a1": "迎宾社区", "a2": "宾南社区", "b1": "官渡社区",
+		"a1.org": "迎宾社区党支部", "a2.org": "宾南社区党支部", "b1.org": "官渡社区党支部",
+	} {
+		w.ids[key] = tw.ID(name)
 	}
-	s := &people.Store{DB: dbh, Areas: a, Keys: keys, Today: today}
-	w := &world{db: dbh, rn: &importer.Runner{DB: dbh, People: s}, ids: map[string]int64{}}
-	mk := func(key, parent, name string, level area.Level) {
-		id, err := a.Create(ctx, area.CreateInput{ParentID: w.ids[parent], Level: level, Name: name, On: d("2015-01-01")})
-		if err != nil {
-			t.Fatal(err)
-		}
-		w.ids[key] = id
-	}
-	org := func(key, areaKey, name string) {
-		id, err := a.CreateOrg(ctx, area.OrgInput{AreaID: w.ids[areaKey], Kind: area.Branch, Name: name, On: d("2016-01-01")})
-		if err != nil {
-			t.Fatal(err)
-		}
-		w.ids[key] = id
-	}
-	mk("root", "", "测试区", area.District)
-	mk("A", "root", "甲街道", area.Subdistrict)
-	mk("B", "root", "乙街道", area.Subdistrict)
-	mk("a1", "A", "甲一社区", area.Community)
-	mk("a2", "A", "甲二社区", area.Community)
-	mk("b1", "B", "乙一社区", area.Community)
-	org("a1.org", "a1", "甲一社区党支部")
-	org("a2.org", "a2", "甲二社区党支部")
-	org("b1.org", "b1", "乙一社区党支部")
 	return w
 }
 
@@ -130,7 +111,7 @@ func TestImportMembersRepeatableAndTransfer(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, dbh *db.DB) {
 		w := newWorld(t, dbh)
 		ctx := context.Background()
-		rows := [][]string{member("王芳", "1970-05-06", 1, "甲一社区党支部"), member("李强", "1971-03-02", 2, "甲二社区党支部"), member("张伟", "1960-01-01", 3, "乙一社区党支部")}
+		rows := [][]string{member("王芳", "1970-05-06", 1, "迎宾社区党支部"), member("李强", "1971-03-02", 2, "宾南社区党支部"), member("张伟", "1960-01-01", 3, "官渡社区党支部")}
 		file := sheet(t, xlsx.FormatXLSX, memberHeader, rows...)
 		res, err := w.run(t, ctx, "members", "xlsx", file, true)
 		if err != nil || res.Created != 3 || w.count(t, "person") != 0 {
@@ -145,7 +126,7 @@ func TestImportMembersRepeatableAndTransfer(t *testing.T) {
 			t.Fatalf("re-import: %+v %v", res, err)
 		}
 		// A changed branch is a transfer; a changed phone an update.
-		rows[0][8] = "甲二社区党支部"
+		rows[0][8] = "宾南社区党支部"
 		rows[0][12] = "2024-03-01"
 		rows[1][5] = "13800000000"
 		res, err = w.run(t, ctx, "members", "csv", sheet(t, xlsx.FormatCSV, memberHeader, rows...), false)
@@ -156,7 +137,7 @@ func TestImportMembersRepeatableAndTransfer(t *testing.T) {
 		if err := dbh.Reader().QueryRowContext(ctx, "SELECT start_reason, from_org_name FROM membership WHERE to_on IS NULL AND org_id = ? AND from_on = '2024-03-01'", w.ids["a2.org"]).Scan(&reason, &prev); err != nil {
 			t.Fatalf("transfer: %v", err)
 		}
-		if reason != "transfer_in" || prev != "甲一社区党支部" || w.count(t, "membership") != 4 {
+		if reason != "transfer_in" || prev != "迎宾社区党支部" || w.count(t, "membership") != 4 {
 			t.Errorf("transfer: %s from %s, %d memberships", reason, prev, w.count(t, "membership"))
 		}
 		var n int
@@ -173,7 +154,7 @@ func TestImportMemberRules(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, dbh *db.DB) {
 		w := newWorld(t, dbh)
 		ctx := context.Background()
-		good := member("王芳", "1970-05-06", 1, "甲一社区党支部")
+		good := member("王芳", "1970-05-06", 1, "迎宾社区党支部")
 		set := func(r []string, col int, v string) []string {
 			r = append([]string(nil), r...)
 			r[col] = v
@@ -184,28 +165,28 @@ func TestImportMemberRules(t *testing.T) {
 			row      []string
 			col, key string
 		}{
-			{set(member("", "1970-05-06", 10, "甲一社区党支部"), 0, ""), "姓名", "err.import_required"},
-			{set(member("a", "1970-05-06", 11, "甲一社区党支部"), 1, "未知"), "性别", "err.import_value_invalid"},
-			{set(member("b", "1970-05-06", 12, "甲一社区党支部"), 3, "1970-13-40"), "出生日期", "err.import_date_invalid"},
-			{set(member("c", "1970-05-06", 13, "甲一社区党支部"), 3, "1971-01-01"), "出生日期", "err.birth_date_mismatch"},
-			{set(member("d", "1970-05-06", 14, "甲一社区党支部"), 4, id(14)[:17]+"0"), "身份证号", "err.id_number_check"},
-			{set(member("e", "1970-05-06", 15, "甲一社区党支部"), 4, "1101051970"), "身份证号", "err.id_number_length"},
-			{set(member("f", "1970-05-06", 16, "甲一社区党支部"), 4, "1.10105E+17"), "身份证号", "xlsx.float_mangled"},
-			{set(member("g", "1970-05-06", 17, "甲一社区党支部"), 5, "12345"), "手机号", ""},
-			{set(member("h", "1970-05-06", 18, "甲一社区党支部"), 6, "幼儿园"), "学历", "err.import_value_invalid"},
+			{set(member("", "1970-05-06", 10, "迎宾社区党支部"), 0, ""), "姓名", "err.import_required"},
+			{set(member("a", "1970-05-06", 11, "迎宾社区党支部"), 1, "未知"), "性别", "err.import_value_invalid"},
+			{set(member("b", "1970-05-06", 12, "迎宾社区党支部"), 3, "1970-13-40"), "出生日期", "err.import_date_invalid"},
+			{set(member("c", "1970-05-06", 13, "迎宾社区党支部"), 3, "1971-01-01"), "出生日期", "err.birth_date_mismatch"},
+			{set(member("d", "1970-05-06", 14, "迎宾社区党支部"), 4, id(14)[:17]+"0"), "身份证号", "err.id_number_check"},
+			{set(member("e", "1970-05-06", 15, "迎宾社区党支部"), 4, "1101051970"), "身份证号", "err.id_number_length"},
+			{set(member("f", "1970-05-06", 16, "迎宾社区党支部"), 4, "1.10105E+17"), "身份证号", "xlsx.float_mangled"},
+			{set(member("g", "1970-05-06", 17, "迎宾社区党支部"), 5, "12345"), "手机号", ""},
+			{set(member("h", "1970-05-06", 18, "迎宾社区党支部"), 6, "幼儿园"), "学历", "err.import_value_invalid"},
 			{member("i", "1970-05-06", 19, "不存在的支部"), "所在支部", "err.import_org_unknown"},
-			{set(member("j", "1970-05-06", 20, "甲一社区党支部"), 9, "x"), "党员状态", "err.import_value_invalid"},
-			{set(member("k", "1970-05-06", 21, "甲一社区党支部"), 10, ""), "党员类别", "err.import_required"},
-			{set(member("l", "1970-05-06", 22, "甲一社区党支部"), 11, "1980-01-01"), "入党日期", "err.joined_too_young"},
-			{set(member("m", "1970-05-06", 23, "甲一社区党支部"), 11, "2030-01-01"), "入党日期", "err.date_future"},
-			{set(member("n", "1970-05-06", 24, "甲一社区党支部"), 12, "2015-01-01"), "转入日期", "err.date_before_established"},
-			{member("o", "1970-05-06", 1, "甲一社区党支部"), "身份证号", "err.import_duplicate"},
+			{set(member("j", "1970-05-06", 20, "迎宾社区党支部"), 9, "x"), "党员状态", "err.import_value_invalid"},
+			{set(member("k", "1970-05-06", 21, "迎宾社区党支部"), 10, ""), "党员类别", "err.import_required"},
+			{set(member("l", "1970-05-06", 22, "迎宾社区党支部"), 11, "1980-01-01"), "入党日期", "err.joined_too_young"},
+			{set(member("m", "1970-05-06", 23, "迎宾社区党支部"), 11, "2030-01-01"), "入党日期", "err.date_future"},
+			{set(member("n", "1970-05-06", 24, "迎宾社区党支部"), 12, "2015-01-01"), "转入日期", "err.date_before_established"},
+			{member("o", "1970-05-06", 1, "迎宾社区党支部"), "身份证号", "err.import_duplicate"},
 		}
 		rows := [][]string{good}
 		for _, c := range cases {
 			rows = append(rows, c.row)
 		}
-		rows = append(rows, member("好人", "1960-02-02", 5, "乙一社区党支部"))
+		rows = append(rows, member("好人", "1960-02-02", 5, "官渡社区党支部"))
 		for _, format := range []string{xlsx.FormatXLSX, xlsx.FormatCSV} {
 			for _, dry := range []bool{true, false} {
 				res, err := w.run(t, ctx, "members", format, sheet(t, format, memberHeader, rows...), dry)
@@ -246,16 +227,16 @@ func TestImportScope(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, dbh *db.DB) {
 		w := newWorld(t, dbh)
 		ctx := access.WithScope(context.Background(), w.ids["A"])
-		file := sheet(t, xlsx.FormatCSV, memberHeader, member("王芳", "1970-05-06", 1, "甲一社区党支部"), member("张伟", "1960-01-01", 3, "乙一社区党支部"))
+		file := sheet(t, xlsx.FormatCSV, memberHeader, member("王芳", "1970-05-06", 1, "迎宾社区党支部"), member("张伟", "1960-01-01", 3, "官渡社区党支部"))
 		res, err := w.run(t, ctx, "members", "csv", file, false)
 		if !errors.Is(err, importer.ErrBadRows) || len(res.Errors) != 1 || res.Errors[0].Line != 3 || res.Errors[0].Key != "err.import_org_unknown" {
 			t.Fatalf("scoped: %v %+v", err, res)
 		}
 		// A person known outside the scope cannot be pulled into it.
-		if _, err := w.run(t, context.Background(), "members", "csv", sheet(t, xlsx.FormatCSV, memberHeader, member("张伟", "1960-01-01", 3, "乙一社区党支部")), false); err != nil {
+		if _, err := w.run(t, context.Background(), "members", "csv", sheet(t, xlsx.FormatCSV, memberHeader, member("张伟", "1960-01-01", 3, "官渡社区党支部")), false); err != nil {
 			t.Fatal(err)
 		}
-		res, err = w.run(t, ctx, "members", "csv", sheet(t, xlsx.FormatCSV, memberHeader, member("张伟", "1960-01-01", 3, "甲一社区党支部")), false)
+		res, err = w.run(t, ctx, "members", "csv", sheet(t, xlsx.FormatCSV, memberHeader, member("张伟", "1960-01-01", 3, "迎宾社区党支部")), false)
 		if !errors.Is(err, importer.ErrBadRows) || res.Errors[0].Key != "err.out_of_scope" || res.Errors[0].Header != "身份证号" {
 			t.Fatalf("person outside: %v %+v", err, res.Errors)
 		}
@@ -268,7 +249,7 @@ func TestExportRoundTrip(t *testing.T) {
 		ctx := context.Background()
 		var rows [][]string
 		for i := range 30 {
-			rows = append(rows, member(fmt.Sprintf("成员%d", i), "1970-05-06", i, []string{"甲一社区党支部", "甲二社区党支部", "乙一社区党支部"}[i%3]))
+			rows = append(rows, member(fmt.Sprintf("成员%d", i), "1970-05-06", i, []string{"迎宾社区党支部", "宾南社区党支部", "官渡社区党支部"}[i%3]))
 		}
 		if _, err := w.run(t, ctx, "members", "xlsx", sheet(t, xlsx.FormatXLSX, memberHeader, rows...), false); err != nil {
 			t.Fatal(err)
@@ -284,7 +265,7 @@ func TestExportRoundTrip(t *testing.T) {
 				t.Fatalf("%s round trip: %+v %v", format, res, err)
 			}
 		}
-		// Masked, scoped to 甲街道.
+		// Masked, scoped to 河东街道.
 		var buf bytes.Buffer
 		n, err := w.rn.Export(access.WithScope(ctx, w.ids["A"]), &buf, importer.ExportOptions{Kind: "members", Format: xlsx.FormatCSV, Lang: i18n.ZH})
 		if err != nil || n != 20 || strings.Contains(buf.String(), fakeID("1970-05-06", 0)) || !strings.Contains(buf.String(), "*") {
@@ -359,7 +340,7 @@ func TestImportByPersonNumber(t *testing.T) {
 
 		header := append(append([]string(nil), memberHeader...), "人员编号")
 		row := func(name, id string, no any) []string {
-			return []string{name, "女", "汉族", "1960-02-03", id, "", "", "", "甲一社区党支部", "正式", "离退休", "1990-07-01", "2020-01-01", fmt.Sprint(no)}
+			return []string{name, "女", "汉族", "1960-02-03", id, "", "", "", "迎宾社区党支部", "正式", "离退休", "1990-07-01", "2020-01-01", fmt.Sprint(no)}
 		}
 		cases := []struct {
 			name       string
@@ -374,7 +355,7 @@ func TestImportByPersonNumber(t *testing.T) {
 			{"a masked ID number without person number", row("有证乙", "110105********0071", ""), "身份证号", "err.import_id_masked", false},
 			{"the ID number of one, the person number of another", row("有证乙", fakeID("1960-02-03", 7), noID), "人员编号", "err.import_person_no_mismatch", false},
 			{"a new ID number for a person who has another", row("有证乙", fakeID("1960-02-03", 8), withID), "人员编号", "err.import_person_no_mismatch", false},
-			{"a masked phone for a new person", []string{"新人丙", "女", "汉族", "1960-02-03", fakeID("1960-02-03", 9), "139****0000", "", "", "甲一社区党支部", "正式", "离退休", "1990-07-01", "2020-01-01", ""}, "手机号", "err.import_phone_masked", false},
+			{"a masked phone for a new person", []string{"新人丙", "女", "汉族", "1960-02-03", fakeID("1960-02-03", 9), "139****0000", "", "", "迎宾社区党支部", "正式", "离退休", "1990-07-01", "2020-01-01", ""}, "手机号", "err.import_phone_masked", false},
 		}
 		for _, c := range cases {
 			res, err := w.run(t, ctx, "members", "csv", sheet(t, xlsx.FormatCSV, header, c.row), false)
@@ -392,7 +373,7 @@ func TestImportByPersonNumber(t *testing.T) {
 		}
 		// Outside the scope, a person number is unknown, not "out of scope".
 		res, err = w.run(t, access.WithScope(ctx, w.ids["B"]), "members", "csv",
-			sheet(t, xlsx.FormatCSV, header, []string{"有证乙", "女", "汉族", "1960-02-03", "", "", "", "", "乙一社区党支部", "正式", "离退休", "1990-07-01", "2024-01-01", fmt.Sprint(withID)}), false)
+			sheet(t, xlsx.FormatCSV, header, []string{"有证乙", "女", "汉族", "1960-02-03", "", "", "", "", "官渡社区党支部", "正式", "离退休", "1990-07-01", "2024-01-01", fmt.Sprint(withID)}), false)
 		if !errors.Is(err, importer.ErrBadRows) || len(res.Errors) != 1 || res.Errors[0].Key != "err.import_person_no_unknown" {
 			t.Errorf("person number outside the scope: %v %+v", err, res.Errors)
 		}
@@ -405,8 +386,8 @@ func TestImportUnitsAndPosts(t *testing.T) {
 		ctx := context.Background()
 		uh := []string{"单位名称", "单位性质", "级别", "所在社区", "单位党组织", "成立日期"}
 		units := sheet(t, xlsx.FormatCSV, uh,
-			[]string{"区税务局", "党政机关", "处级", "甲一社区", "区税务局党支部", "2018-01-01"},
-			[]string{"第一小学", "事业单位", "科级", "甲二社区", "", "2017-05-01"})
+			[]string{"区税务局", "党政机关", "处级", "迎宾社区", "区税务局党支部", "2018-01-01"},
+			[]string{"第一小学", "事业单位", "科级", "宾南社区", "", "2017-05-01"})
 		res, err := w.run(t, ctx, "units", "csv", units, false)
 		if err != nil || res.Created != 2 {
 			t.Fatalf("units: %+v %v", res, err)
@@ -416,19 +397,19 @@ func TestImportUnitsAndPosts(t *testing.T) {
 			t.Fatalf("units again: %+v %v", res, err)
 		}
 		bad := sheet(t, xlsx.FormatCSV, uh,
-			[]string{"新单位", "党政机关", "处级", "甲一社区", "", "2018-01-01"},
-			[]string{"坏单位", "外星机构", "处级", "甲一社区", "", "2018-01-01"},
+			[]string{"新单位", "党政机关", "处级", "迎宾社区", "", "2018-01-01"},
+			[]string{"坏单位", "外星机构", "处级", "迎宾社区", "", "2018-01-01"},
 			[]string{"远单位", "国有企业", "无", "不存在社区", "", "2018-01-01"},
-			[]string{"早单位", "国有企业", "无", "甲一社区", "", "2010-01-01"})
+			[]string{"早单位", "国有企业", "无", "迎宾社区", "", "2010-01-01"})
 		res, err = w.run(t, ctx, "units", "csv", bad, false)
 		if !errors.Is(err, importer.ErrBadRows) || len(res.Errors) != 3 || w.count(t, "unit") != 2 {
 			t.Fatalf("bad units: %v %+v", err, res.Errors)
 		}
 		ph := []string{"姓名", "身份证号", "党组织/社区", "职务", "任职日期", "离任日期", "届次", "来源单位"}
 		posts := sheet(t, xlsx.FormatCSV, ph,
-			[]string{"王书记", fakeID("1970-05-06", 7), "甲一社区党支部", "书记", "2021-01-01", "", "", ""},
-			[]string{"王书记", fakeID("1970-05-06", 7), "甲一社区", "居委会主任", "2021-01-01", "", "", ""},
-			[]string{"赵委员", fakeID("1975-05-06", 8), "甲一社区党支部", "兼职委员", "2021-01-01", "", "", "区税务局"})
+			[]string{"王书记", fakeID("1970-05-06", 7), "迎宾社区党支部", "书记", "2021-01-01", "", "", ""},
+			[]string{"王书记", fakeID("1970-05-06", 7), "迎宾社区", "居委会主任", "2021-01-01", "", "", ""},
+			[]string{"赵委员", fakeID("1975-05-06", 8), "迎宾社区党支部", "兼职委员", "2021-01-01", "", "", "区税务局"})
 		res, err = w.run(t, ctx, "posts", "csv", posts, false)
 		if err != nil || res.Created+res.Updated != 3 {
 			t.Fatalf("posts: %+v %v", res, err)
@@ -438,9 +419,9 @@ func TestImportUnitsAndPosts(t *testing.T) {
 			t.Fatalf("posts again: %+v %v", res, err)
 		}
 		bad = sheet(t, xlsx.FormatCSV, ph,
-			[]string{"钱书记", fakeID("1972-05-06", 9), "甲一社区党支部", "书记", "2022-01-01", "", "", ""},
-			[]string{"孙委员", fakeID("1972-05-06", 10), "甲一社区党支部", "兼职委员", "2022-01-01", "", "", ""},
-			[]string{"周委员", fakeID("1972-05-06", 11), "甲一社区党支部", "委员", "2022-01-01", "", "9", ""})
+			[]string{"钱书记", fakeID("1972-05-06", 9), "迎宾社区党支部", "书记", "2022-01-01", "", "", ""},
+			[]string{"孙委员", fakeID("1972-05-06", 10), "迎宾社区党支部", "兼职委员", "2022-01-01", "", "", ""},
+			[]string{"周委员", fakeID("1972-05-06", 11), "迎宾社区党支部", "委员", "2022-01-01", "", "9", ""})
 		res, err = w.run(t, ctx, "posts", "csv", bad, false)
 		if !errors.Is(err, importer.ErrBadRows) || len(res.Errors) != 3 || w.count(t, "post") != 3 {
 			t.Fatalf("bad posts: %v %+v", err, res.Errors)
@@ -465,7 +446,7 @@ func TestImportUnitsAndPosts(t *testing.T) {
 		}
 		ph = append(ph, "人员编号")
 		res, err = w.run(t, ctx, "posts", "csv", sheet(t, xlsx.FormatCSV, ph,
-			[]string{"无证委员", "", "甲一社区党支部", "委员", "2023-01-01", "", "", "", fmt.Sprint(noID)}), false)
+			[]string{"无证委员", "", "迎宾社区党支部", "委员", "2023-01-01", "", "", "", fmt.Sprint(noID)}), false)
 		if err != nil || res.Updated != 1 { // a known person, a new post
 			t.Fatalf("post by person number: %+v %v", res, err)
 		}
@@ -482,7 +463,7 @@ func TestImportUnitsAndPosts(t *testing.T) {
 			{"masked ID number alone", "110105********0071", "", "err.import_id_masked"},
 		} {
 			res, err = w.run(t, ctx, "posts", "csv", sheet(t, xlsx.FormatCSV, ph,
-				[]string{"某人", c.id, "甲一社区党支部", "委员", "2024-01-01", "", "", "", c.no}), false)
+				[]string{"某人", c.id, "迎宾社区党支部", "委员", "2024-01-01", "", "", "", c.no}), false)
 			if !errors.Is(err, importer.ErrBadRows) || len(res.Errors) != 1 || res.Errors[0].Key != c.key {
 				t.Errorf("%s: %v %+v", c.name, err, res.Errors)
 			}
@@ -500,7 +481,7 @@ func TestImportMembersRollsBackWrittenBatches(t *testing.T) {
 		var rows [][]string
 		for i := range 1200 {
 			birth := []string{"1960-01-01", "1961-01-01"}[i/600] // fakeID numbers up to 999 a day
-			rows = append(rows, member(fmt.Sprintf("成员%04d", i), birth, i%600+1, "甲一社区党支部"))
+			rows = append(rows, member(fmt.Sprintf("成员%04d", i), birth, i%600+1, "迎宾社区党支部"))
 		}
 		good := rows[1100][4]
 		rows[1100][4] = good[:17] + map[bool]string{true: "0", false: "1"}[good[17] != '0'] // a wrong check character

@@ -64,7 +64,7 @@ func TestConcurrentWritesToOneBranch(t *testing.T) {
 		}
 		var members int
 		if err := dbh.Reader().QueryRowContext(ctx, "SELECT members FROM tally WHERE area_id = ? ORDER BY on_date DESC LIMIT 1", w.ids["a1"]).Scan(&members); err != nil || members != 2*n {
-			t.Errorf("members of 甲一 in the counts = %d (%v), want %d", members, err, 2*n)
+			t.Errorf("members of 迎宾 in the counts = %d (%v), want %d", members, err, 2*n)
 		}
 	})
 }

@@ -11,7 +11,7 @@ import (
 	"dangjian/internal/db"
 	"dangjian/internal/i18n"
 	"dangjian/internal/people"
-	"dangjian/internal/pii"
+	"dangjian/internal/testkit"
 )
 
 func d(s string) date.Date { return date.MustParse(s) }
@@ -27,9 +27,12 @@ func fakeIDIn(region, birth string, seq int) string {
 	return first17 + string(people.CheckDigit(first17))
 }
 
-// world is a small district: 测试区 → 甲街道 (甲一, 甲二 communities) and
-// 乙街道 (乙一), a branch in each community and a committee per subdistrict.
+// world is testkit's small district with a branch in each live community;
+// ids knows its records by short keys too: root (示范区), A (河东街道), B
+// (官渡街道), a1 (迎宾社区), a2 (宾南社区), b1 (官渡社区), A.org (河东街道党委)
+// and x.org for the branch of community x.
 type world struct {
+	*testkit.World
 	db    *db.DB
 	areas *area.Store
 	s     *people.Store
@@ -38,45 +41,16 @@ type world struct {
 
 func newWorld(t *testing.T, dbh *db.DB) *world {
 	t.Helper()
-	ctx := context.Background()
-	today := func() date.Date { return d("2025-06-30") }
-	a := area.NewStore(dbh)
-	a.Today = today
-	key := make([]byte, pii.KeySize)
-	for i := range key {
-		key[i] = byte(i*13 + 5)
+	tw := testkit.New(t, dbh, testkit.Options{})
+	tw.Org("宾南社区党支部", "宾南社区", area.Branch, d("2016-01-01"))
+	tw.Org("官渡社区党支部", "官渡社区", area.Branch, d("2016-01-01"))
+	w := &world{World: tw, db: dbh, areas: tw.App.Areas, s: tw.App.People, ids: map[string]int64{}}
+	for key, name := range map[string]string{
+		"root": "示范区", "A": "河东街道", "B": "官渡街道", "a1": "迎宾社区", "a2": "宾南社区", "b1": "官渡社区",
+		"A.org": "河东街道党委", "a1.org": "迎宾社区党支部", "a2.org": "宾南社区党支部", "b1.org": "官渡社区党支部",
+	} {
+		w.ids[key] = tw.ID(name)
 	}
-	keys, err := pii.New(key)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := &world{db: dbh, areas: a, s: &people.Store{DB: dbh, Areas: a, Keys: keys, Today: today}, ids: map[string]int64{}}
-	mk := func(key, parent, name string, level area.Level) {
-		t.Helper()
-		id, err := a.Create(ctx, area.CreateInput{ParentID: w.ids[parent], Level: level, Name: name, On: d("2015-01-01")})
-		if err != nil {
-			t.Fatal(err)
-		}
-		w.ids[key] = id
-	}
-	org := func(key, areaKey string, kind area.OrgKind, name, on string) {
-		t.Helper()
-		id, err := a.CreateOrg(ctx, area.OrgInput{AreaID: w.ids[areaKey], Kind: kind, Name: name, On: d(on)})
-		if err != nil {
-			t.Fatal(err)
-		}
-		w.ids[key] = id
-	}
-	mk("root", "", "测试区", area.District)
-	mk("A", "root", "甲街道", area.Subdistrict)
-	mk("B", "root", "乙街道", area.Subdistrict)
-	mk("a1", "A", "甲一社区", area.Community)
-	mk("a2", "A", "甲二社区", area.Community)
-	mk("b1", "B", "乙一社区", area.Community)
-	org("A.org", "A", area.WorkingCommittee, "甲街道党工委", "2015-01-01")
-	org("a1.org", "a1", area.Branch, "甲一社区党支部", "2016-01-01")
-	org("a2.org", "a2", area.Branch, "甲二社区党支部", "2016-01-01")
-	org("b1.org", "b1", area.Branch, "乙一社区党支部", "2016-01-01")
 	return w
 }
 

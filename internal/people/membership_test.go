@@ -61,8 +61,8 @@ func TestMembershipRules(t *testing.T) {
 		if err != nil || len(h) != 2 {
 			t.Fatalf("history = %+v, %v", h, err)
 		}
-		if h[0].To != d("2023-01-01") || h[0].EndReason != people.TransferOut || h[0].ToOrgName != "甲二社区党支部" ||
-			h[1].ID != newID || h[1].StartReason != people.TransferIn || h[1].PreviousID != mid || h[1].FromOrgName != "甲一社区党支部" || h[1].Category != people.Retired {
+		if h[0].To != d("2023-01-01") || h[0].EndReason != people.TransferOut || h[0].ToOrgName != "宾南社区党支部" ||
+			h[1].ID != newID || h[1].StartReason != people.TransferIn || h[1].PreviousID != mid || h[1].FromOrgName != "迎宾社区党支部" || h[1].Category != people.Retired {
 			t.Errorf("history after transfer = %+v", h)
 		}
 		// A closed membership that ends after a new start still overlaps.

@@ -41,7 +41,7 @@ func TestPageReads(t *testing.T) {
 		}
 
 		posts, err := w.s.PersonPosts(ctx, doc)
-		if err != nil || len(posts) != 1 || posts[0].PlaceName != "甲二社区党支部" || posts[0].UnitName != "甲一医院" || posts[0].TermNumber != 1 {
+		if err != nil || len(posts) != 1 || posts[0].PlaceName != "宾南社区党支部" || posts[0].UnitName != "甲一医院" || posts[0].TermNumber != 1 {
 			t.Fatalf("person posts = %+v, %v", posts, err)
 		}
 		conc, err := w.s.UnitConcurrentPosts(ctx, unit, d("2025-01-01"))
@@ -52,18 +52,18 @@ func TestPageReads(t *testing.T) {
 			t.Errorf("unit posts before the election = %+v", conc)
 		}
 		locs, err := w.s.UnitLocations(ctx, unit)
-		if err != nil || len(locs) != 2 || locs[0].AreaName != "甲一社区" || locs[0].To != d("2020-01-01") || locs[1].AreaName != "甲二社区" || !locs[1].To.IsZero() {
+		if err != nil || len(locs) != 2 || locs[0].AreaName != "迎宾社区" || locs[0].To != d("2020-01-01") || locs[1].AreaName != "宾南社区" || !locs[1].To.IsZero() {
 			t.Fatalf("locations = %+v, %v", locs, err)
 		}
 		regs, err := w.s.UnitRegistrations(ctx, unit)
-		if err != nil || len(regs) != 1 || regs[0].AreaName != "甲二社区" || regs[0].Name != "甲一医院党支部" {
+		if err != nil || len(regs) != 1 || regs[0].AreaName != "宾南社区" || regs[0].Name != "甲一医院党支部" {
 			t.Fatalf("unit registrations = %+v, %v", regs, err)
 		}
 		if regs, err := w.s.PersonRegistrations(ctx, doc); err != nil || len(regs) != 0 {
 			t.Fatalf("person registrations = %+v, %v", regs, err)
 		}
 		o, err := w.s.Org(ctx, unitOrg)
-		if err != nil || o.PlaceID != w.ids["a2"] || o.PlaceName != "甲二社区" || o.UnitID != unit {
+		if err != nil || o.PlaceID != w.ids["a2"] || o.PlaceName != "宾南社区" || o.UnitID != unit {
 			t.Fatalf("org = %+v, %v", o, err)
 		}
 		all, err := w.s.OrgsUnder(ctx, 0, d("2025-01-01"))
@@ -72,10 +72,10 @@ func TestPageReads(t *testing.T) {
 		}
 		a, err := w.s.OrgsUnder(ctx, w.ids["A"], d("2025-01-01"))
 		if err != nil || len(a) != 4 {
-			t.Fatalf("orgs under 甲街道 = %+v, %v", a, err)
+			t.Fatalf("orgs under 河东街道 = %+v, %v", a, err)
 		}
 
-		// Scoped to 乙街道: none of it is visible.
+		// Scoped to 官渡街道: none of it is visible.
 		b := access.WithScope(ctx, w.ids["B"])
 		out := func(err error) {
 			t.Helper()
@@ -97,8 +97,8 @@ func TestPageReads(t *testing.T) {
 		out(err)
 		_, err = w.s.OrgsUnder(b, w.ids["A"], d("2025-01-01"))
 		out(err)
-		if own, err := w.s.OrgsUnder(b, 0, d("2025-01-01")); err != nil || len(own) != 1 || own[0].Name != "乙一社区党支部" {
-			t.Errorf("orgs in 乙街道's scope = %+v, %v", own, err)
+		if own, err := w.s.OrgsUnder(b, 0, d("2025-01-01")); err != nil || len(own) != 1 || own[0].Name != "官渡社区党支部" {
+			t.Errorf("orgs in 官渡街道's scope = %+v, %v", own, err)
 		}
 	})
 }

@@ -12,8 +12,8 @@ import (
 	"dangjian/internal/people"
 )
 
-// TestScopedStoreRefusesOutsideItsSubtree: a user scoped to 乙街道 can
-// neither see nor change people, memberships, units, terms or posts of 甲街道,
+// TestScopedStoreRefusesOutsideItsSubtree: a user scoped to 官渡街道 can
+// neither see nor change people, memberships, units, terms or posts of 河东街道,
 // and the refusal is the same whether or not the record exists.
 func TestScopedStoreRefusesOutsideItsSubtree(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, dbh *db.DB) {

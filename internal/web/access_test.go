@@ -157,7 +157,7 @@ func TestRouteAccess(t *testing.T) {
 				map[auth.Role]bool{auth.Subdistrict: true, auth.Community: true, auth.Unit: true, auth.Viewer: true}},
 		}
 		do := func(t *testing.T, session, method, path string) *http.Response {
-			req, _ := http.NewRequest(method, app.srv.URL+app.expand(path), strings.NewReader(""))
+			req, _ := http.NewRequest(method, app.srv.URL+app.Expand(path), strings.NewReader(""))
 			if method == "POST" {
 				req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 			}
@@ -208,7 +208,7 @@ func TestRouteAccess(t *testing.T) {
 				for _, role := range auth.Roles {
 					// The test accounts lack the per-account reveal flag.
 					allowed := rt.Perm == "" || role.Allows(rt.Perm) && !tg.outsideOf[role] && rt.Perm != auth.RevealPII
-					res := do(t, app.signIn("acc-"+string(role)), row.method, path)
+					res := do(t, app.SignIn("acc-"+string(role)), row.method, path)
 					loc := res.Header.Get("Location")
 					denied := res.StatusCode == 401 || res.StatusCode == 403 || strings.HasPrefix(loc, "/signin?") || loc == "/account/password"
 					if allowed && denied {
@@ -222,7 +222,7 @@ func TestRouteAccess(t *testing.T) {
 		}
 		// The refused and the allowed requests changed nothing.
 		for _, name := range []string{"迎宾社区", "官渡社区"} {
-			if a, err := app.store.Get(context.Background(), app.areaID(name)); err != nil || !a.EndedOn.IsZero() || a.Name != name {
+			if a, err := app.App.Areas.Get(context.Background(), app.AreaID(name)); err != nil || !a.EndedOn.IsZero() || a.Name != name {
 				t.Errorf("%s after the access test: %+v %v", name, a, err)
 			}
 		}
@@ -240,12 +240,12 @@ func TestScopedUserSeesOwnAreaPage(t *testing.T) {
 		app.account("yingbin", auth.Community, "迎宾社区")
 		app.account("hedong", auth.Subdistrict, "河东街道")
 		runScenarios(t, clientAs(app, "yingbin"), []scenario{
-			{name: "own community", path: "/areas/{迎宾社区}", status: 200, want: []string{"迎宾社区党支部"}},
+			{Name: "own community", Path: "/areas/{迎宾社区}", Status: 200, Want: []string{"迎宾社区党支部"}},
 		})
 		runScenarios(t, clientAs(app, "hedong"), []scenario{
-			{name: "own subdistrict", path: "/areas/{河东街道}", status: 200, want: []string{"河东街道党工委"}},
+			{Name: "own subdistrict", Path: "/areas/{河东街道}", Status: 200, Want: []string{"河东街道党工委"}},
 			// 朝阳社区 was merged into 东湖社区 (both inside 河东街道): fine.
-			{name: "merged area inside", path: "/areas/{朝阳社区}", status: 200},
+			{Name: "merged area inside", Path: "/areas/{朝阳社区}", Status: 200},
 		})
 	})
 }
@@ -261,15 +261,15 @@ func TestAreaHistoryNamesNoAreaOutsideScope(t *testing.T) {
 		app.account("xihu", auth.Viewer, "西湖街道")
 		// The 南山 officer reads 湖心社区 (now theirs): its history does not name 西湖街道.
 		runScenarios(t, clientAs(app, "nanshan"), []scenario{
-			{name: "moved-in community", path: "/areas/{湖心社区}", status: 200, notWant: []string{"西湖街道", `href="/areas/{西湖街道}"`}},
+			{Name: "moved-in community", Path: "/areas/{湖心社区}", Status: 200, Not: []string{"西湖街道", `href="/areas/{西湖街道}"`}},
 		})
 		// API: the same through /events.
 		ctx := context.Background()
-		_, secret, err := app.auth.CreateToken(ctx, app.accountID("nanshan"), "r", 3600e9)
+		_, secret, err := app.App.Auth.CreateToken(ctx, app.AccountID("nanshan"), "r", 3600e9)
 		if err != nil {
 			t.Fatal(err)
 		}
-		req, _ := http.NewRequest("GET", app.srv.URL+app.expand("/api/v1/areas/{湖心社区}/events"), nil)
+		req, _ := http.NewRequest("GET", app.srv.URL+app.Expand("/api/v1/areas/{湖心社区}/events"), nil)
 		req.Header.Set("Authorization", "Bearer "+secret)
 		res, err := http.DefaultClient.Do(req)
 		if err != nil {
@@ -294,10 +294,10 @@ func TestScopedUserCannotWriteAboveTheirArea(t *testing.T) {
 		app.account("yingbin", auth.Community, "迎宾社区")
 		c := clientAs(app, "yingbin")
 		runScenarios(t, c, []scenario{
-			{name: "split own community", method: "POST", path: "/areas/{迎宾社区}/split",
-				form: form("names", "迎宾甲社区\n迎宾乙社区", "on", "2025-06-01"), status: 403},
+			{Name: "split own community", Method: "POST", Path: "/areas/{迎宾社区}/split",
+				Form: form("names", "迎宾甲社区\n迎宾乙社区", "on", "2025-06-01"), Status: 403},
 		})
-		if a, err := app.store.Get(context.Background(), app.areaID("迎宾社区")); err == nil && !a.EndedOn.IsZero() {
+		if a, err := app.App.Areas.Get(context.Background(), app.AreaID("迎宾社区")); err == nil && !a.EndedOn.IsZero() {
 			t.Errorf("a community secretary ended their own community by splitting it into areas outside their scope")
 		}
 	})
@@ -312,8 +312,8 @@ func TestOutOfScopeFormRefusalIsAudited(t *testing.T) {
 		app := newTestApp(t, d)
 		app.account("hedong", auth.Subdistrict, "河东街道")
 		runScenarios(t, clientAs(app, "hedong"), []scenario{
-			{name: "merge into another subdistrict's community", method: "POST", path: "/areas/{迎宾社区}/merge",
-				form: form("target_id", "{官渡社区}", "on", "2025-06-01"), status: 403},
+			{Name: "merge into another subdistrict's community", Method: "POST", Path: "/areas/{迎宾社区}/merge",
+				Form: form("target_id", "{官渡社区}", "on", "2025-06-01"), Status: 403},
 		})
 		recs, _, err := audit.Query(context.Background(), d.Reader(), audit.Filter{Actor: "hedong", Action: "access.denied"})
 		if err != nil {

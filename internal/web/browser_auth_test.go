@@ -69,7 +69,7 @@ func TestBrowserForcedPasswordChange(t *testing.T) {
 			chromedp.SendKeys(chromedp.CSS("#f-username"), "yingbin.li"),
 			chromedp.SendKeys(chromedp.CSS("#f-display_name"), "李委员"),
 			chromedp.SetValue(chromedp.CSS("#f-role"), "community"),
-			chromedp.SetValue(chromedp.CSS("#f-area_id"), app.expand("{迎宾社区}")),
+			chromedp.SetValue(chromedp.CSS("#f-area_id"), app.Expand("{迎宾社区}")),
 			chromedp.Click(chromedp.CSS("#f-can_reveal")),
 		)
 		shot(t, ctx, "user-new")
@@ -123,7 +123,7 @@ func TestBrowserForcedPasswordChange(t *testing.T) {
 		)
 		wantContains(t, "flash", textOf(t, ctx, "#flash"), "密码已修改")
 		wantContains(t, "user", textOf(t, ctx, "#user-name"), "李委员")
-		if _, _, err := app.auth.SignIn(context.Background(), "yingbin.li", once, "127.0.0.1", "test"); err == nil {
+		if _, _, err := app.App.Auth.SignIn(context.Background(), "yingbin.li", once, "127.0.0.1", "test"); err == nil {
 			t.Error("the one-time password still works")
 		}
 	})
@@ -133,7 +133,7 @@ func TestBrowserSignOut(t *testing.T) {
 	eachEngine(t, func(t *testing.T, ctx context.Context, app *testApp) {
 		app.signInBrowser(t, ctx, "tester")
 		run(t, ctx,
-			chromedp.Navigate(app.srv.URL+app.expand("/areas/{迎宾社区}")),
+			chromedp.Navigate(app.srv.URL+app.Expand("/areas/{迎宾社区}")),
 			chromedp.WaitVisible(chromedp.CSS("#history")),
 			chromedp.Click(chromedp.CSS("#signout")),
 			chromedp.WaitVisible(chromedp.CSS("#f-username")),
@@ -173,7 +173,7 @@ func TestBrowserCommunityScope(t *testing.T) {
 		run(t, ctx, chromedp.WaitVisible(app.css("#area-{迎宾社区}")))
 		// The tree is their community, nothing around it.
 		ids := get(t, ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll("#tree [id^='area-']")].map(e => e.id)`))
-		if want := app.expand("area-{迎宾社区}"); len(ids) != 1 || ids[0] != want {
+		if want := app.Expand("area-{迎宾社区}"); len(ids) != 1 || ids[0] != want {
 			t.Errorf("tree areas %v, want only %s", ids, want)
 		}
 		wantContains(t, "tree", textOf(t, ctx, "#tree"), "迎宾社区党支部")
@@ -182,7 +182,7 @@ func TestBrowserCommunityScope(t *testing.T) {
 		}
 		shot(t, ctx, "tree")
 		// The neighbouring community answers 403 with the reason.
-		res, err := chromedp.RunResponse(ctx, chromedp.Navigate(app.srv.URL+app.expand("/areas/{官渡社区}")))
+		res, err := chromedp.RunResponse(ctx, chromedp.Navigate(app.srv.URL+app.Expand("/areas/{官渡社区}")))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -197,7 +197,7 @@ func TestBrowserCommunityScope(t *testing.T) {
 		shot(t, ctx, "out-of-scope")
 		// So does its figures scope.
 		run(t, ctx,
-			chromedp.Navigate(app.srv.URL+app.expand("/figures?area={官渡社区}")),
+			chromedp.Navigate(app.srv.URL+app.Expand("/figures?area={官渡社区}")),
 			chromedp.WaitVisible(chromedp.CSS("#area-error")),
 		)
 		wantContains(t, "figures refusal", textOf(t, ctx, "#area-error"), "不在您的管辖范围内")
@@ -212,7 +212,7 @@ func TestBrowserCommunityScope(t *testing.T) {
 			chromedp.WaitVisible(chromedp.CSS("#secret")),
 		)
 		secret := textOf(t, ctx, "#secret")
-		if p, err := app.auth.TokenPrincipal(context.Background(), secret); err != nil || p.Username != "yingbin" {
+		if p, err := app.App.Auth.TokenPrincipal(context.Background(), secret); err != nil || p.Username != "yingbin" {
 			t.Errorf("token: %q %v", p.Username, err)
 		}
 		shot(t, ctx, "token-created")
@@ -226,7 +226,7 @@ func TestBrowserCommunityScope(t *testing.T) {
 			chromedp.WaitVisible(chromedp.CSS("#flash")),
 		)
 		wantContains(t, "revoked", textOf(t, ctx, "#tokens"), "已撤销")
-		if _, err := app.auth.TokenPrincipal(context.Background(), secret); err == nil {
+		if _, err := app.App.Auth.TokenPrincipal(context.Background(), secret); err == nil {
 			t.Error("the revoked token still works")
 		}
 	})
@@ -291,7 +291,7 @@ func TestBrowserAuditor(t *testing.T) {
 
 		// The link downloads the workbook.
 		req, _ := http.NewRequest("GET", app.srv.URL+href, nil)
-		req.AddCookie(&http.Cookie{Name: web.SessionCookie, Value: app.signIn("shenji")})
+		req.AddCookie(&http.Cookie{Name: web.SessionCookie, Value: app.SignIn("shenji")})
 		res, err := http.DefaultClient.Do(req)
 		if err != nil {
 			t.Fatal(err)

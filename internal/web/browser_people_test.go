@@ -19,7 +19,7 @@ func TestBrowserMemberSearch(t *testing.T) {
 			chromedp.Navigate(app.srv.URL+"/members?limit=2"),
 			chromedp.WaitVisible(chromedp.CSS("#member-filter")),
 			chromedp.SendKeys(chromedp.CSS("#m-name"), "测"),
-			chromedp.SetValue(chromedp.CSS("#m-org"), app.expand("{org:迎宾社区党支部}")),
+			chromedp.SetValue(chromedp.CSS("#m-org"), app.Expand("{org:迎宾社区党支部}")),
 			clickAndLoad(chromedp.CSS("#m-submit")),
 			chromedp.WaitVisible(chromedp.CSS("#members")),
 		)
@@ -50,7 +50,7 @@ func TestBrowserMemberSearch(t *testing.T) {
 		shot(t, ctx, "member")
 		run(t, ctx, chromedp.Navigate(app.srv.URL+"/units"), chromedp.WaitVisible(chromedp.CSS("#units")))
 		shot(t, ctx, "units")
-		run(t, ctx, chromedp.Navigate(app.srv.URL+app.expand("/units/{unit:"+accessUnitIn+"}")), chromedp.WaitVisible(chromedp.CSS("#locations")))
+		run(t, ctx, chromedp.Navigate(app.srv.URL+app.Expand("/units/{unit:"+accessUnitIn+"}")), chromedp.WaitVisible(chromedp.CSS("#locations")))
 		shot(t, ctx, "unit")
 	})
 }
@@ -62,7 +62,7 @@ func TestBrowserMemberSearch(t *testing.T) {
 func enterElection(t *testing.T, ctx context.Context, app *testApp, unit string) {
 	t.Helper()
 	run(t, ctx,
-		chromedp.Navigate(app.srv.URL+app.expand("/party-orgs/{org:迎宾社区党支部}/leadership")),
+		chromedp.Navigate(app.srv.URL+app.Expand("/party-orgs/{org:迎宾社区党支部}/leadership")),
 		chromedp.WaitVisible(chromedp.CSS("#term")),
 		clickAndLoad(chromedp.CSS("#election-new")),
 		chromedp.WaitVisible(chromedp.CSS("#election-form")),
@@ -70,7 +70,7 @@ func enterElection(t *testing.T, ctx context.Context, app *testApp, unit string)
 		chromedp.SendKeys(chromedp.CSS("#f-expected_voters"), "30"),
 		chromedp.SendKeys(chromedp.CSS("#f-present_voters"), "28"),
 		chromedp.SendKeys(chromedp.CSS("#f-votes_cast"), "27"),
-		chromedp.SetValue(chromedp.CSS("#f-person_id_0"), app.expand("{person:测张二}")),
+		chromedp.SetValue(chromedp.CSS("#f-person_id_0"), app.Expand("{person:测张二}")),
 		chromedp.SetValue(chromedp.CSS("#f-role_0"), "secretary"),
 		chromedp.SendKeys(chromedp.CSS("#f-id_number_1"), seedID(901)),
 		chromedp.SetValue(chromedp.CSS("#f-role_1"), "concurrent_member"),
@@ -86,7 +86,7 @@ func enterElection(t *testing.T, ctx context.Context, app *testApp, unit string)
 	}
 	shot(t, ctx, "election-refused")
 	run(t, ctx,
-		chromedp.SetValue(chromedp.CSS("#f-unit_id_1"), app.expand("{unit:"+unit+"}")),
+		chromedp.SetValue(chromedp.CSS("#f-unit_id_1"), app.Expand("{unit:"+unit+"}")),
 		chromedp.SendKeys(chromedp.CSS("#f-id_number_2"), fakeIDNumber("1990-01-01", 1)),
 		chromedp.SendKeys(chromedp.CSS("#f-name_2"), "测新委员"),
 		chromedp.SetValue(chromedp.CSS("#f-role_2"), "member"),
@@ -106,10 +106,10 @@ func TestBrowserElection(t *testing.T) {
 		wantContains(t, "term", textOf(t, ctx, "#term"), "2025-05-10", "应到30人，实到28人，投票27人")
 		wantContains(t, "posts", textOf(t, ctx, "#posts"), "书记", "测张二", "兼职委员", "测甲一", accessUnitIn, "委员", "测新委员")
 		shot(t, ctx, "leadership")
-		run(t, ctx, chromedp.Navigate(app.srv.URL+app.expand("/areas/{迎宾社区}/registrations")), chromedp.WaitVisible(chromedp.CSS("#member-registrations")))
+		run(t, ctx, chromedp.Navigate(app.srv.URL+app.Expand("/areas/{迎宾社区}/registrations")), chromedp.WaitVisible(chromedp.CSS("#member-registrations")))
 		shot(t, ctx, "registrations")
 		run(t, ctx, chromedp.Click(chromedp.CSS("#lang-en")), chromedp.WaitVisible(chromedp.CSS(`html[lang="en"] #member-registrations`)),
-			chromedp.Navigate(app.srv.URL+app.expand("/party-orgs/{org:迎宾社区党支部}/leadership")), chromedp.WaitVisible(chromedp.CSS("#term")))
+			chromedp.Navigate(app.srv.URL+app.Expand("/party-orgs/{org:迎宾社区党支部}/leadership")), chromedp.WaitVisible(chromedp.CSS("#term")))
 		wantContains(t, "English term", textOf(t, ctx, "#term"), "30 expected, 28 present, 27 voted")
 		shot(t, ctx, "leadership-en")
 	})
@@ -140,7 +140,7 @@ func TestBrowserPeopleFigures(t *testing.T) {
 			chromedp.SendKeys(chromedp.CSS("#f-name"), "测新党员"),
 			chromedp.SetValue(chromedp.CSS("#f-gender"), "female"),
 			chromedp.SendKeys(chromedp.CSS("#f-id_number"), fakeIDNumber("1982-04-05", 77)),
-			chromedp.SetValue(chromedp.CSS("#f-org_id"), app.expand("{org:迎宾社区党支部}")),
+			chromedp.SetValue(chromedp.CSS("#f-org_id"), app.Expand("{org:迎宾社区党支部}")),
 			chromedp.SendKeys(chromedp.CSS("#f-joined_party_on"), "2010-07-01"),
 			chromedp.SetValue(chromedp.CSS("#f-on"), "2025-03-01"),
 		)
@@ -150,7 +150,7 @@ func TestBrowserPeopleFigures(t *testing.T) {
 
 		// A unit added through the form.
 		run(t, ctx,
-			chromedp.Navigate(app.srv.URL+app.expand("/units/new?area={迎宾社区}")),
+			chromedp.Navigate(app.srv.URL+app.Expand("/units/new?area={迎宾社区}")),
 			chromedp.WaitVisible(chromedp.CSS("#f-name")),
 			chromedp.SendKeys(chromedp.CSS("#f-name"), "测试新驻区单位"),
 			chromedp.SetValue(chromedp.CSS("#f-kind"), "state_enterprise"),
@@ -169,7 +169,7 @@ func TestBrowserPeopleFigures(t *testing.T) {
 		// posts of any concurrent members it had: the figure is what the
 		// posts now say, and the new unit is among its records.
 		var want int
-		if err := app.db.Reader().QueryRowContext(context.Background(), `SELECT COUNT(DISTINCT unit_id) FROM post
+		if err := app.DB.Reader().QueryRowContext(context.Background(), `SELECT COUNT(DISTINCT unit_id) FROM post
 WHERE role = 'concurrent_member' AND from_on <= '2025-12-31' AND (to_on IS NULL OR to_on > '2025-12-31')`).Scan(&want); err != nil {
 			t.Fatal(err)
 		}

@@ -217,7 +217,7 @@ func clickAndLoad(sel chromedp.CSS) chromedp.Action[chromedp.Void] {
 }
 
 // css is a CSS selector with {name} references expanded to ids.
-func (a *testApp) css(sel string) chromedp.CSS { return chromedp.CSS(a.expand(sel)) }
+func (a *testApp) css(sel string) chromedp.CSS { return chromedp.CSS(a.Expand(sel)) }
 
 func TestBrowserTree(t *testing.T) {
 	eachEngine(t, func(t *testing.T, ctx context.Context, app *testApp) {
@@ -233,9 +233,9 @@ func TestBrowserTree(t *testing.T) {
 		if bg != "rgb(183, 28, 28)" {
 			t.Errorf("style sheet not applied: header background %q", bg)
 		}
-		wantContains(t, "迎宾社区", textOf(t, ctx, app.expand("#area-{迎宾社区} > .node-line")), "迎宾社区", "有党组织", "迎宾社区党支部")
-		wantContains(t, "光明社区", textOf(t, ctx, app.expand("#area-{光明社区} > .node-line")), "光明社区", "缺党组织")
-		wantContains(t, "河东街道", textOf(t, ctx, app.expand("#area-{河东街道} > .node-line")), "河东街道党工委", "社区 6 个，其中缺党组织 0 个")
+		wantContains(t, "迎宾社区", textOf(t, ctx, app.Expand("#area-{迎宾社区} > .node-line")), "迎宾社区", "有党组织", "迎宾社区党支部")
+		wantContains(t, "光明社区", textOf(t, ctx, app.Expand("#area-{光明社区} > .node-line")), "光明社区", "缺党组织")
+		wantContains(t, "河东街道", textOf(t, ctx, app.Expand("#area-{河东街道} > .node-line")), "河东街道党工委", "社区 6 个，其中缺党组织 0 个")
 		shot(t, ctx, "tree")
 
 		// A past date shows the tree as it stood then.
@@ -244,7 +244,7 @@ func TestBrowserTree(t *testing.T) {
 			chromedp.Click(chromedp.CSS(`main form.inline button[type="submit"]`)),
 			chromedp.WaitVisible(app.css("#area-{朝阳社区}")),
 		)
-		wantContains(t, "河东街道 in 2020", textOf(t, ctx, app.expand("#area-{河东街道} > .node-line")), "河东街道党委")
+		wantContains(t, "河东街道 in 2020", textOf(t, ctx, app.Expand("#area-{河东街道} > .node-line")), "河东街道党委")
 
 		// Each area links to its page.
 		run(t, ctx,
@@ -262,10 +262,10 @@ func TestBrowserMerge(t *testing.T) {
 		app.signInBrowser(t, ctx, "tester")
 		// A merge through the form, from the area's page.
 		run(t, ctx,
-			chromedp.Navigate(app.srv.URL+app.expand("/areas/{宾南社区}")),
+			chromedp.Navigate(app.srv.URL+app.Expand("/areas/{宾南社区}")),
 			chromedp.Click(chromedp.CSS(`a[href$="/merge"]`)),
 			chromedp.WaitVisible(chromedp.CSS("#f-target_id")),
-			chromedp.SetValue(chromedp.CSS("#f-target_id"), app.expand("{迎宾社区}")),
+			chromedp.SetValue(chromedp.CSS("#f-target_id"), app.Expand("{迎宾社区}")),
 			chromedp.SetValue(chromedp.CSS("#f-on"), "2025-06-01"),
 			chromedp.SendKeys(chromedp.CSS("#f-note"), "两个社区合并办公"),
 		)
@@ -276,20 +276,20 @@ func TestBrowserMerge(t *testing.T) {
 		)
 		wantContains(t, "flash", textOf(t, ctx, "#flash"), "已将“宾南社区”并入“迎宾社区”（2025-06-01）")
 		wantContains(t, "history", textOf(t, ctx, "#history"), "宾南社区并入迎宾社区", "两个社区合并办公")
-		if loc, want := get(t, ctx, chromedp.Location()), app.srv.URL+app.expand("/areas/{宾南社区}"); loc != want {
+		if loc, want := get(t, ctx, chromedp.Location()), app.srv.URL+app.Expand("/areas/{宾南社区}"); loc != want {
 			t.Errorf("after merge at %s, want %s", loc, want)
 		}
 
 		// A refused merge: the target chosen on the form ends before the
 		// form is sent (someone else merged it meanwhile).
 		run(t, ctx,
-			chromedp.Navigate(app.srv.URL+app.expand("/areas/{河滨社区}/merge")),
+			chromedp.Navigate(app.srv.URL+app.Expand("/areas/{河滨社区}/merge")),
 			chromedp.WaitVisible(chromedp.CSS("#f-target_id")),
-			chromedp.SetValue(chromedp.CSS("#f-target_id"), app.expand("{东湖社区}")),
+			chromedp.SetValue(chromedp.CSS("#f-target_id"), app.Expand("{东湖社区}")),
 			chromedp.SetValue(chromedp.CSS("#f-on"), "2025-06-05"),
 		)
-		if err := app.store.Merge(context.Background(), area.MergeInput{
-			AreaID: app.areaID("东湖社区"), TargetID: app.areaID("望江社区"), On: date.MustParse("2025-06-02"),
+		if err := app.App.Areas.Merge(context.Background(), area.MergeInput{
+			AreaID: app.AreaID("东湖社区"), TargetID: app.AreaID("望江社区"), On: date.MustParse("2025-06-02"),
 		}); err != nil {
 			t.Fatal(err)
 		}
@@ -300,11 +300,11 @@ func TestBrowserMerge(t *testing.T) {
 		wantContains(t, "refusal", textOf(t, ctx, "#target_id-error"), "不能合并到已撤销的“东湖社区”（2025-06-02 撤销）")
 		chosen := get(t, ctx, chromedp.Value(chromedp.CSS("#f-target_id")))
 		on := get(t, ctx, chromedp.Value(chromedp.CSS("#f-on")))
-		if chosen != app.expand("{东湖社区}") || on != "2025-06-05" {
+		if chosen != app.Expand("{东湖社区}") || on != "2025-06-05" {
 			t.Errorf("input not kept: target %q, date %q", chosen, on)
 		}
 		shot(t, ctx, "merge-refused")
-		a, err := app.store.Get(context.Background(), app.areaID("河滨社区"))
+		a, err := app.App.Areas.Get(context.Background(), app.AreaID("河滨社区"))
 		if err != nil || !a.EndedOn.IsZero() {
 			t.Errorf("河滨社区 after the refused merge: %+v, %v", a, err)
 		}
@@ -342,7 +342,7 @@ func TestBrowserFigures(t *testing.T) {
 		run(t, ctx,
 			chromedp.Navigate(app.srv.URL+"/figures"),
 			chromedp.WaitVisible(chromedp.CSS("#scope-area")),
-			chromedp.SetValue(chromedp.CSS("#scope-area"), app.expand("{河东街道}")),
+			chromedp.SetValue(chromedp.CSS("#scope-area"), app.Expand("{河东街道}")),
 			chromedp.SetValue(chromedp.CSS("#scope-from"), "2020-01-01"),
 			chromedp.Click(chromedp.CSS("#scope-submit")),
 			chromedp.WaitVisible(chromedp.CSS(`a.value[href*="from=2020-01-01"]`)),
@@ -362,7 +362,7 @@ func TestBrowserSpeech(t *testing.T) {
 		)
 		wantContains(t, "speech", textOf(t, ctx, "#speech"), "社区党建工作经验交流会讲话", "一居一支部")
 		md := get(t, ctx, chromedp.AttributeValue(chromedp.CSS("#download-md"), "href"))
-		wantContains(t, "download link", md.Value, "/speech.md?area="+app.expand("{示范区}"), "from=2025-01-01", "to=2025-12-31")
+		wantContains(t, "download link", md.Value, "/speech.md?area="+app.Expand("{示范区}"), "from=2025-01-01", "to=2025-12-31")
 		shot(t, ctx, "speech")
 		// Every figure in the speech opens its records.
 		key := get(t, ctx, chromedp.AttributeValue(chromedp.CSS("#speech a.figure"), "data-key"))
@@ -388,7 +388,7 @@ func TestBrowserLanguage(t *testing.T) {
 		shot(t, ctx, "figures-en")
 		// The choice sticks: other pages are in English too.
 		run(t, ctx,
-			chromedp.Navigate(app.srv.URL+app.expand("/areas/{迎宾社区}")),
+			chromedp.Navigate(app.srv.URL+app.Expand("/areas/{迎宾社区}")),
 			chromedp.WaitVisible(chromedp.CSS(`html[lang="en"] #history`)),
 		)
 		wantContains(t, "English history", textOf(t, ctx, "#history"), "迎宾社区 was established under 河东街道")

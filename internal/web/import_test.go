@@ -95,7 +95,7 @@ func TestImportPage(t *testing.T) {
 		}
 		// A community user importing into a branch outside their scope gets row errors.
 		app.account("yb", auth.Community, "迎宾社区")
-		other := app.signIn("yb")
+		other := app.SignIn("yb")
 		_, body = app.upload(t, other, "members", "m.csv", strings.ReplaceAll(good, "迎宾社区党支部", "光明社区党支部"), true)
 		if !strings.Contains(body, "所在支部") {
 			t.Errorf("outside the scope: %s", body)

@@ -36,24 +36,15 @@ func seedID(seq int) string {
 	return fakeIDNumber(fmt.Sprintf("19%02d-%02d-%02d", 60+seq%20, 1+seq%12, 1+seq%28), seq)
 }
 
-// rowID returns the id of the newest person or unit named name.
-func (a *testApp) rowID(table, name string) int64 {
-	a.t.Helper()
-	var id int64
-	if err := a.db.Reader().QueryRowContext(context.Background(), "SELECT MAX(id) FROM "+table+" WHERE name = ?", name).Scan(&id); err != nil || id == 0 {
-		a.t.Fatalf("%s %s: %d %v", table, name, id, err)
-	}
-	return id
-}
 
 // enrolMember adds a fictional member to the organisation orgName and
 // returns the person's id.
 func (a *testApp) enrolMember(t testing.TB, orgName, name string, seq int, status people.Status, cat people.Category, from string) int64 {
 	t.Helper()
-	pid, _, err := a.people.Enrol(context.Background(), people.EnrolInput{
+	pid, _, err := a.App.People.Enrol(context.Background(), people.EnrolInput{
 		Person: people.PersonInput{Name: name, Gender: []people.Gender{people.Male, people.Female}[seq%2], Ethnicity: "汉族",
 			IDNumber: seedID(seq), Phone: fmt.Sprintf("139%08d", 10000+seq), Education: people.Bachelor, Address: "测试路 " + fmt.Sprint(seq) + " 号"},
-		Membership: people.MembershipInput{OrgID: a.orgID(orgName), Status: status, Category: cat,
+		Membership: people.MembershipInput{OrgID: a.OrgID(orgName), Status: status, Category: cat,
 			JoinedPartyOn: date.MustParse("2001-07-01"), From: date.MustParse(from), Reason: people.Enrolment},
 	})
 	if err != nil {
@@ -65,8 +56,8 @@ func (a *testApp) enrolMember(t testing.TB, orgName, name string, seq int, statu
 // createUnit adds a stationed unit to the community areaName.
 func (a *testApp) createUnit(t testing.TB, areaName, name string, rank people.Rank) int64 {
 	t.Helper()
-	id, err := a.people.CreateUnit(context.Background(), people.UnitInput{Name: name, Kind: people.StateEnterprise, Rank: rank,
-		AreaID: a.areaID(areaName), On: date.MustParse("2024-06-01")})
+	id, err := a.App.People.CreateUnit(context.Background(), people.UnitInput{Name: name, Kind: people.StateEnterprise, Rank: rank,
+		AreaID: a.AreaID(areaName), On: date.MustParse("2024-06-01")})
 	if err != nil {
 		t.Fatalf("unit %s: %v", name, err)
 	}
@@ -83,7 +74,7 @@ func seedAccessPeople(t testing.TB, a *testApp) {
 	// Units with their own party organisations, for the leadership pages.
 	for _, u := range []struct{ area, org string }{{"迎宾社区", accessUnitOrgIn}, {"官渡社区", accessUnitOrgOut}} {
 		id := a.createUnit(t, u.area, strings.TrimSuffix(u.org, "党支部"), people.NoRank)
-		if _, err := a.people.CreateUnitOrg(context.Background(), people.UnitOrgInput{UnitID: id, Kind: "branch", Name: u.org,
+		if _, err := a.App.People.CreateUnitOrg(context.Background(), people.UnitOrgInput{UnitID: id, Kind: "branch", Name: u.org,
 			On: date.MustParse("2024-06-01")}); err != nil {
 			t.Fatalf("%s: %v", u.org, err)
 		}

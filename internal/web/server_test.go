@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"dangjian/internal/testkit"
 	"dangjian/internal/web"
 	"io"
 	"net/http"
@@ -26,7 +27,7 @@ func TestServerError(t *testing.T) {
 		app := newTestApp(t, d)
 		d.Close()
 		for _, c := range []struct{ lang, want string }{{"zh", "服务器内部错误"}, {"en", "internal server error"}} {
-			for _, path := range []string{"/", app.expand("/areas/1"), "/figures", "/speech"} {
+			for _, path := range []string{"/", app.Expand("/areas/1"), "/figures", "/speech"} {
 				req, _ := http.NewRequest("GET", app.srv.URL+path, nil)
 				req.AddCookie(&http.Cookie{Name: "lang", Value: c.lang})
 				req.AddCookie(&http.Cookie{Name: web.SessionCookie, Value: app.session})
@@ -44,11 +45,11 @@ func TestServerError(t *testing.T) {
 					t.Errorf("%s (%s): body lacks %q", path, c.lang, c.want)
 				}
 				if strings.Contains(body, "closed") || strings.Contains(body, "sql") || strings.Contains(body, "goroutine") {
-					t.Errorf("%s: body leaks the error: %s", path, excerpt(body))
+					t.Errorf("%s: body leaks the error: %s", path, testkit.Excerpt(body))
 				}
 			}
 		}
-		if logs := app.logs.String(); !strings.Contains(logs, "request failed") || !strings.Contains(logs, "path=/figures") {
+		if logs := app.Logs.String(); !strings.Contains(logs, "request failed") || !strings.Contains(logs, "path=/figures") {
 			t.Errorf("500s not logged: %s", logs)
 		}
 	})
@@ -58,7 +59,7 @@ func TestServerError(t *testing.T) {
 func TestCrossOriginPost(t *testing.T) {
 	d := dbtest.Open(t, db.SQLite)
 	app := newTestApp(t, d)
-	req, _ := http.NewRequest("POST", app.srv.URL+app.expand("/areas/{迎宾社区}/dissolve"), strings.NewReader("on=2025-06-01"))
+	req, _ := http.NewRequest("POST", app.srv.URL+app.Expand("/areas/{迎宾社区}/dissolve"), strings.NewReader("on=2025-06-01"))
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	req.Header.Set("Sec-Fetch-Site", "cross-site")
 	req.AddCookie(&http.Cookie{Name: web.SessionCookie, Value: app.session})
@@ -70,7 +71,7 @@ func TestCrossOriginPost(t *testing.T) {
 	if res.StatusCode != http.StatusForbidden {
 		t.Errorf("status %d, want 403", res.StatusCode)
 	}
-	a, err := app.store.Get(context.Background(), app.areaID("迎宾社区"))
+	a, err := app.App.Areas.Get(context.Background(), app.AreaID("迎宾社区"))
 	if err != nil || !a.EndedOn.IsZero() {
 		t.Errorf("迎宾社区 changed by a cross-origin post: %+v %v", a, err)
 	}

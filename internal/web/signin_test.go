@@ -20,12 +20,12 @@ func TestPasswordFormLocksLikeSignIn(t *testing.T) {
 		app.account("viewer1", auth.Viewer, "河东街道")
 		c := clientAs(app, "viewer1")
 		for range auth.MaxFailures - 1 {
-			c.run(t, scenario{name: "guess", method: "POST", path: "/account/password",
-				form: form("old_password", "Wrong-Guess-2025", "password", "New-Password-2025!", "password_again", "New-Password-2025!"), status: 422})
+			c.run(t, scenario{Name: "guess", Method: "POST", Path: "/account/password",
+				Form: form("old_password", "Wrong-Guess-2025", "password", "New-Password-2025!", "password_again", "New-Password-2025!"), Status: 422})
 		}
-		c.run(t, scenario{name: "the guess that locks", method: "POST", path: "/account/password",
-			form: form("old_password", "Wrong-Guess-2025", "password", "New-Password-2025!", "password_again", "New-Password-2025!"), status: 429})
-		c.run(t, scenario{name: "after many wrong guesses", method: "POST", path: "/account/password",
-			form: form("old_password", testPassword, "password", "New-Password-2025!", "password_again", "New-Password-2025!"), status: 429})
+		c.run(t, scenario{Name: "the guess that locks", Method: "POST", Path: "/account/password",
+			Form: form("old_password", "Wrong-Guess-2025", "password", "New-Password-2025!", "password_again", "New-Password-2025!"), Status: 429})
+		c.run(t, scenario{Name: "after many wrong guesses", Method: "POST", Path: "/account/password",
+			Form: form("old_password", testPassword, "password", "New-Password-2025!", "password_again", "New-Password-2025!"), Status: 429})
 	})
 }

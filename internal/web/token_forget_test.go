@@ -45,7 +45,7 @@ func TestRevokeInTheUIStopsTheTokenAtOnce(t *testing.T) {
 			return res.StatusCode
 		}
 		app.account("caiwu", auth.District, "示范区")
-		a, _ := app.auth.ByUsername(ctx, "caiwu")
+		a, _ := app.App.Auth.ByUsername(ctx, "caiwu")
 		steps := []struct {
 			name   string
 			revoke func(tokenID int64) int
@@ -54,7 +54,7 @@ func TestRevokeInTheUIStopsTheTokenAtOnce(t *testing.T) {
 			{"disable", func(int64) int { return post("/admin/users/" + strconv.FormatInt(a.ID, 10) + "/disable") }},
 		}
 		for _, st := range steps {
-			tok, secret, err := app.auth.CreateToken(ctx, a.ID, st.name, time.Hour)
+			tok, secret, err := app.App.Auth.CreateToken(ctx, a.ID, st.name, time.Hour)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -20,37 +20,37 @@ func TestUnitLiaison(t *testing.T) {
 		seedAccessPeople(t, app)
 		admin := newClient(app)
 		runScenarios(t, admin, []scenario{
-			{name: "user form offers units", path: "/admin/users/new", status: 200, want: []string{`name="unit_id"`, accessUnitIn}},
-			{name: "unit account without unit", method: "POST", path: "/admin/users/new", status: 422,
-				form: url.Values{"username": {"liaison.x"}, "role": {"unit"}}, want: []string{zh("err.role_needs_unit")}},
-			{name: "unit account", method: "POST", path: "/admin/users/new", status: 200,
-				form: url.Values{"username": {"liaison.y"}, "role": {"unit"}, "unit_id": {strconv.FormatInt(app.unitID(accessUnitIn), 10)}},
-				want: []string{"liaison.y", accessUnitIn}},
+			{Name: "user form offers units", Path: "/admin/users/new", Status: 200, Want: []string{`name="unit_id"`, accessUnitIn}},
+			{Name: "unit account without unit", Method: "POST", Path: "/admin/users/new", Status: 422,
+				Form: url.Values{"username": {"liaison.x"}, "role": {"unit"}}, Want: []string{zh("err.role_needs_unit")}},
+			{Name: "unit account", Method: "POST", Path: "/admin/users/new", Status: 200,
+				Form: url.Values{"username": {"liaison.y"}, "role": {"unit"}, "unit_id": {strconv.FormatInt(app.UnitID(accessUnitIn), 10)}},
+				Want: []string{"liaison.y", accessUnitIn}},
 		})
 
 		app.account("liaison", auth.Unit, accessUnitIn)
 		c := newClient(app)
-		c.session = app.signIn("liaison")
+		c.session = app.SignIn("liaison")
 		runScenarios(t, c, []scenario{
-			{name: "own unit", path: "/units/{unit:" + accessUnitIn + "}", status: 200,
-				want: []string{accessUnitIn, `id="unit-org-new"`}, notWant: []string{`id="unit-move"`, `id="unit-end"`, `href="/figures"`}},
-			{name: "other unit", path: "/units/{unit:" + accessUnitOut + "}", status: 403},
-			{name: "unknown unit", path: "/units/999999", status: 403},
-			{name: "tree", path: "/", status: 403},
-			{name: "area", path: "/areas/{迎宾社区}", status: 403},
-			{name: "members", path: "/members", status: 403},
-			{name: "member", path: "/members/{person:" + accessPersonIn + "}", status: 403},
-			{name: "units", path: "/units", status: 403},
-			{name: "figures", path: "/figures", status: 403},
-			{name: "speech", path: "/speech", status: 403},
-			{name: "registrations", path: "/areas/{迎宾社区}/registrations", status: 403},
-			{name: "move own unit", method: "POST", path: "/units/{unit:" + accessUnitIn + "}/move", status: 403, form: url.Values{}},
-			{name: "other unit's org", method: "POST", path: "/units/{unit:" + accessUnitOut + "}/party-org/new", status: 403,
-				form: url.Values{"kind": {"branch"}, "name": {"测官渡单位党支部"}, "on": {"2024-07-01"}}},
-			{name: "own unit's org", method: "POST", path: "/units/{unit:" + accessUnitIn + "}/party-org/new", status: 303,
-				form: url.Values{"kind": {"branch"}, "name": {"测迎宾单位党支部"}, "on": {"2024-07-01"}}},
-			{name: "own unit with its org", path: "/units/{unit:" + accessUnitIn + "}", status: 200,
-				want: []string{"测迎宾单位党支部"}, notWant: []string{`id="unit-org-new"`}},
+			{Name: "own unit", Path: "/units/{unit:" + accessUnitIn + "}", Status: 200,
+				Want: []string{accessUnitIn, `id="unit-org-new"`}, Not: []string{`id="unit-move"`, `id="unit-end"`, `href="/figures"`}},
+			{Name: "other unit", Path: "/units/{unit:" + accessUnitOut + "}", Status: 403},
+			{Name: "unknown unit", Path: "/units/999999", Status: 403},
+			{Name: "tree", Path: "/", Status: 403},
+			{Name: "area", Path: "/areas/{迎宾社区}", Status: 403},
+			{Name: "members", Path: "/members", Status: 403},
+			{Name: "member", Path: "/members/{person:" + accessPersonIn + "}", Status: 403},
+			{Name: "units", Path: "/units", Status: 403},
+			{Name: "figures", Path: "/figures", Status: 403},
+			{Name: "speech", Path: "/speech", Status: 403},
+			{Name: "registrations", Path: "/areas/{迎宾社区}/registrations", Status: 403},
+			{Name: "move own unit", Method: "POST", Path: "/units/{unit:" + accessUnitIn + "}/move", Status: 403, Form: url.Values{}},
+			{Name: "other unit's org", Method: "POST", Path: "/units/{unit:" + accessUnitOut + "}/party-org/new", Status: 403,
+				Form: url.Values{"kind": {"branch"}, "name": {"测官渡单位党支部"}, "on": {"2024-07-01"}}},
+			{Name: "own unit's org", Method: "POST", Path: "/units/{unit:" + accessUnitIn + "}/party-org/new", Status: 303,
+				Form: url.Values{"kind": {"branch"}, "name": {"测迎宾单位党支部"}, "on": {"2024-07-01"}}},
+			{Name: "own unit with its org", Path: "/units/{unit:" + accessUnitIn + "}", Status: 200,
+				Want: []string{"测迎宾单位党支部"}, Not: []string{`id="unit-org-new"`}},
 		})
 		p := auth.Principal{Account: auth.Account{ID: 1, Role: auth.Unit, UnitID: 7}}
 		if got := web.HomeFor(p); got != "/units/7" {
