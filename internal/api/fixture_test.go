@@ -71,7 +71,6 @@ func mustDocument(t testing.TB) []byte {
 	return b
 }
 
-
 // enrol records a member of the party organisation org (a name in f.IDs)
 // with a valid fictional ID number (seq makes it unique) and a phone.
 func (f *fixture) enrol(t testing.TB, org, name string, seq int) int64 {

@@ -60,7 +60,6 @@ func (c *client) run(t *testing.T, sc scenario) {
 	app.Check(t, sc, res.StatusCode, res.Header, c.last)
 }
 
-
 func runScenarios(t *testing.T, c *client, scs []scenario) {
 	t.Helper()
 	for _, sc := range scs {

@@ -37,8 +37,8 @@ func TestPeoplePages(t *testing.T) {
 
 		runScenarios(t, c, []scenario{
 			{Name: "member list", Path: "/members?name=测", Status: 200,
-				Want:    []string{"测张一", "测张二", "测甲一", "测乙一", masked, "139****0011", "迎宾社区党支部", "居民党员", "2001-07-01", `id="m-org"`},
-				Not: []string{full}},
+				Want: []string{"测张一", "测张二", "测甲一", "测乙一", masked, "139****0011", "迎宾社区党支部", "居民党员", "2001-07-01", `id="m-org"`},
+				Not:  []string{full}},
 			{Name: "name prefix", Path: "/members?name=测张", Status: 200, Want: []string{"测张一", "测张二"}, Not: []string{"测李三", "测甲一"}},
 			{Name: "branch filter", Path: "/members?org={org:官渡社区党支部}", Status: 200, Want: []string{"测乙一"}, Not: []string{"测张一"}},
 			{Name: "category filter", Path: "/members?category=in_service", Status: 200, Want: []string{"测张二"}, Not: []string{"测张一"}},
@@ -47,8 +47,8 @@ func TestPeoplePages(t *testing.T) {
 			{Name: "bad status", Path: "/members?status=x", Status: 422, Want: []string{zh("err.status_invalid")}},
 			{Name: "first page", Path: "/members?name=测&limit=2", Status: 200, Want: []string{"page-next", "测甲一", "测乙一"}, Not: []string{"测张一"}},
 			{Name: "member page", Path: "/members/{person:测张一}", Status: 200,
-				Want:    []string{"测张一", masked, "139****0011", "纳入社区管理", "迎宾社区党支部", "member-transfer", "member-end"},
-				Not: []string{full, `id="reveal"`, "member-convert"}},
+				Want: []string{"测张一", masked, "139****0011", "纳入社区管理", "迎宾社区党支部", "member-transfer", "member-end"},
+				Not:  []string{full, `id="reveal"`, "member-convert"}},
 			{Name: "probationary member can be converted", Path: "/members/{person:测甲一}", Status: 200, Want: []string{"member-convert", "预备党员"}},
 			{Name: "reveal refused without the flag", Method: "POST", Path: "/members/{person:测张一}/reveal", Form: url.Values{}, Status: 403},
 			{Name: "unknown person", Path: "/members/999999", Status: 404},

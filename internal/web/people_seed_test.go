@@ -36,7 +36,6 @@ func seedID(seq int) string {
 	return fakeIDNumber(fmt.Sprintf("19%02d-%02d-%02d", 60+seq%20, 1+seq%12, 1+seq%28), seq)
 }
 
-
 // enrolMember adds a fictional member to the organisation orgName and
 // returns the person's id.
 func (a *testApp) enrolMember(t testing.TB, orgName, name string, seq int, status people.Status, cat people.Category, from string) int64 {
