@@ -10,7 +10,6 @@ import (
 	"math"
 	"sort"
 	"strconv"
-	"strings"
 	"sync"
 
 	"dangjian/internal/date"
@@ -85,14 +84,6 @@ func (f *Figure) Format(v float64) string {
 
 var registry = map[string]*Figure{}
 
-// Register adds a figure; a duplicate key is a programming error.
-func Register(f *Figure) {
-	if _, dup := registry[f.Key]; dup {
-		panic("figures: duplicate key " + f.Key)
-	}
-	registry[f.Key] = f
-}
-
 // All returns the figures in speech order (part, then registration key order
 // as listed in the part's file).
 func All() []*Figure {
@@ -109,15 +100,21 @@ func All() []*Figure {
 	return out
 }
 
-// order keeps the speech's order within a part; Register records it.
-var order = map[string]int{}
-
-func register(fs ...*Figure) {
+// Register adds figures, keeping the order they are given in as their
+// speech order within their part. A domain registers its figures from an
+// init function in its own package; a duplicate key is a programming error.
+func Register(fs ...*Figure) {
 	for _, f := range fs {
+		if _, dup := registry[f.Key]; dup {
+			panic("figures: duplicate key " + f.Key)
+		}
+		registry[f.Key] = f
 		order[f.Key] = len(order)
-		Register(f)
 	}
 }
+
+// order keeps the speech's order within a part.
+var order = map[string]int{}
 
 // Get returns the figure with key, or nil.
 func Get(key string) *Figure { return registry[key] }
@@ -314,25 +311,3 @@ func typeParams(q db.Q) string {
 	}
 	return " WHERE CAST(?1 AS BIGINT) IS NOT NULL AND CAST(?2 AS DATE) IS NOT NULL AND CAST(?3 AS DATE) IS NOT NULL"
 }
-
-// under is the join "alias's area was under the scope area on dateExpr".
-func under(areaCol, dateExpr string) string {
-	return "JOIN area_closure sc ON sc.descendant_id = " + areaCol + " AND sc.ancestor_id = ?1 AND sc.from_on <= " + dateExpr +
-		" AND (sc.to_on IS NULL OR " + dateExpr + " < sc.to_on)"
-}
-
-// nameAt is the name area areaCol had on dateExpr, or fallback. It is a
-// scalar subquery rather than a join so that counting a figure's records,
-// which reads only their ids, never looks the names up.
-func nameAt(areaCol, dateExpr, fallback string) string {
-	return "COALESCE((SELECT n.name FROM area_name n WHERE n.area_id = " + areaCol + " AND n.from_on <= " + dateExpr +
-		" AND (n.to_on IS NULL OR " + dateExpr + " < n.to_on) LIMIT 1), " + fallback + ")"
-}
-
-// active is "x active on dateExpr" for a start column.
-func active(x, start, dateExpr string) string {
-	return x + "." + start + " <= " + dateExpr + " AND (" + x + ".ended_on IS NULL OR " + dateExpr + " < " + x + ".ended_on)"
-}
-
-// sqlJoin joins query fragments with newlines.
-func sqlJoin(parts ...string) string { return strings.Join(parts, "\n") }

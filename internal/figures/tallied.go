@@ -26,7 +26,7 @@ type Tallied struct {
 
 // communityActiveAt is "area a is a community in existence on dateExpr".
 func communityActiveAt(dateExpr string) string {
-	return "a.level = 'community' AND " + active("a", "established_on", dateExpr)
+	return "a.level = 'community' AND " + Active("a", "established_on", dateExpr)
 }
 
 // computeTallied computes figures that all have Tallied set, in two
@@ -56,7 +56,7 @@ func computeTallied(ctx context.Context, q db.Q, s Scope, fs []*Figure) (map[str
 			}
 			exprs[i] = "COALESCE(SUM(" + v + "), 0)"
 		}
-		query := sqlJoin(
+		query := SQLJoin(
 			"SELECT "+strings.Join(exprs, ", "),
 			"FROM area_closure sc JOIN area a ON a.id = sc.descendant_id",
 			"JOIN tally_year y ON y.area_id = a.id AND y.year = (SELECT MAX(x.year) FROM tally_year x WHERE x.area_id = a.id AND x.year <= "+p.add(s.To.Year())+")",
@@ -80,7 +80,7 @@ func computeTallied(ctx context.Context, q db.Q, s Scope, fs []*Figure) (map[str
 			lo := "CASE WHEN sc.from_on <= " + from + " THEN " + valueAt(&p, c, "<", from, s.From.AddDays(-1).Year()) + " ELSE " + seek(c, "t.on_date < sc.from_on") + " END"
 			exprs[i] = "COALESCE(SUM((" + hi + ") - (" + lo + ")), 0)"
 		}
-		query := sqlJoin(
+		query := SQLJoin(
 			"SELECT "+strings.Join(exprs, ", "),
 			"FROM area_closure sc JOIN area a ON a.id = sc.descendant_id AND a.level = 'community'",
 			"WHERE sc.ancestor_id = "+scope+" AND sc.from_on <= "+end+" AND (sc.to_on IS NULL OR "+from+" < sc.to_on)",

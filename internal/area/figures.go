@@ -1,73 +1,75 @@
-package figures
+package area
 
 // Part one of the speech (organisation network) and the re-formations that
 // open part two. Definitions: shared/docs/domain.md, "How the figures are counted".
 
-var activeCommunityAtEnd = sqlJoin(
+import "dangjian/internal/figures"
+
+var activeCommunityAtEnd = figures.SQLJoin(
 	"FROM area a",
-	under("a.id", "?3"),
-	"WHERE a.level = 'community' AND "+active("a", "established_on", "?3"),
+	figures.Under("a.id", "?3"),
+	"WHERE a.level = 'community' AND "+figures.Active("a", "established_on", "?3"),
 )
 
 func init() {
-	register(
-		&Figure{
+	figures.Register(
+		&figures.Figure{
 			Key: "communities.merged_or_adjusted", Part: 1, RecordKind: "area_event",
 			LabelZH: "合并、调整社区居委", LabelEN: "Communities merged or adjusted",
 			UnitZH: "个", UnitEN: "",
 			// The id counted is the community (distinct); each event is a record.
-			SQL: sqlJoin(
-				"SELECT a.id AS id, a.id AS area_id, "+nameAt("a.id", "e.on_date", "a.name")+" AS name, e.on_date AS on_date, e.kind AS detail, 0 AS flag",
+			SQL: figures.SQLJoin(
+				"SELECT a.id AS id, a.id AS area_id, "+figures.NameAt("a.id", "e.on_date", "a.name")+" AS name, e.on_date AS on_date, e.kind AS detail, 0 AS flag",
 				"FROM area_event e JOIN area a ON a.id = e.area_id AND a.level = 'community'",
-				under("e.area_id", "e.on_date"),
+				figures.Under("e.area_id", "e.on_date"),
 				"WHERE e.kind IN ('merge', 'split', 'adjust') AND e.on_date >= ?2 AND e.on_date <= ?3",
 			),
 		},
-		&Figure{
+		&figures.Figure{
 			Key: "communities.created", Part: 1, RecordKind: "area",
 			LabelZH: "新增设社区居委", LabelEN: "Communities created",
 			UnitZH: "个", UnitEN: "",
-			SQL: sqlJoin(
-				"SELECT a.id AS id, a.id AS area_id, "+nameAt("a.id", "a.established_on", "a.name")+" AS name, a.established_on AS on_date,",
+			SQL: figures.SQLJoin(
+				"SELECT a.id AS id, a.id AS area_id, "+figures.NameAt("a.id", "a.established_on", "a.name")+" AS name, a.established_on AS on_date,",
 				"  CASE WHEN EXISTS (SELECT 1 FROM area_event_result x WHERE x.area_id = a.id) THEN 'split' ELSE 'create' END AS detail, 0 AS flag",
 				"FROM area a",
-				under("a.id", "a.established_on"),
+				figures.Under("a.id", "a.established_on"),
 				"WHERE a.level = 'community' AND a.established_on >= ?2 AND a.established_on <= ?3",
 			),
 		},
-		&Figure{
+		&figures.Figure{
 			Key: "communities.total", Part: 1, RecordKind: "area",
 			LabelZH: "社区居委会", LabelEN: "Communities",
 			UnitZH: "个", UnitEN: "",
-			SQL: "SELECT a.id AS id, a.id AS area_id, " + nameAt("a.id", "?3", "a.name") + " AS name, a.established_on AS on_date, '' AS detail, 0 AS flag\n" + activeCommunityAtEnd,
+			SQL: "SELECT a.id AS id, a.id AS area_id, " + figures.NameAt("a.id", "?3", "a.name") + " AS name, a.established_on AS on_date, '' AS detail, 0 AS flag\n" + activeCommunityAtEnd,
 		},
-		&Figure{
+		&figures.Figure{
 			Key: "branches.community.total", Part: 1, RecordKind: "party_org",
 			LabelZH: "社区党支部", LabelEN: "Community party branches",
 			UnitZH: "个", UnitEN: "",
-			SQL: sqlJoin(
-				"SELECT o.id AS id, a.id AS area_id, o.name AS name, o.started_on AS on_date, "+nameAt("a.id", "?3", "a.name")+" AS detail, 0 AS flag",
-				"FROM party_org o JOIN area a ON a.id = o.area_id AND a.level = 'community' AND "+active("a", "established_on", "?3"),
-				under("a.id", "?3"),
-				"WHERE o.kind = 'branch' AND "+active("o", "started_on", "?3"),
+			SQL: figures.SQLJoin(
+				"SELECT o.id AS id, a.id AS area_id, o.name AS name, o.started_on AS on_date, "+figures.NameAt("a.id", "?3", "a.name")+" AS detail, 0 AS flag",
+				"FROM party_org o JOIN area a ON a.id = o.area_id AND a.level = 'community' AND "+figures.Active("a", "established_on", "?3"),
+				figures.Under("a.id", "?3"),
+				"WHERE o.kind = 'branch' AND "+figures.Active("o", "started_on", "?3"),
 			),
 		},
-		&Figure{
-			Key: "coverage.branch_per_community", Part: 1, RecordKind: "area", Agg: Percent,
+		&figures.Figure{
+			Key: "coverage.branch_per_community", Part: 1, RecordKind: "area", Agg: figures.Percent,
 			LabelZH: "“一居一支部”覆盖率", LabelEN: "One branch per community (coverage)",
 			UnitZH: "%", UnitEN: "%",
 			// flag = 1 when the community has an active party organisation of any kind.
-			SQL: "SELECT a.id AS id, a.id AS area_id, " + nameAt("a.id", "?3", "a.name") + " AS name, a.established_on AS on_date, '' AS detail,\n" +
-				"  CASE WHEN EXISTS (SELECT 1 FROM party_org o WHERE o.area_id = a.id AND " + active("o", "started_on", "?3") + ") THEN 1 ELSE 0 END AS flag\n" +
+			SQL: "SELECT a.id AS id, a.id AS area_id, " + figures.NameAt("a.id", "?3", "a.name") + " AS name, a.established_on AS on_date, '' AS detail,\n" +
+				"  CASE WHEN EXISTS (SELECT 1 FROM party_org o WHERE o.area_id = a.id AND " + figures.Active("o", "started_on", "?3") + ") THEN 1 ELSE 0 END AS flag\n" +
 				activeCommunityAtEnd,
 		},
-		&Figure{
+		&figures.Figure{
 			Key: "party_orgs.reformed_as_working_committee", Part: 2, RecordKind: "party_org_event",
 			LabelZH: "街道党委改为街道党工委", LabelEN: "Subdistrict committees re-formed as working committees",
 			UnitZH: "个", UnitEN: "",
 			SQL: reformedSQL("s.kind = 'working_committee'"),
 		},
-		&Figure{
+		&figures.Figure{
 			Key: "party_orgs.reformed_as_community_branch", Part: 2, RecordKind: "party_org_event",
 			LabelZH: "居民区党支部改为社区党支部", LabelEN: "Residents' branches re-formed as community branches",
 			UnitZH: "个", UnitEN: "",
@@ -80,13 +82,13 @@ func init() {
 // event's date, whose successor matches cond. The record's name is the
 // successor, its detail the predecessor.
 func reformedSQL(cond string) string {
-	return sqlJoin(
+	return figures.SQLJoin(
 		"SELECT e.id AS id, s.area_id AS area_id, s.name AS name, e.on_date AS on_date, p.name AS detail, 0 AS flag",
 		"FROM party_org_event e",
 		"JOIN party_org s ON s.id = e.successor_id",
 		"JOIN party_org p ON p.id = e.org_id",
 		"JOIN area sa ON sa.id = s.area_id",
-		under("s.area_id", "e.on_date"),
+		figures.Under("s.area_id", "e.on_date"),
 		"WHERE e.kind = 'reform' AND e.on_date >= ?2 AND e.on_date <= ?3 AND "+cond,
 	)
 }

@@ -1,0 +1,33 @@
+package figures
+
+import "strings"
+
+// The vocabulary a domain's figure SQL is written in. ?1 is the scope's
+// area, ?2 the period's first day and ?3 its last.
+
+// ValidRow is "row x (from_on/to_on) in force on dateExpr".
+func ValidRow(x, dateExpr string) string {
+	return x + ".from_on <= " + dateExpr + " AND (" + x + ".to_on IS NULL OR " + dateExpr + " < " + x + ".to_on)"
+}
+
+// Under is the join "alias's area was Under the scope area on dateExpr".
+func Under(areaCol, dateExpr string) string {
+	return "JOIN area_closure sc ON sc.descendant_id = " + areaCol + " AND sc.ancestor_id = ?1 AND sc.from_on <= " + dateExpr +
+		" AND (sc.to_on IS NULL OR " + dateExpr + " < sc.to_on)"
+}
+
+// NameAt is the name area areaCol had on dateExpr, or fallback. It is a
+// scalar subquery rather than a join so that counting a figure's records,
+// which reads only their ids, never looks the names up.
+func NameAt(areaCol, dateExpr, fallback string) string {
+	return "COALESCE((SELECT n.name FROM area_name n WHERE n.area_id = " + areaCol + " AND n.from_on <= " + dateExpr +
+		" AND (n.to_on IS NULL OR " + dateExpr + " < n.to_on) LIMIT 1), " + fallback + ")"
+}
+
+// Active is "x Active on dateExpr" for a start column.
+func Active(x, start, dateExpr string) string {
+	return x + "." + start + " <= " + dateExpr + " AND (" + x + ".ended_on IS NULL OR " + dateExpr + " < " + x + ".ended_on)"
+}
+
+// SQLJoin joins query fragments with newlines.
+func SQLJoin(parts ...string) string { return strings.Join(parts, "\n") }
