@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -235,9 +236,13 @@ func TestGenerateMatchesStore(t *testing.T) {
 		t.Run(string(e), func(t *testing.T) {
 			ctx := context.Background()
 			// The district tree with fewer people, so that the replay of
-			// every person through people.Store stays quick.
+			// every person through people.Store stays quick; the scale
+			// checks replay more of them.
 			tier := districtTier(t)
-			tier.Members, tier.Units = 3000, 150
+			tier.Members, tier.Units = 800, 50
+			if os.Getenv(dbtest.EnvScale) == "1" {
+				tier.Members, tier.Units = 3000, 150
+			}
 			o := GenOptions{Tier: tier, Seed: 11, Today: genToday, Keys: testKeys(t)}
 			p, err := plan(o)
 			if err != nil {

@@ -7,6 +7,8 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+
+	"dangjian/internal/app"
 )
 
 // Scenario is one HTTP exchange: the request, the status expected and what
@@ -168,4 +170,15 @@ func Excerpt(s string) string {
 		s = s[:3000] + "…"
 	}
 	return s
+}
+
+// Handler is the whole application's HTTP handler (pages and API), for a
+// domain's own scenario tests: w.Serve(t, w.Handler(), sc).
+func (w *World) Handler() http.Handler {
+	w.T.Helper()
+	h, err := w.App.Handler(app.HTTP{})
+	if err != nil {
+		w.T.Fatalf("handler: %v", err)
+	}
+	return h
 }

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"log/slog"
+	"os"
+	"path/filepath"
 	"sync"
 	"testing"
 	"time"
@@ -85,9 +87,7 @@ func New(t testing.TB, d *db.DB, o Options) *World {
 	case o.Empty:
 		return w
 	case o.Demo:
-		if err := demo.Load(context.Background(), a.Areas); err != nil {
-			t.Fatalf("demo: %v", err)
-		}
+		w.loadDemo()
 		return w
 	}
 	w.buildSmall()
@@ -244,15 +244,19 @@ func (w *World) Callers() {
 // Keys is the fixed personal-data key of every test world.
 func Keys(t testing.TB) *pii.Keyring {
 	t.Helper()
-	key := make([]byte, pii.KeySize)
-	for i := range key {
-		key[i] = byte(i*11 + 5)
-	}
-	k, err := pii.New(key)
+	k, err := pii.New(keyBytes())
 	if err != nil {
 		t.Fatal(err)
 	}
 	return k
+}
+
+func keyBytes() []byte {
+	key := make([]byte, pii.KeySize)
+	for i := range key {
+		key[i] = byte(i*11 + 5)
+	}
+	return key
 }
 
 // SyncBuffer is a bytes.Buffer safe for the server's goroutines.
@@ -271,4 +275,77 @@ func (s *SyncBuffer) String() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.b.String()
+}
+
+// loadDemo loads the demo district. On SQLite it restores a copy built once
+// per test binary and day: building it took a third of the web tests' time.
+func (w *World) loadDemo() {
+	w.T.Helper()
+	ctx := context.Background()
+	if w.DB.Dialect != db.SQLite {
+		if err := demo.Load(ctx, w.App.Areas); err != nil {
+			w.T.Fatalf("demo: %v", err)
+		}
+		return
+	}
+	v, _ := demoSnapshots.LoadOrStore(w.Today, &snapshot{})
+	snap := v.(*snapshot)
+	snap.once.Do(func() { snap.data, snap.err = buildDemoSnapshot(w.Today) })
+	if snap.err != nil {
+		w.T.Fatalf("demo: %v", snap.err)
+	}
+	file := filepath.Join(w.T.TempDir(), "demo.db")
+	if err := os.WriteFile(file, snap.data, 0o600); err != nil {
+		w.T.Fatal(err)
+	}
+	if err := w.DB.RestoreFrom(ctx, file); err != nil {
+		w.T.Fatalf("demo: %v", err)
+	}
+}
+
+// demoSnapshots holds a *snapshot per day.
+var demoSnapshots sync.Map
+
+type snapshot struct {
+	once sync.Once
+	data []byte
+	err  error
+}
+
+// buildDemoSnapshot builds the demo district as of today in a scratch SQLite
+// database and returns the bytes of a compact copy of it.
+func buildDemoSnapshot(today date.Date) ([]byte, error) {
+	ctx := context.Background()
+	dir, err := os.MkdirTemp("", "dangjian-demo-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	d, err := db.Open(ctx, "sqlite:"+filepath.Join(dir, "build.db"))
+	if err != nil {
+		return nil, err
+	}
+	defer d.Close()
+	if _, err := d.Migrate(ctx); err != nil {
+		return nil, err
+	}
+	keys, err := pii.New(keyBytes())
+	if err != nil {
+		return nil, err
+	}
+	params := auth.TestParams
+	a := app.New(d, keys, app.Options{
+		Log:        slog.New(slog.DiscardHandler),
+		Today:      func() date.Date { return today },
+		AuthParams: &params,
+	})
+	defer a.Close(ctx)
+	if err := demo.Load(ctx, a.Areas); err != nil {
+		return nil, err
+	}
+	file := filepath.Join(dir, "demo.db")
+	if err := d.SnapshotTo(ctx, file); err != nil {
+		return nil, err
+	}
+	return os.ReadFile(file)
 }
