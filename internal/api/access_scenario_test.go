@@ -93,7 +93,7 @@ var accessScenarios = []scenario{
 	{Name: "one figure without area is the community's", As: "yingbin", Method: "GET", Path: "/api/v1/figures/coverage.branch_per_community?from=2023-01-01&to=2023-12-31", Status: 200,
 		Want: []string{`"scope":{"id":{迎宾社区},"name":"迎宾社区"}`, `"value":100`}, Not: []string{"宾南"}},
 	{Name: "the speech without area is the community's", As: "yingbin", Method: "GET", Path: "/api/v1/speech?from=2023-01-01&to=2023-12-31", Status: 200,
-		Want: []string{"# 迎宾社区社区党建工作经验交流会讲话"}, Not: []string{"示范区"}},
+		Want: []string{"# 迎宾社区党建工作经验交流会讲话"}, Not: []string{"示范区"}},
 	{Name: "the tree without root is the community", As: "yingbin", Method: "GET", Path: "/api/v1/areas/tree", Status: 200,
 		Want: []string{`"tree":{"id":{迎宾社区}`}, Not: []string{"宾南", "示范区"}},
 	{Name: "the list is the community", As: "yingbin", Method: "GET", Path: "/api/v1/areas", Status: 200,

@@ -174,7 +174,7 @@ func runSpeech(ctx context.Context, env Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	filled, err := t.Fill(ctx, d.Reader(), s)
+	filled, err := t.Fill(ctx, d.Reader(), s, store.Today())
 	if err != nil {
 		return err
 	}

@@ -103,6 +103,12 @@ func (d Date) AddDays(n int) Date { return Date{d.t.AddDate(0, 0, n)} }
 // Year is the calendar year of d.
 func (d Date) Year() int { return d.t.Year() }
 
+// Month returns the month of d.
+func (d Date) Month() time.Month { return d.t.Month() }
+
+// Day returns the day of the month of d.
+func (d Date) Day() int { return d.t.Day() }
+
 // Time returns d as midnight UTC.
 func (d Date) Time() time.Time { return d.t }
 

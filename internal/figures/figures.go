@@ -25,6 +25,9 @@ type Scope struct {
 	AreaName string    `json:"name"`
 	From     date.Date `json:"-"`
 	To       date.Date `json:"-"`
+	// Level is the level of the scope's area (district, subdistrict,
+	// community), for the speech's wording.
+	Level string `json:"-"`
 }
 
 // Aggregate says how a figure's records become its value.

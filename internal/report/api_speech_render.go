@@ -28,7 +28,7 @@ func (h *apiHandlers) speechGet(w http.ResponseWriter, r *http.Request) {
 		h.Fail(w, r, err)
 		return
 	}
-	filled, err := t.Fill(r.Context(), h.DB.Reader(), s)
+	filled, err := t.Fill(r.Context(), h.DB.Reader(), s, h.Areas.Today())
 	if err != nil {
 		h.Fail(w, r, err)
 		return

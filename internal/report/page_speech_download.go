@@ -27,7 +27,7 @@ func (s *pages) speechDownload(w http.ResponseWriter, r *http.Request) {
 		s.ServerError(w, r, err)
 		return
 	}
-	filled, err := t.Fill(r.Context(), s.db.Reader(), sc)
+	filled, err := t.Fill(r.Context(), s.db.Reader(), sc, s.areas.Today())
 	if err != nil {
 		s.ServerError(w, r, fmt.Errorf("web: speech download: %w", err))
 		return

@@ -35,7 +35,7 @@ func (s *pages) speechShow(w http.ResponseWriter, r *http.Request) {
 		s.ServerError(w, r, err)
 		return
 	}
-	filled, err := t.Fill(r.Context(), s.db.Reader(), sc)
+	filled, err := t.Fill(r.Context(), s.db.Reader(), sc, s.areas.Today())
 	if err != nil {
 		s.ServerError(w, r, fmt.Errorf("web: speech: %w", err))
 		return

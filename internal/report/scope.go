@@ -41,5 +41,5 @@ func ResolveScope(ctx context.Context, s *area.Store, areaArg, fromArg, toArg st
 	if to.Before(from) {
 		return figures.Scope{}, i18n.Errf("to", "err.period_inverted", from.String(), to.String())
 	}
-	return figures.Scope{AreaID: a.ID, AreaName: a.Name, From: from, To: to}, nil
+	return figures.Scope{AreaID: a.ID, AreaName: a.Name, Level: string(a.Level), From: from, To: to}, nil
 }

@@ -1,6 +1,6 @@
 // Package report renders the speech: a template in the seed's own words,
-// one file per part, with every ××× replaced by a figure reference
-// {{key}} that is filled from data for a scope and a period.
+// one file per part, written in the speech language (internal/speech) and
+// filled from data for a scope and a period.
 package report
 
 import (
@@ -12,35 +12,27 @@ import (
 	"io/fs"
 	"net/url"
 	"path"
-	"regexp"
 	"sort"
 	"strings"
 
+	"dangjian/internal/date"
 	"dangjian/internal/db"
 	"dangjian/internal/figures"
 	"dangjian/internal/i18n"
+	"dangjian/internal/speech"
 )
 
 //go:embed speech
 var speechFS embed.FS
 
-// placeholder matches {{key}} references.
-var placeholder = regexp.MustCompile(`\{\{\s*([a-z_.]+)\s*\}\}`)
-
-// Context placeholders that are not figures.
-const (
-	phScope = "scope"
-	phFrom  = "from"
-	phTo    = "to"
-)
-
-// Template is the speech in one language, its parts in order.
+// Template is the speech in one language, parsed and checked.
 type Template struct {
-	Lang  i18n.Lang
-	Parts []string
+	Lang i18n.Lang
+	t    *speech.Template
 }
 
-// LoadTemplate reads the embedded default template of lang.
+// LoadTemplate reads the embedded default template of lang: one file per
+// part, in the order of their names.
 func LoadTemplate(lang i18n.Lang) (*Template, error) {
 	dir := path.Join("speech", string(lang))
 	entries, err := fs.ReadDir(speechFS, dir)
@@ -54,54 +46,45 @@ func LoadTemplate(lang i18n.Lang) (*Template, error) {
 		}
 	}
 	sort.Strings(names)
-	t := &Template{Lang: lang}
+	parts := make([]string, 0, len(names))
 	for _, n := range names {
 		b, err := fs.ReadFile(speechFS, path.Join(dir, n))
 		if err != nil {
 			return nil, err
 		}
-		t.Parts = append(t.Parts, string(b))
+		parts = append(parts, string(b))
 	}
-	return t, t.Check()
+	return ParseTemplate(lang, parts...)
+}
+
+// ParseTemplate reads a template's parts in the speech language
+// (internal/speech) and refuses one that names an unknown figure, rule,
+// field or word.
+func ParseTemplate(lang i18n.Lang, parts ...string) (*Template, error) {
+	t, err := speech.Parse(parts...)
+	if err != nil {
+		return nil, err
+	}
+	if err := t.Check(); err != nil {
+		return nil, err
+	}
+	return &Template{Lang: lang, t: t}, nil
 }
 
 // Keys lists the figure keys the template refers to, in order of first use.
-func (t *Template) Keys() []string {
-	var out []string
-	seen := map[string]bool{}
-	for _, p := range t.Parts {
-		for _, m := range placeholder.FindAllStringSubmatch(p, -1) {
-			k := m[1]
-			if k == phScope || k == phFrom || k == phTo || seen[k] {
-				continue
-			}
-			seen[k] = true
-			out = append(out, k)
-		}
-	}
-	return out
-}
+func (t *Template) Keys() []string { return t.t.Figures() }
 
-// Check refuses a template that refers to an unregistered figure.
-func (t *Template) Check() error {
-	for _, k := range t.Keys() {
-		if figures.Get(k) == nil {
-			return i18n.Errf("template", "err.figure_unknown", k)
-		}
-	}
-	return nil
-}
-
-// Filled is the template with its figures computed.
+// Filled is the template filled from data for a scope and period.
 type Filled struct {
 	Scope  figures.Scope
 	Lang   i18n.Lang
 	Values map[string]figures.Value
-	parts  []string
+	parts  [][]speech.Segment
 }
 
-// Fill computes the figures the template uses for scope s.
-func (t *Template) Fill(ctx context.Context, q db.Q, s figures.Scope) (*Filled, error) {
+// Fill computes the figures the template uses for scope s and renders it
+// as given on day today (去年 is the year before).
+func (t *Template) Fill(ctx context.Context, q db.Q, s figures.Scope, today date.Date) (*Filled, error) {
 	var fs []*figures.Figure
 	for _, k := range t.Keys() {
 		fs = append(fs, figures.Get(k))
@@ -114,47 +97,45 @@ func (t *Template) Fill(ctx context.Context, q db.Q, s figures.Scope) (*Filled, 
 	for _, v := range list {
 		vals[v.Key] = v
 	}
-	return &Filled{Scope: s, Lang: t.Lang, Values: vals, parts: t.Parts}, nil
+	d := &speechData{ctx: ctx, q: q, s: s, lang: t.Lang, values: vals, examples: map[string]speech.Fields{}}
+	parts, err := t.t.Render(speech.Context{Lang: t.Lang, Scope: s, Level: s.Level, Today: today}, d)
+	if err != nil {
+		return nil, err
+	}
+	return &Filled{Scope: s, Lang: t.Lang, Values: vals, parts: parts}, nil
 }
 
+// title names the speech; a community's name is not followed by 社区 twice.
 func (f *Filled) title() string {
-	return i18n.T(f.Lang, "speech.title", f.Scope.AreaName, f.Scope.From.String(), f.Scope.To.String())
-}
-
-// expand replaces every placeholder with what value returns for it.
-func (f *Filled) expand(text string, value func(key, shown string) string, plain func(string) string) string {
-	return placeholder.ReplaceAllStringFunc(text, func(m string) string {
-		k := placeholder.FindStringSubmatch(m)[1]
-		switch k {
-		case phScope:
-			return plain(f.Scope.AreaName)
-		case phFrom:
-			return plain(f.Scope.From.String())
-		case phTo:
-			return plain(f.Scope.To.String())
-		}
-		return value(k, f.Values[k].Text)
-	})
+	key := "speech.title"
+	if f.Lang != i18n.EN && strings.HasSuffix(f.Scope.AreaName, "社区") {
+		key = "speech.title_community"
+	}
+	return i18n.T(f.Lang, key, f.Scope.AreaName, f.Scope.From.String(), f.Scope.To.String())
 }
 
 // Markdown renders the speech as Markdown.
 func (f *Filled) Markdown() string {
 	var b strings.Builder
 	b.WriteString("# " + f.title() + "\n\n")
-	id := func(s string) string { return s }
 	for i, p := range f.parts {
 		if i > 0 {
 			b.WriteString("\n")
 		}
-		b.WriteString(f.expand(strings.TrimSpace(p), func(_, shown string) string { return shown }, id))
+		var part strings.Builder
+		for _, s := range p {
+			part.WriteString(s.Text)
+		}
+		b.WriteString(strings.TrimSpace(part.String()))
 		b.WriteString("\n")
 	}
 	return b.String()
 }
 
 // HTML renders the speech as an HTML fragment. Each figure links to its
-// records under linkBase (for example "/figures/"), with the scope and period
-// in the query; an empty linkBase renders plain numbers.
+// records under linkBase (for example "/figures/"), with the scope and
+// period in the query, and each field of an example to its record's page;
+// an empty linkBase renders plain numbers.
 func (f *Filled) HTML(linkBase string) string {
 	q := url.Values{}
 	q.Set("area", fmt.Sprint(f.Scope.AreaID))
@@ -163,19 +144,29 @@ func (f *Filled) HTML(linkBase string) string {
 	var b bytes.Buffer
 	b.WriteString("<article class=\"speech\">\n<h1>" + html.EscapeString(f.title()) + "</h1>\n")
 	for _, p := range f.parts {
-		for _, block := range strings.Split(strings.TrimSpace(p), "\n\n") {
+		var part strings.Builder
+		for _, s := range p {
+			if s.Key == "" {
+				part.WriteString(html.EscapeString(s.Text))
+				continue
+			}
+			link := s.Link
+			if figures.Get(s.Key) != nil {
+				link = linkBase + s.Key + "?" + q.Encode()
+			}
+			if linkBase == "" || link == "" {
+				part.WriteString(`<span class="figure" data-key="` + html.EscapeString(s.Key) + `">` + html.EscapeString(s.Text) + `</span>`)
+				continue
+			}
+			part.WriteString(`<a class="figure" data-key="` + html.EscapeString(s.Key) + `" href="` + html.EscapeString(link) + `">` + html.EscapeString(s.Text) + `</a>`)
+		}
+		for _, block := range strings.Split(strings.TrimSpace(part.String()), "\n\n") {
 			block = strings.TrimSpace(block)
 			tag := "p"
 			if strings.HasPrefix(block, "## ") {
 				tag, block = "h2", strings.TrimPrefix(block, "## ")
 			}
-			body := f.expand(html.EscapeString(block), func(key, shown string) string {
-				if linkBase == "" {
-					return `<span class="figure" data-key="` + key + `">` + shown + `</span>`
-				}
-				return `<a class="figure" data-key="` + key + `" href="` + html.EscapeString(linkBase+key+"?"+q.Encode()) + `">` + shown + `</a>`
-			}, html.EscapeString)
-			fmt.Fprintf(&b, "<%s>%s</%s>\n", tag, body, tag)
+			fmt.Fprintf(&b, "<%s>%s</%s>\n", tag, block, tag)
 		}
 	}
 	b.WriteString("</article>\n")
@@ -190,4 +181,59 @@ func HTMLDocument(f *Filled) string {
 	}
 	return "<!doctype html>\n<html lang=\"" + lang + "\">\n<head><meta charset=\"utf-8\"><title>" + html.EscapeString(f.title()) +
 		"</title></head>\n<body>\n" + f.HTML("") + "</body>\n</html>\n"
+}
+
+// speechData fills a template from the database: the figures computed
+// beforehand, the names of their records and the examples on demand.
+type speechData struct {
+	ctx      context.Context
+	q        db.Q
+	s        figures.Scope
+	lang     i18n.Lang
+	values   map[string]figures.Value
+	examples map[string]speech.Fields
+}
+
+func (d *speechData) Value(key string) (figures.Value, error) {
+	v, ok := d.values[key]
+	if !ok {
+		return figures.Value{}, fmt.Errorf("report: figure %s was not computed", key)
+	}
+	return v, nil
+}
+
+// namesRead bounds the records read for a list of names: enough to find a
+// few distinct names among records that repeat them.
+const namesRead = 200
+
+func (d *speechData) Names(key string, max int) ([]string, bool, error) {
+	recs, more, err := figures.Get(key).RecordsUpTo(d.ctx, d.q, d.s, namesRead)
+	if err != nil {
+		return nil, false, err
+	}
+	var names []string
+	seen := map[string]bool{}
+	for _, r := range recs {
+		if r.Name == "" || seen[r.Name] {
+			continue
+		}
+		if len(names) == max {
+			return names, true, nil
+		}
+		seen[r.Name] = true
+		names = append(names, r.Name)
+	}
+	return names, more, nil
+}
+
+func (d *speechData) Example(rule string) (speech.Fields, error) {
+	if f, ok := d.examples[rule]; ok {
+		return f, nil
+	}
+	f, err := speech.GetRule(rule).Find(d.ctx, d.q, d.s, d.lang)
+	if err != nil {
+		return nil, err
+	}
+	d.examples[rule] = f
+	return f, nil
 }

@@ -3,8 +3,10 @@ package report_test
 import (
 	"context"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -49,40 +51,120 @@ func golden(t *testing.T, name, got string) {
 	}
 }
 
+// speechToday is the day the test speeches are given: the demo is built as
+// of it, so 2024 is 去年.
+var speechToday = date.MustParse("2025-06-30")
+
+// The speech for the district, a subdistrict and a community; for last
+// year, five years and a year in which several figures are 0; in zh and en.
 func TestSpeechGolden(t *testing.T) {
+	scopes := []struct{ area, file string }{{"", "district"}, {"河东街道", "hedong"}, {"迎宾社区", "yingbin"}}
+	periods := []struct{ from, to, file string }{
+		{"2024-01-01", "2024-12-31", "2024"},
+		{"2020-01-01", "2024-12-31", "2020-2024"},
+		{"2022-01-01", "2022-12-31", "2022"},
+	}
 	dbtest.Each(t, func(t *testing.T, dbh *db.DB) {
 		ctx := context.Background()
 		s := demoStore(t, dbh)
-		cases := []struct {
-			lang           i18n.Lang
-			area, from, to string
-			md, html       string
-		}{
-			{i18n.ZH, "", "2024-01-01", "2024-12-31", "speech_demo_2024_zh.md", "speech_demo_2024_zh.html"},
-			{i18n.EN, "", "2024-01-01", "2024-12-31", "speech_demo_2024_en.md", ""},
-			{i18n.ZH, "河东街道", "2020-01-01", "2025-06-30", "speech_hedong_zh.md", ""},
+		for _, sc := range scopes {
+			for _, p := range periods {
+				for _, l := range []i18n.Lang{i18n.ZH, i18n.EN} {
+					f := fill(t, dbh, s, l, sc.area, p.from, p.to)
+					name := fmt.Sprintf("speech_%s_%s_%s.md", sc.file, p.file, l)
+					md := f.Markdown()
+					readsRight(t, name, md, l, p.file == "2024")
+					golden(t, name, md)
+					if sc.file == "district" && p.file == "2024" && l == i18n.ZH {
+						golden(t, "speech_district_2024_zh.html", report.HTMLDocument(f))
+					}
+				}
+			}
 		}
-		for _, c := range cases {
-			sc, err := report.ResolveScope(ctx, s, c.area, c.from, c.to)
-			if err != nil {
-				t.Fatal(err)
+		_ = ctx
+	})
+}
+
+func fill(t *testing.T, dbh *db.DB, s *area.Store, l i18n.Lang, areaArg, from, to string) *report.Filled {
+	t.Helper()
+	ctx := context.Background()
+	sc, err := report.ResolveScope(ctx, s, areaArg, from, to)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tpl, err := report.LoadTemplate(l)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := tpl.Fill(ctx, dbh.Reader(), sc, speechToday)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+// zeroClause finds a count of 0 said as a number: 0个, 0名, 0%, " 0 ".
+var zeroClause = regexp.MustCompile(`(^|[^0-9.])0(个|名|%| )`)
+
+// readsRight holds a speech to "How the speech reads": no clause says 0,
+// no name is doubled, 去年 / last year only for last year, nothing left
+// unfilled.
+func readsRight(t *testing.T, name, md string, l i18n.Lang, lastYear bool) {
+	t.Helper()
+	if m := zeroClause.FindString(md); m != "" {
+		t.Errorf("%s says a 0: %q", name, m)
+	}
+	for _, bad := range []string{"社区社区", "街道街道", "{{", "}}", "××"} {
+		if strings.Contains(md, bad) {
+			t.Errorf("%s holds %q", name, bad)
+		}
+	}
+	last := strings.Contains(md, "去年") || strings.Contains(md, "Last year")
+	if last != lastYear {
+		t.Errorf("%s: says 去年/last year = %v, want %v", name, last, lastYear)
+	}
+}
+
+// A subdistrict other than the seed's names its own records, never 河东街道
+// or 迎宾社区, whatever the period.
+func TestSpeechNamesTheScopesOwnRecords(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, dbh *db.DB) {
+		s := demoStore(t, dbh)
+		for _, l := range []i18n.Lang{i18n.ZH, i18n.EN} {
+			for _, p := range [][2]string{{"2024-01-01", "2024-12-31"}, {"2020-01-01", "2025-06-30"}} {
+				md := fill(t, dbh, s, l, "官渡街道", p[0], p[1]).Markdown()
+				for _, seed := range []string{"河东", "迎宾", "宾南"} {
+					if strings.Contains(md, seed) {
+						t.Errorf("the speech of 官渡街道 (%s, %s..%s) names %s", l, p[0], p[1], seed)
+					}
+				}
+				if !strings.Contains(md, "官渡街道") {
+					t.Errorf("the speech of 官渡街道 (%s) does not name it", l)
+				}
 			}
-			tpl, err := report.LoadTemplate(c.lang)
-			if err != nil {
-				t.Fatal(err)
+		}
+	})
+}
+
+// Every value of the speech links to its records: the figures to their
+// record lists, the election example's fields to the leadership page.
+func TestSpeechValuesLinkToRecords(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, dbh *db.DB) {
+		s := demoStore(t, dbh)
+		h := fill(t, dbh, s, i18n.ZH, "河东街道", "2024-01-01", "2024-12-31").HTML("/figures/")
+		for _, want := range []string{
+			`data-key="latest_unit_election.unit_count" href="/party-orgs/`,
+			`data-key="latest_unit_election.units" href="/party-orgs/`,
+			`data-key="communities.total" href="/figures/communities.total?area=`,
+		} {
+			if !strings.Contains(h, want) {
+				t.Errorf("the speech's HTML lacks %s", want)
 			}
-			f, err := tpl.Fill(ctx, dbh.Reader(), sc)
-			if err != nil {
-				t.Fatal(err)
-			}
-			md := f.Markdown()
-			if strings.Contains(md, "{{") {
-				t.Errorf("unfilled placeholder in %s", c.md)
-			}
-			golden(t, c.md, md)
-			if c.html != "" {
-				golden(t, c.html, report.HTMLDocument(f))
-			}
+		}
+		// Every number in the text stands inside a link.
+		text := regexp.MustCompile(`<a [^>]*>[^<]*</a>|<h1>[^<]*</h1>`).ReplaceAllString(h, "")
+		if m := regexp.MustCompile(`[0-9]+(个|名|%)`).FindString(text); m != "" {
+			t.Errorf("a number outside a link: %q", m)
 		}
 	})
 }
@@ -97,7 +179,7 @@ func TestSpeechFiguresComeFromData(t *testing.T) {
 			t.Fatal(err)
 		}
 		tpl, _ := report.LoadTemplate(i18n.ZH)
-		before, err := tpl.Fill(ctx, dbh.Reader(), sc)
+		before, err := tpl.Fill(ctx, dbh.Reader(), sc, speechToday)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -108,7 +190,7 @@ func TestSpeechFiguresComeFromData(t *testing.T) {
 		if _, err := s.Create(ctx, area.CreateInput{ParentID: sd.ID, Name: "测试新社区", On: date.MustParse("2025-06-01")}); err != nil {
 			t.Fatal(err)
 		}
-		after, err := tpl.Fill(ctx, dbh.Reader(), sc)
+		after, err := tpl.Fill(ctx, dbh.Reader(), sc, speechToday)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -139,8 +221,7 @@ func TestTemplatesReferOnlyToRegisteredFigures(t *testing.T) {
 			}
 		}
 	}
-	bad := &report.Template{Lang: i18n.ZH, Parts: []string{"共有{{no.such.figure}}个"}}
-	if err := bad.Check(); err == nil {
+	if _, err := report.ParseTemplate(i18n.ZH, "共有{{no.such.figure}}个"); err == nil {
 		t.Error("a template with an unknown figure passed the check")
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"dangjian/internal/area"
+	"dangjian/internal/auth"
 	"dangjian/internal/date"
 	"dangjian/internal/db"
 	"dangjian/internal/dbtest"
@@ -399,5 +400,32 @@ func TestBrowserLanguage(t *testing.T) {
 			chromedp.WaitVisible(chromedp.CSS(`html[lang="zh-CN"] #history`)),
 		)
 		wantContains(t, "Chinese history", textOf(t, ctx, "#history"), "迎宾社区设立，隶属河东街道")
+	})
+}
+
+// A community secretary reads their community's speech: the title names
+// the community once, the election example is told from its records, and
+// its numbers open the leadership team behind them.
+func TestBrowserCommunitySpeech(t *testing.T) {
+	eachEngine(t, func(t *testing.T, ctx context.Context, app *testApp) {
+		app.account("yingbin-sec", auth.Community, "迎宾社区")
+		app.signInBrowser(t, ctx, "yingbin-sec")
+		run(t, ctx,
+			chromedp.Navigate(app.srv.URL+"/speech?from=2024-01-01&to=2024-12-31"),
+			chromedp.WaitVisible(chromedp.CSS("#speech article.speech")),
+		)
+		text := textOf(t, ctx, "#speech")
+		wantContains(t, "speech", text, "迎宾社区党建工作经验交流会讲话", "去年", "迎宾社区党支部领导班子换届选举时")
+		for _, bad := range []string{"迎宾社区社区", "0个", "官渡"} {
+			if strings.Contains(text, bad) {
+				t.Errorf("the community's speech holds %q", bad)
+			}
+		}
+		shot(t, ctx, "community-speech")
+		run(t, ctx,
+			chromedp.Click(chromedp.CSS(`#speech a.figure[data-key="latest_unit_election.unit_count"]`)),
+			chromedp.WaitVisible(chromedp.CSS("#term-number")),
+		)
+		wantContains(t, "leadership page", textOf(t, ctx, "main"), "迎宾社区党支部")
 	})
 }

@@ -1,0 +1,122 @@
+package speech
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"dangjian/internal/date"
+	"dangjian/internal/i18n"
+)
+
+// maxNames is how many names a list gives before 等.
+const maxNames = 3
+
+// When is the time word a sentence about the period opens with: 近年来 for
+// a period of more than one year; for a calendar year 去年 when it is the
+// year before today, 今年 when it is today's, else 2025年; else the months
+// (2026年1月至6月).
+func When(l i18n.Lang, from, to, today date.Date) string {
+	zh := l != i18n.EN
+	switch {
+	case from.Year() != to.Year():
+		return pick(zh, "近年来", "In recent years")
+	case from.Month() == time.January && from.Day() == 1 && to.Month() == time.December && to.Day() == 31:
+		switch from.Year() {
+		case today.Year() - 1:
+			return pick(zh, "去年", "Last year")
+		case today.Year():
+			return pick(zh, "今年", "This year")
+		}
+		return pick(zh, fmt.Sprintf("%d年", from.Year()), fmt.Sprintf("In %d", from.Year()))
+	case from.Month() == to.Month():
+		return pick(zh, Month(l, from), "In "+Month(l, from))
+	}
+	return pick(zh, fmt.Sprintf("%d年%d月至%d月", from.Year(), from.Month(), to.Month()),
+		fmt.Sprintf("From %s to %s %d", from.Month(), to.Month(), from.Year()))
+}
+
+// AsOf is when a count at the period's end stands: 目前 when the period
+// ends today or later, 截至2024年底 at the end of a year, else the day.
+func AsOf(l i18n.Lang, to, today date.Date) string {
+	zh := l != i18n.EN
+	switch {
+	case !to.Before(today):
+		return pick(zh, "目前", "today")
+	case to.Month() == time.December && to.Day() == 31:
+		return pick(zh, fmt.Sprintf("截至%d年底", to.Year()), fmt.Sprintf("at the end of %d", to.Year()))
+	}
+	return pick(zh, fmt.Sprintf("截至%d年%d月%d日", to.Year(), to.Month(), to.Day()),
+		fmt.Sprintf("on %d %s %d", to.Day(), to.Month(), to.Year()))
+}
+
+// Month names a day's month: 2025年12月, December 2025.
+func Month(l i18n.Lang, d date.Date) string {
+	if l == i18n.EN {
+		return fmt.Sprintf("%s %d", d.Month(), d.Year())
+	}
+	return fmt.Sprintf("%d年%d月", d.Year(), d.Month())
+}
+
+// About writes a count in the "×××多" style: below 100 the number itself;
+// from 100 on, rounded down to two significant digits, with 多 ("more
+// than") when anything was dropped (2345 → 2300多).
+func About(l i18n.Lang, v float64) string {
+	n := int64(math.Floor(v))
+	if n < 100 {
+		return strconv.FormatInt(n, 10)
+	}
+	step := int64(1)
+	for n/step >= 100 {
+		step *= 10
+	}
+	r := n / step * step
+	s := strconv.FormatInt(r, 10)
+	if r == n {
+		return s
+	}
+	return pick(l != i18n.EN, s+"多", "more than "+s)
+}
+
+// aboutText is About for a field's text, which is left alone unless it is
+// a whole number.
+func aboutText(l i18n.Lang, s string) string {
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil {
+		return s
+	}
+	return About(l, float64(n))
+}
+
+// JoinNames lists names as a speech does: 甲、乙、丙等 when there are more,
+// "A, B and C" in English ("A, B, C and others").
+func JoinNames(l i18n.Lang, names []string, more bool) string {
+	if len(names) > maxNames {
+		names, more = names[:maxNames], true
+	}
+	if l != i18n.EN {
+		s := strings.Join(names, "、")
+		if more {
+			s += "等"
+		}
+		return s
+	}
+	switch {
+	case len(names) == 0:
+		return ""
+	case more:
+		return strings.Join(names, ", ") + " and others"
+	case len(names) == 1:
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+func pick(zh bool, z, e string) string {
+	if zh {
+		return z
+	}
+	return e
+}
