@@ -8,14 +8,59 @@ import (
 	"strings"
 
 	"dangjian/internal/audit"
+	"dangjian/internal/pii"
 )
 
-// runAudit dispatches the audit subcommands; verify is the only one.
+// runAudit dispatches the audit subcommands.
 func runAudit(ctx context.Context, env Env, args []string) error {
-	if len(args) == 0 || args[0] != "verify" {
-		return fmt.Errorf("usage: dangjian audit verify [--anchor SEQ:HASH] [--db URL]")
+	switch {
+	case len(args) > 0 && args[0] == "verify":
+		return runAuditVerify(ctx, env, args[1:])
+	case len(args) > 0 && args[0] == "redact":
+		return runAuditRedact(ctx, env, args[1:])
 	}
-	return runAuditVerify(ctx, env, args[1:])
+	return fmt.Errorf("usage: dangjian audit verify [--anchor SEQ:HASH] [--db URL] | audit redact [--db URL]")
+}
+
+// runAuditRedact masks the ID and phone numbers that entries hold in plain
+// text and re-seals the chain, as one audited operation (audit.Redact).
+func runAuditRedact(ctx context.Context, env Env, args []string) error {
+	fs, dbURL := newFlags("audit redact", env)
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if err := requireSQLiteFile(*dbURL); err != nil {
+		return err
+	}
+	d, err := open(ctx, *dbURL)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	res, err := audit.Redact(ctx, d, pii.MaskPlainInJSON)
+	if err != nil {
+		return err
+	}
+	if res.FromSeq == 0 {
+		fmt.Fprintf(env.Stdout, "no entry holds an ID or phone number in plain text; nothing changed (head %s)\n", res.OldHead)
+		return nil
+	}
+	fmt.Fprintf(env.Stdout, "masked %d entries; re-sealed %d entries from entry %d; recorded as entry %s\n",
+		res.Masked, res.Resealed, res.FromSeq, strings.SplitN(res.NewHead, ":", 2)[0])
+	fmt.Fprintf(env.Stdout, "replaced head %s\nnew head %s (keep it elsewhere; anchors up to entry %d still hold, later ones are replaced by this one)\n",
+		res.OldHead, res.NewHead, res.FromSeq-1)
+	return nil
+}
+
+// requireSQLiteFile refuses a sqlite: URL whose file does not exist, so that
+// a mistyped path does not work on a new, empty database.
+func requireSQLiteFile(dbURL string) error {
+	if p, ok := strings.CutPrefix(dbURL, "sqlite:"); ok {
+		if _, err := os.Stat(p); err != nil {
+			return fmt.Errorf("no database at %s", p)
+		}
+	}
+	return nil
 }
 
 // runAuditVerify checks the hash chain of the audit trail. It prints
@@ -38,10 +83,8 @@ func runAuditVerify(ctx context.Context, env Env, args []string) error {
 		anchorSeq, anchorHash = n, strings.ToLower(h)
 	}
 	// A mistyped path must not verify a new, empty trail.
-	if p, ok := strings.CutPrefix(*dbURL, "sqlite:"); ok {
-		if _, err := os.Stat(p); err != nil {
-			return fmt.Errorf("no database at %s", p)
-		}
+	if err := requireSQLiteFile(*dbURL); err != nil {
+		return err
 	}
 	d, err := open(ctx, *dbURL)
 	if err != nil {

@@ -82,3 +82,38 @@ func TestAuditVerifyUsage(t *testing.T) {
 		}
 	}
 }
+
+// audit redact masks plain numbers left by an earlier version and leaves a
+// trail that verifies, with the redaction on it.
+func TestAuditRedactCommand(t *testing.T) {
+	for _, e := range dbtest.Engines() {
+		t.Run(string(e), func(t *testing.T) {
+			ctx := context.Background()
+			u := dbtest.URL(t, e)
+			d, err := db.Open(ctx, u)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer d.Close()
+			if _, err := d.Migrate(ctx); err != nil {
+				t.Fatal(err)
+			}
+			if code, out, _ := run(t, "audit", "redact", "--db", u); code != 0 || !strings.HasPrefix(out, "no entry holds") {
+				t.Fatalf("empty trail: exit %d, %q", code, out)
+			}
+			if err := audit.Write(ctx, d, audit.Entry{Action: "term.elect", After: map[string]string{"id_number": "110105199001011234"}}); err != nil {
+				t.Fatal(err)
+			}
+			code, out, stderr := run(t, "audit", "redact", "--db", u)
+			if code != 0 || !strings.HasPrefix(out, "masked 1 entries; re-sealed 1 entries from entry 1; recorded as entry 2\n") || !strings.Contains(out, "new head 2:") {
+				t.Fatalf("redact: exit %d out %q err %q", code, out, stderr)
+			}
+			if code, out, _ := run(t, "audit", "verify", "--db", u); code != 0 || !strings.HasPrefix(out, "audit trail intact: 2 entries") {
+				t.Errorf("verify after redact: exit %d, %q", code, out)
+			}
+		})
+	}
+	if code, _, stderr := run(t, "audit", "redact", "--db", "sqlite:"+filepath.Join(t.TempDir(), "none.db")); code == 0 || !strings.Contains(stderr, "no database at") {
+		t.Errorf("a missing file: exit %d, %q", code, stderr)
+	}
+}

@@ -65,6 +65,7 @@ func Open(t testing.TB, e db.Dialect) *db.DB {
 	if _, err := d.Migrate(context.Background()); err != nil {
 		t.Fatalf("migrate %s: %v", e, err)
 	}
+	t.Cleanup(func() { scanAuditForPII(t, d) })
 	return d
 }
 

@@ -99,6 +99,13 @@ func (r personRow) auditView() map[string]any {
 	}
 }
 
+// masked is in as the audit trail may keep it: the ID and phone numbers
+// masked like a stored person's.
+func (in PersonInput) masked() PersonInput {
+	in.IDNumber, in.Phone = pii.MaskIDNumber(in.IDNumber), pii.MaskPhone(in.Phone)
+	return in
+}
+
 // validatePerson checks every field of in.
 func (s *Store) validatePerson(in PersonInput) (personRow, error) {
 	var r personRow

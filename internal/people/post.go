@@ -185,7 +185,17 @@ func (s *Store) appointIn(ctx context.Context, q db.Q, in PostInput) (int64, err
 	if err != nil {
 		return 0, err
 	}
-	return id, record(ctx, q, "post.appoint", "post", id, nil, in)
+	return id, record(ctx, q, "post.appoint", "post", id, nil, in.auditView())
+}
+
+// auditView is in as the audit trail keeps it: a person brought in with the
+// post has their numbers masked.
+func (in PostInput) auditView() PostInput {
+	if in.New != nil {
+		m := in.New.masked()
+		in.New = &m
+	}
+	return in
 }
 
 // checkPostOverlap refuses a second secretary of an organisation or director

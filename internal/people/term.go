@@ -41,6 +41,17 @@ type ElectionInput struct {
 	Posts          []PostInput `json:"posts"`
 }
 
+// auditView is in as the audit trail keeps it: the numbers of persons the
+// election brings in masked.
+func (in ElectionInput) auditView() ElectionInput {
+	posts := make([]PostInput, len(in.Posts))
+	for i, p := range in.Posts {
+		posts[i] = p.auditView()
+	}
+	in.Posts = posts
+	return in
+}
+
 // validateElection checks the counts and dates that need no database.
 func (s *Store) validateElection(in *ElectionInput) error {
 	if in.Number < 0 {
@@ -117,7 +128,7 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 			o.ID, in.Number, in.ElectedOn, in.ExpectedVoters, in.PresentVoters, in.VotesCast, in.StartedOn, in.Note).Scan(&id); err != nil {
 			return err
 		}
-		if err := record(ctx, q, "term.elect", "term", id, nil, in); err != nil {
+		if err := record(ctx, q, "term.elect", "term", id, nil, in.auditView()); err != nil {
 			return err
 		}
 		for i, p := range in.Posts {
