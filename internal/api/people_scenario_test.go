@@ -210,6 +210,15 @@ var peopleScenarios = []scenario{
 	{Name: "end a unit", Method: "POST", Path: "/api/v1/units/{测迎宾单位}/end", Status: 200, Body: `{"on":"2024-07-01","note":"搬离"}`,
 		Want: []string{`"ended_on":"2024-07-01"`}},
 	{Name: "an unknown unit", Method: "GET", Path: "/api/v1/units/99999", Status: 404, Want: []string{`"code":"unit_not_found"`}},
+	// An area with records attached ends only when the caller confirms
+	// that they move along (and, for a dissolve, says where).
+	{Name: "merge not confirmed", Method: "POST", Path: "/api/v1/areas/{宾南社区}/merge", Body: `{"target_id":{迎宾社区},"on":"2025-01-01"}`,
+		Status: 422, Want: []string{`"code":"confirm_attached"`, `"field":"confirm"`}},
+	{Name: "dissolve without a place", Method: "POST", Path: "/api/v1/areas/{宾南社区}/dissolve", Body: `{"on":"2025-01-01","confirmed":true}`,
+		Status: 422, Want: []string{`"code":"area_has_attached"`, `"field":"target_id"`}},
+	{Name: "merge confirmed", Method: "POST", Path: "/api/v1/areas/{宾南社区}/merge", Body: `{"target_id":{迎宾社区},"on":"2025-01-01","confirmed":true}`,
+		Status: 200},
+	{Name: "the unit moved along", Method: "GET", Path: "/api/v1/units/{测宾南单位}", Status: 200, Want: []string{`"area_name":"迎宾社区"`}},
 }
 
 // TestRevealIsAuditedWithoutTheNumbers: the API's reveal is in the audit

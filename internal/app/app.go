@@ -49,6 +49,8 @@ func New(d *db.DB, keys *pii.Keyring, o Options) *App {
 	}
 	a := &App{DB: d, Keys: keys, Areas: area.NewStore(d), Auth: auth.NewStore(d), Log: o.Log, Jobs: jobs.NewRunner()}
 	a.People = people.NewStore(d, a.Areas, keys)
+	// People's records hang on areas: an area that ends moves them along.
+	a.Areas.Attach(a.People)
 	if o.Today != nil {
 		a.Areas.Today = o.Today
 		a.People.Today = o.Today

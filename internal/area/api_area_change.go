@@ -26,18 +26,21 @@ func (q createRequest) DateOn() string { return q.On }
 
 // mergeRequest is the body of POST /api/v1/areas/{id}/merge.
 type mergeRequest struct {
-	TargetID int64  `json:"target_id"`
-	On       string `json:"on"`
-	Note     string `json:"note"`
+	TargetID  int64  `json:"target_id"`
+	On        string `json:"on"`
+	Note      string `json:"note"`
+	Confirmed bool   `json:"confirmed"`
 }
 
 func (q mergeRequest) DateOn() string { return q.On }
 
 // splitRequest is the body of POST /api/v1/areas/{id}/split.
 type splitRequest struct {
-	Names []string `json:"names"`
-	On    string   `json:"on"`
-	Note  string   `json:"note"`
+	Names     []string `json:"names"`
+	On        string   `json:"on"`
+	Note      string   `json:"note"`
+	TargetID  int64    `json:"target_id"`
+	Confirmed bool     `json:"confirmed"`
 }
 
 func (q splitRequest) DateOn() string { return q.On }
@@ -62,8 +65,10 @@ func (q renameRequest) DateOn() string { return q.On }
 
 // dissolveRequest is the body of POST /api/v1/areas/{id}/dissolve.
 type dissolveRequest struct {
-	On   string `json:"on"`
-	Note string `json:"note"`
+	On        string `json:"on"`
+	Note      string `json:"note"`
+	TargetID  int64  `json:"target_id"`
+	Confirmed bool   `json:"confirmed"`
 }
 
 func (q dissolveRequest) DateOn() string { return q.On }
@@ -88,7 +93,7 @@ func (h *apiHandlers) areaCreate(w http.ResponseWriter, r *http.Request) {
 // ended) and its target.
 func (h *apiHandlers) areaMerge(w http.ResponseWriter, r *http.Request) {
 	api.ServeChange(h.Handler, w, r, api.PathID, func(ctx context.Context, id int64, on date.Date, req mergeRequest) (api.Answer, error) {
-		if err := h.Areas.Merge(ctx, MergeInput{AreaID: id, TargetID: req.TargetID, On: on, Note: req.Note}); err != nil {
+		if err := h.Areas.Merge(ctx, MergeInput{AreaID: id, TargetID: req.TargetID, On: on, Note: req.Note, Confirmed: req.Confirmed}); err != nil {
 			return api.Answer{}, err
 		}
 		return h.areaAnswer(ctx, http.StatusOK, id, req.TargetID, nil)
@@ -99,7 +104,7 @@ func (h *apiHandlers) areaMerge(w http.ResponseWriter, r *http.Request) {
 // (now ended) and the new areas.
 func (h *apiHandlers) areaSplit(w http.ResponseWriter, r *http.Request) {
 	api.ServeChange(h.Handler, w, r, api.PathID, func(ctx context.Context, id int64, on date.Date, req splitRequest) (api.Answer, error) {
-		ids, err := h.Areas.Split(ctx, SplitInput{AreaID: id, Names: req.Names, On: on, Note: req.Note})
+		ids, err := h.Areas.Split(ctx, SplitInput{AreaID: id, Names: req.Names, On: on, Note: req.Note, TargetID: req.TargetID, Confirmed: req.Confirmed})
 		if err != nil {
 			return api.Answer{}, err
 		}
@@ -134,7 +139,7 @@ func (h *apiHandlers) areaRename(w http.ResponseWriter, r *http.Request) {
 // areaDissolve serves POST /api/v1/areas/{id}/dissolve.
 func (h *apiHandlers) areaDissolve(w http.ResponseWriter, r *http.Request) {
 	api.ServeChange(h.Handler, w, r, api.PathID, func(ctx context.Context, id int64, on date.Date, req dissolveRequest) (api.Answer, error) {
-		if err := h.Areas.Dissolve(ctx, DissolveInput{AreaID: id, On: on, Note: req.Note}); err != nil {
+		if err := h.Areas.Dissolve(ctx, DissolveInput{AreaID: id, On: on, Note: req.Note, TargetID: req.TargetID, Confirmed: req.Confirmed}); err != nil {
 			return api.Answer{}, err
 		}
 		return h.areaAnswer(ctx, http.StatusOK, id, 0, nil)

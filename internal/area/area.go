@@ -72,6 +72,8 @@ type Store struct {
 	Scope int64
 	// lists caches ListActive; nil disables the cache.
 	lists *listCache
+	// attachments are the other domains' records that hang on an area.
+	attachments []Attachment
 }
 
 // NewStore returns a Store on d with the real clock.

@@ -81,6 +81,10 @@ type MergeInput struct {
 	TargetID int64     `json:"target_id"`
 	On       date.Date `json:"on"`
 	Note     string    `json:"note"`
+	// Confirmed says the user saw what is attached to the area (members,
+	// units, …) and that it moves along; without it a merge of an area
+	// with attached records is refused.
+	Confirmed bool `json:"confirmed,omitempty"`
 }
 
 // SplitInput ends AreaID and establishes one new area per name, under the same parent.
@@ -89,6 +93,11 @@ type SplitInput struct {
 	Names  []string  `json:"names"`
 	On     date.Date `json:"on"`
 	Note   string    `json:"note"`
+	// TargetID is the area of the same level that takes the records still
+	// attached; without it a split is refused while any are.
+	TargetID int64 `json:"target_id,omitempty"`
+	// Confirmed: as for MergeInput.
+	Confirmed bool `json:"confirmed,omitempty"`
 }
 
 // AdjustInput records a boundary change, and moves AreaID under NewParentID when that is set.
@@ -112,6 +121,12 @@ type DissolveInput struct {
 	AreaID int64     `json:"area_id"`
 	On     date.Date `json:"on"`
 	Note   string    `json:"note"`
+	// TargetID is the area of the same level that takes the records still
+	// attached (members, units, registrations); without it a dissolve is
+	// refused while any are.
+	TargetID int64 `json:"target_id,omitempty"`
+	// Confirmed: as for MergeInput.
+	Confirmed bool `json:"confirmed,omitempty"`
 }
 
 var codePattern = regexp.MustCompile(`^[0-9]{12}$`)
@@ -380,6 +395,9 @@ func (s *Store) Merge(ctx context.Context, in MergeInput) error {
 		if err := moveChildren(ctx, q, a.ID, t.ID, in.On); err != nil {
 			return err
 		}
+		if err := s.moveAttached(ctx, q, a, t.ID, in.On, "target_id", in.Confirmed); err != nil {
+			return err
+		}
 		if err := endArea(ctx, q, a.ID, t.ID, in.On); err != nil {
 			return err
 		}
@@ -429,6 +447,14 @@ func (s *Store) Split(ctx context.Context, in SplitInput) ([]int64, error) {
 		}
 		parent, err := parentOn(ctx, q, a.ID, in.On)
 		if err != nil {
+			return err
+		}
+		if in.TargetID != 0 {
+			if err := s.checkMoveTarget(ctx, q, a, in.TargetID, in.On); err != nil {
+				return err
+			}
+		}
+		if err := s.moveAttached(ctx, q, a, in.TargetID, in.On, "target_id", in.Confirmed); err != nil {
 			return err
 		}
 		if err := endArea(ctx, q, a.ID, 0, in.On); err != nil {
@@ -573,6 +599,14 @@ func (s *Store) Dissolve(ctx context.Context, in DissolveInput) error {
 		if err != nil {
 			return err
 		}
+		if in.TargetID != 0 {
+			if err := s.checkMoveTarget(ctx, q, a, in.TargetID, in.On); err != nil {
+				return err
+			}
+		}
+		if err := s.moveAttached(ctx, q, a, in.TargetID, in.On, "target_id", in.Confirmed); err != nil {
+			return err
+		}
 		if err := endArea(ctx, q, a.ID, 0, in.On); err != nil {
 			return err
 		}
@@ -581,6 +615,31 @@ func (s *Store) Dissolve(ctx context.Context, in DissolveInput) error {
 		}
 		return record(ctx, q, "area.dissolve", "area", a.ID, a, in)
 	})
+}
+
+// checkMoveTarget checks the area chosen to take what hangs on a: another
+// area of its level, in the caller's scope, active on day.
+func (s *Store) checkMoveTarget(ctx context.Context, q db.Q, a Area, targetID int64, on date.Date) error {
+	if targetID == a.ID {
+		return i18n.Errf("target_id", "err.merge_self")
+	}
+	if err := s.allow(ctx, q, "target_id", targetID); err != nil {
+		return err
+	}
+	t, err := getArea(ctx, q, targetID)
+	if err != nil {
+		return refersTo(err, "target_id")
+	}
+	if !t.EndedOn.IsZero() && !on.Before(t.EndedOn) {
+		return i18n.Errf("target_id", "err.merge_target_ended", t.Name, t.EndedOn.String())
+	}
+	if on.Before(t.EstablishedOn) {
+		return i18n.Errf("target_id", "err.merge_target_not_yet", t.Name, t.EstablishedOn.String())
+	}
+	if t.Level != a.Level {
+		return i18n.Errf("target_id", "err.merge_level", a.Name, t.Name)
+	}
+	return nil
 }
 
 func activeChildren(ctx context.Context, q db.Q, id int64, on date.Date) (int, error) {

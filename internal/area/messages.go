@@ -26,6 +26,7 @@ func init() {
 		"err.merge_level":             {ZH: "“%s”与“%s”层级不同，不能合并", EN: "%q and %q are of different levels and cannot be merged"},
 		"err.split_two_names":         {ZH: "拆分至少要填写两个新名称", EN: "a split needs at least two new names"},
 		"err.split_duplicate":         {ZH: "新名称“%s”重复", EN: "the new name %q is given twice"},
+		"err.area_has_attached":       {ZH: "“%s”还有 %d 条在用记录（党员、职务、驻区单位或报到），请选择由哪个区域承接", EN: "%q still has %d active records (members, posts, units or registrations); choose the area that takes them"},
 		"err.has_children":            {ZH: "“%s”下面还有 %d 个区域，请先调整它们", EN: "%q still has %d areas under it; move them first"},
 		"err.adjust_note_required":    {ZH: "只调整边界时请说明调整内容", EN: "describe the boundary change"},
 		"err.rename_same":             {ZH: "新名称与原名称“%s”相同", EN: "the new name is the same as the old one, %q"},

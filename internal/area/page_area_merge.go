@@ -19,24 +19,26 @@ func (s *pages) areaMerge(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			return web.FormSpec{}, err
 		}
+		att, err := s.attachedOn(r.Context(), lang, a, false)
+		if err != nil {
+			return web.FormSpec{}, err
+		}
 		return web.FormSpec{
 			Title:    i18n.T(lang, "ui.merge.title", a.Name),
-			Intro:    i18n.T(lang, "ui.merge.intro", a.Name),
+			Intro:    att.intro(lang, i18n.T(lang, "ui.merge.intro", a.Name), a, "ui.attached.moved_to_target"),
 			Submit:   i18n.T(lang, "ui.merge.submit"),
 			Danger:   true,
 			Back:     URL(a.ID),
 			Defaults: web.Defaults(s.today()),
 			Fields: func(v url.Values) []web.Field {
 				opts := s.keepChosen(r.Context(), lang, targets, v.Get("target_id"))
-				return []web.Field{
+				return append([]web.Field{
 					{Name: "target_id", Label: i18n.T(lang, "ui.field.target"), Type: "select", Required: true, Options: opts},
-					web.DateField(lang),
-					web.NoteField(lang),
-				}
+				}, append(att.fields(lang, v), web.DateField(lang), web.NoteField(lang))...)
 			},
 			Apply: func(ctx context.Context, v url.Values, on date.Date) (string, []string, error) {
 				target := web.ParseID(v.Get("target_id"))
-				if err := s.areas.Merge(ctx, MergeInput{AreaID: a.ID, TargetID: target, On: on, Note: v.Get("note")}); err != nil {
+				if err := s.areas.Merge(ctx, MergeInput{AreaID: a.ID, TargetID: target, On: on, Note: v.Get("note"), Confirmed: v.Get("confirm") != ""}); err != nil {
 					return "", nil, err
 				}
 				t, err := s.areas.Get(ctx, target)

@@ -36,6 +36,7 @@ func commands() []command {
 		{"gen", "gen --tier district|city|province [--db URL] [--key-file FILE]", runGen},
 		{"figures", "figures [--area NAME|ID] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format json|table] [--db URL]", runFigures},
 		{"speech", "speech [--area NAME|ID] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format md|html] [--out FILE] [--db URL]", runSpeech},
+		{"check", "check [--db URL]", runCheck},
 		{"audit", "audit verify [--anchor SEQ:HASH] [--db URL] | audit redact [--db URL]", runAudit},
 		{"user", "user add NAME --role ROLE [--area NAME|ID] [--name DISPLAY] [--can-reveal] | user passwd NAME | user disable NAME | user enable NAME | user list", runUser},
 		{"import", "import members|units|posts FILE.(xlsx|csv) [--dry-run] [--db URL] [--key-file FILE]", runImport},

@@ -6,6 +6,11 @@ import "dangjian/internal/i18n"
 // including the rows of a bulk import that they refuse.
 func init() {
 	i18n.Register(map[string]i18n.Message{
+		"err.attached_no_org":             {ZH: "“%s”没有党组织来承接 %d 名党员：请先为它建立党组织", EN: "%q has no party organisation to take %d members: set one up first"},
+		"ui.attached.members":             {ZH: "%d名党员", EN: "%d members"},
+		"ui.attached.posts":               {ZH: "%d个职务", EN: "%d posts"},
+		"ui.attached.units":               {ZH: "%d个驻区单位", EN: "%d stationed units"},
+		"ui.attached.registrations":       {ZH: "%d个报到", EN: "%d registrations"},
 		"err.text_too_long":               {ZH: "不能超过 %d 个字", EN: "at most %d characters"},
 		"err.gender_invalid":              {ZH: "请选择性别", EN: "choose the gender"},
 		"err.education_invalid":           {ZH: "学历无效", EN: "invalid education level"},

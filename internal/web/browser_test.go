@@ -270,6 +270,9 @@ func TestBrowserMerge(t *testing.T) {
 			chromedp.SetValue(chromedp.CSS("#f-on"), "2025-06-01"),
 			chromedp.SendKeys(chromedp.CSS("#f-note"), "两个社区合并办公"),
 		)
+		// The form says what moves along, and the user confirms it.
+		wantContains(t, "merge form", textOf(t, ctx, "main"), "“宾南社区”目前还有", "名党员", "合并时将转入所选区域")
+		run(t, ctx, chromedp.Click(chromedp.CSS("#f-confirm")))
 		shot(t, ctx, "merge-form")
 		run(t, ctx,
 			chromedp.Click(chromedp.CSS("#submit")),
@@ -290,7 +293,7 @@ func TestBrowserMerge(t *testing.T) {
 			chromedp.SetValue(chromedp.CSS("#f-on"), "2025-06-05"),
 		)
 		if err := app.App.Areas.Merge(context.Background(), area.MergeInput{
-			AreaID: app.AreaID("东湖社区"), TargetID: app.AreaID("望江社区"), On: date.MustParse("2025-06-02"),
+			AreaID: app.AreaID("东湖社区"), TargetID: app.AreaID("望江社区"), On: date.MustParse("2025-06-02"), Confirmed: true,
 		}); err != nil {
 			t.Fatal(err)
 		}
@@ -427,5 +430,46 @@ func TestBrowserCommunitySpeech(t *testing.T) {
 			chromedp.WaitVisible(chromedp.CSS("#term-number")),
 		)
 		wantContains(t, "leadership page", textOf(t, ctx, "main"), "迎宾社区党支部")
+	})
+}
+
+// Dissolving a community that still has members: the form shows what is
+// attached, asks where it goes and for a confirmation, and the members
+// arrive in the chosen community's branch.
+func TestBrowserDissolveConfirmation(t *testing.T) {
+	eachEngine(t, func(t *testing.T, ctx context.Context, app *testApp) {
+		app.signInBrowser(t, ctx, "tester")
+		run(t, ctx,
+			chromedp.Navigate(app.srv.URL+app.Expand("/areas/{望江社区}/dissolve")),
+			chromedp.WaitVisible(chromedp.CSS("#f-target_id")),
+		)
+		wantContains(t, "dissolve form", textOf(t, ctx, "main"), "“望江社区”目前还有", "名党员", "将于同日转入下面选择的区域", "我已了解上述记录的去向")
+		run(t, ctx,
+			chromedp.SetValue(chromedp.CSS("#f-target_id"), app.Expand("{迎宾社区}")),
+			chromedp.SetValue(chromedp.CSS("#f-on"), "2025-06-05"),
+			clickAndLoad(chromedp.CSS("#submit")),
+			chromedp.WaitVisible(chromedp.CSS("#confirm-error")),
+		)
+		wantContains(t, "unconfirmed", textOf(t, ctx, "#confirm-error"), "请勾选确认")
+		shot(t, ctx, "dissolve-confirm")
+		run(t, ctx,
+			chromedp.Click(chromedp.CSS("#f-confirm")),
+			chromedp.Click(chromedp.CSS("#submit")),
+			chromedp.WaitVisible(chromedp.CSS("#flash")),
+		)
+		wantContains(t, "flash", textOf(t, ctx, "#flash"), "已撤销“望江社区”")
+		var left, arrived int
+		q := app.DB.Reader()
+		if err := q.QueryRowContext(ctx, "SELECT COUNT(*) FROM membership m JOIN party_org o ON o.id = m.org_id WHERE o.area_id = ? AND m.to_on IS NULL",
+			app.AreaID("望江社区")).Scan(&left); err != nil {
+			t.Fatal(err)
+		}
+		if err := q.QueryRowContext(ctx, "SELECT COUNT(*) FROM membership m JOIN party_org o ON o.id = m.org_id WHERE o.area_id = ? AND m.to_on IS NULL AND m.from_org_name = '望江社区党支部'",
+			app.AreaID("迎宾社区")).Scan(&arrived); err != nil {
+			t.Fatal(err)
+		}
+		if left != 0 || arrived == 0 {
+			t.Errorf("after the dissolve: %d members left in 望江社区, %d arrived in 迎宾社区", left, arrived)
+		}
 	})
 }

@@ -213,7 +213,11 @@ var formScenarios = []scenario{
 		Want: []string{`id="on-error">请填写日期`}},
 	{Name: "merge of a different level", Method: "POST", Path: "/areas/{迎宾社区}/merge", Form: form("target_id", "{官渡街道}", "on", "2025-06-01"), Status: 422,
 		Want: []string{"层级不同"}},
-	{Name: "merge", Method: "POST", Path: "/areas/{宾南社区}/merge", Form: form("target_id", "{迎宾社区}", "on", "2025-06-01"), Status: 303,
+	{Name: "merge form says what moves along", Path: "/areas/{宾南社区}/merge", Status: 200, Want: []string{
+		"“宾南社区”目前还有", "名党员", "合并时将转入所选区域", `name="confirm" type="checkbox"`}},
+	{Name: "merge not confirmed", Method: "POST", Path: "/areas/{宾南社区}/merge", Form: form("target_id", "{迎宾社区}", "on", "2025-06-01"), Status: 422,
+		Want: []string{`id="confirm-error">请勾选确认：上述记录将随之转移`}},
+	{Name: "merge", Method: "POST", Path: "/areas/{宾南社区}/merge", Form: form("target_id", "{迎宾社区}", "on", "2025-06-01", "confirm", "1"), Status: 303,
 		Location: "/areas/{宾南社区}"},
 	{Name: "merge confirmation", Path: "/areas/{宾南社区}", Status: 200, Want: []string{
 		`<p class="flash" role="status" id="flash">已将“宾南社区”并入“迎宾社区”（2025-06-01）。</p>`, "已撤销",
@@ -257,13 +261,17 @@ var formScenarios = []scenario{
 	{Name: "split form", Path: "/areas/{河滨社区}/split", Status: 200, Want: []string{"每行一个名称"}},
 	{Name: "split with one name", Method: "POST", Path: "/areas/{河滨社区}/split", Form: form("names", "河滨北社区\n", "on", "2025-06-04"), Status: 422,
 		Want: []string{`id="names-error">拆分至少要填写两个新名称`}},
-	{Name: "split", Method: "POST", Path: "/areas/{河滨社区}/split", Form: form("names", "河滨北社区\r\n河滨南社区", "on", "2025-06-04"), Status: 303, Location: "/areas/{河滨社区}"},
+	{Name: "split", Method: "POST", Path: "/areas/{河滨社区}/split", Form: form("names", "河滨北社区\r\n河滨南社区", "on", "2025-06-04", "target_id", "{迎宾社区}", "confirm", "1"), Status: 303, Location: "/areas/{河滨社区}"},
 	{Name: "split confirmation", Path: "/areas/{河滨社区}", Status: 200, Want: []string{"已拆分“河滨社区”", `<a href="/areas/{河滨北社区}">河滨北社区</a>`}},
 
 	// Dissolve.
 	{Name: "dissolve with children", Method: "POST", Path: "/areas/{河东街道}/dissolve", Form: form("on", "2025-06-05"), Status: 422,
 		Want: []string{"下面还有"}},
-	{Name: "dissolve", Method: "POST", Path: "/areas/{望江社区}/dissolve", Form: form("on", "2025-06-05", "note", "拆迁"), Status: 303, Location: "/areas/{望江社区}"},
+	{Name: "dissolve form offers a place for what is attached", Path: "/areas/{望江社区}/dissolve", Status: 200, Want: []string{
+		"“望江社区”目前还有", "将于同日转入下面选择的区域", `<select id="f-target_id" name="target_id"`, `name="confirm" type="checkbox"`}},
+	{Name: "dissolve refused while records are attached", Method: "POST", Path: "/areas/{望江社区}/dissolve", Form: form("on", "2025-06-05", "confirm", "1"), Status: 422,
+		Want: []string{"“望江社区”还有", "条在用记录", "请选择由哪个区域承接"}},
+	{Name: "dissolve", Method: "POST", Path: "/areas/{望江社区}/dissolve", Form: form("on", "2025-06-05", "note", "拆迁", "target_id", "{迎宾社区}", "confirm", "1"), Status: 303, Location: "/areas/{望江社区}"},
 	{Name: "dissolve confirmation", Path: "/areas/{望江社区}", Status: 200, Want: []string{"已撤销“望江社区”（2025-06-05）。", "望江社区</a>撤销", "（说明：拆迁）"}},
 
 	// Party organisations.

@@ -6,6 +6,7 @@ import (
 
 	"dangjian/internal/audit"
 	"dangjian/internal/db"
+	"dangjian/internal/invariant"
 )
 
 // scanAuditForPII fails t when any audit entry written during the test
@@ -30,5 +31,19 @@ func scanAuditForPII(t testing.TB, d *db.DB) {
 				t.Errorf("audit entry %d (%s) holds %s in plain text", seq, action, m)
 			}
 		}
+	}
+}
+
+// checkInvariants fails t on any breach of the invariants the domains in
+// the test binary register, so that every kind of write the suite makes
+// is checked against them as its test ends.
+func checkInvariants(t testing.TB, d *db.DB) {
+	t.Helper()
+	breaches, err := invariant.Check(context.Background(), d.Reader())
+	if err != nil {
+		return // not migrated, or closed by the test itself
+	}
+	for _, b := range breaches {
+		t.Errorf("invariant broken: %s", b)
 	}
 }
