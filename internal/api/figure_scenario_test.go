@@ -26,6 +26,8 @@ var figureScenarios = []scenario{
 		Want: []string{`"figure":{"key":"coverage.branch_per_community","label":"“一居一支部”覆盖率","value":33.3,"unit":"%"}`,
 			`"records":[{"kind":"area","id":{宾南社区},"area_id":{宾南社区},"name":"宾南社区","on":"2015-01-01","flag":false}`,
 			`"name":"迎宾社区","on":"2015-01-01","flag":true}`}},
+	{Name: "a merged community's record names the community", Method: "GET", Path: "/api/v1/figures/communities.merged_or_adjusted?from=2023-01-01&to=2023-12-31", Status: 200,
+		Want: []string{`"records":[{"kind":"area","id":{河滨社区},"area_id":{河滨社区},"name":"河滨社区","on":"2023-03-01","detail":"merge"`}},
 	{Name: "one figure, its first record only", Method: "GET", Path: "/api/v1/figures/coverage.branch_per_community?from=2023-01-01&to=2023-12-31&limit=1", Status: 200,
 		Want: []string{`"value":33.3`, `"records":[{"kind":"area","id":{宾南社区},"area_id":{宾南社区},"name":"宾南社区","on":"2015-01-01","flag":false}],"truncated":true}`}},
 	{Name: "one figure, all its records within the limit", Method: "GET", Path: "/api/v1/figures/coverage.branch_per_community?from=2023-01-01&to=2023-12-31&limit=3", Status: 200,

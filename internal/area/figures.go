@@ -14,10 +14,12 @@ var activeCommunityAtEnd = figures.SQLJoin(
 func init() {
 	figures.Register(
 		&figures.Figure{
-			Key: "communities.merged_or_adjusted", Part: 1, RecordKind: "area_event",
+			Key: "communities.merged_or_adjusted", Part: 1, RecordKind: "area",
 			LabelZH: "合并、调整社区居委", LabelEN: "Communities merged or adjusted",
 			UnitZH: "个", UnitEN: "",
-			// The id counted is the community (distinct); each event is a record.
+			// The id counted is the community (distinct), so a record's id
+			// names the community; each event is a record, its detail the
+			// event's kind.
 			SQL: figures.SQLJoin(
 				"SELECT a.id AS id, a.id AS area_id, "+figures.NameAt("a.id", "e.on_date", "a.name")+" AS name, e.on_date AS on_date, e.kind AS detail, 0 AS flag",
 				"FROM area_event e JOIN area a ON a.id = e.area_id AND a.level = 'community'",

@@ -49,7 +49,8 @@ type Figure struct {
 	UnitEN  string
 	// Part is the part of the speech the figure belongs to (1–4).
 	Part int
-	// RecordKind is what a record's ID points at: area, party_org, area_event, party_org_event.
+	// RecordKind is what a record's ID points at: area, party_org, party_org_event,
+	// person, membership, post, unit or registration.
 	RecordKind string
 	Agg        Aggregate
 	// SQL selects the records: id, area_id, name, on_date, detail, flag.

@@ -7,7 +7,7 @@ func init() {
 	i18n.Register(map[string]i18n.Message{
 		"ui.nav.figures":            {ZH: "统计数据", EN: "Figures"},
 		"ui.nav.speech":             {ZH: "经验交流讲话", EN: "Speech"},
-		"ui.part":                   {ZH: "第%d部分", EN: "Part %d"},
+		"ui.part":                   {ZH: "第%s部分", EN: "Part %s"},
 		"ui.col.part":               {ZH: "部分", EN: "Part"},
 		"ui.col.figure":             {ZH: "指标", EN: "Figure"},
 		"ui.col.value":              {ZH: "数值", EN: "Value"},

@@ -95,7 +95,7 @@ func recordDetail(lang i18n.Lang, rec figures.Record) string {
 		return ""
 	}
 	switch rec.Kind {
-	case "area", "area_event":
+	case "area":
 		if k := "ui.event_kind." + rec.Detail; i18n.Has(k) {
 			return i18n.T(lang, k)
 		}

@@ -4,6 +4,7 @@ import (
 	"dangjian/internal/web"
 	"fmt"
 	"net/http"
+	"strconv"
 
 	"dangjian/internal/figures"
 	"dangjian/internal/i18n"
@@ -15,7 +16,7 @@ type figureRow struct {
 	Label string
 	Value string
 	Unit  string
-	Part  int
+	Part  string // 第一部分, Part 1
 	Href  string
 }
 
@@ -49,9 +50,18 @@ func (s *pages) figuresShow(w http.ResponseWriter, r *http.Request) {
 	}
 	for _, v := range vals {
 		page.Rows = append(page.Rows, figureRow{
-			Key: v.Key, Label: v.Label, Value: v.Text, Unit: v.Unit, Part: figures.Get(v.Key).Part,
+			Key: v.Key, Label: v.Label, Value: v.Text, Unit: v.Unit, Part: partName(lang, figures.Get(v.Key).Part),
 			Href: form.Link("/figures/" + v.Key),
 		})
 	}
 	s.Render(w, r, http.StatusOK, "figures", v)
+}
+
+// partName names a part of the speech as its headings do: 第一部分, Part 1.
+func partName(lang i18n.Lang, n int) string {
+	numerals := []string{"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
+	if lang == i18n.EN || n < 0 || n >= len(numerals) {
+		return i18n.T(lang, "ui.part", strconv.Itoa(n))
+	}
+	return i18n.T(lang, "ui.part", numerals[n])
 }

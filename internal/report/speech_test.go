@@ -2,6 +2,7 @@ package report_test
 
 import (
 	"context"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
@@ -247,5 +248,34 @@ func TestResolveScopeErrors(t *testing.T) {
 	sc, err := report.ResolveScope(ctx, s, "", "", "")
 	if err != nil || sc.From != date.MustParse("2025-01-01") || sc.To != date.MustParse("2025-12-31") || sc.AreaName != "示范区" {
 		t.Errorf("default scope = %+v, %v", sc, err)
+	}
+}
+
+// The API document lists every kind of record a figure's records name.
+func TestRecordKindsAreDocumented(t *testing.T) {
+	raw, err := os.ReadFile("openapi.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Components struct {
+			Schemas map[string]struct {
+				Properties map[string]struct {
+					Enum []string `json:"enum"`
+				} `json:"properties"`
+			} `json:"schemas"`
+		} `json:"components"`
+	}
+	if err := json.Unmarshal(raw, &doc); err != nil {
+		t.Fatal(err)
+	}
+	documented := map[string]bool{}
+	for _, k := range doc.Components.Schemas["FigureRecord"].Properties["kind"].Enum {
+		documented[k] = true
+	}
+	for _, f := range figures.All() {
+		if !documented[f.RecordKind] {
+			t.Errorf("%s names records of kind %q, which FigureRecord.kind does not list", f.Key, f.RecordKind)
+		}
 	}
 }

@@ -138,7 +138,8 @@ var readScenarios = []scenario{
 	{Name: "figures of a subdistrict over years", Path: "/figures?area={河东街道}&from=2020-01-01&to=2025-12-31", Status: 200, Want: []string{
 		`<option value="{河东街道}" selected>`, `href="/figures/communities.merged_or_adjusted?area={河东街道}&amp;from=2020-01-01&amp;to=2025-12-31"`,
 	}},
-	{Name: "figures in English", Path: "/figures", Lang: "en", Status: 200, Want: []string{"Figures", "One branch per community (coverage)", "Compute"}},
+	{Name: "figures in English", Path: "/figures", Lang: "en", Status: 200, Want: []string{"Figures", "One branch per community (coverage)", "Compute", "<td>Part 1</td>"}},
+	{Name: "figures name their parts as the speech does", Path: "/figures", Status: 200, Want: []string{"<td>第一部分</td>", "<td>第二部分</td>"}, Not: []string{"第1部分"}},
 	{Name: "figures inverted period", Path: "/figures?from=2025-12-31&to=2025-01-01", Status: 422, Want: []string{
 		`<p class="field-error" id="to-error">开始日期 2025-12-31 晚于结束日期 2025-01-01</p>`, `value="2025-12-31"`,
 	}, Not: []string{`<table class="figures"`}},
