@@ -6,6 +6,7 @@ import "dangjian/internal/i18n"
 // (rendered by internal/web for now).
 func init() {
 	i18n.Register(map[string]i18n.Message{
+		"ui.col.person_name":        {ZH: "姓名", EN: "Name"},
 		"ui.members.title":          {ZH: "党员", EN: "Members"},
 		"ui.members.name":           {ZH: "姓名（开头）", EN: "Name starts with"},
 		"ui.members.org":            {ZH: "所在支部", EN: "Branch"},

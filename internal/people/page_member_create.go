@@ -37,7 +37,7 @@ func (s *pages) memberCreate(w http.ResponseWriter, r *http.Request) {
 				educations = append(educations, string(e))
 			}
 			return []web.Field{
-				{Name: "name", Label: i18n.T(lang, "ui.col.name"), Type: "text", Required: true},
+				{Name: "name", Label: i18n.T(lang, "ui.col.person_name"), Type: "text", Required: true},
 				{Name: "gender", Label: i18n.T(lang, "ui.members.gender"), Type: "select", Required: true, Options: web.EnumOptions(lang, "ui.gender.", "", "male", "female")},
 				{Name: "id_number", Label: i18n.T(lang, "ui.members.id_number"), Type: "text", Help: i18n.T(lang, "ui.help.id_number")},
 				{Name: "birth_date", Label: i18n.T(lang, "ui.member.birth_date"), Type: "date", Help: i18n.T(lang, "ui.help.birth_date")},

@@ -37,7 +37,7 @@ func TestPeoplePages(t *testing.T) {
 
 		runScenarios(t, c, []scenario{
 			{Name: "member list", Path: "/members?name=测", Status: 200,
-				Want: []string{"测张一", "测张二", "测甲一", "测乙一", masked, "139****0011", "迎宾社区党支部", "居民党员", "2001-07-01", `id="m-org"`},
+				Want: []string{"测张一", "测张二", "测甲一", "测乙一", masked, "139****0011", "迎宾社区党支部", "居民党员", "2001-07-01", `id="m-org"`, "<th>姓名</th>"},
 				Not:  []string{full}},
 			{Name: "name prefix", Path: "/members?name=测张", Status: 200, Want: []string{"测张一", "测张二"}, Not: []string{"测李三", "测甲一"}},
 			{Name: "branch filter", Path: "/members?org={org:官渡社区党支部}", Status: 200, Want: []string{"测乙一"}, Not: []string{"测张一"}},
@@ -55,7 +55,7 @@ func TestPeoplePages(t *testing.T) {
 			{Name: "bad ID number", Method: "POST", Path: "/members/new", Status: 422,
 				Form: url.Values{"name": {"测新人"}, "gender": {"male"}, "id_number": {full[:17] + "0"}, "org_id": {"{org:迎宾社区党支部}"},
 					"status": {"full"}, "category": {"resident"}, "joined_party_on": {"2001-07-01"}, "reason": {"enrolment"}, "on": {"2025-01-01"}},
-				Want: []string{`id="id_number-error"`, zh("err.id_number_check", string(full[17]))}},
+				Want: []string{`id="id_number-error"`, `<label for="f-name">姓名`, zh("err.id_number_check", string(full[17]))}},
 			{Name: "ID number taken", Method: "POST", Path: "/members/new", Status: 422,
 				Form: url.Values{"name": {"测新人"}, "gender": {"male"}, "id_number": {full}, "org_id": {"{org:迎宾社区党支部}"},
 					"status": {"full"}, "category": {"resident"}, "joined_party_on": {"2001-07-01"}, "reason": {"enrolment"}, "on": {"2025-01-01"}},
