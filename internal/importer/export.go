@@ -81,7 +81,9 @@ func (rn *Runner) Export(ctx context.Context, w io.Writer, o ExportOptions) (int
 			set("category", label("category", string(m.Category)))
 			set("joined_on", day(m.JoinedPartyOn))
 			set("transferred_in_on", day(m.From))
-			set("transfer_reason", m.Note)
+			set("transfer_reason", label("transfer_reason", string(m.StartReason)))
+			set("from_org", m.FromOrgName)
+			set("note", m.Note)
 			return emit()
 		})
 	case "units":

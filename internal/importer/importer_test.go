@@ -520,3 +520,61 @@ func TestImportMembersRollsBackWrittenBatches(t *testing.T) {
 		}
 	})
 }
+
+// The 转入原因 column says how each membership began: 入党 is an admission
+// and does not count in members.enrolled, 转入 and 纳入 (or nothing) do; an
+// export writes the reason and the note back, so a round trip keeps them.
+func TestImportReasonMapsToTheMembership(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, dbh *db.DB) {
+		w := newWorld(t, dbh)
+		ctx := context.Background()
+		header := append(append([]string{}, memberHeader...), "转入原因", "原所在组织", "备注")
+		row := func(name, birth string, seq int, reason, from, note string) []string {
+			r := member(name, birth, seq, "迎宾社区党支部")
+			r[12] = "2025-03-01"
+			return append(r, reason, from, note)
+		}
+		bad := row("错因", "1972-01-01", 9, "调入", "", "")
+		res, err := w.run(t, ctx, "members", "csv", sheet(t, xlsx.FormatCSV, header, bad), true)
+		if res == nil || res.OK() || !strings.Contains(res.Errors[0].In(i18n.ZH), "转入原因") || !strings.Contains(res.Errors[0].In(i18n.ZH), "入党") {
+			t.Fatalf("an unknown reason: %+v %v", res, err)
+		}
+		file := sheet(t, xlsx.FormatCSV, header,
+			row("新党员", "1975-01-01", 1, "入党", "", "2025年3月发展"),
+			row("转来者", "1976-01-01", 2, "转入", "外区某支部", ""),
+			row("纳入者", "1970-01-01", 3, "", "", ""))
+		if res, err := w.run(t, ctx, "members", "csv", file, false); err != nil || !res.OK() || res.Created != 3 {
+			t.Fatalf("import: %+v %v", res, err)
+		}
+		reasons := map[string]string{}
+		rows, err := dbh.Reader().QueryContext(ctx, "SELECT p.name, m.start_reason, m.note FROM membership m JOIN person p ON p.id = m.person_id")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for rows.Next() {
+			var name, reason, note string
+			if err := rows.Scan(&name, &reason, &note); err != nil {
+				t.Fatal(err)
+			}
+			reasons[name] = reason + "/" + note
+		}
+		rows.Close()
+		if reasons["新党员"] != "joined/2025年3月发展" || reasons["转来者"] != "transfer_in/" || reasons["纳入者"] != "enrolment/" {
+			t.Errorf("reasons = %v", reasons)
+		}
+		enrolled, err := figures.Get("members.enrolled").CountRows(ctx, dbh.Reader(), figures.Scope{AreaID: w.ids["root"], From: d("2025-01-01"), To: d("2025-12-31")})
+		if err != nil || enrolled != 2 {
+			t.Errorf("members.enrolled = %v (%v), want 2: the admission is not an enrolment", enrolled, err)
+		}
+		var buf bytes.Buffer
+		if _, err := w.rn.Export(ctx, &buf, importer.ExportOptions{Kind: "members", Format: xlsx.FormatCSV, Reveal: true, Lang: i18n.ZH}); err != nil {
+			t.Fatal(err)
+		}
+		out := buf.String()
+		for _, want := range []string{",入党,,2025年3月发展,", ",转入,外区某支部,,", ",纳入,,,"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("the export lacks %q:\n%s", want, out)
+			}
+		}
+	})
+}

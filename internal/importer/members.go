@@ -14,7 +14,7 @@ var memberFields = map[string]string{
 	"name": "name", "gender": "gender", "ethnicity": "ethnicity", "birth_date": "birth_date", "id_number": "id_number",
 	"phone": "phone", "education": "education", "address": "address", "org_id": "branch", "status": "status",
 	"category": "category", "joined_party_on": "joined_on", "from": "transferred_in_on", "full_on": "status",
-	"note": "transfer_reason", "reason": "transfer_reason", "from_org_name": "transfer_reason", "person_id": "id_number",
+	"note": "note", "reason": "transfer_reason", "from_org_name": "from_org", "person_id": "id_number",
 	"person_no": "person_no",
 }
 
@@ -64,7 +64,12 @@ func (j *job) memberRow(line int, values []string) (people.MemberCheck, people.I
 	m.Category = people.Category(c.enum("category", true))
 	m.JoinedPartyOn = c.date("joined_on", true)
 	m.From = c.date("transferred_in_on", false)
-	m.Note = c.get("transfer_reason")
+	m.Reason = people.StartReason(c.enum("transfer_reason", false))
+	if m.Reason == "" {
+		m.Reason = people.Enrolment
+	}
+	m.FromOrgName = c.get("from_org")
+	m.Note = c.get("note")
 	var o people.ImportOrg
 	if b := c.required("branch"); b != "" {
 		var key string
@@ -79,7 +84,6 @@ func (j *job) memberRow(line int, values []string) (people.MemberCheck, people.I
 		return people.MemberCheck{}, o, false
 	}
 	m.OrgID = o.ID
-	m.Reason = people.Enrolment
 	if m.From.IsZero() {
 		// No transfer date: a member of this branch since joining the party,
 		// or since the branch was founded if they joined before.

@@ -230,7 +230,7 @@ func TestHeaders(t *testing.T) {
 		{"id_number", "id_number"}, {"ｉｄ　ｎｕｍｂｅｒ", "id_number"}, {"联系电话", "phone"}, {"手机号", "phone"},
 		{"所在支部", "branch"}, {"入党日期", "joined_on"}, {"Joined", "joined_on"}, {"党员类别", "category"},
 		{"党员状态", "status"}, {"Birth Date", "birth_date"}, {"出生年月", "birth_date"}, {"转入原因", "transfer_reason"},
-		{"备注", ""}, {"", ""},
+		{"备注", "note"}, {"说明", "note"}, {"附注", ""}, {"", ""},
 	}
 	for _, tc := range tests {
 		i := Members.Lookup(tc.header)
@@ -253,7 +253,7 @@ func TestHeaders(t *testing.T) {
 	}
 
 	// A title row above the header, columns in another order, an unknown one.
-	csvText := "\uFEFF某某社区党员花名册,,,\n所在支部,备注,公民身份号码,Name\n第1社区党支部,无,110105194001010019,王伟\n,,,\n"
+	csvText := "\uFEFF某某社区党员花名册,,,\n所在支部,附注,公民身份号码,Name\n第1社区党支部,无,110105194001010019,王伟\n,,,\n"
 	rd, err := openBytes([]byte(csvText), "m.csv", Members, Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -266,7 +266,7 @@ func TestHeaders(t *testing.T) {
 	if rows[0].Get("name") != "王伟" || rows[0].Get("id_number") != "110105194001010019" || rows[0].Get("branch") != "第1社区党支部" || rows[0].Get("phone") != "" {
 		t.Fatalf("row = %+v", rows[0])
 	}
-	if rd.Header("id_number") != "公民身份号码" || rd.Has("phone") || len(rd.Unknown()) != 1 || rd.Unknown()[0] != "备注" {
+	if rd.Header("id_number") != "公民身份号码" || rd.Has("phone") || len(rd.Unknown()) != 1 || rd.Unknown()[0] != "附注" {
 		t.Fatalf("header %q, unknown %v", rd.Header("id_number"), rd.Unknown())
 	}
 	e := rd.RowError(3, "id_number", "xlsx.required")

@@ -20,6 +20,14 @@ var (
 		{Code: "in_service", ZH: "在职", EN: "in-service", Aliases: []string{"在职党员"}},
 		{Code: "floating", ZH: "流动", EN: "floating", Aliases: []string{"流动党员"}},
 	}
+	// reasonValues are how a membership in the sheet began: 入党 (joined the
+	// party) is not an enrolment and does not count in members.enrolled.
+	reasonValues = []Value{
+		{Code: "enrolment", ZH: "纳入", EN: "enrolment", Aliases: []string{"纳入社区管理", "纳入管理", "接收"}},
+		{Code: "transfer_in", ZH: "转入", EN: "transfer in", Aliases: []string{"组织关系转入", "转接"}},
+		{Code: "joined", ZH: "入党", EN: "joined the party", Aliases: []string{"发展入党", "新入党", "joined"}},
+		{Code: "other", ZH: "其他", EN: "other", Aliases: []string{"其它"}},
+	}
 	rankValues = []Value{
 		{Code: "division", ZH: "处级", EN: "division-level", Aliases: []string{"division"}},
 		{Code: "section", ZH: "科级", EN: "section-level", Aliases: []string{"section"}},
@@ -57,7 +65,9 @@ var Members = NewSchema("members",
 	Column{Key: "category", ZH: "党员类别", EN: "Category", Kind: Enum, Values: categoryValues, Aliases: []string{"member category"}},
 	Column{Key: "joined_on", ZH: "入党日期", EN: "Joined", Kind: Date, Aliases: []string{"入党时间", "joined on", "joined the party"}},
 	Column{Key: "transferred_in_on", ZH: "转入日期", EN: "Transferred in", Kind: Date, Aliases: []string{"转入时间", "transferred in on"}},
-	Column{Key: "transfer_reason", ZH: "转入原因", EN: "Transfer reason", Aliases: []string{"reason"}},
+	Column{Key: "transfer_reason", ZH: "转入原因", EN: "Transfer reason", Kind: Enum, Values: reasonValues, Aliases: []string{"reason"}},
+	Column{Key: "from_org", ZH: "原所在组织", EN: "Transferred from", Aliases: []string{"原组织", "原所在支部", "转出组织", "from org"}},
+	Column{Key: "note", ZH: "备注", EN: "Note", Aliases: []string{"说明"}},
 	personNo,
 )
 
