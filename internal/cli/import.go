@@ -53,15 +53,15 @@ func runImport(ctx context.Context, env Env, args []string) error {
 	fmt.Fprintln(env.Stderr)
 	if errors.Is(err, importer.ErrBadRows) {
 		tw := tabwriter.NewWriter(env.Stdout, 2, 4, 2, ' ', 0)
-		fmt.Fprintf(tw, "%s\t%s\t%s\n", i18n.T(l, "ui.import.line"), i18n.T(l, "ui.import.column"), i18n.T(l, "ui.import.message"))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", i18n.T(l, "ui.import.line"), i18n.T(l, "ui.import.who"), i18n.T(l, "ui.import.column"), i18n.T(l, "ui.import.message"))
 		for _, e := range res.Errors {
-			fmt.Fprintf(tw, "%d\t%s\t%s\n", e.Line, e.Header, e.Message(l))
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\n", e.Line, res.Who[e.Line], e.Header, e.Message(l))
 		}
 		tw.Flush()
 		if res.MoreErrors > 0 {
 			fmt.Fprintln(env.Stdout, i18n.T(l, "ui.import.more_errors", res.MoreErrors))
 		}
-		return i18n.Errf("", "ui.import.errors", len(res.Errors)+res.MoreErrors)
+		return i18n.Errf("", "ui.import.errors", res.BadRows(), len(res.Errors)+res.MoreErrors)
 	}
 	if err != nil {
 		return err

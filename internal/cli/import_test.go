@@ -64,7 +64,7 @@ func TestImportExportCommands(t *testing.T) {
 			}
 			badFile := write("bad.csv", header+bad)
 			code, out, stderr := run(t, "import", "members", badFile, "--db", u, "--key-file", key)
-			if code == 0 || !strings.Contains(out, "行号") || !strings.Contains(out, "4  ") || !strings.Contains(out, "身份证号") || !strings.Contains(stderr, "1 行有误") {
+			if code == 0 || !strings.Contains(out, "行号") || !strings.Contains(out, "4  ") || !strings.Contains(out, "身份证号") || !strings.Contains(stderr, "1 行共有 1 处问题") {
 				t.Fatalf("bad file: %d\n%s\n%s", code, out, stderr)
 			}
 			goodFile := write("good.csv", header+good)

@@ -27,6 +27,7 @@ import (
 	"dangjian/internal/db"
 	"dangjian/internal/i18n"
 	"dangjian/internal/people"
+	"dangjian/internal/pii"
 	"dangjian/internal/tally"
 	"dangjian/internal/xlsx"
 )
@@ -67,6 +68,18 @@ type Result struct {
 	Unchanged  int
 	Errors     []*xlsx.RowError
 	MoreErrors int // bad rows beyond MaxErrors
+	// Who names the person of each bad row, by line: the name and the ID
+	// number masked, shown beside the row's problems.
+	Who map[int]string
+}
+
+// BadRows counts the rows that have at least one of the listed problems.
+func (r *Result) BadRows() int {
+	lines := map[int]bool{}
+	for _, e := range r.Errors {
+		lines[e.Line] = true
+	}
+	return len(lines)
 }
 
 // OK reports whether every row was good.
@@ -149,6 +162,15 @@ func (j *job) addErr(e *xlsx.RowError) {
 		return
 	}
 	j.res.Errors = append(j.res.Errors, e)
+}
+
+// who records the person a bad row names: the name and the ID number
+// masked as the screens show it.
+func (j *job) who(line int, name, idNumber string) {
+	if j.res.Who == nil {
+		j.res.Who = map[int]string{}
+	}
+	j.res.Who[line] = strings.TrimSpace(name + " " + pii.MaskIDNumber(idNumber))
 }
 
 // rowErr turns a domain error into the row's error, naming the column the

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"context"
 	"dangjian/internal/access"
+	"dangjian/internal/pii"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -575,6 +577,44 @@ func TestImportReasonMapsToTheMembership(t *testing.T) {
 			if !strings.Contains(out, want) {
 				t.Errorf("the export lacks %q:\n%s", want, out)
 			}
+		}
+	})
+}
+
+// A dry run reports every problem of every row in one pass: the cells
+// that cannot be read and the rules' refusals of the others, each column
+// once, with the row's person named (the ID number masked), and counts the
+// rows apart from the problems.
+func TestDryRunReportsEveryProblemAtOnce(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, dbh *db.DB) {
+		w := newWorld(t, dbh)
+		ctx := context.Background()
+		bad := member("多错", "1970-05-06", 5, "迎宾社区党支部")
+		bad[1] = "未知"          // gender: not a value
+		bad[5] = "12345"       // phone
+		bad[6] = "博士后"         // education: not a value
+		bad[11] = "2030-07-01" // joined the party in the future
+		other := member("另错", "1971-05-06", 6, "迎宾社区党支部")
+		other[9] = "半正式" // status
+		res, _ := w.run(t, ctx, "members", "csv", sheet(t, xlsx.FormatCSV, memberHeader, bad, other), true)
+		if res == nil {
+			t.Fatal("no result")
+		}
+		cols := map[int][]string{}
+		for _, e := range res.Errors {
+			cols[e.Line] = append(cols[e.Line], e.Column)
+		}
+		want := []string{"gender", "education", "phone", "joined_on"}
+		for _, c := range want {
+			if !slices.Contains(cols[2], c) {
+				t.Errorf("row 2's problems %v lack %s", cols[2], c)
+			}
+		}
+		if len(cols[2]) != len(want) || len(cols[3]) != 1 || res.BadRows() != 2 || len(res.Errors) != 5 {
+			t.Errorf("problems by row %v: %d rows, %d problems; want 4 and 1, 2 rows, 5 problems", cols, res.BadRows(), len(res.Errors))
+		}
+		if who := res.Who[2]; who != "多错 "+pii.MaskIDNumber(fakeID("1970-05-06", 5)) || strings.Contains(who, fakeID("1970-05-06", 5)) {
+			t.Errorf("row 2 names %q", who)
 		}
 	})
 }

@@ -77,28 +77,54 @@ func (j *job) memberRow(line int, values []string) (people.MemberCheck, people.I
 			c.fail("branch", key, b)
 		}
 	}
-	if len(c.errs) > 0 {
-		for _, e := range c.errs {
-			j.addErr(e)
-		}
-		return people.MemberCheck{}, o, false
-	}
 	m.OrgID = o.ID
+	fields := memberFields
 	if m.From.IsZero() {
 		// No transfer date: a member of this branch since joining the party,
-		// or since the branch was founded if they joined before.
+		// or since the branch was founded if they joined before. A refusal
+		// of that date is one of the joining date.
 		m.From = m.JoinedPartyOn
 		if m.From.Before(o.StartedOn) {
 			m.From = o.StartedOn
 		}
+		fields = fromJoined
 	}
-	chk, err := j.rn.People.CheckMember(in)
-	if err != nil {
-		j.addErr(j.rowErr(line, memberFields, err))
-		return chk, o, false
+	// Every problem of the row at once: the cells that could not be read,
+	// then the rules' refusals of the others (a column with a problem
+	// already is not blamed twice).
+	chk, errs := j.rn.People.CheckMemberAll(in)
+	blamed := map[string]bool{}
+	for _, e := range c.errs {
+		blamed[e.Column] = true
+		j.addErr(e)
 	}
-	return chk, o, true
+	if blamed["person_no"] {
+		blamed["id_number"] = true // a bad person number leaves the row without its ID
+	}
+	for _, err := range errs {
+		e := j.rowErr(line, fields, err)
+		if blamed[e.Column] && e.Column != "" {
+			continue
+		}
+		blamed[e.Column] = true
+		j.addErr(e)
+	}
+	if len(blamed) > 0 {
+		j.who(line, p.Name, c.get("id_number"))
+	}
+	return chk, o, len(blamed) == 0
 }
+
+// fromJoined is memberFields for a row without a transfer date, whose
+// membership starts on the joining date.
+var fromJoined = func() map[string]string {
+	m := make(map[string]string, len(memberFields))
+	for k, v := range memberFields {
+		m[k] = v
+	}
+	m["from"] = "joined_on"
+	return m
+}()
 
 // batch is rows waiting for their database checks.
 type batch struct {
@@ -125,6 +151,10 @@ func (j *job) plan(ctx context.Context, q db.Q, b *batch) ([]people.MemberPlan, 
 	for i := range b.lines {
 		if e, ok := bad[i]; ok {
 			j.addErr(j.rowErr(b.lines[i], memberFields, e))
+			if j.res.Who == nil {
+				j.res.Who = map[int]string{}
+			}
+			j.res.Who[b.lines[i]] = b.checks[i].Label()
 		}
 	}
 	return plans, nil

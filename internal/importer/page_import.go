@@ -23,6 +23,7 @@ type importPage struct {
 	Rows    int
 	Res     *Result
 	Errors  []importErrorRow
+	BadRows int
 	More    int
 	DryRun  bool
 	Failed  string
@@ -31,8 +32,8 @@ type importPage struct {
 }
 
 type importErrorRow struct {
-	Line            int
-	Column, Message string
+	Line                 int
+	Who, Column, Message string
 }
 
 func (s *pages) importView(r *http.Request, p *importPage) *web.View {
@@ -99,8 +100,9 @@ func (s *pages) importJob(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case errors.Is(st.Err, ErrBadRows) && page.Res != nil:
 		for _, e := range page.Res.Errors {
-			page.Errors = append(page.Errors, importErrorRow{Line: e.Line, Column: e.Header, Message: e.Message(lang)})
+			page.Errors = append(page.Errors, importErrorRow{Line: e.Line, Who: page.Res.Who[e.Line], Column: e.Header, Message: e.Message(lang)})
 		}
+		page.BadRows = page.Res.BadRows()
 		page.More = page.Res.MoreErrors
 	case st.Err != nil:
 		var ie *i18n.Error

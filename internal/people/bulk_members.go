@@ -9,6 +9,7 @@ import (
 	"dangjian/internal/date"
 	"dangjian/internal/db"
 	"dangjian/internal/i18n"
+	"dangjian/internal/pii"
 )
 
 // The bulk path of the member import (internal/importer): the same checks
@@ -58,26 +59,44 @@ func (c *MemberCheck) Keys() []string {
 // seals its ID and phone numbers. An import row must carry an ID number or
 // a person number.
 func (s *Store) CheckMember(in MemberInput) (MemberCheck, error) {
+	c, errs := s.CheckMemberAll(in)
+	return c, firstProblem(errs)
+}
+
+// Label names the row's person for a list of problems: the name and the
+// ID number masked.
+func (c MemberCheck) Label() string {
+	return strings.TrimSpace(c.p.name + " " + pii.MaskIDNumber(c.p.idNumber))
+}
+
+// CheckMemberAll is CheckMember returning every refusal of the row, at
+// most one per field, for an import's dry run to show them all at once.
+func (s *Store) CheckMemberAll(in MemberInput) (MemberCheck, []error) {
 	var c MemberCheck
+	var p problems
 	if strings.TrimSpace(in.Person.IDNumber) == "" && in.PersonNo == 0 {
-		return c, i18n.Errf("id_number", "err.import_id_number_required")
+		p.add(i18n.Errf("id_number", "err.import_id_number_required"))
 	}
 	if in.KeepPhone {
 		in.Person.Phone = ""
 	}
-	r, err := s.validatePerson(in.Person)
-	if err != nil {
-		return c, err
+	r, errs := s.personProblems(in.Person)
+	for _, err := range errs {
+		p.add(err)
 	}
-	if err := s.validateMembership(&in.Membership); err != nil {
-		return c, err
+	for _, err := range s.membershipProblems(&in.Membership) {
+		p.add(err)
 	}
-	if ageOn(r.birth, in.Membership.JoinedPartyOn) < 18 {
-		return c, i18n.Errf("joined_party_on", "err.joined_too_young", r.birth.String())
+	if !r.birth.IsZero() && !in.Membership.JoinedPartyOn.IsZero() && ageOn(r.birth, in.Membership.JoinedPartyOn) < 18 {
+		p.add(i18n.Errf("joined_party_on", "err.joined_too_young", r.birth.String()))
+	}
+	if len(p.errs) > 0 {
+		return c, p.errs
 	}
 	c.p, c.m, c.personNo, c.keepPhone = r, in.Membership, in.PersonNo, in.KeepPhone
+	var err error
 	if c.idEnc, c.idHash, c.phoneEn, err = s.sealed(r); err != nil {
-		return c, err
+		return c, []error{err}
 	}
 	return c, nil
 }

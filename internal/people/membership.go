@@ -133,38 +133,40 @@ type ConvertInput struct {
 
 // validateMembership checks the fields that do not need the database.
 func (s *Store) validateMembership(in *MembershipInput) error {
+	return firstProblem(s.membershipProblems(in))
+}
+
+// membershipProblems checks every field of in and returns every refusal,
+// one per field at most.
+func (s *Store) membershipProblems(in *MembershipInput) []error {
+	var p problems
 	if !oneOf(in.Status, Full, Probationary) {
-		return i18n.Errf("status", "err.status_invalid")
+		p.add(i18n.Errf("status", "err.status_invalid"))
 	}
 	if !oneOf(in.Category, Resident, Retired, InService, Floating) {
-		return i18n.Errf("category", "err.category_invalid")
+		p.add(i18n.Errf("category", "err.category_invalid"))
 	}
 	if !oneOf(in.Reason, Enrolment, TransferIn, Joined, OtherStart) {
-		return i18n.Errf("reason", "err.start_reason_invalid")
+		p.add(i18n.Errf("reason", "err.start_reason_invalid"))
 	}
-	if err := s.checkDate("joined_party_on", in.JoinedPartyOn); err != nil {
-		return err
-	}
-	if err := s.checkDate("from", in.From); err != nil {
-		return err
-	}
-	if in.From.Before(in.JoinedPartyOn) {
-		return i18n.Errf("from", "err.from_before_joined", in.JoinedPartyOn.String())
+	joinedOK := p.add(s.checkDate("joined_party_on", in.JoinedPartyOn))
+	if p.add(s.checkDate("from", in.From)) && joinedOK && in.From.Before(in.JoinedPartyOn) {
+		p.add(i18n.Errf("from", "err.from_before_joined", in.JoinedPartyOn.String()))
 	}
 	switch {
 	case in.Status == Probationary && !in.FullOn.IsZero():
-		return i18n.Errf("full_on", "err.full_on_probationary")
-	case !in.FullOn.IsZero() && !in.FullOn.After(in.JoinedPartyOn):
-		return i18n.Errf("full_on", "err.full_on_before_joined", in.JoinedPartyOn.String())
+		p.add(i18n.Errf("full_on", "err.full_on_probationary"))
+	case joinedOK && !in.FullOn.IsZero() && !in.FullOn.After(in.JoinedPartyOn):
+		p.add(i18n.Errf("full_on", "err.full_on_before_joined", in.JoinedPartyOn.String()))
 	case !in.FullOn.IsZero() && in.FullOn.After(s.Today()):
-		return i18n.Errf("full_on", "err.date_future", in.FullOn.String())
+		p.add(i18n.Errf("full_on", "err.date_future", in.FullOn.String()))
 	}
 	var err error
-	if in.FromOrgName, err = cleanText("from_org_name", in.FromOrgName, 100, in.Reason == TransferIn); err != nil {
-		return err
-	}
+	in.FromOrgName, err = cleanText("from_org_name", in.FromOrgName, 100, in.Reason == TransferIn)
+	p.add(err)
 	in.Note, err = cleanText("note", in.Note, 500, false)
-	return err
+	p.add(err)
+	return p.errs
 }
 
 // Start begins a membership of an existing person. The organisation must be

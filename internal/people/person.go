@@ -108,49 +108,56 @@ func (in PersonInput) masked() PersonInput {
 
 // validatePerson checks every field of in.
 func (s *Store) validatePerson(in PersonInput) (personRow, error) {
+	r, errs := s.personProblems(in)
+	return r, firstProblem(errs)
+}
+
+// personProblems checks every field of in and returns every refusal, one
+// per field at most, so that a sheet's row shows them all at once.
+func (s *Store) personProblems(in PersonInput) (personRow, []error) {
 	var r personRow
+	var p problems
 	var err error
-	if r.name, err = cleanText("name", in.Name, 40, true); err != nil {
-		return r, err
-	}
+	r.name, err = cleanText("name", in.Name, 40, true)
+	p.add(err)
 	switch in.Gender {
 	case Male, Female:
 		r.gender = in.Gender
 	default:
-		return r, i18n.Errf("gender", "err.gender_invalid")
+		p.add(i18n.Errf("gender", "err.gender_invalid"))
 	}
-	if r.ethnicity, err = cleanText("ethnicity", in.Ethnicity, 20, false); err != nil {
-		return r, err
-	}
-	if r.address, err = cleanText("address", in.Address, 200, false); err != nil {
-		return r, err
-	}
+	r.ethnicity, err = cleanText("ethnicity", in.Ethnicity, 20, false)
+	p.add(err)
+	r.address, err = cleanText("address", in.Address, 200, false)
+	p.add(err)
 	if !in.Education.valid() {
-		return r, i18n.Errf("education", "err.education_invalid")
+		p.add(i18n.Errf("education", "err.education_invalid"))
 	}
 	r.education = in.Education
 	today := s.Today()
 	r.birth = in.BirthDate
+	birthKnown := true
 	if pii.Normalize(in.IDNumber) != "" {
 		id, born, err := ParseIDNumber("id_number", in.IDNumber, today)
-		if err != nil {
-			return r, err
+		switch {
+		case err != nil:
+			p.add(err)
+			birthKnown = !r.birth.IsZero()
+		case !r.birth.IsZero() && r.birth != born:
+			p.add(i18n.Errf("birth_date", "err.birth_date_mismatch", r.birth.String(), born.String()))
+		default:
+			r.idNumber, r.birth = id, born
 		}
-		if !r.birth.IsZero() && r.birth != born {
-			return r, i18n.Errf("birth_date", "err.birth_date_mismatch", r.birth.String(), born.String())
-		}
-		r.idNumber, r.birth = id, born
 	}
-	if r.birth.IsZero() {
-		return r, i18n.Errf("birth_date", "err.birth_date_required")
+	switch {
+	case r.birth.IsZero() && birthKnown:
+		p.add(i18n.Errf("birth_date", "err.birth_date_required"))
+	case r.birth.After(today):
+		p.add(i18n.Errf("birth_date", "err.date_future", r.birth.String()))
 	}
-	if r.birth.After(today) {
-		return r, i18n.Errf("birth_date", "err.date_future", r.birth.String())
-	}
-	if r.phone, err = ParsePhone("phone", in.Phone); err != nil {
-		return r, err
-	}
-	return r, nil
+	r.phone, err = ParsePhone("phone", in.Phone)
+	p.add(err)
+	return r, p.errs
 }
 
 // sealed returns the stored forms: ciphertexts and the lookup hash.

@@ -13,7 +13,10 @@ func TestBrowserImportDryRunShowsErrors(t *testing.T) {
 	eachEngine(t, func(t *testing.T, ctx context.Context, app *testApp) {
 		app.signInBrowser(t, ctx, "tester")
 		file := filepath.Join(t.TempDir(), "members.csv")
-		if err := os.WriteFile(file, []byte(importCSV("迎宾社区党支部")), 0o600); err != nil {
+		// Row 3 has a bad ID number; row 4 two problems, the status and a
+		// joining date in the future: all show at once, with the persons named.
+		csv := importCSV("迎宾社区党支部") + "张三," + importTestID(3) + ",迎宾社区党支部,半正式,居民,2030-07-01\n"
+		if err := os.WriteFile(file, []byte(csv), 0o600); err != nil {
 			t.Fatal(err)
 		}
 		run(t, ctx,
@@ -23,7 +26,9 @@ func TestBrowserImportDryRunShowsErrors(t *testing.T) {
 			chromedp.Click(chromedp.CSS(`#import-form button[type="submit"]`)),
 			chromedp.WaitVisible(chromedp.CSS("#import-errors")),
 		)
-		wantContains(t, "dry-run table", textOf(t, ctx, "#import-errors"), "行号", "3", "身份证号")
+		table := textOf(t, ctx, "#import-errors")
+		wantContains(t, "dry-run table", table, "行号", "人员", "3", "李强", "身份证号", "张三", "党员状态", "入党日期")
+		wantContains(t, "summary", textOf(t, ctx, "#import-errors-summary"), "2 行共有 3 处问题")
 		shot(t, ctx, "import-dry-run")
 	})
 }

@@ -77,7 +77,7 @@ func TestImportPage(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		app := newTestApp(t, d)
 		status, body := app.upload(t, app.session, "members", "m.csv", importCSV("迎宾社区党支部"), true)
-		if status != 200 || !strings.Contains(body, `id="import-errors"`) || !strings.Contains(body, "<td>3</td><td>身份证号</td>") {
+		if status != 200 || !strings.Contains(body, `id="import-errors"`) || !strings.Contains(body, "<td>3</td><td>李强 ") || !strings.Contains(body, "</td><td>身份证号</td>") || !strings.Contains(body, "1 行共有 1 处问题") {
 			t.Fatalf("dry run with a bad row: %d\n%s", status, body)
 		}
 		good := strings.Join(strings.Split(importCSV("迎宾社区党支部"), "\n")[:2], "\n") + "\n"
