@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"dangjian/internal/fault"
 	"dangjian/internal/web"
 	"errors"
 	"net/http"
@@ -73,6 +74,25 @@ func (s *pages) importStart(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	web.SeeOther(w, r, "/import/jobs/"+job.ID)
+}
+
+// importConfirm imports for real the file a clean dry run kept, without
+// the user sending it again; the browser follows to the new job's page.
+func (s *pages) importConfirm(w http.ResponseWriter, r *http.Request) {
+	p, _ := web.Principal(r)
+	job, err := s.uploads.confirm(r, p, r.PathValue("job"))
+	var ie *i18n.Error
+	switch {
+	case errors.As(err, &ie) && errors.Is(err, fault.NotFound):
+		s.NotFound(w, r)
+	case errors.As(err, &ie):
+		page := &importPage{Kind: "members", DryRun: true, Error: ie.In(web.Lang(r))}
+		s.Render(w, r, http.StatusConflict, "import", s.importView(r, page))
+	case err != nil:
+		s.ServerError(w, r, err)
+	default:
+		web.SeeOther(w, r, "/import/jobs/"+job.ID)
+	}
 }
 
 // importJob shows a job's progress (refreshing itself) or its result.

@@ -34,6 +34,7 @@ func Pages(d *db.DB, ps *people.Store, rn *jobs.Runner) web.Module {
 				{Pattern: "GET /import", Perm: RunImports, Handler: s.importShow},
 				{Pattern: "POST /import", Perm: RunImports, Handler: s.importStart, MaxBody: maxImportBytes + 1<<20},
 				{Pattern: "GET /import/jobs/{job}", Perm: RunImports, Handler: s.importJob},
+				{Pattern: "POST /import/jobs/{job}/confirm", Perm: RunImports, Handler: s.importConfirm},
 				{Pattern: "GET /export/{file}", Perm: ReadExports, Handler: s.exportDownload},
 			}
 		},

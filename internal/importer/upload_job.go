@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"dangjian/internal/access"
@@ -40,6 +41,32 @@ type uploader struct {
 type importMeta struct {
 	kind string
 	dry  bool
+	name string // the uploaded file's name
+	// kept is the uploaded file a clean dry run keeps, so that the user
+	// can confirm the import without sending the file again.
+	kept *keptFile
+}
+
+// keptFile is an uploaded file that one later import may take.
+type keptFile struct {
+	mu   sync.Mutex
+	path string
+}
+
+// take hands the file to the caller, once.
+func (k *keptFile) take() (string, bool) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	p := k.path
+	k.path = ""
+	return p, p != ""
+}
+
+// drop removes the file unless it was taken.
+func (k *keptFile) drop() {
+	if p, ok := k.take(); ok {
+		os.Remove(p)
+	}
 }
 
 // upload is a parsed import request: the kind, the file and the dry-run
@@ -77,43 +104,86 @@ func parseUpload(r *http.Request) (*upload, error) {
 // errTooLarge marks an upload over maxImportBytes.
 var errTooLarge = errors.New("importer: upload too large")
 
-// start saves the upload to a temporary file and imports it as a job of p,
-// in p's scope and as the request's actor: the import outlives the request
-// (it drops the request's cancellation; the application's shutdown cancels
-// it) and is one transaction, so nothing is half-written.
+// start saves the upload to a temporary file and imports it as a job of p
+// (see run).
 func (u *uploader) start(r *http.Request, p auth.Principal, up *upload) (*jobs.Job, error) {
 	tmp, err := os.CreateTemp("", "dangjian-upload-*"+strings.ToLower(filepath.Ext(up.name)))
 	if err != nil {
 		return nil, err
 	}
-	if _, err := io.Copy(tmp, up.file); err != nil {
-		tmp.Close()
+	_, err = io.Copy(tmp, up.file)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
 		os.Remove(tmp.Name())
 		return nil, err
 	}
+	return u.run(r, p, tmp.Name(), importMeta{kind: up.kind, dry: up.dry, name: up.name})
+}
+
+// confirm imports for real the file that p's clean dry run job id kept.
+func (u *uploader) confirm(r *http.Request, p auth.Principal, id string) (*jobs.Job, error) {
+	job, meta, err := u.find(id, p)
+	if err != nil {
+		return nil, err
+	}
+	st := job.State()
+	res, _ := st.Result.(*Result)
+	if !st.Done || !meta.dry || st.Err != nil || res == nil || !res.OK() || meta.kept == nil {
+		return nil, &i18n.Error{Field: "job", Key: "err.import_not_confirmable", Err: fault.Conflict}
+	}
+	path, ok := meta.kept.take()
+	if !ok {
+		return nil, &i18n.Error{Field: "job", Key: "err.import_file_gone", Err: fault.Conflict}
+	}
+	return u.run(r, p, path, importMeta{kind: meta.kind, name: meta.name})
+}
+
+// run imports the file at path, which it owns, as a job of p, in p's
+// scope and as the request's actor: the import outlives the request (it
+// drops the request's cancellation; the application's shutdown cancels it)
+// and is one transaction, so nothing is half-written. A clean dry run keeps
+// the file for confirm until the job is forgotten; otherwise it is removed.
+func (u *uploader) run(r *http.Request, p auth.Principal, path string, meta importMeta) (*jobs.Job, error) {
 	sc, _ := access.Scope(p)
 	base := audit.WithActor(access.WithScope(r.Context(), sc), audit.ActorFrom(r.Context()))
-	meta := importMeta{kind: up.kind, dry: up.dry}
+	if meta.dry {
+		meta.kept = &keptFile{path: path}
+	}
 	job, err := u.jobs.Start(base, p.ID, meta, func(ctx context.Context, j *jobs.Job) (any, error) {
-		defer os.Remove(tmp.Name())
-		defer tmp.Close()
-		st, err := tmp.Stat()
-		if err != nil {
-			return nil, err
-		}
-		rn := &Runner{DB: u.db, People: u.people}
-		res, err := rn.Import(ctx, tmp, st.Size(), up.name, meta.kind, Options{DryRun: meta.dry, OnProgress: func(pr Progress) { j.Report(pr) }})
-		if err != nil && !errors.Is(err, ErrBadRows) {
-			u.log.Error("importer: import", "err", err)
+		res, err := u.importFile(ctx, j, path, meta)
+		if meta.dry && err == nil && res != nil && res.OK() {
+			j.OnForget(meta.kept.drop)
+		} else {
+			os.Remove(path)
 		}
 		return res, err
 	})
 	if err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
+		os.Remove(path)
 		return nil, err
 	}
 	return job, nil
+}
+
+// importFile runs the import of the file at path, reporting progress to j.
+func (u *uploader) importFile(ctx context.Context, j *jobs.Job, path string, meta importMeta) (*Result, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	rn := &Runner{DB: u.db, People: u.people}
+	res, err := rn.Import(ctx, f, st.Size(), meta.name, meta.kind, Options{DryRun: meta.dry, OnProgress: func(pr Progress) { j.Report(pr) }})
+	if err != nil && !errors.Is(err, ErrBadRows) {
+		u.log.Error("importer: import", "err", err)
+	}
+	return res, err
 }
 
 // find returns p's import job id; anything else is not found.

@@ -37,6 +37,26 @@ type Job struct {
 	result   any
 	err      error
 	ended    time.Time
+	forget   func()
+}
+
+// OnForget sets what to release when the runner forgets the job (an hour
+// after it ended) or shuts down: a file kept for a later step, say.
+func (j *Job) OnForget(f func()) {
+	j.mu.Lock()
+	j.forget = f
+	j.mu.Unlock()
+}
+
+// release runs the job's OnForget function once.
+func (j *Job) release() {
+	j.mu.Lock()
+	f := j.forget
+	j.forget = nil
+	j.mu.Unlock()
+	if f != nil {
+		f()
+	}
 }
 
 // State is a job's progress, or its result and error once done.
@@ -136,6 +156,11 @@ func (r *Runner) Shutdown(ctx context.Context) error {
 	}()
 	select {
 	case <-done:
+		r.mu.Lock()
+		defer r.mu.Unlock()
+		for _, j := range r.jobs {
+			j.release()
+		}
 		return nil
 	case <-ctx.Done():
 		return ctx.Err()
@@ -151,6 +176,7 @@ func (r *Runner) forgetOld() {
 		j.mu.Unlock()
 		if old {
 			delete(r.jobs, id)
+			j.release()
 		}
 	}
 }

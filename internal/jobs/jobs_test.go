@@ -64,7 +64,11 @@ func TestFinishedJobsAreForgottenAfterAnHour(t *testing.T) {
 	r := NewRunner()
 	now := time.Now()
 	r.now = func() time.Time { return now }
-	j, _ := r.Start(context.Background(), 1, "members", func(context.Context, *Job) (any, error) { return nil, nil })
+	released := 0
+	j, _ := r.Start(context.Background(), 1, "members", func(_ context.Context, j *Job) (any, error) {
+		j.OnForget(func() { released++ })
+		return nil, nil
+	})
 	r.wg.Wait()
 	now = now.Add(keep + time.Second)
 	j2, _ := r.Start(context.Background(), 1, "members", func(context.Context, *Job) (any, error) { return nil, nil })
@@ -74,5 +78,13 @@ func TestFinishedJobsAreForgottenAfterAnHour(t *testing.T) {
 	}
 	if _, ok := r.Get(j2.ID, 1); !ok {
 		t.Error("the new job is gone")
+	}
+	if released != 1 {
+		t.Errorf("the forgotten job's OnForget ran %d times, want 1", released)
+	}
+	// What a job still holds is released at shutdown.
+	j2.OnForget(func() { released++ })
+	if err := r.Shutdown(context.Background()); err != nil || released != 2 {
+		t.Errorf("shutdown: %v, released %d, want 2", err, released)
 	}
 }

@@ -2,11 +2,13 @@ package web_test
 
 import (
 	"bytes"
+	"context"
 	"dangjian/internal/web"
 	"fmt"
 	"io"
 	"mime/multipart"
 	"net/http"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -54,7 +56,36 @@ func (a *testApp) upload(t *testing.T, session, kind, name, body string, dry boo
 	if resp.StatusCode != http.StatusSeeOther {
 		return resp.StatusCode, string(b)
 	}
-	loc := resp.Header.Get("Location")
+	return a.followJob(t, session, resp.Header.Get("Location"))
+}
+
+// confirmImport confirms the clean dry run whose page is body, as session,
+// and follows the real import to its end.
+func (a *testApp) confirmImport(t *testing.T, session, body string) (int, string) {
+	t.Helper()
+	m := regexp.MustCompile(`action="(/import/jobs/[^"]+/confirm)"`).FindStringSubmatch(body)
+	if m == nil {
+		t.Fatalf("no confirm button on the dry run's page:\n%s", body)
+	}
+	req, _ := http.NewRequest("POST", a.srv.URL+m[1], nil)
+	req.AddCookie(&http.Cookie{Name: web.SessionCookie, Value: session})
+	cl := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := cl.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusSeeOther {
+		return resp.StatusCode, string(b)
+	}
+	return a.followJob(t, session, resp.Header.Get("Location"))
+}
+
+// followJob reads the job page at loc until the job is done.
+func (a *testApp) followJob(t *testing.T, session, loc string) (int, string) {
+	t.Helper()
+	cl := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	for range 200 {
 		req, _ := http.NewRequest("GET", a.srv.URL+loc, nil)
 		req.AddCookie(&http.Cookie{Name: web.SessionCookie, Value: session})
@@ -113,4 +144,44 @@ func TestImportPage(t *testing.T) {
 			t.Errorf("export: %d\n%s", resp.StatusCode, b)
 		}
 	})
+}
+
+// After a clean dry run, 确认导入 imports the same upload without sending
+// it again, once; a dry run with problems cannot be confirmed.
+func TestImportConfirm(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		app := newTestApp(t, d)
+		good := strings.Join(strings.Split(importCSV("迎宾社区党支部"), "\n")[:2], "\n") + "\n"
+		_, dry := app.upload(t, app.session, "members", "m.csv", good, true)
+		if !strings.Contains(dry, `id="import-ready"`) || !strings.Contains(dry, "确认导入") {
+			t.Fatalf("clean dry run:\n%s", dry)
+		}
+		if n := countPersons(t, app, "王芳"); n != 0 {
+			t.Fatalf("the dry run wrote %d persons", n)
+		}
+		status, body := app.confirmImport(t, app.session, dry)
+		if status != 200 || !strings.Contains(body, `id="import-done"`) || !strings.Contains(body, "新增 1") {
+			t.Fatalf("confirmed import: %d\n%s", status, body)
+		}
+		if n := countPersons(t, app, "王芳"); n != 1 {
+			t.Errorf("after the confirmation %d persons named 王芳, want 1", n)
+		}
+		if status, body := app.confirmImport(t, app.session, dry); status != http.StatusConflict || !strings.Contains(body, "该文件已经导入或已过期") {
+			t.Errorf("a second confirmation: %d\n%s", status, body)
+		}
+		// Another account cannot confirm someone else's dry run.
+		app.account("other-importer", auth.District, "示范区")
+		if status, _ := app.confirmImport(t, app.SignIn("other-importer"), dry); status != http.StatusNotFound {
+			t.Errorf("another account's confirmation: %d, want 404", status)
+		}
+	})
+}
+
+func countPersons(t *testing.T, app *testApp, name string) int {
+	t.Helper()
+	var n int
+	if err := app.DB.Reader().QueryRowContext(context.Background(), "SELECT COUNT(*) FROM person WHERE name = ?", name).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
 }
