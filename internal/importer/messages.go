@@ -33,6 +33,7 @@ func init() {
 		"ui.import.errors":             {ZH: "%d 行共有 %d 处问题，未写入任何数据", EN: "%d rows have %d problems; nothing was written"},
 		"err.import_not_confirmable":   {ZH: "只有未发现问题的试导入才能确认导入", EN: "only a dry run that found no problem can be confirmed"},
 		"err.import_file_gone":         {ZH: "该文件已经导入或已过期，请重新上传", EN: "this file was already imported or has expired; upload it again"},
+		"ui.import.templates":          {ZH: "下载填写模板（含示例行和可选值）：", EN: "Download a template to fill in (with an example row and the allowed values):"},
 		"ui.import.who":                {ZH: "人员", EN: "Person"},
 		"ui.import.more_errors":        {ZH: "另有 %d 处错误未列出", EN: "%d more errors not listed"},
 		"ui.import.line":               {ZH: "行号", EN: "Row"},

@@ -17,6 +17,8 @@ import (
 	"dangjian/internal/db"
 	"dangjian/internal/dbtest"
 	"dangjian/internal/people"
+
+	"github.com/xuri/excelize/v2"
 )
 
 func importTestID(seq int) string {
@@ -184,4 +186,60 @@ func countPersons(t *testing.T, app *testApp, name string) int {
 		t.Fatal(err)
 	}
 	return n
+}
+
+// Each kind's template has its headers, an example row and the allowed
+// values; the members' example row, sent back as it is, passes a dry run.
+func TestImportTemplates(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		app := newTestApp(t, d)
+		for _, kind := range []string{"members", "units", "posts"} {
+			req, _ := http.NewRequest("GET", app.srv.URL+"/import/templates/"+kind+".xlsx", nil)
+			req.AddCookie(&http.Cookie{Name: web.SessionCookie, Value: app.session})
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode != 200 || !strings.Contains(resp.Header.Get("Content-Disposition"), kind+"-template.xlsx") {
+				t.Fatalf("%s template: %d %v", kind, resp.StatusCode, resp.Header)
+			}
+			f, err := excelize.OpenReader(bytes.NewReader(b))
+			if err != nil {
+				t.Fatal(err)
+			}
+			sheets := f.GetSheetList()
+			rows, _ := f.GetRows(sheets[0])
+			values, _ := f.GetRows("可选值")
+			f.Close()
+			if len(sheets) != 2 || sheets[1] != "可选值" || len(rows) != 2 || len(values) < 2 {
+				t.Fatalf("%s template: sheets %v, %d rows, %d rows of values", kind, sheets, len(rows), len(values))
+			}
+			if kind == "members" {
+				all := fmt.Sprint(values)
+				for _, want := range []string{"党员状态", "正式", "预备", "学历", "大学本科", "转入原因", "入党"} {
+					if !strings.Contains(all, want) {
+						t.Errorf("the allowed values lack %s: %v", want, values)
+					}
+				}
+				if rows[0][0] != "姓名" || rows[1][0] != "示例党员" {
+					t.Errorf("members template rows %v", rows)
+				}
+				if _, body := app.upload(t, app.session, "members", "template.xlsx", string(b), true); !strings.Contains(body, `id="import-ready"`) {
+					t.Errorf("the template's example row does not pass a dry run:\n%s", body)
+				}
+			}
+		}
+		req, _ := http.NewRequest("GET", app.srv.URL+"/import/templates/nothing.xlsx", nil)
+		req.AddCookie(&http.Cookie{Name: web.SessionCookie, Value: app.session})
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusNotFound {
+			t.Errorf("an unknown kind's template: %d", resp.StatusCode)
+		}
+	})
 }

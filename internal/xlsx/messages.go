@@ -27,5 +27,6 @@ func init() {
 		"xlsx.sheet.members":    {ZH: "党员", EN: "Members"},
 		"xlsx.sheet.units":      {ZH: "驻区单位", EN: "Stationed units"},
 		"xlsx.sheet.posts":      {ZH: "班子成员", EN: "Posts"},
+		"xlsx.sheet.values":     {ZH: "可选值", EN: "Allowed values"},
 	})
 }
