@@ -11,7 +11,7 @@ func init() {
 		"ui.field.takes_attached":     {ZH: "承接这些记录的区域", EN: "Area that takes these records"},
 		"ui.field.confirm_attached":   {ZH: "我已了解上述记录的去向", EN: "I understand where these records go"},
 		"err.confirm_attached":        {ZH: "请勾选确认：上述记录将随之转移", EN: "Tick the box to confirm that these records move along"},
-		"ui.nav.tree":                 {ZH: "区划与党组织", EN: "Areas and party organisations"},
+		"ui.nav.tree":                 {ZH: "区划与党组织", EN: "Areas"},
 		"ui.event.create":             {ZH: "%s设立，隶属%s", EN: "%s was established under %s"},
 		"ui.event.create_root":        {ZH: "%s设立", EN: "%s was established"},
 		"ui.event.merge":              {ZH: "%s并入%s", EN: "%s was merged into %s"},

@@ -234,6 +234,6 @@ func init() {
 		"ui.flash.registration_ended": {ZH: "已结束报到：%s（%s）。", EN: "Registration ended: %s (%s)."},
 
 		"ui.nav.members": {ZH: "党员", EN: "Members"},
-		"ui.nav.units":   {ZH: "驻区单位", EN: "Stationed units"},
+		"ui.nav.units":   {ZH: "驻区单位", EN: "Units"},
 	})
 }

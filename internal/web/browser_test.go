@@ -473,3 +473,23 @@ func TestBrowserDissolveConfirmation(t *testing.T) {
 		}
 	})
 }
+
+// The navigation fits on one line at 1280 px for the role with the most
+// entries, in both languages.
+func TestBrowserNavigationDoesNotWrap(t *testing.T) {
+	eachEngine(t, func(t *testing.T, ctx context.Context, app *testApp) {
+		app.signInBrowser(t, ctx, "tester")
+		for _, lang := range []string{"zh", "en"} {
+			run(t, ctx, chromedp.Navigate(app.srv.URL+"/?lang="+lang), chromedp.WaitVisible(chromedp.CSS(".nav")))
+			lines := get(t, ctx, chromedp.Evaluate[int](`(() => {
+				const links = [...document.querySelectorAll('header a, header button')];
+				// The middle of each entry, in rows of 24 px: one row is one line.
+				return new Set(links.map(a => { const r = a.getBoundingClientRect(); return Math.round((r.top + r.bottom) / 48); })).size;
+			})()`))
+			if lines != 1 {
+				shot(t, ctx, "nav-"+lang)
+				t.Errorf("%s: the header's links stand on %v lines at 1280 px", lang, lines)
+			}
+		}
+	})
+}

@@ -21,7 +21,7 @@ func init() {
 		"ui.flash.signed_out":            {ZH: "您已退出登录。", EN: "You have signed out."},
 		"ui.flash.password_changed":      {ZH: "密码已修改。", EN: "Your password was changed."},
 		"ui.nav.signout":                 {ZH: "退出", EN: "Sign out"},
-		"ui.nav.account":                 {ZH: "修改密码", EN: "Change password"},
+		"ui.nav.account":                 {ZH: "修改密码", EN: "Password"},
 		"ui.nav.users":                   {ZH: "用户管理", EN: "Users"},
 		"ui.nav.audit":                   {ZH: "审计日志", EN: "Audit trail"},
 		"ui.role.admin":                  {ZH: "系统管理员", EN: "administrator"},

@@ -1,8 +1,13 @@
 package xlsx
 
 import (
+	"bufio"
+	"encoding/csv"
+	"errors"
+	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime"
 	"testing"
 	"time"
@@ -172,4 +177,73 @@ func writeBare(b *testing.B, pool [][]string, n int) {
 	if _, err := f.WriteTo(io.Discard); err != nil {
 		b.Fatal(err)
 	}
+}
+
+// BenchmarkRefuseOversized opens files of more rows than the limit: a CSV
+// of 2,000,000 member rows and an XLSX of 1,048,000, both refused at open.
+// The baseline, in the same run, is reading the same CSV's bytes once.
+func BenchmarkRefuseOversized(b *testing.B) {
+	for _, c := range []struct {
+		format string
+		rows   int
+	}{{FormatCSV, 2_000_000}, {FormatXLSX, 1_048_000}} {
+		path := oversizedFile(b, c.format, c.rows)
+		b.Run(c.format, func(b *testing.B) {
+			f, err := os.Open(path)
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer f.Close()
+			st, _ := f.Stat()
+			for b.Loop() {
+				rd, err := OpenWith(f, st.Size(), "big."+c.format, Members, Options{})
+				if !errors.Is(err, ErrTooManyRows) {
+					if rd != nil {
+						rd.Close()
+					}
+					b.Fatalf("open: %v", err)
+				}
+			}
+		})
+		if c.format == FormatCSV {
+			b.Run("baseline-read-csv-bytes", func(b *testing.B) {
+				for b.Loop() {
+					if _, err := os.ReadFile(path); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
+
+// oversizedFile is cachedFile for more rows than Writer writes: the CSV is
+// written with encoding/csv directly.
+func oversizedFile(tb testing.TB, format string, n int) string {
+	tb.Helper()
+	if format != FormatCSV {
+		return cachedFile(tb, format, n)
+	}
+	path := filepath.Join(os.TempDir(), "dangjian-bench", fmt.Sprintf("members-%d.csv", n))
+	if _, err := os.Stat(path); err == nil {
+		return path
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		tb.Fatal(err)
+	}
+	f, err := os.Create(path + ".tmp")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	bw := bufio.NewWriterSize(f, 1<<20)
+	cw := csv.NewWriter(bw)
+	_ = cw.Write(Members.Headers(i18n.ZH))
+	for i := range n {
+		_ = cw.Write(memberRow(i))
+	}
+	cw.Flush()
+	if err := errors.Join(cw.Error(), bw.Flush(), f.Close(), os.Rename(path+".tmp", path)); err != nil {
+		tb.Fatal(err)
+	}
+	return path
 }

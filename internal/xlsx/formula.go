@@ -16,11 +16,13 @@ type formulaScan struct {
 	carry   []byte // the tail of the previous chunk
 	data    []byte
 	found   bool
-	ref     string // cell reference of the first formula, when found
-	dimRows int    // last row of <dimension ref>, 0 until found
-	dim     []byte // "<dimension ref=\"" with the prefix
-	rowTag  []byte // "<row " with the prefix
-	rows    int    // <row> elements seen
+	ref     string   // cell reference of the first formula, when found
+	dimRows int      // last row of <dimension ref>, 0 until found
+	dim     []byte   // "<dimension ref=\"" with the prefix
+	rowTag  []byte   // "<row " with the prefix
+	rows    int      // <row> elements seen
+	endTags [][]byte // "</sheetData" and "<sheetData/>" with the prefix
+	closed  bool     // the sheet's data ends as it should
 }
 
 // carrySize is how much of a chunk is kept to find a needle split across
@@ -42,6 +44,9 @@ func (s *formulaScan) feed(chunk []byte) bool {
 		s.readDimension(data)
 	}
 	s.rows += bytes.Count(data, s.rowTag) - bytes.Count(s.carry, s.rowTag)
+	for _, t := range s.endTags {
+		s.closed = s.closed || bytes.Contains(data, t)
+	}
 	for i := 0; ; {
 		j := bytes.Index(data[i:], s.needle)
 		if j < 0 {
@@ -93,6 +98,7 @@ func (s *formulaScan) setPrefix(prefix []byte) {
 	s.started = true
 	tag := func(name string) []byte { return append(append([]byte("<"), prefix...), name...) }
 	s.needle, s.cellTag, s.dim, s.rowTag = tag("f"), tag("c "), tag(`dimension ref="`), tag("row ")
+	s.endTags = [][]byte{append(append([]byte("</"), prefix...), "sheetData"...), tag("sheetData/>")}
 }
 
 // readDimension reads the last row of <dimension ref="A1:N2501">.

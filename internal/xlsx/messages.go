@@ -11,6 +11,7 @@ func init() {
 		"xlsx.old_xls":          {ZH: "文件“%s”是旧版 Excel（.xls）或加密的工作簿，请在 Excel 中另存为 .xlsx（不设密码）后再导入", EN: "%q is an old Excel (.xls) or encrypted workbook; save it as .xlsx without a password in Excel and import it again"},
 		"xlsx.ext_unsupported":  {ZH: "不支持文件“%s”的类型，请上传 .xlsx 或 .csv 文件", EN: "the type of %q is not supported; upload an .xlsx or .csv file"},
 		"xlsx.damaged":          {ZH: "文件“%s”已损坏，无法读取", EN: "%q is damaged and cannot be read"},
+		"xlsx.damaged_after":    {ZH: "文件“%s”第 %d 行之后已损坏，无法读取；整个文件都未导入，请修复或重新导出后再上传", EN: "%q is damaged after line %d and cannot be read; nothing of it was imported: repair or export it again"},
 		"xlsx.zip_bomb":         {ZH: "文件“%s”解压后超出大小限制（部件 %s），疑似压缩炸弹，已拒绝", EN: "%q inflates beyond the size limits (part %s), like a zip bomb; refused"},
 		"xlsx.no_sheet":         {ZH: "文件“%s”中没有可读取的工作表", EN: "%q has no worksheet to read"},
 		"xlsx.formula":          {ZH: "单元格 %s 含有公式；请把整张表复制后“选择性粘贴 → 数值”，再导入", EN: "cell %s holds a formula; copy the sheet and use Paste Special → Values, then import it again"},

@@ -85,8 +85,10 @@ type Reader struct {
 	headerLine int
 	dimRows    int
 	rows, line int
-	utf8Check  bool
-	done       bool
+	// lastGood is the last line that gave a row.
+	lastGood  int
+	utf8Check bool
+	done      bool
 }
 
 // Open reads the format of the content (not trusting the extension alone),
@@ -116,7 +118,15 @@ func OpenWith(r io.ReaderAt, size int64, name string, schema *Schema, opts Optio
 	case FormatXLSX:
 		err = rd.openXLSX(r, size)
 	default:
-		rd.openCSV(r, size, head)
+		if n, cerr := countCSVRecords(r, size); cerr != nil {
+			err = fmt.Errorf("xlsx: open %s: %w", name, cerr)
+		} else if n > opts.Limits.MaxLines {
+			// Refused before any row is parsed (a 2,000,000-row file took
+			// 20-29 s to reach the limit row by row).
+			err = refuse(ErrTooManyRows, "xlsx.too_many_rows", opts.Limits.MaxRows, n)
+		} else {
+			rd.openCSV(r, size, head)
+		}
 	}
 	if err != nil {
 		return nil, err
@@ -151,7 +161,7 @@ func (rd *Reader) openXLSX(r io.ReaderAt, size int64) error {
 		f.Close()
 		return fmt.Errorf("xlsx: open %s: %w", rd.name, errors.Join(err, refuse(ErrFormat, "xlsx.no_sheet", rd.name)))
 	}
-	rd.src, rd.dimRows, rd.encoding = &xlsxSource{f: f, rows: rows}, info.dimRows, "utf-8"
+	rd.src, rd.dimRows, rd.encoding = &xlsxSource{f: f, rows: rows, want: info.rows}, info.dimRows, "utf-8"
 	return nil
 }
 
@@ -266,6 +276,7 @@ func (rd *Reader) Next() (Row, error) {
 			continue
 		}
 		rd.rows++
+		rd.lastGood = line
 		if rd.rows > lim.MaxRows {
 			return Row{}, refuse(ErrTooManyRows, "xlsx.too_many_rows", lim.MaxRows, line)
 		}
@@ -315,9 +326,10 @@ func (rd *Reader) build(line int, cells []string) (Row, bool) {
 	return row, false
 }
 
-// readErr wraps an error of the row stream.
+// readErr wraps an error of the row stream: the file is damaged after the
+// last line read whole (a damaged row may read as empty).
 func (rd *Reader) readErr(err error) error {
-	return fmt.Errorf("xlsx: read %s after line %d: %w", rd.name, rd.line, errors.Join(err, refuse(ErrFormat, "xlsx.damaged", rd.name)))
+	return fmt.Errorf("xlsx: read %s after line %d: %w", rd.name, rd.line, errors.Join(err, refuse(ErrFormat, "xlsx.damaged_after", rd.name, rd.lastGood)))
 }
 
 func (rd *Reader) report() {

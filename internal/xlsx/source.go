@@ -23,12 +23,22 @@ type xlsxSource struct {
 	f    *excelize.File
 	rows *excelize.Rows
 	line int
+	// want is how many <row> elements the sheet holds (checkZip counted
+	// them): excelize's iterator stops silently at an XML error, so ending
+	// with fewer rows means the sheet is damaged after the last one read.
+	want int
 }
+
+// errStoppedEarly is the iterator's silent stop at damaged XML.
+var errStoppedEarly = errors.New("xlsx: the sheet's XML is damaged")
 
 func (s *xlsxSource) next() (int, []string, error) {
 	if !s.rows.Next() {
 		if err := s.rows.Error(); err != nil {
 			return 0, nil, err
+		}
+		if s.line < s.want {
+			return 0, nil, errStoppedEarly
 		}
 		return 0, nil, io.EOF
 	}
@@ -89,4 +99,39 @@ func (c *countingReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
 	c.n.Add(int64(n))
 	return n, err
+}
+
+// countCSVRecords counts the records of a CSV file in one fast pass: line
+// breaks outside quoted fields (a doubled quote toggles twice), plus a last
+// line without one. Quotes and line breaks are single bytes in UTF-8 and in
+// GB18030 alike (its trailing bytes are 0x40 and above), so the count holds
+// before decoding.
+func countCSVRecords(r io.ReaderAt, size int64) (int, error) {
+	buf := make([]byte, 256<<10)
+	n, quoted, last := 0, false, byte('\n')
+	for off := int64(0); off < size; {
+		k, err := r.ReadAt(buf[:min(int64(len(buf)), size-off)], off)
+		for _, c := range buf[:k] {
+			switch {
+			case c == '"':
+				quoted = !quoted
+			case c == '\n' && !quoted:
+				n++
+			}
+		}
+		if k > 0 {
+			last = buf[k-1]
+		}
+		off += int64(k)
+		if err != nil && err != io.EOF {
+			return 0, err
+		}
+		if k == 0 {
+			break
+		}
+	}
+	if last != '\n' {
+		n++
+	}
+	return n, nil
 }

@@ -16,6 +16,7 @@ type sheetInfo struct {
 	name    string // as the workbook names it, for excelize.Rows
 	part    string // zip entry, "xl/worksheets/sheet1.xml"
 	dimRows int    // last row of <dimension ref>, 0 when absent
+	rows    int    // <row> elements in the sheet
 }
 
 // checkZip vets an XLSX before excelize opens it. On the zip directory: the
@@ -75,7 +76,16 @@ func checkZip(r io.ReaderAt, size int64, name string, lim Limits) (sheetInfo, er
 			if scan.found {
 				return sheetInfo{}, refuse(ErrFormula, "xlsx.formula", scan.ref)
 			}
-			info.dimRows = scan.dimRows
+			if !scan.closed {
+				// The sheet's XML stops before its end: excelize would
+				// read the rows up to there and say nothing.
+				return sheetInfo{}, refuse(ErrFormat, "xlsx.damaged", name)
+			}
+			if scan.rows-1 > lim.MaxRows || scan.rows > lim.MaxLines {
+				// Refused before any row is read.
+				return sheetInfo{}, refuse(ErrTooManyRows, "xlsx.too_many_rows", lim.MaxRows, scan.rows)
+			}
+			info.rows, info.dimRows = scan.rows, scan.dimRows
 			if info.dimRows <= 1 { // absent, or "A1" as some writers leave it
 				info.dimRows = scan.rows
 			}
