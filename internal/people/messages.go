@@ -6,6 +6,7 @@ import "dangjian/internal/i18n"
 // including the rows of a bulk import that they refuse.
 func init() {
 	i18n.Register(map[string]i18n.Message{
+		"err.id_lookup_rate":              {ZH: "查询身份证号过于频繁（每分钟最多 %d 次），请稍后再试", EN: "too many ID number lookups (at most %d a minute); try again shortly"},
 		"err.attached_no_org":             {ZH: "“%s”没有党组织来承接 %d 名党员：请先为它建立党组织", EN: "%q has no party organisation to take %d members: set one up first"},
 		"ui.attached.members":             {ZH: "%d名党员", EN: "%d members"},
 		"ui.attached.posts":               {ZH: "%d个职务", EN: "%d posts"},

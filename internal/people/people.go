@@ -24,6 +24,7 @@ import (
 	"dangjian/internal/db"
 	"dangjian/internal/i18n"
 	"dangjian/internal/pii"
+	"dangjian/internal/ratelimit"
 	"dangjian/internal/tally"
 )
 
@@ -40,11 +41,13 @@ type Store struct {
 	Keys  *pii.Keyring
 	// Today is the clock used to refuse dates in the future.
 	Today func() date.Date
+	// lookups limits each account's ID-number lookups (FindByIDNumber).
+	lookups *ratelimit.Limiter
 }
 
 // NewStore returns a Store with the real clock.
 func NewStore(d *db.DB, areas *area.Store, keys *pii.Keyring) *Store {
-	return &Store{DB: d, Areas: areas, Keys: keys, Today: date.Today}
+	return &Store{DB: d, Areas: areas, Keys: keys, Today: date.Today, lookups: ratelimit.New(lookupsPerMinute, lookupsPerMinute)}
 }
 
 // ErrNotFound is returned for a record that does not exist (or, for a

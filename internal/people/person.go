@@ -4,10 +4,13 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"strconv"
 
+	"dangjian/internal/audit"
 	"dangjian/internal/date"
 	"dangjian/internal/db"
+	"dangjian/internal/fault"
 	"dangjian/internal/i18n"
 	"dangjian/internal/pii"
 )
@@ -304,23 +307,60 @@ func (s *Store) Get(ctx context.Context, id int64) (Person, error) {
 }
 
 // FindByIDNumber returns the person with this ID number (18 or 15 digits,
-// any case or width), found through the keyed hash. ErrNotFound when nobody
-// has it; out of scope when the person lies outside the caller's subtree.
+// any case or width), found through the keyed hash. For a scoped caller a
+// person outside the subtree is answered exactly as a number nobody has
+// (ErrNotFound, err.person_id_number_unknown), so that typing numbers does
+// not tell who is recorded elsewhere. Every lookup is audited (the number
+// masked) and limited per account (lookupsPerMinute).
 func (s *Store) FindByIDNumber(ctx context.Context, idNumber string) (Person, error) {
 	id, _, err := ParseIDNumber("id_number", idNumber, s.Today())
 	if err != nil {
 		return Person{}, err
 	}
+	actor := audit.ActorFrom(ctx)
+	if s.lookups != nil && !s.lookups.Allow(actor.Username) {
+		return Person{}, &i18n.Error{Field: "id_number", Key: "err.id_lookup_rate", Args: []any{lookupsPerMinute}, Err: fault.Conflict}
+	}
+	unknown := &i18n.Error{Field: "id_number", Key: "err.person_id_number_unknown", Err: ErrNotFound}
 	q := s.DB.Reader()
 	var pid int64
 	err = q.QueryRowContext(ctx, "SELECT id FROM person WHERE id_number_hash = ?", s.Keys.Hash(ColIDNumber, id)).Scan(&pid)
-	if errors.Is(err, sql.ErrNoRows) {
-		return Person{}, &i18n.Error{Field: "id_number", Key: "err.person_id_number_unknown", Err: ErrNotFound}
-	}
-	if err != nil {
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return Person{}, s.auditLookup(ctx, id, 0, unknown)
+	case err != nil:
 		return Person{}, wrap("find person", err)
 	}
-	return s.Get(ctx, pid)
+	p, err := s.Get(ctx, pid)
+	if errors.Is(err, ErrOutOfScope) || errors.Is(err, ErrNotFound) {
+		return Person{}, s.auditLookup(ctx, id, pid, unknown)
+	}
+	if err != nil {
+		return Person{}, err
+	}
+	return p, s.auditLookup(ctx, id, pid, nil)
+}
+
+// lookupsPerMinute bounds an account's ID-number lookups.
+const lookupsPerMinute = 30
+
+// auditLookup records an ID-number lookup (the number masked; the person
+// found, even outside the caller's scope, for the auditor) and returns
+// answer, the lookup's outcome for the caller.
+func (s *Store) auditLookup(ctx context.Context, idNumber string, pid int64, answer error) error {
+	target := ""
+	if pid != 0 {
+		target = strconv.FormatInt(pid, 10)
+	}
+	outcome := audit.OutcomeOK
+	if answer != nil {
+		outcome = audit.OutcomeDenied
+	}
+	if err := audit.Write(ctx, s.DB, audit.Entry{Action: "person.lookup", TargetType: "person", TargetID: target, Outcome: outcome,
+		Detail: pii.MaskIDNumber(idNumber)}); err != nil {
+		return fmt.Errorf("people: audit lookup: %w", err)
+	}
+	return answer
 }
 
 // Reveal returns a person's full ID number and phone for a caller allowed to

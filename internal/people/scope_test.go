@@ -3,7 +3,10 @@ package people_test
 import (
 	"context"
 	"dangjian/internal/access"
+	"dangjian/internal/audit"
+	"dangjian/internal/pii"
 	"errors"
+	"strconv"
 	"testing"
 
 	"dangjian/internal/area"
@@ -40,8 +43,13 @@ func TestScopedStoreRefusesOutsideItsSubtree(t *testing.T) {
 		out(err)
 		_, err = w.s.Get(b, 99999)
 		out(err)
-		_, err = w.s.FindByIDNumber(b, fakeID("1970-05-06", 51))
-		out(err)
+		// A person outside the subtree, typed by ID number, is answered as
+		// a number nobody has.
+		_, outside := w.s.FindByIDNumber(b, fakeID("1970-05-06", 51))
+		_, nobody := w.s.FindByIDNumber(b, fakeID("1970-05-06", 58))
+		if outside == nil || nobody == nil || outside.Error() != nobody.Error() || !errors.Is(outside, people.ErrNotFound) {
+			t.Fatalf("outside the subtree: %v; nobody: %v", outside, nobody)
+		}
 		_, err = w.s.History(b, pid)
 		out(err)
 		out(w.s.Update(b, pid, person("改名", "1970-05-06", 51)))
@@ -107,5 +115,38 @@ func TestScopedStoreRefusesOutsideItsSubtree(t *testing.T) {
 			t.Fatal(err)
 		}
 		out(w.s.Update(a, pid, person("甲党员", "1970-05-06", 51)))
+	})
+}
+
+// Every ID-number lookup is audited (the number masked, the person found
+// named for the auditor) and an account may make only so many a minute.
+func TestIDNumberLookupsAuditedAndLimited(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, dbh *db.DB) {
+		w := newWorld(t, dbh)
+		ctx := audit.WithActor(context.Background(), audit.Actor{Username: "lookup-tester"})
+		pid, _ := w.enrol(t, ctx, "被查者", "a1.org", "2020-01-01", 81)
+		if p, err := w.s.FindByIDNumber(ctx, fakeID("1970-05-06", 81)); err != nil || p.ID != pid {
+			t.Fatalf("found %+v, %v", p, err)
+		}
+		var n int
+		var target, detail string
+		if err := dbh.Reader().QueryRowContext(ctx, "SELECT COUNT(*), MAX(target_id), MAX(detail) FROM audit_entry WHERE action = 'person.lookup'").Scan(&n, &target, &detail); err != nil {
+			t.Fatal(err)
+		}
+		if n != 1 || target != strconv.FormatInt(pid, 10) || detail != pii.MaskIDNumber(fakeID("1970-05-06", 81)) {
+			t.Errorf("lookup audited %d times, target %q, detail %q", n, target, detail)
+		}
+		var limited error
+		for range 40 {
+			if _, err := w.s.FindByIDNumber(ctx, fakeID("1970-05-06", 81)); err != nil {
+				limited = err
+				break
+			}
+		}
+		wantKey(t, limited, "err.id_lookup_rate", "id_number")
+		other := audit.WithActor(context.Background(), audit.Actor{Username: "someone-else"})
+		if _, err := w.s.FindByIDNumber(other, fakeID("1970-05-06", 81)); err != nil {
+			t.Errorf("another account is limited too: %v", err)
+		}
 	})
 }

@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"dangjian/internal/ratelimit"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -54,11 +55,11 @@ func TestClientIPBehindProxyIsNotSpoofable(t *testing.T) {
 		t.Errorf("clientIP = %q, want the address the trusted proxy added (203.0.113.9)", got)
 	}
 	// Varying the forged value does not refill the limiter.
-	s.signinLimit = newRateLimiter(20, 10)
+	s.signinLimit = ratelimit.New(20, 10)
 	allowed := 0
 	for i := range 100 {
 		r.Header.Set("X-Forwarded-For", "198.51.100."+Itoa(int64(i))+", 203.0.113.9")
-		if s.signinLimit.allow(s.clientIP(r)) {
+		if s.signinLimit.Allow(s.clientIP(r)) {
 			allowed++
 		}
 	}

@@ -11,6 +11,7 @@ import (
 	"dangjian/internal/auth"
 	"dangjian/internal/db"
 	"dangjian/internal/i18n"
+	"dangjian/internal/ratelimit"
 )
 
 // Deps is what the web application needs.
@@ -61,7 +62,7 @@ type Server struct {
 	dir           Directory
 	secureCookies bool
 	trustProxy    bool
-	signinLimit   *rateLimiter
+	signinLimit   *ratelimit.Limiter
 	api           API
 }
 
@@ -81,7 +82,7 @@ func New(d Deps) (http.Handler, error) {
 	s := &Server{
 		Kit:  &Kit{log: d.Log, db: d.DB, pages: pg, nav: navOf(d.Modules)},
 		auth: d.Auth, dir: d.Directory, secureCookies: d.SecureCookies, trustProxy: d.TrustProxy,
-		signinLimit: newRateLimiter(20, 10), api: d.API,
+		signinLimit: ratelimit.New(20, 10), api: d.API,
 	}
 	mux := http.NewServeMux()
 	if s.api != nil {

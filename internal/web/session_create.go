@@ -32,7 +32,7 @@ func (s *Server) sessionCreate(w http.ResponseWriter, r *http.Request) {
 	}
 	page.Username = strings.TrimSpace(r.PostFormValue("username"))
 	ctx := s.anonymous(r, auth.NormalizeUsername(page.Username))
-	if !s.signinLimit.allow(s.clientIP(r)) {
+	if !s.signinLimit.Allow(s.clientIP(r)) {
 		page.Error = i18n.T(lang, "err.signin_rate")
 		s.Render(w, r, http.StatusTooManyRequests, "signin", &View{Title: title, D: page})
 		return
