@@ -1,6 +1,8 @@
 package area
 
 import (
+	"dangjian/internal/access"
+	"dangjian/internal/auth"
 	"dangjian/internal/web"
 	"errors"
 	"fmt"
@@ -23,6 +25,11 @@ type areaPage struct {
 	ChildLevel string
 	// CanHaveChildren is false for a community.
 	CanHaveChildren bool
+	// CanAdd: the user may add areas and party organisations here;
+	// CanChange: may also rename, move, merge, split or end the area
+	// itself (not the area they are scoped to, which is their parent's to
+	// change). A read-only user sees neither's buttons.
+	CanAdd, CanChange bool
 }
 
 // orgRow is one party organisation on an area's page.
@@ -58,6 +65,10 @@ func (s *pages) areaShow(w http.ResponseWriter, r *http.Request) {
 	page := areaPage{
 		Area: a, Level: levelName(lang, a.Level), Active: a.EndedOn.IsZero(),
 		CanHaveChildren: a.Level.ChildLevel() != "",
+	}
+	if p, ok := web.Principal(r); ok && p.Can(auth.WriteAreas) {
+		scope, _ := access.Scope(p)
+		page.CanAdd, page.CanChange = true, a.ID != scope
 	}
 	if c := a.Level.ChildLevel(); c != "" {
 		page.ChildLevel = levelName(lang, c)

@@ -324,3 +324,31 @@ func TestOutOfScopeFormRefusalIsAudited(t *testing.T) {
 		}
 	})
 }
+
+// A user sees only the buttons they may use: a viewer none on an area's
+// page, a subdistrict officer those that add to their own subdistrict but
+// not those that change it (their parent's to do), and all of them on a
+// community below it.
+func TestAreaPageShowsOnlyUsableButtons(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		app := newTestApp(t, d)
+		app.account("hedong-viewer", auth.Viewer, "河东街道")
+		app.account("hedong", auth.Subdistrict, "河东街道")
+		change := func(area string) []string {
+			var out []string
+			for _, a := range []string{"rename", "merge", "split", "dissolve", "adjust"} {
+				out = append(out, "/areas/{"+area+"}/"+a)
+			}
+			return out
+		}
+		runScenarios(t, clientAs(app, "hedong-viewer"), []scenario{
+			{Name: "a viewer's community page", Path: "/areas/{迎宾社区}", Status: 200, Want: []string{"迎宾社区党支部", `id="area-units"`},
+				Not: append([]string{`id="area-actions"`, "/party-orgs/new", "/reform"}, change("迎宾社区")...)},
+		})
+		runScenarios(t, clientAs(app, "hedong"), []scenario{
+			{Name: "own subdistrict", Path: "/areas/{河东街道}", Status: 200, Want: []string{`id="area-actions"`, "/children/new", "/party-orgs/new"},
+				Not: change("河东街道")},
+			{Name: "a community below", Path: "/areas/{迎宾社区}", Status: 200, Want: append([]string{`id="area-actions"`}, change("迎宾社区")...)},
+		})
+	})
+}

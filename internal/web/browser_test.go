@@ -493,3 +493,21 @@ func TestBrowserNavigationDoesNotWrap(t *testing.T) {
 		}
 	})
 }
+
+// A viewer opens a community's page and finds no button they cannot use.
+func TestBrowserViewerAreaPage(t *testing.T) {
+	eachEngine(t, func(t *testing.T, ctx context.Context, app *testApp) {
+		app.account("viewer-b", auth.Viewer, "河东街道")
+		app.signInBrowser(t, ctx, "viewer-b")
+		run(t, ctx,
+			chromedp.Navigate(app.srv.URL+app.Expand("/areas/{迎宾社区}")),
+			chromedp.WaitVisible(chromedp.CSS("#orgs")),
+		)
+		n := get(t, ctx, chromedp.Evaluate[int](`document.querySelectorAll('#area-actions, a[href$="/rename"], a[href$="/merge"], a[href$="/dissolve"], a[href$="/reform"], a[href$="/party-orgs/new"]').length`))
+		if n != 0 {
+			shot(t, ctx, "viewer-area")
+			t.Errorf("a viewer's area page shows %d edit buttons", n)
+		}
+		wantContains(t, "viewer's page", textOf(t, ctx, "main"), "迎宾社区党支部")
+	})
+}
