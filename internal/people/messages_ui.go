@@ -6,6 +6,8 @@ import "dangjian/internal/i18n"
 // (rendered by internal/web for now).
 func init() {
 	i18n.Register(map[string]i18n.Message{
+		"ui.export.members":         {ZH: "导出你可查看的全部党员（身份证号、手机号按你的权限显示）：", EN: "Export every member you may read (ID and phone numbers as your permission allows):"},
+		"ui.export.units":           {ZH: "导出你可查看的全部驻区单位：", EN: "Export every stationed unit you may read:"},
 		"ui.col.person_name":        {ZH: "姓名", EN: "Name"},
 		"ui.members.title":          {ZH: "党员", EN: "Members"},
 		"ui.members.name":           {ZH: "姓名（开头）", EN: "Name starts with"},

@@ -352,3 +352,18 @@ func TestAreaPageShowsOnlyUsableButtons(t *testing.T) {
 		})
 	})
 }
+
+// A viewer finds the exports of what they may read on the lists, and the
+// export works for them (masked: a viewer may not reveal; see
+// importer.TestExportRoundTrip).
+func TestViewerExportsMasked(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		app := newTestApp(t, d)
+		app.account("hedong-viewer", auth.Viewer, "河东街道")
+		runScenarios(t, clientAs(app, "hedong-viewer"), []scenario{
+			{Name: "the member list offers the export", Path: "/members", Status: 200, Want: []string{`id="member-exports"`, `href="/export/members.xlsx"`}},
+			{Name: "the unit list offers the export", Path: "/units", Status: 200, Want: []string{`id="unit-exports"`, `href="/export/units.csv`}},
+			{Name: "the export works for a viewer", Path: "/export/members.csv", Status: 200, Want: []string{"身份证号", "望江社区党支部"}},
+		})
+	})
+}
