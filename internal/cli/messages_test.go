@@ -363,3 +363,33 @@ func countArgs(format string) int {
 	}
 	return len(seen)
 }
+
+// auditAction finds an action written to the audit trail in Go code: the
+// action of record(ctx, q, "x.y", …), of an Entry{Action: "x.y"}, or a
+// variable set to "x.y" before such a call (action := "account.enable").
+var auditAction = regexp.MustCompile(`(?:record\(ctx, q, |Action: +|action(?: :)?= )"([a-z_]+\.[a-z_]+)"`)
+
+// TestAuditActionsHaveWords fails on an action the code writes to the audit
+// trail that the auditor's page could only show as its code.
+func TestAuditActionsHaveWords(t *testing.T) {
+	files := sourceFiles(t, moduleRoot(t))
+	seen := 0
+	for name, b := range files {
+		for _, m := range auditAction.FindAllSubmatch(b, -1) {
+			seen++
+			if a := string(m[1]); !i18n.Has("ui.audit.action." + a) {
+				t.Errorf("%s: the audit action %s has no words (ui.audit.action.%s)", name, a, a)
+			}
+		}
+	}
+	for _, kind := range []string{"members", "units", "posts"} {
+		for _, a := range []string{"import." + kind, "export." + kind} {
+			if !i18n.Has("ui.audit.action." + a) {
+				t.Errorf("the audit action %s has no words", a)
+			}
+		}
+	}
+	if seen < 30 {
+		t.Errorf("found only %d audit actions in the code", seen)
+	}
+}

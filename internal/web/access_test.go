@@ -367,3 +367,18 @@ func TestViewerExportsMasked(t *testing.T) {
 		})
 	})
 }
+
+// The auditor's page says actions and their records in words: 换届选举 ·
+// 迎宾社区党支部 第N届, 任命职务 · the person and the organisation.
+func TestAuditPageInWords(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		app := newTestApp(t, d)
+		app.account("aud", auth.Auditor, "")
+		runScenarios(t, clientAs(app, "aud"), []scenario{
+			{Name: "elections", Path: "/audit?action=term.elect", Status: 200, Want: []string{`title="term.elect">换届选举</td>`, "迎宾社区党支部 第"},
+				Not: []string{`>term.elect<`, "<code>term.elect</code>"}},
+			{Name: "posts", Path: "/audit?action=post.appoint", Status: 200, Want: []string{`>任命职务</td>`, " · 迎宾社区党支部"}},
+			{Name: "in English", Path: "/audit?action=term.elect", Lang: "en", Status: 200, Want: []string{">General election</td>", ", term "}},
+		})
+	})
+}

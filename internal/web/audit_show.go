@@ -28,21 +28,25 @@ type auditForm struct {
 
 // auditRow is one entry of the trail as shown.
 type auditRow struct {
-	Seq        int64
-	At         string
-	Actor      string
-	Role       string
-	Via        string
-	IP         string
-	Action     string
-	TargetType string
-	TargetID   string
-	Outcome    string
-	OutcomeKey string
-	Before     string
-	After      string
-	Detail     string
-	RequestID  string
+	Seq    int64
+	At     string
+	Actor  string
+	Role   string
+	Via    string
+	IP     string
+	Action string
+	// ActionWords and TargetName say the action and its record in words
+	// (任命职务 · 迎宾社区党支部 第6届); the codes stay in the title.
+	ActionWords string
+	TargetName  string
+	TargetType  string
+	TargetID    string
+	Outcome     string
+	OutcomeKey  string
+	Before      string
+	After       string
+	Detail      string
+	RequestID   string
 }
 
 // auditPage is the data of the auditor's page.
@@ -143,8 +147,10 @@ func (s *Server) auditShow(w http.ResponseWriter, r *http.Request) {
 	if pageNo < page.Pages {
 		page.Next = "/audit" + form.query(pageNo+1)
 	}
+	names := audit.TargetNames(r.Context(), s.db.Reader(), lang, recs)
 	for _, rec := range recs {
 		page.Rows = append(page.Rows, auditRow{
+			ActionWords: audit.ActionWords(lang, rec.Action), TargetName: names[rec.TargetType+":"+rec.TargetID],
 			Seq: rec.Seq, At: rec.At.Local().Format("2006-01-02 15:04:05"),
 			Actor: rec.Actor.Username, Role: roleLabel(lang, rec.Actor.Role), Via: rec.Actor.Via, IP: rec.Actor.IP,
 			Action: rec.Action, TargetType: rec.TargetType, TargetID: rec.TargetID,

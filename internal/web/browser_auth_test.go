@@ -258,7 +258,8 @@ func TestBrowserAuditor(t *testing.T) {
 			chromedp.Click(chromedp.CSS("#filter-submit")),
 			chromedp.WaitVisible(chromedp.CSS(`#export[href*="action=auth"]`)),
 		)
-		actions := get(t, ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll("#audit td.action")].map(e => e.textContent.trim())`))
+		// The page says each action in words; its code stands in the title.
+		actions := get(t, ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll("#audit td.action")].map(e => e.getAttribute("title"))`))
 		if len(actions) == 0 {
 			t.Fatal("no entries for auth")
 		}
@@ -273,7 +274,7 @@ func TestBrowserAuditor(t *testing.T) {
 			t.Errorf("entries %v lack the failed and the successful sign-in", actions)
 		}
 		// Newest first: the auditor's own sign-in tops the list.
-		wantContains(t, "first row", textOf(t, ctx, "#audit tbody tr"), "auth.signin", "shenji")
+		wantContains(t, "first row", textOf(t, ctx, "#audit tbody tr"), "登录", "shenji")
 		shot(t, ctx, "audit-filtered")
 
 		// Narrow to one actor; the export link carries the same filter.
@@ -285,7 +286,10 @@ func TestBrowserAuditor(t *testing.T) {
 		// tester's failed sign-in in the browser, and the sign-in the test
 		// set-up made for tester (now audited by the account store itself).
 		wantContains(t, "count", textOf(t, ctx, "#audit-count"), "共 2 条")
-		wantContains(t, "failed sign-in", textOf(t, ctx, "#audit tbody"), "auth.signin_failed", "失败", "auth.signin")
+		wantContains(t, "failed sign-in", textOf(t, ctx, "#audit tbody"), "登录失败", "失败", "登录")
+		if body := textOf(t, ctx, "#audit tbody"); strings.Contains(body, "auth.signin") {
+			t.Errorf("the page shows an action's code: %s", body)
+		}
 		href := get(t, ctx, chromedp.AttributeValue(chromedp.CSS("#export"), "href")).Value
 		wantContains(t, "export link", href, "/audit.xlsx?", "action=auth", "actor=tester", "from="+today, "to="+today)
 
@@ -309,6 +313,6 @@ func TestBrowserAuditor(t *testing.T) {
 			chromedp.Click(chromedp.CSS("#filter-submit")),
 			chromedp.WaitVisible(chromedp.CSS(`#export[href="/audit.xlsx?action=audit"]`)),
 		)
-		wantContains(t, "export entry", textOf(t, ctx, "#audit tbody tr"), "audit.export", "shenji")
+		wantContains(t, "export entry", textOf(t, ctx, "#audit tbody tr"), "导出审计日志", "shenji")
 	})
 }

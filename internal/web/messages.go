@@ -6,12 +6,13 @@ import "dangjian/internal/i18n"
 // the layout, navigation, error pages, forms and the scope picker.
 func init() {
 	i18n.Register(map[string]i18n.Message{
-		"ui.app.name":   {ZH: "社区党建工作平台", EN: "Community Party Building"},
-		"ui.nav.label":  {ZH: "主导航", EN: "Main navigation"},
-		"ui.lang.label": {ZH: "界面语言", EN: "Language"},
-		"ui.lang.self":  {ZH: "中文", EN: "English"},
-		"ui.footer":     {ZH: "社区党建工作平台 · 数据仅供工作参考", EN: "Community party building platform · for working reference"},
-		"ui.back_home":  {ZH: "返回首页", EN: "Back to the start page"},
+		"ui.audit.action.access.denied": {ZH: "拒绝访问", EN: "Access denied"},
+		"ui.app.name":                   {ZH: "社区党建工作平台", EN: "Community Party Building"},
+		"ui.nav.label":                  {ZH: "主导航", EN: "Main navigation"},
+		"ui.lang.label":                 {ZH: "界面语言", EN: "Language"},
+		"ui.lang.self":                  {ZH: "中文", EN: "English"},
+		"ui.footer":                     {ZH: "社区党建工作平台 · 数据仅供工作参考", EN: "Community party building platform · for working reference"},
+		"ui.back_home":                  {ZH: "返回首页", EN: "Back to the start page"},
 
 		"ui.error.not_found_title": {ZH: "页面不存在", EN: "Page not found"},
 		"ui.error.internal_title":  {ZH: "服务器错误", EN: "Server error"},
