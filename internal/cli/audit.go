@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"dangjian/internal/audit"
+	"dangjian/internal/db"
 	"dangjian/internal/pii"
 )
 
@@ -29,10 +30,7 @@ func runAuditRedact(ctx context.Context, env Env, args []string) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	if err := requireSQLiteFile(*dbURL); err != nil {
-		return err
-	}
-	d, err := open(ctx, *dbURL)
+	d, err := openExisting(ctx, *dbURL)
 	if err != nil {
 		return err
 	}
@@ -52,15 +50,16 @@ func runAuditRedact(ctx context.Context, env Env, args []string) error {
 	return nil
 }
 
-// requireSQLiteFile refuses a sqlite: URL whose file does not exist, so that
-// a mistyped path does not work on a new, empty database.
-func requireSQLiteFile(dbURL string) error {
+// openExisting is open for a database that must already be there: a
+// sqlite: URL whose file does not exist is refused, so that a mistyped path
+// does not verify, redact or check a new, empty database.
+func openExisting(ctx context.Context, dbURL string) (*db.DB, error) {
 	if p, ok := strings.CutPrefix(dbURL, "sqlite:"); ok {
 		if _, err := os.Stat(p); err != nil {
-			return fmt.Errorf("no database at %s", p)
+			return nil, fmt.Errorf("no database at %s", p)
 		}
 	}
-	return nil
+	return open(ctx, dbURL)
 }
 
 // runAuditVerify checks the hash chain of the audit trail. It prints
@@ -82,11 +81,7 @@ func runAuditVerify(ctx context.Context, env Env, args []string) error {
 		}
 		anchorSeq, anchorHash = n, strings.ToLower(h)
 	}
-	// A mistyped path must not verify a new, empty trail.
-	if err := requireSQLiteFile(*dbURL); err != nil {
-		return err
-	}
-	d, err := open(ctx, *dbURL)
+	d, err := openExisting(ctx, *dbURL)
 	if err != nil {
 		return err
 	}

@@ -16,15 +16,7 @@ func TestAuditVerify(t *testing.T) {
 	for _, e := range dbtest.Engines() {
 		t.Run(string(e), func(t *testing.T) {
 			ctx := context.Background()
-			u := dbtest.URL(t, e)
-			d, err := db.Open(ctx, u)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer d.Close()
-			if _, err := d.Migrate(ctx); err != nil {
-				t.Fatal(err)
-			}
+			u, d := migratedAt(t, e)
 			code, out, stderr := run(t, "audit", "verify", "--db", u)
 			if code != 0 || out != "audit trail intact: 0 entries\n" {
 				t.Fatalf("empty: exit %d out %q err %q", code, out, stderr)
@@ -89,15 +81,7 @@ func TestAuditRedactCommand(t *testing.T) {
 	for _, e := range dbtest.Engines() {
 		t.Run(string(e), func(t *testing.T) {
 			ctx := context.Background()
-			u := dbtest.URL(t, e)
-			d, err := db.Open(ctx, u)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer d.Close()
-			if _, err := d.Migrate(ctx); err != nil {
-				t.Fatal(err)
-			}
+			u, d := migratedAt(t, e)
 			if code, out, _ := run(t, "audit", "redact", "--db", u); code != 0 || !strings.HasPrefix(out, "no entry holds") {
 				t.Fatalf("empty trail: exit %d, %q", code, out)
 			}

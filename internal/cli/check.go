@@ -15,10 +15,7 @@ func runCheck(ctx context.Context, env Env, args []string) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	if err := requireSQLiteFile(*dbURL); err != nil {
-		return err
-	}
-	d, err := open(ctx, *dbURL)
+	d, err := openExisting(ctx, *dbURL)
 	if err != nil {
 		return err
 	}

@@ -47,18 +47,7 @@ func (a *testApp) upload(t *testing.T, session, kind, name, body string, dry boo
 	mw.Close()
 	req, _ := http.NewRequest("POST", a.srv.URL+"/import", &buf)
 	req.Header.Set("Content-Type", mw.FormDataContentType())
-	req.AddCookie(&http.Cookie{Name: web.SessionCookie, Value: session})
-	cl := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	resp, err := cl.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusSeeOther {
-		return resp.StatusCode, string(b)
-	}
-	return a.followJob(t, session, resp.Header.Get("Location"))
+	return a.startJob(t, session, req)
 }
 
 // confirmImport confirms the clean dry run whose page is body, as session,
@@ -70,9 +59,18 @@ func (a *testApp) confirmImport(t *testing.T, session, body string) (int, string
 		t.Fatalf("no confirm button on the dry run's page:\n%s", body)
 	}
 	req, _ := http.NewRequest("POST", a.srv.URL+m[1], nil)
+	return a.startJob(t, session, req)
+}
+
+// noRedirect is a client that hands back a redirect instead of following it.
+var noRedirect = &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+
+// startJob sends req as session; when it starts a job (303 to the job's
+// page) it follows the job to its end, else it returns the answer.
+func (a *testApp) startJob(t *testing.T, session string, req *http.Request) (int, string) {
+	t.Helper()
 	req.AddCookie(&http.Cookie{Name: web.SessionCookie, Value: session})
-	cl := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	resp, err := cl.Do(req)
+	resp, err := noRedirect.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,7 +85,7 @@ func (a *testApp) confirmImport(t *testing.T, session, body string) (int, string
 // followJob reads the job page at loc until the job is done.
 func (a *testApp) followJob(t *testing.T, session, loc string) (int, string) {
 	t.Helper()
-	cl := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	cl := noRedirect
 	for range 200 {
 		req, _ := http.NewRequest("GET", a.srv.URL+loc, nil)
 		req.AddCookie(&http.Cookie{Name: web.SessionCookie, Value: session})
