@@ -12,6 +12,9 @@ import (
 	"dangjian/internal/xlsx"
 )
 
+// sheetRows is the most rows an XLSX export holds (a variable for tests).
+var sheetRows = xlsx.MaxSheetRows
+
 // ExportOptions say what to export and how.
 type ExportOptions struct {
 	Kind   string
@@ -32,6 +35,15 @@ func (rn *Runner) Export(ctx context.Context, w io.Writer, o ExportOptions) (int
 	schema := xlsx.SchemaByName(o.Kind)
 	if schema == nil {
 		return 0, i18n.Errf("kind", "err.import_kind_invalid", o.Kind)
+	}
+	if o.Format == xlsx.FormatXLSX {
+		n, err := rn.People.ExportCount(ctx, o.Kind, o.AreaID)
+		if err != nil {
+			return 0, err
+		}
+		if n > sheetRows {
+			return 0, i18n.Errf("format", "err.export_too_large_for_xlsx", n, sheetRows)
+		}
 	}
 	if err := audit.Write(ctx, rn.DB, audit.Entry{Action: "export." + o.Kind, TargetType: "area", TargetID: strconv.FormatInt(o.AreaID, 10),
 		Detail: "format=" + o.Format + " reveal=" + strconv.FormatBool(o.Reveal)}); err != nil {
@@ -57,6 +69,12 @@ func (rn *Runner) Export(ctx context.Context, w io.Writer, o ExportOptions) (int
 		}
 		return d.String()
 	}
+	number := func(id int64) string {
+		if id == 0 {
+			return ""
+		}
+		return strconv.FormatInt(id, 10)
+	}
 	emit := func() error {
 		n++
 		err := wr.Write(vals)
@@ -67,7 +85,7 @@ func (rn *Runner) Export(ctx context.Context, w io.Writer, o ExportOptions) (int
 	case "members":
 		err = rn.exportMembers(ctx, o, func(r *people.MemberExport) error {
 			p, m := &r.Person, &r.Membership
-			set("person_no", strconv.FormatInt(p.ID, 10))
+			set("person_no", number(p.ID))
 			set("name", p.Name)
 			set("gender", label("gender", string(p.Gender)))
 			set("ethnicity", p.Ethnicity)
@@ -84,6 +102,7 @@ func (rn *Runner) Export(ctx context.Context, w io.Writer, o ExportOptions) (int
 			set("transfer_reason", label("transfer_reason", string(m.StartReason)))
 			set("from_org", m.FromOrgName)
 			set("note", m.Note)
+			set("branch_no", number(m.OrgID))
 			return emit()
 		})
 	case "units":
@@ -94,11 +113,12 @@ func (rn *Runner) Export(ctx context.Context, w io.Writer, o ExportOptions) (int
 			set("community", e.Community)
 			set("party_org", e.OrgName)
 			set("established_on", day(e.Unit.StartedOn))
+			set("community_no", number(e.Unit.AreaID))
 			return emit()
 		})
 	default:
 		err = rn.People.ExportPosts(ctx, o.AreaID, o.Reveal, date.Date{}, func(e *people.PostExport) error {
-			set("person_no", strconv.FormatInt(e.Post.PersonID, 10))
+			set("person_no", number(e.Post.PersonID))
 			set("name", e.Post.PersonName)
 			set("id_number", e.IDNumber)
 			set("org", e.Place)
@@ -109,6 +129,8 @@ func (rn *Runner) Export(ctx context.Context, w io.Writer, o ExportOptions) (int
 				set("term", strconv.Itoa(e.TermNumber))
 			}
 			set("unit", e.UnitName)
+			set("org_no", number(e.Post.OrgID+e.Post.AreaID)) // one of them is set
+			set("unit_no", number(e.Post.UnitID))
 			return emit()
 		})
 	}

@@ -150,8 +150,10 @@ type job struct {
 	// resolved names, by normalised name
 	orgs        map[string][]people.ImportOrg
 	orgInScope  map[int64]bool
-	communities map[string][]int64
-	units       map[string][]int64
+	orgByID     map[int64]people.ImportOrg
+	orgNames    map[int64]string
+	communities *directory
+	units       *directory
 	seenKeys    map[string]int // units and posts: the line of each key seen
 }
 
@@ -211,23 +213,27 @@ func (j *job) loadOrgs(ctx context.Context) error {
 	}
 	j.orgs = map[string][]people.ImportOrg{}
 	j.orgInScope = map[int64]bool{}
+	j.orgByID, j.orgNames = map[int64]people.ImportOrg{}, map[int64]string{}
 	for _, o := range orgs {
 		j.orgs[norm(o.Name)] = append(j.orgs[norm(o.Name)], o)
 		j.orgInScope[o.ID] = true
+		j.orgByID[o.ID], j.orgNames[o.ID] = o, o.Name
 	}
 	return nil
+}
+
+// orgID is org for cells.resolve.
+func (j *job) orgID(v string) (int64, string) {
+	o, key := j.org(v)
+	return o.ID, key
 }
 
 // org resolves an organisation by name (or id) within the scope: an
 // active one wins over ended ones of the same name.
 func (j *job) org(v string) (people.ImportOrg, string) {
 	if id, err := strconv.ParseInt(v, 10, 64); err == nil {
-		for _, os := range j.orgs {
-			for _, o := range os {
-				if o.ID == id {
-					return o, ""
-				}
-			}
+		if o, ok := j.orgByID[id]; ok {
+			return o, ""
 		}
 	}
 	os := j.orgs[norm(v)]
@@ -274,43 +280,22 @@ func (j *job) loadUnits(ctx context.Context) error {
 	return err
 }
 
-func (j *job) names(ctx context.Context, query string, args ...any) (map[string][]int64, error) {
+func (j *job) names(ctx context.Context, query string, args ...any) (*directory, error) {
 	rows, err := j.rn.DB.Reader().QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("importer: names: %w", err)
 	}
 	defer rows.Close()
-	out := map[string][]int64{}
+	out := newDirectory()
 	for rows.Next() {
 		var id int64
 		var name string
 		if err := rows.Scan(&id, &name); err != nil {
 			return nil, err
 		}
-		out[norm(name)] = append(out[norm(name)], id)
+		out.add(id, name)
 	}
 	return out, rows.Err()
-}
-
-// one picks the single id of a name: "" when found, else the error key.
-func one(m map[string][]int64, v string) (int64, string) {
-	if id, err := strconv.ParseInt(v, 10, 64); err == nil {
-		for _, ids := range m {
-			for _, x := range ids {
-				if x == id {
-					return id, ""
-				}
-			}
-		}
-	}
-	switch ids := m[norm(v)]; len(ids) {
-	case 0:
-		return 0, "err.import_org_unknown"
-	case 1:
-		return ids[0], ""
-	default:
-		return 0, "err.import_org_ambiguous"
-	}
 }
 
 // commit ends a real run's transaction: the audit entry, then the

@@ -353,7 +353,7 @@ func TestImportByPersonNumber(t *testing.T) {
 		}{
 			{"no ID number, no person number", row("无名", "", ""), "身份证号", "err.import_id_number_required", false},
 			{"an unknown person number", row("无证甲", "", 99999), "人员编号", "err.import_person_no_unknown", false},
-			{"a person number that is not a number", row("无证甲", "", "abc"), "人员编号", "err.import_person_no_invalid", false},
+			{"a person number that is not a number", row("无证甲", "", "abc"), "人员编号", "err.import_number_invalid", false},
 			{"a masked ID number without person number", row("有证乙", "110105********0071", ""), "身份证号", "err.import_id_masked", false},
 			{"the ID number of one, the person number of another", row("有证乙", fakeID("1960-02-03", 7), noID), "人员编号", "err.import_person_no_mismatch", false},
 			{"a new ID number for a person who has another", row("有证乙", fakeID("1960-02-03", 8), withID), "人员编号", "err.import_person_no_mismatch", false},

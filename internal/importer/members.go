@@ -32,7 +32,7 @@ func (j *job) memberRow(line int, values []string) (people.MemberCheck, people.I
 	// them; with the person number it wrote, the row still finds its
 	// person, who keeps the numbers on record.
 	p.IDNumber = c.get("id_number")
-	in.PersonNo = c.personNo("person_no")
+	in.PersonNo = c.number("person_no")
 	if isMasked(p.IDNumber) {
 		p.IDNumber = ""
 		if in.PersonNo == 0 {
@@ -70,13 +70,7 @@ func (j *job) memberRow(line int, values []string) (people.MemberCheck, people.I
 	}
 	m.FromOrgName = c.get("from_org")
 	m.Note = c.get("note")
-	var o people.ImportOrg
-	if b := c.required("branch"); b != "" {
-		var key string
-		if o, key = j.org(b); key != "" {
-			c.fail("branch", key, b)
-		}
-	}
+	o := j.orgByID[c.resolve(j.orgNames, "branch", "branch_no", j.orgID)]
 	m.OrgID = o.ID
 	fields := memberFields
 	if m.From.IsZero() {

@@ -29,12 +29,7 @@ func (j *job) unitRow(ctx context.Context, q db.Q, r xlsx.Row) error {
 	u.Rank = people.Rank(c.enum("rank", true))
 	u.On = c.date("established_on", false)
 	in.OrgName = c.get("party_org")
-	if v := c.required("community"); v != "" {
-		var key string
-		if u.AreaID, key = one(j.communities, v); key != "" {
-			c.fail("community", key, v)
-		}
-	}
+	u.AreaID = c.resolve(j.communities.byID, "community", "community_no", j.communities.one)
 	if len(c.errs) == 0 {
 		k := fmt.Sprint(u.AreaID, "\x00", norm(u.Name))
 		if first, dup := j.seenKeys[k]; dup {
@@ -52,7 +47,7 @@ func (j *job) postRow(ctx context.Context, q db.Q, r xlsx.Row) error {
 	var in people.PostImport
 	in.Person.Name = c.required("name")
 	in.Person.IDNumber = c.get("id_number")
-	in.PersonNo = c.personNo("person_no")
+	in.PersonNo = c.number("person_no")
 	if isMasked(in.Person.IDNumber) {
 		in.Person.IDNumber = ""
 		if in.PersonNo == 0 {
@@ -71,25 +66,16 @@ func (j *job) postRow(ctx context.Context, q db.Q, r xlsx.Row) error {
 		}
 		in.TermNumber = n
 	}
-	if v := c.required("org"); v != "" && p.Role != "" {
-		if p.Role == people.Director {
-			var key string
-			if p.AreaID, key = one(j.communities, v); key != "" {
-				c.fail("org", key, v)
-			}
-		} else {
-			o, key := j.org(v)
-			if key != "" {
-				c.fail("org", key, v)
-			}
-			p.OrgID = o.ID
-		}
+	switch {
+	case p.Role == people.Director: // the community's director: the place is the community
+		p.AreaID = c.resolve(j.communities.byID, "org", "org_no", j.communities.one)
+	case p.Role != "":
+		p.OrgID = c.resolve(j.orgNames, "org", "org_no", j.orgID)
+	default:
+		c.required("org")
 	}
-	if v := c.get("unit"); v != "" {
-		var key string
-		if p.UnitID, key = one(j.units, v); key != "" {
-			c.fail("unit", key, v)
-		}
+	if c.get("unit") != "" || c.get("unit_no") != "" {
+		p.UnitID = c.resolve(j.units.byID, "unit", "unit_no", j.units.one)
 	}
 	if len(c.errs) == 0 {
 		who := in.Person.IDNumber

@@ -96,16 +96,16 @@ func (c *cells) fail(key, msg string, args ...any) {
 	c.errs = append(c.errs, c.j.rd.RowError(c.line, key, msg, args...))
 }
 
-// personNo reads a person number (人员编号, a positive whole number); 0
-// for an empty cell.
-func (c *cells) personNo(key string) int64 {
+// number reads a record's number (人员编号, 支部编号…, a positive whole
+// number); 0 for an empty cell.
+func (c *cells) number(key string) int64 {
 	v := c.get(key)
 	if v == "" {
 		return 0
 	}
 	n, err := strconv.ParseInt(v, 10, 64)
 	if err != nil || n <= 0 {
-		c.fail(key, "err.import_person_no_invalid", v)
+		c.fail(key, "err.import_number_invalid", v)
 		return 0
 	}
 	return n

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"dangjian/internal/date"
+	"dangjian/internal/db"
 )
 
 // MemberExport is one member of an export: the person with ID and phone
@@ -20,15 +21,9 @@ type MemberExport struct {
 // masked; the caller decides who may reveal and audits the export once.
 func (s *Store) ExportMembers(ctx context.Context, areaID int64, reveal bool, fn func(*MemberExport) error) error {
 	q := s.DB.Reader()
-	scope, err := s.subtree(ctx, q, areaID)
+	query, args, err := s.exportMembersQuery(ctx, q, areaID)
 	if err != nil {
 		return err
-	}
-	query := "SELECT " + personCols + ", " + membershipCols + membershipFrom + " WHERE m.to_on IS NULL"
-	var args []any
-	if scope != 0 {
-		query += " AND " + withinNow(orgPlaceNow("o"))
-		args = append(args, scope)
 	}
 	rows, err := q.QueryContext(ctx, query+" ORDER BY m.person_id", args...)
 	if err != nil {
@@ -61,6 +56,20 @@ func (s *Store) ExportMembers(ctx context.Context, areaID int64, reveal bool, fn
 	return wrap("export members", rows.Err())
 }
 
+func (s *Store) exportMembersQuery(ctx context.Context, q db.Q, areaID int64) (string, []any, error) {
+	scope, err := s.subtree(ctx, q, areaID)
+	if err != nil {
+		return "", nil, err
+	}
+	query := "SELECT " + personCols + ", " + membershipCols + membershipFrom + " WHERE m.to_on IS NULL"
+	var args []any
+	if scope != 0 {
+		query += " AND " + withinNow(orgPlaceNow("o"))
+		args = append(args, scope)
+	}
+	return query, args, nil
+}
+
 // UnitExport is one unit of an export with its community's and its
 // organisation's names.
 type UnitExport struct {
@@ -72,16 +81,9 @@ type UnitExport struct {
 // ExportUnits streams the active units located under areaID (0: the scope).
 func (s *Store) ExportUnits(ctx context.Context, areaID int64, fn func(*UnitExport) error) error {
 	q := s.DB.Reader()
-	scope, err := s.subtree(ctx, q, areaID)
+	query, args, err := s.exportUnitsQuery(ctx, q, areaID)
 	if err != nil {
 		return err
-	}
-	query := "SELECT " + unitCols + `, a.name, COALESCE((SELECT o.name FROM party_org o WHERE o.unit_id = u.id AND o.ended_on IS NULL ORDER BY o.id DESC LIMIT 1), '')
-FROM unit u JOIN unit_location l ON l.unit_id = u.id AND l.to_on IS NULL JOIN area a ON a.id = l.area_id WHERE u.ended_on IS NULL`
-	var args []any
-	if scope != 0 {
-		query += " AND " + withinNow("l.area_id")
-		args = append(args, scope)
 	}
 	rows, err := q.QueryContext(ctx, query+" ORDER BY u.id", args...)
 	if err != nil {
@@ -101,6 +103,21 @@ FROM unit u JOIN unit_location l ON l.unit_id = u.id AND l.to_on IS NULL JOIN ar
 	return wrap("export units", rows.Err())
 }
 
+func (s *Store) exportUnitsQuery(ctx context.Context, q db.Q, areaID int64) (string, []any, error) {
+	scope, err := s.subtree(ctx, q, areaID)
+	if err != nil {
+		return "", nil, err
+	}
+	query := "SELECT " + unitCols + `, a.name, COALESCE((SELECT o.name FROM party_org o WHERE o.unit_id = u.id AND o.ended_on IS NULL ORDER BY o.id DESC LIMIT 1), '')
+FROM unit u JOIN unit_location l ON l.unit_id = u.id AND l.to_on IS NULL JOIN area a ON a.id = l.area_id WHERE u.ended_on IS NULL`
+	var args []any
+	if scope != 0 {
+		query += " AND " + withinNow("l.area_id")
+		args = append(args, scope)
+	}
+	return query, args, nil
+}
+
 // PostExport is one post of an export.
 type PostExport struct {
 	Post       Post
@@ -114,21 +131,9 @@ type PostExport struct {
 // are open or ended after since (zero: all), in id order.
 func (s *Store) ExportPosts(ctx context.Context, areaID int64, reveal bool, since date.Date, fn func(*PostExport) error) error {
 	q := s.DB.Reader()
-	scope, err := s.subtree(ctx, q, areaID)
+	query, args, err := s.exportPostsQuery(ctx, q, areaID, since)
 	if err != nil {
 		return err
-	}
-	query := "SELECT " + postCols + `, COALESCE(pe.id_number_enc, ''), COALESCE(o.name, a.name, ''), COALESCE(t.number, 0), COALESCE(un.name, '')
-FROM post p JOIN person pe ON pe.id = p.person_id LEFT JOIN party_org o ON o.id = p.org_id LEFT JOIN area a ON a.id = p.area_id
-LEFT JOIN term t ON t.id = p.term_id LEFT JOIN unit un ON un.id = p.unit_id WHERE 1 = 1`
-	var args []any
-	if !since.IsZero() {
-		query += " AND (p.to_on IS NULL OR p.to_on > ?)"
-		args = append(args, since)
-	}
-	if scope != 0 {
-		query += " AND " + withinNow("COALESCE(p.area_id, "+orgPlaceNow("o")+")")
-		args = append(args, scope)
 	}
 	rows, err := q.QueryContext(ctx, query+" ORDER BY p.id", args...)
 	if err != nil {
@@ -156,4 +161,48 @@ LEFT JOIN term t ON t.id = p.term_id LEFT JOIN unit un ON un.id = p.unit_id WHER
 		}
 	}
 	return wrap("export posts", rows.Err())
+}
+
+func (s *Store) exportPostsQuery(ctx context.Context, q db.Q, areaID int64, since date.Date) (string, []any, error) {
+	scope, err := s.subtree(ctx, q, areaID)
+	if err != nil {
+		return "", nil, err
+	}
+	query := "SELECT " + postCols + `, COALESCE(pe.id_number_enc, ''), COALESCE(o.name, a.name, ''), COALESCE(t.number, 0), COALESCE(un.name, '')
+FROM post p JOIN person pe ON pe.id = p.person_id LEFT JOIN party_org o ON o.id = p.org_id LEFT JOIN area a ON a.id = p.area_id
+LEFT JOIN term t ON t.id = p.term_id LEFT JOIN unit un ON un.id = p.unit_id WHERE 1 = 1`
+	var args []any
+	if !since.IsZero() {
+		query += " AND (p.to_on IS NULL OR p.to_on > ?)"
+		args = append(args, since)
+	}
+	if scope != 0 {
+		query += " AND " + withinNow("COALESCE(p.area_id, "+orgPlaceNow("o")+")")
+		args = append(args, scope)
+	}
+	return query, args, nil
+}
+
+// ExportCount counts the rows an export of kind (members, units, posts)
+// would write, so that a file too large for its format is refused before
+// any work.
+func (s *Store) ExportCount(ctx context.Context, kind string, areaID int64) (int, error) {
+	q := s.DB.Reader()
+	var query string
+	var args []any
+	var err error
+	switch kind {
+	case "members":
+		query, args, err = s.exportMembersQuery(ctx, q, areaID)
+	case "units":
+		query, args, err = s.exportUnitsQuery(ctx, q, areaID)
+	default:
+		query, args, err = s.exportPostsQuery(ctx, q, areaID, date.Date{})
+	}
+	if err != nil {
+		return 0, err
+	}
+	var n int
+	err = q.QueryRowContext(ctx, "SELECT COUNT(*) FROM ("+query+") x", args...).Scan(&n)
+	return n, wrap("export count", err)
 }

@@ -69,6 +69,7 @@ var Members = NewSchema("members",
 	Column{Key: "from_org", ZH: "原所在组织", EN: "Transferred from", Aliases: []string{"原组织", "原所在支部", "转出组织", "from org"}},
 	Column{Key: "note", ZH: "备注", EN: "Note", Aliases: []string{"说明"}},
 	personNo,
+	numberOf("branch_no", "支部编号", "Branch no."),
 )
 
 // Units is the list of stationed units (驻区单位).
@@ -79,6 +80,7 @@ var Units = NewSchema("units",
 	Column{Key: "community", ZH: "所在社区", EN: "Community", Required: true, Aliases: []string{"社区"}},
 	Column{Key: "party_org", ZH: "单位党组织", EN: "Party organisation", Aliases: []string{"党组织名称", "party organization"}},
 	Column{Key: "established_on", ZH: "成立日期", EN: "Established", Kind: Date, Aliases: []string{"成立时间", "established on"}},
+	numberOf("community_no", "社区编号", "Community no."),
 )
 
 // Posts is the list of leadership posts.
@@ -94,11 +96,20 @@ var Posts = NewSchema("posts",
 	Column{Key: "term", ZH: "届次", EN: "Term", Aliases: []string{"届", "term no"}},
 	Column{Key: "unit", ZH: "来源单位", EN: "From unit", Aliases: []string{"所在单位", "source unit"}},
 	personNo,
+	numberOf("org_no", "党组织/社区编号", "Organisation no."),
+	numberOf("unit_no", "来源单位编号", "From unit no."),
 )
 
 // personNo is the person's id in this system, written by an export: it
 // finds the person again when the ID number is missing or masked.
 var personNo = Column{Key: "person_no", ZH: "人员编号", EN: "Person no.", Kind: Digits, Aliases: []string{"person number", "person no"}}
+
+// numberOf is the column beside a name column that holds the record's id in
+// this system, written by an export: names repeat (many units' party
+// organisations are all called 党支部), numbers do not.
+func numberOf(key, zh, en string) Column {
+	return Column{Key: key, ZH: zh, EN: en, Kind: Digits}
+}
 
 // Schemas lists the schemas by name, for the command line.
 func Schemas() []*Schema { return []*Schema{Members, Units, Posts} }

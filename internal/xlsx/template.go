@@ -75,7 +75,7 @@ func WriteTemplate(w io.Writer, s *Schema, lang i18n.Lang, example map[string]st
 			}
 		}
 		dv := excelize.NewDataValidation(true)
-		dv.Sqref = fmt.Sprintf("%s2:%s%d", col, col, maxWriteRows+1)
+		dv.Sqref = fmt.Sprintf("%s2:%s%d", col, col, MaxSheetRows+1)
 		dv.SetSqrefDropList(fmt.Sprintf("'%s'!$%s$2:$%s$%d", values, lc, lc, len(allowed)+1))
 		if err := f.AddDataValidation(sheet, dv); err != nil {
 			return err

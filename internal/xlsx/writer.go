@@ -10,8 +10,9 @@ import (
 	"dangjian/internal/i18n"
 )
 
-// maxWriteRows is the most data rows one worksheet holds below its header.
-const maxWriteRows = 1_048_575
+// MaxSheetRows is the most data rows one worksheet holds below its header;
+// CSV has no limit.
+const MaxSheetRows = 1_048_575
 
 // Writer writes a sheet of a Schema, the header row first, as XLSX through
 // excelize's StreamWriter (constant memory) or as CSV with a UTF-8 BOM.
@@ -100,9 +101,6 @@ func (wr *Writer) startXLSX(s *Schema, lang i18n.Lang, headers []string) error {
 
 // Write writes one row, values in the schema's column order (Schema.Col).
 func (wr *Writer) Write(values []string) error {
-	if wr.n >= maxWriteRows {
-		return fmt.Errorf("xlsx: write: more than %d rows: %w", maxWriteRows, ErrTooManyRows)
-	}
 	wr.n++
 	if wr.cw != nil {
 		for i := range wr.rec {
@@ -126,6 +124,9 @@ func (wr *Writer) Write(values []string) error {
 			continue
 		}
 		wr.cells[i] = excelize.Cell{StyleID: wr.style, Value: v}
+	}
+	if wr.n > MaxSheetRows { // Export counts first; this is the backstop
+		return fmt.Errorf("xlsx: write: more than %d rows: %w", MaxSheetRows, ErrTooManyRows)
 	}
 	cell, _ := excelize.CoordinatesToCellName(1, wr.n+1)
 	if err := wr.sw.SetRow(cell, wr.cells); err != nil {
