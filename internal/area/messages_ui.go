@@ -29,6 +29,7 @@ func init() {
 		"ui.tree.title":               {ZH: "行政区划与党组织", EN: "Administrative areas and party organisations"},
 		"ui.tree.as_of":               {ZH: "查看日期", EN: "As of"},
 		"ui.tree.show":                {ZH: "查看", EN: "Show"},
+		"ui.tree.open":                {ZH: "展开下级", EN: "Show the areas below"},
 		"ui.tree.counts":              {ZH: "社区 %d 个，其中缺党组织 %d 个", EN: "%d communities, %d without a party organisation"},
 		"ui.tree.empty":               {ZH: "%s 时还没有任何区域", EN: "there were no areas on %s"},
 		"ui.area.level":               {ZH: "层级", EN: "Level"},

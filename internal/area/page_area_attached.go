@@ -13,8 +13,9 @@ import (
 // area that takes them (dissolve and split; a merge's target takes them),
 // and a box the user ticks to confirm.
 type attachedForm struct {
-	list    []Attached
-	targets []web.Option
+	list   []Attached
+	level  Level
+	choose bool
 }
 
 // attachedOn reads what hangs on a today; with choose, the form offers the
@@ -24,13 +25,7 @@ func (s *pages) attachedOn(ctx context.Context, lang i18n.Lang, a Area, choose b
 	if err != nil || len(list) == 0 {
 		return attachedForm{}, err
 	}
-	f := attachedForm{list: list}
-	if choose {
-		if f.targets, err = s.areaOptions(ctx, lang, a.Level, a.ID); err != nil {
-			return attachedForm{}, err
-		}
-	}
-	return f, nil
+	return attachedForm{list: list, level: a.Level, choose: choose}, nil
 }
 
 // intro adds to the form's intro what is attached and what will happen to it.
@@ -47,8 +42,8 @@ func (f attachedForm) fields(lang i18n.Lang, v url.Values) []web.Field {
 		return nil
 	}
 	var out []web.Field
-	if f.targets != nil {
-		out = append(out, web.Field{Name: "target_id", Label: i18n.T(lang, "ui.field.takes_attached"), Type: "select", Required: true, Options: f.targets})
+	if f.choose {
+		out = append(out, areaPicker("target_id", i18n.T(lang, "ui.field.takes_attached"), f.level))
 	}
 	return append(out, web.Field{Name: "confirm", Label: i18n.T(lang, "ui.field.confirm_attached"), Type: "checkbox", Required: true})
 }

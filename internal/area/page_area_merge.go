@@ -15,10 +15,6 @@ import (
 // target of the same level lives on as its successor.
 func (s *pages) areaMerge(w http.ResponseWriter, r *http.Request) {
 	s.areaForm(w, r, func(a Area, lang i18n.Lang) (web.FormSpec, error) {
-		targets, err := s.areaOptions(r.Context(), lang, a.Level, a.ID)
-		if err != nil {
-			return web.FormSpec{}, err
-		}
 		att, err := s.attachedOn(r.Context(), lang, a, false)
 		if err != nil {
 			return web.FormSpec{}, err
@@ -31,10 +27,8 @@ func (s *pages) areaMerge(w http.ResponseWriter, r *http.Request) {
 			Back:     URL(a.ID),
 			Defaults: web.Defaults(s.today()),
 			Fields: func(v url.Values) []web.Field {
-				opts := s.keepChosen(r.Context(), lang, targets, v.Get("target_id"))
-				return append([]web.Field{
-					{Name: "target_id", Label: i18n.T(lang, "ui.field.target"), Type: "select", Required: true, Options: opts},
-				}, append(att.fields(lang, v), web.DateField(lang), web.NoteField(lang))...)
+				return append([]web.Field{areaPicker("target_id", i18n.T(lang, "ui.field.target"), a.Level)},
+					append(att.fields(lang, v), web.DateField(lang), web.NoteField(lang))...)
 			},
 			Apply: func(ctx context.Context, v url.Values, on date.Date) (string, []string, error) {
 				target := web.ParseID(v.Get("target_id"))
@@ -49,6 +43,12 @@ func (s *pages) areaMerge(w http.ResponseWriter, r *http.Request) {
 			},
 		}, nil
 	})
+}
+
+// areaPicker is a required search-as-you-type field choosing an area of
+// level (web.Picker "areas"): a city has thousands of communities.
+func areaPicker(name, label string, level Level) web.Field {
+	return web.Field{Name: name, Label: label, Type: "picker", Required: true, Pick: "areas", PickArgs: "level=" + string(level)}
 }
 
 // areaOptions lists the areas of level active today, except skip, for a

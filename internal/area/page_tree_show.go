@@ -24,6 +24,9 @@ type treeNode struct {
 	Communities int
 	Lacking     int
 	Children    []*treeNode
+	// Lazy marks a node whose children are not on the page: the browser
+	// loads them when the user opens it (GET /areas/{id}/tree).
+	Lazy bool
 }
 
 type treeOrg struct {
@@ -37,27 +40,27 @@ type treePage struct {
 	AsOf      string
 	AsOfError string
 	Root      *treeNode
+	// Nodes are the children a fragment (treeChildren) shows.
+	Nodes []*treeNode
 }
 
 // treeShow renders the administrative tree as of a date (?as_of=, default
 // today), each area with its party organisations and each community with
-// its coverage mark.
+// its coverage mark. The tree opens at the user's own area (or ?root=) with
+// its children shown and closed: a city's whole tree would be megabytes.
 func (s *pages) treeShow(w http.ResponseWriter, r *http.Request) {
 	lang := web.Lang(r)
 	page := treePage{AsOf: strings.TrimSpace(r.URL.Query().Get("as_of"))}
 	v := &web.View{Title: i18n.T(lang, "ui.tree.title"), Nav: "tree", D: &page}
-	asOf := s.areas.Today()
-	if page.AsOf != "" {
-		d, err := date.Parse(page.AsOf)
-		if err != nil {
-			page.AsOfError = i18n.T(lang, "err.date_invalid", page.AsOf)
-			s.Render(w, r, http.StatusUnprocessableEntity, "tree", v)
-			return
-		}
-		asOf = d
+	asOf, ok := s.treeDate(&page, lang)
+	if !ok {
+		s.Render(w, r, http.StatusUnprocessableEntity, "tree", v)
+		return
 	}
-	page.AsOf = asOf.String()
 	root, err := s.areas.Root(r.Context())
+	if id := web.ParseID(r.URL.Query().Get("root")); id != 0 && err == nil {
+		root, err = s.areas.Get(r.Context(), id)
+	}
 	if err != nil {
 		if e, ok := web.UserError(err); ok {
 			page.AsOfError = e.In(lang)
@@ -77,17 +80,77 @@ func (s *pages) treeShow(w http.ResponseWriter, r *http.Request) {
 		s.Render(w, r, http.StatusOK, "tree", v)
 		return
 	}
-	orgs, err := s.areas.OrgsActiveUnder(r.Context(), root.ID, asOf)
-	if err != nil {
+	if page.Root, err = s.treeNodes(r, lang, tree, asOf); err != nil {
 		s.ServerError(w, r, err)
 		return
 	}
-	byArea := map[int64][]treeOrg{}
-	for _, o := range orgs {
-		byArea[o.AreaID] = append(byArea[o.AreaID], treeOrg{ID: o.ID, Name: o.Name, Kind: orgKindName(lang, o.Kind)})
-	}
-	page.Root = buildTree(lang, tree, byArea)
 	s.Render(w, r, http.StatusOK, "tree", v)
+}
+
+// treeChildren renders the children of an area of the tree page, each
+// closed, as the HTML the page's script puts into the opened node.
+func (s *pages) treeChildren(w http.ResponseWriter, r *http.Request) {
+	lang := web.Lang(r)
+	page := treePage{AsOf: strings.TrimSpace(r.URL.Query().Get("as_of"))}
+	asOf, ok := s.treeDate(&page, lang)
+	if !ok {
+		http.Error(w, page.AsOfError, http.StatusUnprocessableEntity)
+		return
+	}
+	tree, err := s.areas.Tree(r.Context(), web.ParseID(r.PathValue("id")), asOf)
+	if err == nil && tree != nil {
+		var root *treeNode
+		if root, err = s.treeNodes(r, lang, tree, asOf); err == nil {
+			page.Nodes = root.Children
+		}
+	}
+	if err != nil {
+		s.Fail(w, r, err)
+		return
+	}
+	s.RenderFragment(w, r, "tree", "children", &web.View{D: &page})
+}
+
+// treeDate reads ?as_of= (today when empty); false when it is no date.
+func (s *pages) treeDate(page *treePage, lang i18n.Lang) (date.Date, bool) {
+	asOf := s.areas.Today()
+	if page.AsOf != "" {
+		d, err := date.Parse(page.AsOf)
+		if err != nil {
+			page.AsOfError = i18n.T(lang, "err.date_invalid", page.AsOf)
+			return asOf, false
+		}
+		asOf = d
+	}
+	page.AsOf = asOf.String()
+	return asOf, true
+}
+
+// treeNodes builds the shown part of tree: its root and the root's
+// children, whose own children wait to be opened; the counts cover the
+// whole subtree.
+func (s *pages) treeNodes(r *http.Request, lang i18n.Lang, tree *Node, asOf date.Date) (*treeNode, error) {
+	byArea := map[int64][]treeOrg{}
+	shown := append([]*Node{tree}, tree.Children...)
+	for _, n := range shown {
+		orgs, err := s.areas.Orgs(r.Context(), n.ID)
+		if err != nil {
+			return nil, err
+		}
+		for _, o := range orgs {
+			if o.StartedOn.After(asOf) || (!o.EndedOn.IsZero() && !asOf.Before(o.EndedOn)) {
+				continue
+			}
+			byArea[o.AreaID] = append(byArea[o.AreaID], treeOrg{ID: o.ID, Name: o.Name, Kind: orgKindName(lang, o.Kind)})
+		}
+	}
+	root := buildTree(lang, tree, byArea)
+	for _, c := range root.Children {
+		if len(c.Children) > 0 {
+			c.Children, c.Lazy = nil, true
+		}
+	}
+	return root, nil
 }
 
 // buildTree converts an Node into the page's nodes, counting covered

@@ -16,15 +16,7 @@ import (
 
 func testKeys(t testing.TB) *pii.Keyring {
 	t.Helper()
-	key := make([]byte, pii.KeySize)
-	for i := range key {
-		key[i] = byte(i*7 + 3)
-	}
-	k, err := pii.New(key)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return k
+	return BenchKeys()
 }
 
 // TestDemoFiguresNonZero loads the demo district as it would be on several

@@ -2,12 +2,8 @@ package demo
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
-	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -18,10 +14,6 @@ import (
 	"dangjian/internal/figures"
 	"dangjian/internal/i18n"
 )
-
-// benchGenVersion is part of the cache key of the generated benchmark
-// databases: bump it when the generator's output changes.
-const benchGenVersion = 5
 
 // BenchmarkFiguresCity measures what `dangjian figures` computes for the
 // whole tree of the city tier (4,000 communities, 2,000,000 members, ten
@@ -169,50 +161,15 @@ func tierNamed(tb testing.TB, name string) Tier {
 	return t
 }
 
-// cachedTier opens a SQLite file holding the tier generated with the
-// default seed up to today. The file is kept under os.TempDir, keyed by the
-// schema (the migrations' text), the generator version and the date, so
-// repeated runs skip the generation.
+// cachedTier opens the tier generated with the default seed up to today
+// (CachedTier), closed at the end of the test.
 func cachedTier(tb testing.TB, name string) *db.DB {
 	tb.Helper()
-	ctx := context.Background()
-	ms, err := db.Migrations(db.SQLite)
+	path, err := CachedTier(context.Background(), name, testKeys(tb), tb.Logf)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	h := sha256.New()
-	for _, m := range ms {
-		io.WriteString(h, m.SQL)
-	}
-	today := date.Today()
-	fmt.Fprintf(h, "%d %s %d %s", benchGenVersion, name, DefaultSeed, today)
-	dir := filepath.Join(os.TempDir(), "dangjian-bench")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		tb.Fatal(err)
-	}
-	path := filepath.Join(dir, name+"-"+hex.EncodeToString(h.Sum(nil))[:12]+".db")
-	if _, err := os.Stat(path); err != nil {
-		tmp := fmt.Sprintf("%s.tmp%d", path, os.Getpid())
-		d, err := db.Open(ctx, "sqlite:"+tmp)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		if _, err := d.Migrate(ctx); err != nil {
-			tb.Fatal(err)
-		}
-		start := time.Now()
-		if _, err := GenerateWith(ctx, d, GenOptions{Tier: tierNamed(tb, name), Seed: DefaultSeed, Today: today, Keys: testKeys(tb)}, nil); err != nil {
-			tb.Fatal(err)
-		}
-		tb.Logf("generated %s tier into %s in %s", name, path, time.Since(start).Round(time.Millisecond))
-		if err := d.Close(); err != nil {
-			tb.Fatal(err)
-		}
-		if err := os.Rename(tmp, path); err != nil {
-			tb.Fatal(err)
-		}
-	}
-	d, err := db.Open(ctx, "sqlite:"+path)
+	d, err := db.Open(context.Background(), "sqlite:"+path)
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -13,13 +13,7 @@ import (
 // memberCreate shows and applies the form that enrols a new member: the
 // person and their first membership in a branch of the user's scope.
 func (s *pages) memberCreate(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
 	lang := web.Lang(r)
-	orgs, err := s.orgOptions(ctx, lang, "", 0)
-	if err != nil {
-		s.ServerError(w, r, err)
-		return
-	}
 	def := web.Defaults(s.today(), "status", "full", "category", "resident", "reason", "enrolment", "ethnicity", i18n.T(lang, "ui.member.default_ethnicity"))
 	if o := r.URL.Query().Get("org"); o != "" {
 		def.Set("org_id", o)
@@ -45,7 +39,7 @@ func (s *pages) memberCreate(w http.ResponseWriter, r *http.Request) {
 				{Name: "phone", Label: i18n.T(lang, "ui.members.phone"), Type: "text"},
 				{Name: "education", Label: i18n.T(lang, "ui.member.education"), Type: "select", Options: web.EnumOptions(lang, "ui.education.", i18n.T(lang, "ui.unknown"), educations...)},
 				{Name: "address", Label: i18n.T(lang, "ui.member.address"), Type: "text"},
-				{Name: "org_id", Label: i18n.T(lang, "ui.members.org"), Type: "select", Required: true, Options: orgs},
+				orgPicker("org_id", i18n.T(lang, "ui.members.org"), true, ""),
 				{Name: "status", Label: i18n.T(lang, "ui.members.status"), Type: "select", Required: true, Options: web.EnumOptions(lang, "ui.status.", "", "full", "probationary")},
 				{Name: "category", Label: i18n.T(lang, "ui.members.category"), Type: "select", Required: true, Options: web.EnumOptions(lang, "ui.category.", "", categories...)},
 				{Name: "joined_party_on", Label: i18n.T(lang, "ui.members.joined"), Type: "date", Required: true},

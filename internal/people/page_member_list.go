@@ -18,9 +18,11 @@ const memberPageSize = 50
 type memberListPage struct {
 	Name, Org, Category, Status, On string
 	// Limit is the page size the user asked for ("" for the default).
-	Limit                      string
-	Orgs, Categories, Statuses []web.Option
-	Rows                       []memberRow
+	Limit                string
+	Categories, Statuses []web.Option
+	// AreaField and OrgField are the pickers of the area and the branch.
+	AreaField, OrgField web.Field
+	Rows                []memberRow
 	// Next is the link to the next page ("" on the last one); First the
 	// link back to the first page when this is not it.
 	Next, First string
@@ -53,10 +55,18 @@ func (s *pages) memberList(w http.ResponseWriter, r *http.Request) {
 	if limit <= 0 || limit > 500 {
 		limit = memberPageSize
 	}
-	f := MemberFilter{NamePrefix: page.Name, OrgID: web.ParseID(page.Org), Category: Category(page.Category),
+	f := MemberFilter{NamePrefix: page.Name, Category: Category(page.Category),
 		Status: Status(page.Status), After: web.ParseID(q.Get("after")), Limit: limit}
 	status := http.StatusOK
 	on, err := web.ParseOn(q, "on")
+	if err == nil {
+		f.AreaID, err = s.Pick(ctx, "areas", q, "area", nil)
+	}
+	if err == nil {
+		f.OrgID, err = s.Pick(ctx, "orgs", q, "org", nil)
+	}
+	page.AreaField = web.Field{Name: "area", Pick: "areas", Value: q.Get("area"), Text: q.Get("area_q")}
+	page.OrgField = web.Field{Name: "org", Pick: "orgs", Value: q.Get("org"), Text: q.Get("org_q")}
 	if err == nil {
 		f.ActiveOn = on
 		var rows []MemberRow
@@ -70,7 +80,7 @@ func (s *pages) memberList(w http.ResponseWriter, r *http.Request) {
 			})
 		}
 		if len(rows) == limit {
-			v := web.KeepValues(q, "name", "org", "category", "status", "on", "limit")
+			v := web.KeepValues(q, memberListKeys...)
 			v.Set("after", strconv.FormatInt(rows[len(rows)-1].Person.ID, 10))
 			page.Next = "/members?" + v.Encode()
 		}
@@ -87,18 +97,14 @@ func (s *pages) memberList(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if f.After != 0 {
-		page.First = "/members?" + web.KeepValues(q, "name", "org", "category", "status", "on", "limit").Encode()
-	}
-	if page.Orgs, err = s.orgOptions(ctx, lang, i18n.T(lang, "ui.members.all_orgs"), 0); err != nil {
-		s.ServerError(w, r, err)
-		return
-	}
-	for i := range page.Orgs {
-		page.Orgs[i].Selected = page.Orgs[i].Value == page.Org
+		page.First = "/members?" + web.KeepValues(q, memberListKeys...).Encode()
 	}
 	page.Categories = web.Selected(web.EnumOptions(lang, "ui.category.", i18n.T(lang, "ui.members.all_categories"), categories...), page.Category)
 	page.Statuses = web.Selected(web.EnumOptions(lang, "ui.status.", i18n.T(lang, "ui.members.all_statuses"), "full", "probationary"), page.Status)
 	s.Render(w, r, status, "members", &web.View{Title: i18n.T(lang, "ui.members.title"), Nav: "members", D: &page})
 }
+
+// memberListKeys are the filters a page link keeps.
+var memberListKeys = []string{"name", "area", "area_q", "org", "org_q", "category", "status", "on", "limit"}
 
 var categories = []string{string(Resident), string(Retired), string(InService), string(Floating)}

@@ -15,10 +15,6 @@ import (
 // refuses one that overlaps a membership the person still holds.
 func (s *pages) memberStart(w http.ResponseWriter, r *http.Request) {
 	s.personForm(w, r, func(p Person, lang i18n.Lang) (web.FormSpec, error) {
-		orgs, err := s.orgOptions(r.Context(), lang, "", 0)
-		if err != nil {
-			return web.FormSpec{}, err
-		}
 		def := web.Defaults(s.today(), "status", "full", "category", "resident", "reason", "transfer_in")
 		ms, err := s.people.History(r.Context(), p.ID)
 		if err != nil {
@@ -40,7 +36,7 @@ func (s *pages) memberStart(w http.ResponseWriter, r *http.Request) {
 			Defaults: def,
 			Fields: func(url.Values) []web.Field {
 				return []web.Field{
-					{Name: "org_id", Label: i18n.T(lang, "ui.members.org"), Type: "select", Required: true, Options: orgs},
+					orgPicker("org_id", i18n.T(lang, "ui.members.org"), true, ""),
 					{Name: "status", Label: i18n.T(lang, "ui.members.status"), Type: "select", Required: true, Options: web.EnumOptions(lang, "ui.status.", "", "full", "probationary")},
 					{Name: "category", Label: i18n.T(lang, "ui.members.category"), Type: "select", Required: true, Options: web.EnumOptions(lang, "ui.category.", "", categories...)},
 					{Name: "joined_party_on", Label: i18n.T(lang, "ui.members.joined"), Type: "date", Required: true},
@@ -65,7 +61,7 @@ func (s *pages) memberStart(w http.ResponseWriter, r *http.Request) {
 				if _, err := s.people.Start(ctx, in); err != nil {
 					return "", nil, web.RenameField(err, "from", "on")
 				}
-				return memberURL(p.ID), []string{"ui.flash.member_started", p.Name, web.LabelOf(orgs, v.Get("org_id"))}, nil
+				return memberURL(p.ID), []string{"ui.flash.member_started", p.Name, v.Get("org_id_q")}, nil
 			},
 		}, nil
 	})

@@ -11,8 +11,6 @@ import (
 )
 
 // outOfSystem is the transfer destination that ends the membership with a
-// transfer out to an organisation outside the system.
-const outOfSystem = "out"
 
 // memberTransfer shows and applies the form that transfers a member's open
 // membership to another organisation in the system, or out of it.
@@ -22,11 +20,6 @@ func (s *pages) memberTransfer(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			return web.FormSpec{}, err
 		}
-		orgs, err := s.orgOptions(r.Context(), lang, "", m.OrgID)
-		if err != nil {
-			return web.FormSpec{}, err
-		}
-		orgs = append(orgs[:1], append([]web.Option{{Value: outOfSystem, Label: i18n.T(lang, "ui.member.out_of_system")}}, orgs[1:]...)...)
 		return web.FormSpec{
 			Title:    i18n.T(lang, "ui.member_transfer.title", p.Name),
 			Intro:    i18n.T(lang, "ui.member_transfer.intro", m.OrgName),
@@ -35,7 +28,7 @@ func (s *pages) memberTransfer(w http.ResponseWriter, r *http.Request) {
 			Defaults: web.Defaults(s.today()),
 			Fields: func(url.Values) []web.Field {
 				return []web.Field{
-					{Name: "to_org_id", Label: i18n.T(lang, "ui.member.to_org"), Type: "select", Required: true, Options: orgs},
+					orgPicker("to_org_id", i18n.T(lang, "ui.member.to_org"), false, i18n.T(lang, "ui.help.to_org")),
 					{Name: "to_org_name", Label: i18n.T(lang, "ui.member.to_org_name"), Type: "text", Help: i18n.T(lang, "ui.help.to_org_name")},
 					{Name: "category", Label: i18n.T(lang, "ui.members.category"), Type: "select", Options: web.EnumOptions(lang, "ui.category.", i18n.T(lang, "ui.member.category_same"), categories...)},
 					web.DateField(lang),
@@ -43,7 +36,7 @@ func (s *pages) memberTransfer(w http.ResponseWriter, r *http.Request) {
 				}
 			},
 			Apply: func(ctx context.Context, v url.Values, on date.Date) (string, []string, error) {
-				if v.Get("to_org_id") == outOfSystem {
+				if v.Get("to_org_id") == "" && v.Get("to_org_name") != "" {
 					err := s.people.End(ctx, EndInput{MembershipID: m.ID, On: on, Reason: TransferOut, ToOrgName: v.Get("to_org_name"), Note: v.Get("note")})
 					if err != nil {
 						return "", nil, err
@@ -54,7 +47,7 @@ func (s *pages) memberTransfer(w http.ResponseWriter, r *http.Request) {
 					Category: Category(v.Get("category")), Note: v.Get("note")}); err != nil {
 					return "", nil, err
 				}
-				return memberURL(p.ID), []string{"ui.flash.member_transferred", p.Name, web.LabelOf(orgs, v.Get("to_org_id"))}, nil
+				return memberURL(p.ID), []string{"ui.flash.member_transferred", p.Name, v.Get("to_org_id_q")}, nil
 			},
 		}, nil
 	})

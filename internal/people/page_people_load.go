@@ -1,7 +1,6 @@
 package people
 
 import (
-	"context"
 	"dangjian/internal/web"
 	"net/http"
 
@@ -37,46 +36,15 @@ func (s *pages) loadPeopleOrg(w http.ResponseWriter, r *http.Request) (OrgRef, b
 // today is the date the pages show things as of.
 func (s *pages) today() date.Date { return s.people.Today() }
 
-// orgOptions lists the party organisations active today in the user's
-// scope, named with their place, for a select; empty is the first choice
-// with label first ("" for none).
-func (s *pages) orgOptions(ctx context.Context, lang i18n.Lang, first string, except int64) ([]web.Option, error) {
-	orgs, err := s.people.OrgsUnder(ctx, 0, s.today())
-	if err != nil {
-		return nil, err
-	}
-	out := []web.Option{{Value: "", Label: first}}
-	if first == "" {
-		out[0].Label = i18n.T(lang, "ui.choose")
-	}
-	for _, o := range orgs {
-		if o.ID == except {
-			continue
-		}
-		out = append(out, web.Option{Value: web.Itoa(o.ID), Label: o.Name + " · " + o.PlaceName})
-	}
-	return out, nil
+// orgPicker is a search-as-you-type field choosing a party organisation of
+// the user's scope (web.Picker "orgs"): a city has tens of thousands.
+func orgPicker(name, label string, required bool, help string) web.Field {
+	return web.Field{Name: name, Label: label, Type: "picker", Required: required, Pick: "orgs", Help: help}
 }
 
-// communityOptions lists the communities active today in the user's scope.
-func (s *pages) communityOptions(ctx context.Context, lang i18n.Lang, except int64) ([]web.Option, error) {
-	root, err := s.areas.Root(ctx)
-	if err != nil {
-		return nil, err
-	}
-	tree, err := s.areas.Tree(ctx, root.ID, s.today())
-	if err != nil {
-		return nil, err
-	}
-	out := []web.Option{{Value: "", Label: i18n.T(lang, "ui.choose")}}
-	if tree != nil {
-		tree.Walk(func(n *area.Node) {
-			if n.Level == area.Community && n.ID != except {
-				out = append(out, web.Option{Value: web.Itoa(n.ID), Label: n.Name})
-			}
-		})
-	}
-	return out, nil
+// communityPicker chooses a community of the user's scope.
+func communityPicker(name, label string) web.Field {
+	return web.Field{Name: name, Label: label, Type: "picker", Required: true, Pick: "areas", PickArgs: "level=community"}
 }
 
 // personForm is a form about the person named by the path; the breadcrumb

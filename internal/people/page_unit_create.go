@@ -14,11 +14,6 @@ import (
 // community of the user's scope.
 func (s *pages) unitCreate(w http.ResponseWriter, r *http.Request) {
 	lang := web.Lang(r)
-	communities, err := s.communityOptions(r.Context(), lang, 0)
-	if err != nil {
-		s.ServerError(w, r, err)
-		return
-	}
 	def := web.Defaults(s.today(), "rank", string(NoRank))
 	if a := r.URL.Query().Get("area"); a != "" {
 		def.Set("area_id", a)
@@ -34,7 +29,7 @@ func (s *pages) unitCreate(w http.ResponseWriter, r *http.Request) {
 				{Name: "name", Label: i18n.T(lang, "ui.col.name"), Type: "text", Required: true},
 				{Name: "kind", Label: i18n.T(lang, "ui.col.kind"), Type: "select", Required: true, Options: unitKindOptions(lang)},
 				{Name: "rank", Label: i18n.T(lang, "ui.units.rank"), Type: "select", Required: true, Options: web.EnumOptions(lang, "ui.rank.", "", "division", "section", "none")},
-				{Name: "area_id", Label: i18n.T(lang, "ui.units.community"), Type: "select", Required: true, Options: communities},
+				communityPicker("area_id", i18n.T(lang, "ui.units.community")),
 				web.DateField(lang),
 				web.NoteField(lang),
 			}

@@ -14,10 +14,6 @@ import (
 // community.
 func (s *pages) unitMove(w http.ResponseWriter, r *http.Request) {
 	s.unitForm(w, r, func(u Unit, lang i18n.Lang) (web.FormSpec, error) {
-		communities, err := s.communityOptions(r.Context(), lang, u.AreaID)
-		if err != nil {
-			return web.FormSpec{}, err
-		}
 		return web.FormSpec{
 			Title:    i18n.T(lang, "ui.unit_move.title", u.Name),
 			Submit:   i18n.T(lang, "ui.unit_move.submit"),
@@ -25,7 +21,7 @@ func (s *pages) unitMove(w http.ResponseWriter, r *http.Request) {
 			Defaults: web.Defaults(s.today()),
 			Fields: func(url.Values) []web.Field {
 				return []web.Field{
-					{Name: "area_id", Label: i18n.T(lang, "ui.unit.new_community"), Type: "select", Required: true, Options: communities},
+					communityPicker("area_id", i18n.T(lang, "ui.unit.new_community")),
 					web.DateField(lang),
 				}
 			},
@@ -33,7 +29,7 @@ func (s *pages) unitMove(w http.ResponseWriter, r *http.Request) {
 				if err := s.people.MoveUnit(ctx, MoveUnitInput{UnitID: u.ID, AreaID: web.ParseID(v.Get("area_id")), On: on}); err != nil {
 					return "", nil, err
 				}
-				return unitURL(u.ID), []string{"ui.flash.unit_moved", u.Name, web.LabelOf(communities, v.Get("area_id")), on.String()}, nil
+				return unitURL(u.ID), []string{"ui.flash.unit_moved", u.Name, v.Get("area_id_q"), on.String()}, nil
 			},
 		}, nil
 	})

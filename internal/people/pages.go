@@ -37,6 +37,7 @@ func Pages(st *Store) web.Module {
 			{Key: "members", Href: "/members", Label: "ui.nav.members", Perm: ReadPeople, Order: 300},
 			{Key: "units", Href: "/units", Label: "ui.nav.units", Perm: ReadUnits, Order: 400},
 		},
+		Pickers: st.pickers(),
 		Routes: func(k *web.Kit) []web.Route {
 			s := &pages{Kit: k, people: st, areas: st.Areas}
 			person, unit, org, ar := st.PersonPlace(), st.UnitPlace(), st.OrgPlace(), st.Areas.Place()

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"dangjian/internal/area"
 	"dangjian/internal/web"
 	"net/http"
 	"net/url"
@@ -13,11 +12,12 @@ import (
 // scopeForm is the scope and period picker shared by the figures and
 // speech pages: what the user typed, the choices and any refusal.
 type scopeForm struct {
-	Action    string
-	Area      string
-	From      string
-	To        string
-	Options   []web.Option
+	Action string
+	Area   string
+	From   string
+	To     string
+	// AreaField is the area's picker (web.Picker "areas").
+	AreaField web.Field
 	AreaError string
 	FromError string
 	ToError   string
@@ -38,8 +38,13 @@ func (f *scopeForm) Link(path string) string {
 func (s *pages) resolveScope(r *http.Request, action string) (figures.Scope, *scopeForm, bool, error) {
 	lang := web.Lang(r)
 	q := r.URL.Query()
-	f := &scopeForm{Action: action, Area: strings.TrimSpace(q.Get("area")), From: strings.TrimSpace(q.Get("from")), To: strings.TrimSpace(q.Get("to"))}
-	sc, err := ResolveScope(r.Context(), s.areas, f.Area, f.From, f.To)
+	f := &scopeForm{Action: action, From: strings.TrimSpace(q.Get("from")), To: strings.TrimSpace(q.Get("to"))}
+	_, err := s.Pick(r.Context(), "areas", q, "area", nil) // a name typed without the script
+	f.Area = strings.TrimSpace(q.Get("area"))
+	var sc figures.Scope
+	if err == nil {
+		sc, err = ResolveScope(r.Context(), s.areas, f.Area, f.From, f.To)
+	}
 	ok := true
 	if err != nil {
 		e, isUser := web.UserError(err)
@@ -64,9 +69,11 @@ func (s *pages) resolveScope(r *http.Request, action string) (figures.Scope, *sc
 		}
 	} else {
 		f.Area, f.From, f.To = web.Itoa(sc.AreaID), sc.From.String(), sc.To.String()
+		q = url.Values{"area": {f.Area}}
+		if _, err := s.Pick(r.Context(), "areas", q, "area", nil); err != nil {
+			return sc, f, false, err
+		}
 	}
-	if f.Options, err = area.TreeOptions(r.Context(), s.areas, lang, f.Area); err != nil {
-		return sc, f, false, err
-	}
+	f.AreaField = web.Field{Name: "area", Pick: "areas", Value: f.Area, Text: q.Get("area_q")}
 	return sc, f, ok, nil
 }

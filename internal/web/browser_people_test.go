@@ -19,7 +19,7 @@ func TestBrowserMemberSearch(t *testing.T) {
 			chromedp.Navigate(app.srv.URL+"/members?limit=2"),
 			chromedp.WaitVisible(chromedp.CSS("#member-filter")),
 			chromedp.SendKeys(chromedp.CSS("#m-name"), "测"),
-			chromedp.SetValue(chromedp.CSS("#m-org"), app.Expand("{org:迎宾社区党支部}")),
+			pick("#f-org", "迎宾", "迎宾社区党支部"),
 			clickAndLoad(chromedp.CSS("#m-submit")),
 			chromedp.WaitVisible(chromedp.CSS("#members")),
 		)
@@ -140,7 +140,7 @@ func TestBrowserPeopleFigures(t *testing.T) {
 			chromedp.SendKeys(chromedp.CSS("#f-name"), "测新党员"),
 			chromedp.SetValue(chromedp.CSS("#f-gender"), "female"),
 			chromedp.SendKeys(chromedp.CSS("#f-id_number"), fakeIDNumber("1982-04-05", 77)),
-			chromedp.SetValue(chromedp.CSS("#f-org_id"), app.Expand("{org:迎宾社区党支部}")),
+			pick("#f-org_id", "迎宾社区", "迎宾社区党支部"),
 			chromedp.SendKeys(chromedp.CSS("#f-joined_party_on"), "2010-07-01"),
 			chromedp.SetValue(chromedp.CSS("#f-on"), "2025-03-01"),
 		)

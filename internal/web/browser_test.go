@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -217,6 +218,22 @@ func clickAndLoad(sel chromedp.CSS) chromedp.Action[chromedp.Void] {
 	)
 }
 
+// pick types text into the picker input sel (web.Picker), waits for the
+// match labelled label and chooses it, as a user does.
+func pick(sel, text, label string) chromedp.Action[chromedp.Void] {
+	match := chromedp.CSS(sel + `-list li[data-label="` + label + `"]`)
+	clear := chromedp.Evaluate[bool](`(document.querySelector(` + strconv.Quote(sel) + `).value = "", true)`)
+	return chromedp.Steps(
+		func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
+			_, err := clear(ctx, t)
+			return chromedp.Void{}, err
+		},
+		chromedp.SendKeys(chromedp.CSS(sel), text),
+		chromedp.WaitVisible(match),
+		chromedp.Click(match),
+	)
+}
+
 // css is a CSS selector with {name} references expanded to ids.
 func (a *testApp) css(sel string) chromedp.CSS { return chromedp.CSS(a.Expand(sel)) }
 
@@ -234,22 +251,34 @@ func TestBrowserTree(t *testing.T) {
 		if bg != "rgb(183, 28, 28)" {
 			t.Errorf("style sheet not applied: header background %q", bg)
 		}
+		// The subdistricts stand closed; opening one loads its communities.
+		wantContains(t, "河东街道", textOf(t, ctx, app.Expand("#area-{河东街道} .node-line")), "河东街道党工委", "社区 6 个，其中缺党组织 0 个")
+		if n := get(t, ctx, chromedp.Evaluate[int](`document.querySelectorAll("#tree .level-community").length`)); n != 0 {
+			t.Errorf("%d communities on the closed tree", n)
+		}
+		run(t, ctx,
+			chromedp.Click(app.css("#area-{河东街道} > details > summary .level")),
+			chromedp.WaitVisible(app.css("#area-{迎宾社区}")),
+			chromedp.Click(app.css("#area-{红旗街道} > details > summary .level")),
+			chromedp.WaitVisible(app.css("#area-{光明社区}")),
+		)
 		wantContains(t, "迎宾社区", textOf(t, ctx, app.Expand("#area-{迎宾社区} > .node-line")), "迎宾社区", "有党组织", "迎宾社区党支部")
 		wantContains(t, "光明社区", textOf(t, ctx, app.Expand("#area-{光明社区} > .node-line")), "光明社区", "缺党组织")
-		wantContains(t, "河东街道", textOf(t, ctx, app.Expand("#area-{河东街道} > .node-line")), "河东街道党工委", "社区 6 个，其中缺党组织 0 个")
 		shot(t, ctx, "tree")
 
 		// A past date shows the tree as it stood then.
 		run(t, ctx,
 			chromedp.SetValue(chromedp.CSS("#as_of"), "2020-06-01"),
 			chromedp.Click(chromedp.CSS(`main form.inline button[type="submit"]`)),
+			chromedp.WaitVisible(app.css("#area-{河东街道}")),
+			chromedp.Click(app.css("#area-{河东街道} > details > summary .level")),
 			chromedp.WaitVisible(app.css("#area-{朝阳社区}")),
 		)
-		wantContains(t, "河东街道 in 2020", textOf(t, ctx, app.Expand("#area-{河东街道} > .node-line")), "河东街道党委")
+		wantContains(t, "河东街道 in 2020", textOf(t, ctx, app.Expand("#area-{河东街道} .node-line")), "河东街道党委")
 
 		// Each area links to its page.
 		run(t, ctx,
-			chromedp.Click(app.css(`#area-{河东街道} > .node-line a.area-link`)),
+			chromedp.Click(app.css(`#area-{河东街道} .node-line a.area-link`)),
 			chromedp.WaitVisible(chromedp.CSS("#history")),
 		)
 		wantContains(t, "area page", textOf(t, ctx, "h1"), "河东街道")
@@ -266,7 +295,7 @@ func TestBrowserMerge(t *testing.T) {
 			chromedp.Navigate(app.srv.URL+app.Expand("/areas/{宾南社区}")),
 			chromedp.Click(chromedp.CSS(`a[href$="/merge"]`)),
 			chromedp.WaitVisible(chromedp.CSS("#f-target_id")),
-			chromedp.SetValue(chromedp.CSS("#f-target_id"), app.Expand("{迎宾社区}")),
+			pick("#f-target_id", "迎宾", "迎宾社区 · 河东街道"),
 			chromedp.SetValue(chromedp.CSS("#f-on"), "2025-06-01"),
 			chromedp.SendKeys(chromedp.CSS("#f-note"), "两个社区合并办公"),
 		)
@@ -345,8 +374,8 @@ func TestBrowserFigures(t *testing.T) {
 		// Another scope and period through the pickers.
 		run(t, ctx,
 			chromedp.Navigate(app.srv.URL+"/figures"),
-			chromedp.WaitVisible(chromedp.CSS("#scope-area")),
-			chromedp.SetValue(chromedp.CSS("#scope-area"), app.Expand("{河东街道}")),
+			chromedp.WaitVisible(chromedp.CSS("#f-area")),
+			pick("#f-area", "河东", "河东街道 · 示范区"),
 			chromedp.SetValue(chromedp.CSS("#scope-from"), "2020-01-01"),
 			chromedp.Click(chromedp.CSS("#scope-submit")),
 			chromedp.WaitVisible(chromedp.CSS(`a.value[href*="from=2020-01-01"]`)),

@@ -22,6 +22,12 @@ type Field struct {
 	Error    string
 	Required bool
 	Options  []Option
+	// Pick is the picker kind of a "picker" field (see Picker) and
+	// PickArgs its filters as a query string (level=community); Text is
+	// the input's text, the chosen record's label.
+	Pick     string
+	PickArgs string
+	Text     string
 }
 
 // Option is one choice of a select.
@@ -67,6 +73,9 @@ type FormSpec struct {
 func (k *Kit) ServeForm(w http.ResponseWriter, r *http.Request, spec FormSpec) {
 	lang := Lang(r)
 	values := spec.Defaults
+	if values == nil {
+		values = url.Values{}
+	}
 	status := http.StatusOK
 	var refusal *i18n.Error
 	switch r.Method {
@@ -78,6 +87,10 @@ func (k *Kit) ServeForm(w http.ResponseWriter, r *http.Request, spec FormSpec) {
 			break
 		}
 		values = r.PostForm
+		if refusal = k.pickFields(r.Context(), spec.Fields(values), values); refusal != nil {
+			status = http.StatusUnprocessableEntity
+			break
+		}
 		to, flash, err := applyOn(r.Context(), spec, values)
 		if err == nil {
 			if len(flash) > 0 {
@@ -101,7 +114,11 @@ func (k *Kit) ServeForm(w http.ResponseWriter, r *http.Request, spec FormSpec) {
 		return
 	}
 	page := FormPage{Heading: spec.Title, Intro: spec.Intro, Crumbs: spec.Crumbs, Submit: spec.Submit, Danger: spec.Danger, Back: spec.Back}
-	page.Fill(spec.Fields(values), values, refusal, lang)
+	fields := spec.Fields(values)
+	if r.Method != http.MethodPost {
+		k.pickFields(r.Context(), fields, values) // the labels of the defaults
+	}
+	page.Fill(fields, values, refusal, lang)
 	k.Render(w, r, status, "form", &View{Title: spec.Title, D: page})
 }
 
@@ -112,6 +129,7 @@ func (page *FormPage) Fill(fields []Field, values url.Values, refusal *i18n.Erro
 	for i := range fields {
 		f := &fields[i]
 		f.Value = values.Get(f.Name)
+		f.Text = values.Get(f.Name + "_q")
 		for j := range f.Options {
 			f.Options[j].Selected = f.Options[j].Value == f.Value
 		}

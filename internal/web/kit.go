@@ -21,10 +21,11 @@ import (
 // field. web.New builds one and hands it to every module (Module.Routes);
 // the application's own pages use it too.
 type Kit struct {
-	log   *slog.Logger
-	db    *db.DB
-	pages *pages
-	nav   []NavItem
+	log     *slog.Logger
+	db      *db.DB
+	pages   *pages
+	nav     []NavItem
+	pickers []Picker
 }
 
 // Crumb is one link of a breadcrumb.

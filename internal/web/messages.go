@@ -27,5 +27,8 @@ func init() {
 		"ui.scope.from":   {ZH: "开始日期", EN: "From"},
 		"ui.scope.to":     {ZH: "结束日期", EN: "To"},
 		"ui.scope.submit": {ZH: "统计", EN: "Compute"},
+
+		"err.pick_none":      {ZH: "找不到“%s”，请输入名称的一部分后从列表中选择，或输入其编号", EN: "nothing matches %q; type part of the name and choose from the list, or type its number"},
+		"err.pick_ambiguous": {ZH: "有多个记录与“%s”相符，请从列表中选择，或输入其编号", EN: "several records match %q; choose one from the list, or type its number"},
 	})
 }

@@ -63,7 +63,7 @@ func Lang(r *http.Request) i18n.Lang {
 
 // contentSecurityPolicy allows only same-origin style sheets and images and
 // no script at all: the pages work without JavaScript.
-const contentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+const contentSecurityPolicy = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 
 // pageHeaders sets the security headers of HTML pages.
 func pageHeaders(next http.Handler) http.Handler {

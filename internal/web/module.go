@@ -26,6 +26,9 @@ type Module struct {
 	Nav []NavItem
 	// Routes lists its pages, given the application's kit.
 	Routes func(k *Kit) []Route
+	// Pickers find its records for the search-as-you-type inputs of any
+	// module's forms (see Picker).
+	Pickers []Picker
 }
 
 // Route is one page: its ServeMux pattern, the permission it needs ("" for

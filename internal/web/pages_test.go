@@ -76,17 +76,27 @@ func TestPages(t *testing.T) {
 }
 
 var readScenarios = []scenario{
+	// The tree opens at the user's area with its children closed; their
+	// own children come with GET /areas/{id}/tree when opened.
 	{Name: "tree", Path: "/", Status: 200, Want: []string{
-		`<html lang="zh-CN">`, "行政区划与党组织", `href="/areas/{示范区}"`, "河东街道党工委", "迎宾社区", "迎宾社区党支部",
-		`<span class="mark lacking">缺党组织</span>`, `<span class="mark covered">有党组织</span>`,
+		`<html lang="zh-CN">`, "行政区划与党组织", `href="/areas/{示范区}"`, "河东街道党工委",
 		"社区 6 个，其中缺党组织 0 个", // 河东: 6 + 金色家园 − 朝阳
-		`value="2025-06-15"`, "/static/app.css",
-	}, Not: []string{"朝阳社区", "<script", "style="}, Headers: map[string]string{
+		`<details data-children="/areas/{河东街道}/tree?as_of=2025-06-15">`, `href="/?root={河东街道}&amp;as_of=2025-06-15">展开下级`,
+		`value="2025-06-15"`, "/static/app.css", `<script src="/static/app.js" defer></script>`,
+	}, Not: []string{"朝阳社区", "迎宾社区", "<script>", "style="}, Headers: map[string]string{
 		"Content-Security-Policy": "default-src 'none'", "Content-Type": "text/html; charset=utf-8",
 	}},
+	{Name: "tree children", Path: "/areas/{河东街道}/tree?as_of=2025-06-15", Status: 200, Want: []string{
+		`<li class="node level-community" id="area-{迎宾社区}">`, "迎宾社区党支部", `<span class="mark covered">有党组织</span>`,
+	}, Not: []string{"<html", "朝阳社区", "河东街道党工委"}},
+	{Name: "tree from an area", Path: "/?root={河东街道}", Status: 200, Want: []string{"河东街道党工委", "迎宾社区党支部", "社区 6 个"},
+		Not: []string{"官渡街道"}},
 	{Name: "tree as of a past date", Path: "/?as_of=2020-06-01", Status: 200, Want: []string{
-		"朝阳社区", "河东街道党委", "迎宾居民区党支部", `value="2020-06-01"`,
-	}, Not: []string{"金色家园社区", "河东街道党工委"}},
+		"河东街道党委", `value="2020-06-01"`,
+	}, Not: []string{"河东街道党工委"}},
+	{Name: "tree children as of a past date", Path: "/areas/{河东街道}/tree?as_of=2020-06-01", Status: 200, Want: []string{
+		"朝阳社区", "迎宾居民区党支部",
+	}, Not: []string{"金色家园社区"}},
 	{Name: "tree before the district", Path: "/?as_of=2019-01-01", Status: 200, Want: []string{"2019-01-01 时还没有任何区域"}},
 	{Name: "tree bad date", Path: "/?as_of=bad", Status: 422, Want: []string{"日期“bad”无效"}},
 	{Name: "area page", Path: "/areas/{迎宾社区}", Status: 200, Want: []string{
@@ -132,11 +142,11 @@ var readScenarios = []scenario{
 	{Name: "figures", Path: "/figures", Status: 200, Want: []string{
 		"统计数据", "“一居一支部”覆盖率", "合并、调整社区居委", "街道党委改为街道党工委",
 		`href="/figures/coverage.branch_per_community?area={示范区}&amp;from=2025-01-01&amp;to=2025-12-31"`,
-		`<option value="{示范区}" selected>`, `<option value="{迎宾社区}">`, "\u3000\u3000迎宾社区 · 社区",
+		`<input type="hidden" name="area" value="{示范区}">`, `name="area_q" type="search" value="示范区" data-pick="/pick/areas"`,
 		`value="2025-01-01"`, `value="2025-12-31"`,
-	}},
+	}, Not: []string{"<option"}},
 	{Name: "figures of a subdistrict over years", Path: "/figures?area={河东街道}&from=2020-01-01&to=2025-12-31", Status: 200, Want: []string{
-		`<option value="{河东街道}" selected>`, `href="/figures/communities.merged_or_adjusted?area={河东街道}&amp;from=2020-01-01&amp;to=2025-12-31"`,
+		`<input type="hidden" name="area" value="{河东街道}">`, `value="河东街道 · 示范区"`, `href="/figures/communities.merged_or_adjusted?area={河东街道}&amp;from=2020-01-01&amp;to=2025-12-31"`,
 	}},
 	{Name: "figures in English", Path: "/figures", Lang: "en", Status: 200, Want: []string{"Figures", "One branch per community (coverage)", "Compute", "<td>Part 1</td>"}},
 	{Name: "figures name their parts as the speech does", Path: "/figures", Status: 200, Want: []string{"<td>第一部分</td>", "<td>第二部分</td>"}, Not: []string{"第1部分"}},
@@ -192,22 +202,36 @@ func form(kv ...string) url.Values {
 var formScenarios = []scenario{
 	// Merge.
 	{Name: "merge form", Path: "/areas/{迎宾社区}/merge", Status: 200, Want: []string{
-		"合并“迎宾社区”", `<select id="f-target_id" name="target_id"`, `<option value="{东湖社区}">东湖社区（河东街道）</option>`,
+		"合并“迎宾社区”", `<input type="hidden" name="target_id" value="">`,
+		`<input id="f-target_id" name="target_id_q" type="search" value="" data-pick="/pick/areas?level=community"`,
 		`value="2025-06-15"`, `name="note"`,
-	}, Not: []string{">朝阳社区", `<option value="{迎宾社区}"`, `<option value="{河东街道}"`}},
+	}, Not: []string{"<select", "东湖社区"}},
+	// The picker behind it: communities in the scope, active today, by part of the name.
+	{Name: "pick communities", Path: "/pick/areas?level=community&q=" + url.QueryEscape("东湖"), Status: 200,
+		Want: []string{`[{"value":"{东湖社区}","label":"东湖社区 · 河东街道"}]`}},
+	{Name: "pick ignores ended areas", Path: "/pick/areas?q=" + url.QueryEscape("朝阳"), Status: 200, Want: []string{`[]`}},
+	{Name: "merge naming the target by a part of its name (no script)", Method: "POST", Path: "/areas/{宾南社区}/merge",
+		Form: form("target_id", "", "target_id_q", "东湖", "on", "2025-06-01"), Status: 422,
+		Want: []string{`value="{东湖社区}"`, `value="东湖社区 · 河东街道"`, `id="confirm-error"`}},
+	{Name: "merge naming several targets", Method: "POST", Path: "/areas/{宾南社区}/merge",
+		Form: form("target_id", "", "target_id_q", "社区", "on", "2025-06-01"), Status: 422,
+		Want: []string{`id="target_id-error">有多个记录与“社区”相符`}},
+	{Name: "merge naming no target", Method: "POST", Path: "/areas/{宾南社区}/merge",
+		Form: form("target_id", "", "target_id_q", "没有这个", "on", "2025-06-01"), Status: 422,
+		Want: []string{`id="target_id-error">找不到“没有这个”`}},
 	{Name: "merge into an ended area is refused", Method: "POST", Path: "/areas/{迎宾社区}/merge",
 		Form: form("target_id", "{朝阳社区}", "on", "2025-06-01", "note", "试点"), Status: 422, Want: []string{
 			`<p class="field-error" role="alert" id="target_id-error">不能合并到已撤销的“朝阳社区”（2021-03-15 撤销）</p>`,
-			`<option value="{朝阳社区}" selected>朝阳社区（已于 2021-03-15 撤销）</option>`, `value="2025-06-01"`, ">试点</textarea>",
+			`<input type="hidden" name="target_id" value="{朝阳社区}">`, `value="2025-06-01"`, ">试点</textarea>",
 		}},
 	{Name: "merge refused in English", Method: "POST", Path: "/areas/{迎宾社区}/merge", Lang: "en",
 		Form: form("target_id", "{朝阳社区}", "on", "2025-06-01"), Status: 422, Want: []string{
-			"cannot merge into &#34;朝阳社区&#34;, which ended on 2021-03-15", "(ended 2021-03-15)",
+			"cannot merge into &#34;朝阳社区&#34;, which ended on 2021-03-15",
 		}},
 	{Name: "merge without target", Method: "POST", Path: "/areas/{迎宾社区}/merge", Form: form("target_id", "", "on", "2025-06-01"), Status: 422,
 		Want: []string{`id="target_id-error">请选择合并到的社区`}},
 	{Name: "merge with a bad date", Method: "POST", Path: "/areas/{迎宾社区}/merge", Form: form("target_id", "{东湖社区}", "on", "2025-13-01"), Status: 422,
-		Want: []string{`id="on-error">日期“2025-13-01”无效`, `value="2025-13-01"`, `<option value="{东湖社区}" selected>`}},
+		Want: []string{`id="on-error">日期“2025-13-01”无效`, `value="2025-13-01"`, `<input type="hidden" name="target_id" value="{东湖社区}">`, `value="东湖社区 · 河东街道"`}},
 	{Name: "merge in the future", Method: "POST", Path: "/areas/{迎宾社区}/merge", Form: form("target_id", "{东湖社区}", "on", "2025-07-01"), Status: 422,
 		Want: []string{"晚于今天"}},
 	{Name: "merge without a date", Method: "POST", Path: "/areas/{迎宾社区}/merge", Form: form("target_id", "{东湖社区}", "on", ""), Status: 422,
@@ -269,7 +293,7 @@ var formScenarios = []scenario{
 	{Name: "dissolve with children", Method: "POST", Path: "/areas/{河东街道}/dissolve", Form: form("on", "2025-06-05"), Status: 422,
 		Want: []string{"下面还有"}},
 	{Name: "dissolve form offers a place for what is attached", Path: "/areas/{望江社区}/dissolve", Status: 200, Want: []string{
-		"“望江社区”目前还有", "将于同日转入下面选择的区域", `<select id="f-target_id" name="target_id"`, `name="confirm" type="checkbox"`}},
+		"“望江社区”目前还有", "将于同日转入下面选择的区域", `<input id="f-target_id" name="target_id_q" type="search"`, `name="confirm" type="checkbox"`}},
 	{Name: "dissolve refused while records are attached", Method: "POST", Path: "/areas/{望江社区}/dissolve", Form: form("on", "2025-06-05", "confirm", "1"), Status: 422,
 		Want: []string{"“望江社区”还有", "条在用记录", "请选择由哪个区域承接"}},
 	{Name: "dissolve", Method: "POST", Path: "/areas/{望江社区}/dissolve", Form: form("on", "2025-06-05", "note", "拆迁", "target_id", "{迎宾社区}", "confirm", "1"), Status: 303, Location: "/areas/{望江社区}"},
@@ -300,7 +324,9 @@ var formScenarios = []scenario{
 		Want: []string{`id="on-error">日期不能早于“光明社区党支部”的设立日期 2025-06-06`}},
 	{Name: "dissolve org", Method: "POST", Path: "/party-orgs/{org:光明社区党支部}/dissolve", Form: form("on", "2025-06-10"), Status: 303, Location: "/areas/{光明社区}"},
 	{Name: "dissolve org confirmation", Path: "/areas/{光明社区}", Status: 200, Want: []string{"已撤销“光明社区党支部”（2025-06-10）。"}},
-	{Name: "tree after the changes", Path: "/", Status: 200, Want: []string{"新城花园社区", "河滨北社区", "南山街道党工委"}, Not: []string{"望江社区", "宾南社区"}},
+	{Name: "tree after the changes", Path: "/", Status: 200, Want: []string{"南山街道党工委"}},
+	{Name: "tree of 官渡 after the changes", Path: "/?root={官渡街道}", Status: 200, Want: []string{"新城花园社区"}},
+	{Name: "tree of 河东 after the changes", Path: "/areas/{河东街道}/tree", Status: 200, Want: []string{"河滨北社区"}, Not: []string{"望江社区", "宾南社区"}},
 	{Name: "figures after the changes", Path: "/figures/communities.merged_or_adjusted", Status: 200, Want: []string{"宾南社区", "新城花园社区", "河滨社区"}},
 
 	// The method and origin rules.

@@ -37,7 +37,7 @@ func TestPeoplePages(t *testing.T) {
 
 		runScenarios(t, c, []scenario{
 			{Name: "member list", Path: "/members?name=测", Status: 200,
-				Want: []string{"测张一", "测张二", "测甲一", "测乙一", masked, "139****0011", "迎宾社区党支部", "居民党员", "2001-07-01", `id="m-org"`, "<th>姓名</th>"},
+				Want: []string{"测张一", "测张二", "测甲一", "测乙一", masked, "139****0011", "迎宾社区党支部", "居民党员", "2001-07-01", `id="f-org" name="org_q"`, `id="f-area" name="area_q"`, "<th>姓名</th>"},
 				Not:  []string{full}},
 			{Name: "name prefix", Path: "/members?name=测张", Status: 200, Want: []string{"测张一", "测张二"}, Not: []string{"测李三", "测甲一"}},
 			{Name: "branch filter", Path: "/members?org={org:官渡社区党支部}", Status: 200, Want: []string{"测乙一"}, Not: []string{"测张一"}},
@@ -72,7 +72,11 @@ func TestPeoplePages(t *testing.T) {
 			{Name: "history after the transfer", Path: "/members/{person:测张一}", Status: 200,
 				InOrder: []string{"迎宾社区党支部", "2024-06-01", "2025-02-01", "官渡社区党支部", "2025-02-01", "组织关系转入"}},
 			{Name: "transfer out needs the organisation", Method: "POST", Path: "/members/{person:测张二}/transfer", Status: 422,
-				Form: url.Values{"to_org_id": {"out"}, "on": {"2025-02-01"}}, Want: []string{`id="to_org_name-error"`}},
+				Form: url.Values{"to_org_id": {""}, "to_org_id_q": {""}, "on": {"2025-02-01"}}, Want: []string{`id="to_org_id-error"`}},
+			{Name: "branch filter by a typed name (no script)", Path: "/members?org_q=" + url.QueryEscape("官渡社区党支部"), Status: 200,
+				Want: []string{"测乙一", `name="org_q" type="search" value="官渡社区党支部"`}, Not: []string{`id="list-error"`, `<input type="hidden" name="org" value="">`}},
+			{Name: "branch filter by a name that matches nothing", Path: "/members?org_q=" + url.QueryEscape("不存在的支部"), Status: 422,
+				Want: []string{`id="list-error"`, "找不到“不存在的支部”"}},
 			{Name: "convert before joining", Method: "POST", Path: "/members/{person:测甲一}/convert", Status: 422,
 				Form: url.Values{"on": {"2000-01-01"}}, Want: []string{`id="on-error"`}},
 			{Name: "convert", Method: "POST", Path: "/members/{person:测甲一}/convert", Status: 303, Form: url.Values{"on": {"2025-03-01"}}},
@@ -146,7 +150,7 @@ func TestPeoplePages(t *testing.T) {
 			{Name: "a subdistrict keeps no registrations", Path: "/areas/{河东街道}/registrations/new", Status: 404},
 			{Name: "area page links", Path: "/areas/{迎宾社区}", Status: 200,
 				Want: []string{"/areas/{迎宾社区}/registrations", "/units?area={迎宾社区}", "/party-orgs/{org:迎宾社区党支部}/leadership"}},
-			{Name: "tree links leadership", Path: "/", Status: 200, Want: []string{"/party-orgs/{org:迎宾社区党支部}/leadership"}},
+			{Name: "tree links leadership", Path: "/areas/{河东街道}/tree", Status: 200, Want: []string{"/party-orgs/{org:迎宾社区党支部}/leadership"}},
 		})
 		regs, err := app.App.People.Registrations(context.Background(), app.AreaID("迎宾社区"), people.MemberRegistration, testToday)
 		var reg int64
@@ -190,7 +194,11 @@ func TestPeopleScope(t *testing.T) {
 		c.session = app.SignIn(app.account("yingbin", auth.Community, "迎宾社区"))
 		runScenarios(t, c, []scenario{
 			{Name: "own members only", Path: "/members?name=测", Status: 200, Want: []string{"测张一"}, Not: []string{"测乙一"}},
-			{Name: "branch select in scope", Path: "/members", Status: 200, Want: []string{"迎宾社区党支部"}, Not: []string{"官渡社区党支部"}},
+			// The pickers offer what the scope holds, nothing else.
+			{Name: "branch picker in scope", Path: "/pick/orgs?q=" + url.QueryEscape("社区党支部"), Status: 200, Want: []string{"迎宾社区党支部"}, Not: []string{"官渡社区党支部"}},
+			{Name: "area picker in scope", Path: "/pick/areas?q=" + url.QueryEscape("社区"), Status: 200, Want: []string{"迎宾社区"}, Not: []string{"官渡社区"}},
+			{Name: "unit picker in scope", Path: "/pick/units", Status: 200, Want: []string{accessUnitIn}, Not: []string{accessUnitOut}},
+			{Name: "a branch outside typed by name", Path: "/members?org_q=" + url.QueryEscape("官渡社区党支部"), Status: 422, Want: []string{"找不到“官渡社区党支部”"}},
 			{Name: "branch outside", Path: "/members?org={org:官渡社区党支部}", Status: 403},
 			{Name: "person outside", Path: "/members/{person:测乙一}", Status: 403, Want: []string{zh("err.out_of_scope")}},
 			{Name: "unit outside", Path: "/units/{unit:" + accessUnitOut + "}", Status: 403},

@@ -197,6 +197,29 @@ func (k *Kit) Render(w http.ResponseWriter, r *http.Request, status int, name st
 	_, _ = buf.WriteTo(w)
 }
 
+// RenderFragment writes the template block of page name alone, without the
+// layout: HTML a page's script puts into the page (the tree's children).
+func (k *Kit) RenderFragment(w http.ResponseWriter, r *http.Request, name, block string, v *View) {
+	t := k.pages.byName[name]
+	if t == nil {
+		k.ServerError(w, r, fmt.Errorf("web: no page %q", name))
+		return
+	}
+	v.Lang = Lang(r)
+	v.URI = r.URL.RequestURI()
+	if p, ok := Principal(r); ok {
+		v.User = &p
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, block, v); err != nil {
+		k.ServerError(w, r, fmt.Errorf("web: render %s/%s: %w", name, block, err))
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	_, _ = buf.WriteTo(w)
+}
+
 // ErrorPage is the data of the error page.
 type ErrorPage struct {
 	Status  int

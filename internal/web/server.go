@@ -80,7 +80,7 @@ func New(d Deps) (http.Handler, error) {
 		return nil, err
 	}
 	s := &Server{
-		Kit:  &Kit{log: d.Log, db: d.DB, pages: pg, nav: navOf(d.Modules)},
+		Kit:  &Kit{log: d.Log, db: d.DB, pages: pg, nav: navOf(d.Modules), pickers: pickersOf(d.Modules)},
 		auth: d.Auth, dir: d.Directory, secureCookies: d.SecureCookies, trustProxy: d.TrustProxy,
 		signinLimit: ratelimit.New(20, 10), api: d.API,
 	}
@@ -132,13 +132,14 @@ func (s *Server) Routes(mods []Module) []Route {
 			rts = append(rts, m.Routes(s.Kit)...)
 		}
 	}
+	rts = append(rts, pickRoutes(s.Kit)...)
 	return append(rts, Route{Pattern: "/", Handler: s.NotFound})
 }
 
 // ListRoutes lists every page the application serves with mods, as New
 // mounts them, for the route-access test.
 func ListRoutes(mods []Module) []Route {
-	s := &Server{Kit: &Kit{}}
+	s := &Server{Kit: &Kit{pickers: pickersOf(mods)}}
 	return s.Routes(mods)
 }
 
@@ -150,6 +151,14 @@ var ownNav = []NavItem{
 
 // navOf is the top navigation: the application's entries and every
 // module's, by Order.
+func pickersOf(mods []Module) []Picker {
+	var out []Picker
+	for _, m := range mods {
+		out = append(out, m.Pickers...)
+	}
+	return out
+}
+
 func navOf(mods []Module) []NavItem {
 	out := append([]NavItem{}, ownNav...)
 	for _, m := range mods {

@@ -1,0 +1,101 @@
+// dangjian's only script: it enhances pages that work without it.
+//
+// Pickers: an input[data-pick] offers, as the user types, the records whose
+// name contains the text (GET data-pick?q=…, JSON [{value, label}]); choosing
+// one puts its id in the hidden input before it. Without this script the
+// server reads the typed text (a number or a name).
+//
+// Tree: a details[data-children] loads its children's HTML the first time
+// it is opened.
+"use strict";
+
+function pickerInit(input) {
+  const hidden = input.previousElementSibling;
+  const list = document.createElement("ul");
+  list.className = "pick-list";
+  list.setAttribute("role", "listbox");
+  list.id = input.id + "-list";
+  list.hidden = true;
+  input.setAttribute("aria-controls", list.id);
+  input.after(list);
+  let timer = 0, seq = 0, active = -1;
+
+  function close() {
+    list.hidden = true;
+    active = -1;
+    input.setAttribute("aria-expanded", "false");
+  }
+  function choose(li) {
+    hidden.value = li.dataset.value;
+    input.value = li.textContent;
+    close();
+  }
+  function mark(i) {
+    const items = list.children;
+    if (!items.length) return;
+    active = (i + items.length) % items.length;
+    for (let j = 0; j < items.length; j++) items[j].setAttribute("aria-selected", j === active ? "true" : "false");
+    input.setAttribute("aria-activedescendant", items[active].id);
+  }
+  async function search() {
+    const mine = ++seq;
+    const url = new URL(input.dataset.pick, location.href);
+    url.searchParams.set("q", input.value.trim());
+    let rows = [];
+    try {
+      const res = await fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } });
+      if (res.ok) rows = await res.json();
+    } catch (e) {
+      rows = [];
+    }
+    if (mine !== seq) return; // a later keystroke has its own answer
+    list.replaceChildren();
+    rows.forEach((r, i) => {
+      const li = document.createElement("li");
+      li.setAttribute("role", "option");
+      li.id = list.id + "-" + i;
+      li.dataset.value = r.value;
+      li.dataset.label = r.label;
+      li.textContent = r.label;
+      li.addEventListener("mousedown", (ev) => { ev.preventDefault(); choose(li); });
+      list.append(li);
+    });
+    list.hidden = rows.length === 0;
+    active = -1;
+    input.setAttribute("aria-expanded", rows.length ? "true" : "false");
+  }
+  input.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(search, 150);
+  });
+  input.addEventListener("focus", () => { if (!input.value) search(); });
+  input.addEventListener("blur", () => setTimeout(close, 100));
+  input.addEventListener("keydown", (ev) => {
+    if (list.hidden) return;
+    if (ev.key === "ArrowDown") { mark(active + 1); ev.preventDefault(); }
+    else if (ev.key === "ArrowUp") { mark(active - 1); ev.preventDefault(); }
+    else if (ev.key === "Enter" && active >= 0) { choose(list.children[active]); ev.preventDefault(); }
+    else if (ev.key === "Escape") { close(); }
+  });
+}
+
+function treeInit(details) {
+  details.addEventListener("toggle", async () => {
+    if (!details.open || details.dataset.loaded) return;
+    details.dataset.loaded = "1";
+    const slot = details.querySelector(".children");
+    try {
+      const res = await fetch(details.dataset.children, { credentials: "same-origin" });
+      if (!res.ok) throw new Error(res.status);
+      slot.innerHTML = await res.text();
+      slot.querySelectorAll("details[data-children]").forEach(treeInit);
+    } catch (e) {
+      delete details.dataset.loaded;
+    }
+  });
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  document.querySelectorAll("input[data-pick]").forEach(pickerInit);
+  document.querySelectorAll("details[data-children]").forEach(treeInit);
+});
