@@ -50,6 +50,8 @@ type memberPage struct {
 	filter   people.MemberFilter
 	baseline string
 	args     []any
+	// budget is the most a page may take (20 ms when 0).
+	budget time.Duration
 }
 
 func benchMemberList(b *testing.B, d *db.DB) {
@@ -88,15 +90,34 @@ WHERE c.ancestor_id = ?1 AND c.to_on IS NULL`, areaID)
 		return strings.Join(ids, ", ")
 	}
 	subOrgs, commOrgs := orgsIn(sub), orgsIn(comm)
+	var root, district int64
+	if err := q.QueryRowContext(ctx, "SELECT id FROM area WHERE parent_id IS NULL").Scan(&root); err != nil {
+		b.Fatal(err)
+	}
+	if err := q.QueryRowContext(ctx, "SELECT ancestor_id FROM area_closure WHERE descendant_id = ? AND depth = 2 AND to_on IS NULL", comm).Scan(&district); err != nil {
+		b.Fatal(err)
+	}
 	const cols = "SELECT p.id, p.name, p.id_number_enc, p.phone_enc, m.id, m.org_id, m.status, m.category, m.from_on FROM membership m JOIN person p ON p.id = m.person_id "
 	const active = "m.from_on <= ? AND (m.to_on IS NULL OR ? < m.to_on)"
 	pages := []memberPage{
 		{"branch", people.MemberFilter{OrgID: org, Limit: 20},
-			cols + "WHERE m.org_id = ? AND m.person_id > 0 AND " + active + " ORDER BY m.person_id LIMIT 20", []any{org, today, today}},
-		{"name-prefix-in-subdistrict", people.MemberFilter{AreaID: sub, NamePrefix: "王", Limit: 20},
-			cols + "WHERE m.org_id IN (" + subOrgs + ") AND m.person_id > 0 AND " + active + " AND p.name >= '王' AND p.name < '王\U0010FFFF' ORDER BY m.person_id + 0 LIMIT 20", []any{today, today}},
+			cols + "WHERE m.org_id = ? AND m.person_id > 0 AND " + active + " ORDER BY m.person_id LIMIT 20", []any{org, today, today}, 0},
+		{"name-part-in-subdistrict", people.MemberFilter{AreaID: sub, Name: "王", Limit: 20},
+			cols + "WHERE m.org_id IN (" + subOrgs + ") AND m.person_id > 0 AND " + active + " AND p.name LIKE '%王%' ORDER BY m.person_id + 0 LIMIT 20", []any{today, today}, 0},
+		// One character across the whole city, as its officer types it
+		// (scope: the root); the baseline reads the same rows without the
+		// scope check.
+		{"one-character-in-city", people.MemberFilter{AreaID: root, Name: "王", Limit: 50},
+			cols + "WHERE m.person_id > 0 AND " + active + " AND p.name LIKE '%王%' ORDER BY m.person_id LIMIT 50", []any{today, today}, 0},
+		{"one-character-in-city-second-char", people.MemberFilter{AreaID: root, Name: "伟", Limit: 50},
+			cols + "WHERE m.person_id > 0 AND " + active + " AND p.name LIKE '%伟%' ORDER BY m.person_id LIMIT 50", []any{today, today}, 0},
+		// One district of the city (some 3,000 organisations): the walk
+		// reads twelve times the rows of the whole city's for a page.
+		{"one-character-in-district", people.MemberFilter{AreaID: district, Name: "王", Limit: 50},
+			cols + "WHERE m.org_id IN (" + orgsIn(district) + ") AND m.person_id > 0 AND " + active + " AND p.name LIKE '%王%' ORDER BY m.person_id + 0 LIMIT 50", []any{today, today},
+			100 * time.Millisecond}, // the page budget of the city tier
 		{"status-category-in-community", people.MemberFilter{AreaID: comm, Status: people.Full, Category: people.Retired, Limit: 20},
-			cols + "WHERE m.org_id IN (" + commOrgs + ") AND m.person_id > 0 AND " + active + " AND m.category = 'retired' AND m.status = 'full' AND (m.full_on IS NULL OR m.full_on <= ?) ORDER BY m.person_id + 0 LIMIT 20", []any{today, today, today}},
+			cols + "WHERE m.org_id IN (" + commOrgs + ") AND m.person_id > 0 AND " + active + " AND m.category = 'retired' AND m.status = 'full' AND (m.full_on IS NULL OR m.full_on <= ?) ORDER BY m.person_id + 0 LIMIT 20", []any{today, today, today}, 0},
 	}
 	for _, pg := range pages {
 		b.Run(pg.name, func(b *testing.B) {
@@ -125,8 +146,12 @@ WHERE c.ancestor_id = ?1 AND c.to_on IS NULL`, areaID)
 			b.ReportMetric(per/1e6, "ms/page")
 			b.ReportMetric(base/1e6, "baseline-ms/page")
 			b.ReportMetric(per/base, "x-baseline")
-			if per > 20e6 {
-				b.Errorf("%s: %.1f ms a page, want under 20 ms", pg.name, per/1e6)
+			budget := pg.budget
+			if budget == 0 {
+				budget = 20 * time.Millisecond
+			}
+			if per > float64(budget.Nanoseconds()) {
+				b.Errorf("%s: %.1f ms a page, want under %s", pg.name, per/1e6, budget)
 			}
 		})
 	}

@@ -46,7 +46,7 @@ func (h *apiHandlers) memberList(w http.ResponseWriter, r *http.Request) {
 // by its name.
 func memberFilter(r *http.Request) (MemberFilter, error) {
 	q := r.URL.Query()
-	f := MemberFilter{NamePrefix: strings.TrimSpace(q.Get("name")), Category: Category(q.Get("category")), Status: Status(q.Get("status")), Limit: 50}
+	f := MemberFilter{Name: strings.TrimSpace(q.Get("name")), Category: Category(q.Get("category")), Status: Status(q.Get("status")), Limit: 50}
 	for _, p := range []struct {
 		name string
 		dst  *int64

@@ -151,12 +151,28 @@ func TestMemberList(t *testing.T) {
 			}
 		}
 		eq(list(people.MemberFilter{}), "王一", "王二", "李三", "王四", "刘五")
-		eq(list(people.MemberFilter{NamePrefix: "王"}), "王一", "王二", "王四")
+		eq(list(people.MemberFilter{Name: "王"}), "王一", "王二", "王四")
+		eq(list(people.MemberFilter{Name: "二"}), "王二") // any part of the name
+		eq(list(people.MemberFilter{Name: "%"}))       // a LIKE wildcard is a character
+		for _, tc := range []struct {
+			f    people.MemberFilter
+			max  int
+			want int
+		}{
+			{people.MemberFilter{}, 100, 5},
+			{people.MemberFilter{Name: "王"}, 100, 3},
+			{people.MemberFilter{AreaID: w.ids["A"]}, 100, 4},
+			{people.MemberFilter{}, 2, 3}, // more than 2: max+1
+		} {
+			if n, err := w.s.CountMembers(ctx, tc.f, tc.max); err != nil || n != tc.want {
+				t.Errorf("count %+v (max %d) = %d, %v; want %d", tc.f, tc.max, n, err, tc.want)
+			}
+		}
 		eq(list(people.MemberFilter{OrgID: w.ids["a1.org"]}), "王一", "王二", "刘五")
 		eq(list(people.MemberFilter{AreaID: w.ids["A"]}), "王一", "王二", "李三", "刘五")
 		restore := people.SetMaxPageOrgs(0) // the plan for scopes with many organisations
 		eq(list(people.MemberFilter{AreaID: w.ids["A"]}), "王一", "王二", "李三", "刘五")
-		eq(list(people.MemberFilter{AreaID: w.ids["A"], NamePrefix: "王", Limit: 1, After: 0}), "王一")
+		eq(list(people.MemberFilter{AreaID: w.ids["A"], Name: "王", Limit: 1, After: 0}), "王一")
 		restore()
 		eq(list(people.MemberFilter{ActiveOn: d("2019-12-31")}))
 		// Keyset pages of two.

@@ -1,6 +1,7 @@
 package people
 
 import (
+	"context"
 	"dangjian/internal/web"
 	"net/http"
 
@@ -28,7 +29,13 @@ type memberListPage struct {
 	Next, First string
 	Error       string
 	CanWrite    bool
+	// Total says how many members the filter finds ("" on a refusal).
+	Total string
 }
+
+// memberCountCap is how far a filtered list counts its members for the
+// heading: counting is a walk over the rows (a city's 王 are 50,000).
+const memberCountCap = 500
 
 // memberRow is one line of the list.
 type memberRow struct {
@@ -55,7 +62,7 @@ func (s *pages) memberList(w http.ResponseWriter, r *http.Request) {
 	if limit <= 0 || limit > 500 {
 		limit = memberPageSize
 	}
-	f := MemberFilter{NamePrefix: page.Name, Category: Category(page.Category),
+	f := MemberFilter{Name: page.Name, Category: Category(page.Category),
 		Status: Status(page.Status), After: web.ParseID(q.Get("after")), Limit: limit}
 	status := http.StatusOK
 	on, err := web.ParseOn(q, "on")
@@ -71,6 +78,9 @@ func (s *pages) memberList(w http.ResponseWriter, r *http.Request) {
 		f.ActiveOn = on
 		var rows []MemberRow
 		rows, err = s.people.ListMembers(ctx, f)
+		if err == nil {
+			page.Total, err = s.memberTotal(ctx, lang, f)
+		}
 		for _, m := range rows {
 			page.Rows = append(page.Rows, memberRow{
 				ID: m.Person.ID, Name: m.Person.Name, Gender: i18n.T(lang, "ui.gender."+string(m.Person.Gender)),
@@ -102,6 +112,21 @@ func (s *pages) memberList(w http.ResponseWriter, r *http.Request) {
 	page.Categories = web.Selected(web.EnumOptions(lang, "ui.category.", i18n.T(lang, "ui.members.all_categories"), categories...), page.Category)
 	page.Statuses = web.Selected(web.EnumOptions(lang, "ui.status.", i18n.T(lang, "ui.members.all_statuses"), "full", "probationary"), page.Status)
 	s.Render(w, r, status, "members", &web.View{Title: i18n.T(lang, "ui.members.title"), Nav: "members", D: &page})
+}
+
+// memberTotal says how many members the list finds: exactly from the
+// maintained counts when only an area is chosen, else counted up to
+// memberCountCap.
+func (s *pages) memberTotal(ctx context.Context, lang i18n.Lang, f MemberFilter) (string, error) {
+	if f.Name == "" && f.OrgID == 0 && f.Category == "" && f.Status == "" {
+		n, err := s.people.MemberTotal(ctx, f.AreaID, f.ActiveOn)
+		return i18n.T(lang, "ui.members.total", n), err
+	}
+	n, err := s.people.CountMembers(ctx, f, memberCountCap)
+	if n > memberCountCap {
+		return i18n.T(lang, "ui.members.total_over", memberCountCap), err
+	}
+	return i18n.T(lang, "ui.members.total", n), err
 }
 
 // memberListKeys are the filters a page link keeps.

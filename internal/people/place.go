@@ -116,3 +116,14 @@ OR EXISTS (SELECT 1 FROM registration WHERE person_id = ?1) OR EXISTS (SELECT 1 
 	}
 	return nil
 }
+
+// wholeTree reports whether areaID is the top of the only tree, so that a
+// list under it needs no scope check of each row.
+func wholeTree(ctx context.Context, q db.Q, areaID int64) (bool, error) {
+	if areaID == 0 {
+		return false, nil
+	}
+	var whole bool
+	err := q.QueryRowContext(ctx, `SELECT COUNT(*) = 1 AND MAX(CASE WHEN id = ? THEN 1 ELSE 0 END) = 1 FROM area WHERE parent_id IS NULL`, areaID).Scan(&whole)
+	return whole, wrap("whole tree", err)
+}

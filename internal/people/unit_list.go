@@ -28,9 +28,15 @@ func (s *Store) ListUnits(ctx context.Context, f UnitFilter) ([]Unit, error) {
 	if err := s.allowArea(ctx, q, "area", f.AreaID); err != nil {
 		return nil, err
 	}
+	under := "JOIN area_closure c ON c.descendant_id = l.area_id AND c.ancestor_id = ?2 AND c.from_on <= ?1 AND (c.to_on IS NULL OR ?1 < c.to_on)"
+	if whole, err := wholeTree(ctx, q, f.AreaID); err != nil {
+		return nil, err
+	} else if whole {
+		under = "AND ?2 > 0" // the whole tree: every located unit (?2 kept for the numbering)
+	}
 	query := `SELECT ` + unitCols + ` FROM unit u
 JOIN unit_location l ON l.unit_id = u.id AND l.from_on <= ?1 AND (l.to_on IS NULL OR ?1 < l.to_on)
-JOIN area_closure c ON c.descendant_id = l.area_id AND c.ancestor_id = ?2 AND c.from_on <= ?1 AND (c.to_on IS NULL OR ?1 < c.to_on)
+` + under + `
 WHERE u.started_on <= ?1 AND (u.ended_on IS NULL OR ?1 < u.ended_on) AND u.id > ?3`
 	args := []any{f.On, f.AreaID, f.After}
 	if f.Name != "" {

@@ -40,6 +40,8 @@ func TestPeoplePages(t *testing.T) {
 				Want: []string{"测张一", "测张二", "测甲一", "测乙一", masked, "139****0011", "迎宾社区党支部", "居民党员", "2001-07-01", `id="f-org" name="org_q"`, `id="f-area" name="area_q"`, "<th>姓名</th>"},
 				Not:  []string{full}},
 			{Name: "name prefix", Path: "/members?name=测张", Status: 200, Want: []string{"测张一", "测张二"}, Not: []string{"测李三", "测甲一"}},
+			{Name: "any part of the name, with the total", Path: "/members?name=" + url.QueryEscape("张二"), Status: 200,
+				Want: []string{"测张二", `<p class="total" id="member-total">共 1 名党员</p>`}, Not: []string{"测张一"}},
 			{Name: "branch filter", Path: "/members?org={org:官渡社区党支部}", Status: 200, Want: []string{"测乙一"}, Not: []string{"测张一"}},
 			{Name: "category filter", Path: "/members?category=in_service", Status: 200, Want: []string{"测张二"}, Not: []string{"测张一"}},
 			{Name: "status filter", Path: "/members?status=probationary", Status: 200, Want: []string{"测甲一", "测乙一"}, Not: []string{"测张一"}},
