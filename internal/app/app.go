@@ -71,6 +71,8 @@ type HTTP struct {
 	SecureCookies bool
 	// TrustProxy takes the client address from X-Forwarded-For.
 	TrustProxy bool
+	// Demo says on the sign-in page where the demo accounts were printed.
+	Demo bool
 }
 
 // Handler is the whole application over HTTP: the pages of every domain,
@@ -81,7 +83,7 @@ func (a *App) Handler(h HTTP) (http.Handler, error) {
 	return web.New(web.Deps{
 		DB: a.DB, Auth: a.Auth, Log: a.Log, Directory: directory{a},
 		Modules: a.pages(), API: apiHandler,
-		SecureCookies: h.SecureCookies, TrustProxy: h.TrustProxy,
+		SecureCookies: h.SecureCookies, TrustProxy: h.TrustProxy, Demo: h.Demo,
 	})
 }
 

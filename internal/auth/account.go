@@ -248,6 +248,18 @@ func (s *Store) ResetPassword(ctx context.Context, username string) (string, err
 	return pw, s.setPassword(ctx, a.ID, a.Username, pw, true, "", "account.reset")
 }
 
+// SetPassword sets an account's own password from the command line (an
+// operator at the server, for an account whose first password change is
+// pending and that only uses the API): the policy applies, nothing is left
+// to change at the next sign-in, other sessions end.
+func (s *Store) SetPassword(ctx context.Context, username, password string) error {
+	a, err := s.ByUsername(ctx, username)
+	if err != nil {
+		return err
+	}
+	return s.setPassword(ctx, a.ID, a.Username, password, false, "", "account.password_set")
+}
+
 func (s *Store) setPassword(ctx context.Context, id int64, username, password string, mustChange bool, keepSession, action string) error {
 	if err := CheckPolicy(username, password); err != nil {
 		return err

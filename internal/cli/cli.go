@@ -21,6 +21,9 @@ import (
 type Env struct {
 	Stdout, Stderr io.Writer
 	Getenv         func(string) string
+	// Stdin is read by the commands that take a secret (user password);
+	// nil reads nothing.
+	Stdin io.Reader
 }
 
 type command struct {
@@ -38,7 +41,7 @@ func commands() []command {
 		{"speech", "speech [--area NAME|ID] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format md|html] [--out FILE] [--db URL]", runSpeech},
 		{"check", "check [--db URL]", runCheck},
 		{"audit", "audit verify [--anchor SEQ:HASH] [--db URL] | audit redact [--db URL]", runAudit},
-		{"user", "user add NAME --role ROLE [--area NAME|ID] [--name DISPLAY] [--can-reveal] | user passwd NAME | user disable NAME | user enable NAME | user list", runUser},
+		{"user", "user add NAME --role ROLE [--area NAME|ID] [--name DISPLAY] [--can-reveal] | user passwd NAME | user password NAME (reads it from standard input) | user disable NAME | user enable NAME | user list", runUser},
 		{"import", "import members|units|posts FILE.(xlsx|csv) [--dry-run] [--db URL] [--key-file FILE]", runImport},
 		{"export", "export members|units|posts [--area NAME|ID] --out FILE.(xlsx|csv) [--db URL] [--key-file FILE]", runExport},
 		{"token", "token create --user NAME [--expires 720h] [--name LABEL] | token revoke ID | token list", runToken},

@@ -17,10 +17,16 @@ import (
 // run executes the command line and returns exit code, stdout and stderr.
 func run(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()
+	return runWith(t, "zh_CN.UTF-8", "", args...)
+}
+
+// runWith is run with the LANG and standard input given.
+func runWith(t *testing.T, langEnv, stdin string, args ...string) (int, string, string) {
+	t.Helper()
 	var out, errb bytes.Buffer
-	env := cli.Env{Stdout: &out, Stderr: &errb, Getenv: func(k string) string {
+	env := cli.Env{Stdout: &out, Stderr: &errb, Stdin: strings.NewReader(stdin), Getenv: func(k string) string {
 		if k == "LANG" {
-			return "zh_CN.UTF-8"
+			return langEnv
 		}
 		return ""
 	}}

@@ -5,7 +5,6 @@ import (
 	"crypto/tls"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"net"
 	"net/http"
@@ -18,6 +17,7 @@ import (
 	"dangjian/internal/config"
 	"dangjian/internal/db"
 	"dangjian/internal/demo"
+	"dangjian/internal/i18n"
 	"dangjian/internal/pii"
 )
 
@@ -65,10 +65,10 @@ func runServe(ctx context.Context, env Env, args []string) error {
 			log.Info("demo data loaded", "db", *dbURL)
 		}
 	}
-	if err := ensureAdmin(ctx, env.Stdout, a.Auth); err != nil {
+	if err := ensureAdmin(ctx, env, a.Auth); err != nil {
 		return err
 	}
-	handler, err := a.Handler(app.HTTP{SecureCookies: *certFile != "" || *trustProxy, TrustProxy: *trustProxy})
+	handler, err := a.Handler(app.HTTP{SecureCookies: *certFile != "" || *trustProxy, TrustProxy: *trustProxy, Demo: *withDemo})
 	if err != nil {
 		return err
 	}
@@ -90,7 +90,7 @@ func runServe(ctx context.Context, env Env, args []string) error {
 		srv.TLSConfig = &tls.Config{MinVersion: tls.VersionTLS12, Certificates: []tls.Certificate{tlsCert}}
 		ln = tls.NewListener(ln, srv.TLSConfig)
 	}
-	fmt.Fprintf(env.Stdout, "dangjian is serving %s on %s://%s/\n", *dbURL, scheme, ln.Addr())
+	fmt.Fprintln(env.Stdout, i18n.T(lang(env), "ui.cli.serving", *dbURL, scheme, ln.Addr()))
 	go purgeSessions(ctx, a.Auth, log)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
@@ -130,20 +130,20 @@ func openKeyring(ctx context.Context, env Env, d *db.DB, path string) (*pii.Keyr
 		return nil, err
 	}
 	if k.Created() {
-		fmt.Fprintf(env.Stdout, "created a new encryption key in %s: back it up with the database; without it personal data cannot be read\n", path)
+		fmt.Fprintln(env.Stdout, i18n.T(lang(env), "ui.cli.key_created", path))
 	}
 	return k, nil
 }
 
 // ensureAdmin creates "admin" on a database without accounts and prints its
 // one-time password, the only time it is ever shown.
-func ensureAdmin(ctx context.Context, out io.Writer, accounts *auth.Store) error {
+func ensureAdmin(ctx context.Context, env Env, accounts *auth.Store) error {
 	pw, err := accounts.EnsureAdmin(ctx)
 	if err != nil {
 		return err
 	}
 	if pw != "" {
-		fmt.Fprintf(out, "created the administrator account: username admin, one-time password %s\n(shown only now; it must be changed at the first sign-in)\n", pw)
+		fmt.Fprintln(env.Stdout, i18n.T(lang(env), "ui.cli.admin_created", pw))
 	}
 	return nil
 }
@@ -157,14 +157,14 @@ func loadDemo(ctx context.Context, env Env, d *db.DB, keys *pii.Keyring) error {
 		return err
 	}
 	accounts := auth.NewStore(d)
-	if err := ensureAdmin(ctx, env.Stdout, accounts); err != nil {
+	if err := ensureAdmin(ctx, env, accounts); err != nil {
 		return err
 	}
 	creds, err := demo.Accounts(ctx, accounts, store)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(env.Stdout, "demo accounts (one-time passwords, shown only now):")
+	fmt.Fprintln(env.Stdout, i18n.T(lang(env), "ui.cli.demo_accounts"))
 	tw := tabwriter.NewWriter(env.Stdout, 2, 4, 2, ' ', 0)
 	for _, c := range creds {
 		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", c.Username, c.Role, c.Area, c.Password)

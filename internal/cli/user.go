@@ -1,21 +1,36 @@
 package cli
 
 import (
+	"bufio"
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 	"text/tabwriter"
 	"time"
 
 	"dangjian/internal/area"
 	"dangjian/internal/auth"
 	"dangjian/internal/db"
+	"dangjian/internal/i18n"
 )
 
-// runUser manages accounts: add, passwd, disable, enable, list.
+// readSecret reads one line from standard input, without its line end.
+func readSecret(env Env) (string, error) {
+	if env.Stdin == nil {
+		return "", fmt.Errorf("the password is read from standard input, which is not available")
+	}
+	line, err := bufio.NewReader(env.Stdin).ReadString('\n')
+	if err != nil && line == "" {
+		return "", fmt.Errorf("no password on standard input")
+	}
+	return strings.TrimRight(line, "\r\n"), nil
+}
+
+// runUser manages accounts: add, passwd, password, disable, enable, list.
 func runUser(ctx context.Context, env Env, args []string) error {
 	if len(args) == 0 {
-		return fmt.Errorf("user needs a subcommand: add, passwd, disable, enable, list")
+		return fmt.Errorf("user needs a subcommand: add, passwd, password, disable, enable, list")
 	}
 	sub, args := args[0], args[1:]
 	fs, dbURL := newFlags("user "+sub, env)
@@ -66,6 +81,18 @@ func runUser(ctx context.Context, env Env, args []string) error {
 			return err
 		}
 		fmt.Fprintf(env.Stdout, "new one-time password for %s, shown once: %s\n", auth.NormalizeUsername(name), pw)
+	case "password":
+		// The account's own password, read from the first line of
+		// standard input (never an argument: it would stay in the shell's
+		// history and in the process list).
+		pw, err := readSecret(env)
+		if err != nil {
+			return err
+		}
+		if err := as.SetPassword(ctx, name, pw); err != nil {
+			return err
+		}
+		fmt.Fprintln(env.Stdout, i18n.T(lang(env), "ui.cli.password_set", auth.NormalizeUsername(name)))
 	case "disable", "enable":
 		if err := as.SetDisabled(ctx, name, sub == "disable"); err != nil {
 			return err
@@ -137,6 +164,10 @@ func runToken(ctx context.Context, env Env, args []string) error {
 			return err
 		}
 		fmt.Fprintf(env.Stdout, "token %d for %s, expires %s; shown once:\n%s\n", t.ID, a.Username, t.ExpiresAt.Format(time.RFC3339), secret)
+		if a.MustChangePassword {
+			// The API refuses the token until the first password is set.
+			fmt.Fprintln(env.Stdout, i18n.T(lang(env), "ui.cli.token_password_pending", a.Username))
+		}
 	case "revoke":
 		if err := as.RevokeToken(ctx, id); err != nil {
 			return err

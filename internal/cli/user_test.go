@@ -61,16 +61,47 @@ func TestUserAndTokenCommands(t *testing.T) {
 }
 
 func TestDemoPrintsOneTimePasswords(t *testing.T) {
-	for _, e := range []db.Dialect{db.SQLite} {
-		code, out, stderr := run(t, "demo", "--db", dbtest.URL(t, e))
+	for _, tc := range []struct {
+		lang string
+		want []string
+	}{
+		{"zh_CN.UTF-8", []string{"用户名 admin", "yingbin.wang", "shenji.liu", "演示账号（一次性密码，仅显示这一次）"}},
+		{"en_US.UTF-8", []string{"username admin", "yingbin.wang", "shenji.liu", "demo accounts (one-time passwords"}},
+	} {
+		code, out, stderr := runWith(t, tc.lang, "", "demo", "--db", dbtest.URL(t, db.SQLite))
 		if code != 0 {
 			t.Fatal(stderr)
 		}
-		for _, want := range []string{"username admin", "yingbin.wang", "shenji.liu", "demo accounts"} {
+		for _, want := range tc.want {
 			if !strings.Contains(out, want) {
-				t.Errorf("demo output lacks %q:\n%s", want, out)
+				t.Errorf("%s: demo output lacks %q:\n%s", tc.lang, want, out)
 			}
 		}
+	}
+}
+
+// TestTokenForAccountWithPendingPassword: a token made on the command line
+// for an account that has not set its own password says how to set it
+// there; once it is set, a new token needs no such note.
+func TestTokenForAccountWithPendingPassword(t *testing.T) {
+	u := demoDB(t, db.SQLite)
+	code, out, stderr := run(t, "token", "create", "--user", "yingbin.wang", "--db", u)
+	if code != 0 || !strings.Contains(out, "dangjian user password yingbin.wang") {
+		t.Fatalf("token create: %d %q %q", code, out, stderr)
+	}
+	if code, _, stderr := runWith(t, "zh_CN.UTF-8", "short\n", "user", "password", "yingbin.wang", "--db", u); code == 0 || stderr == "" {
+		t.Errorf("a password against the policy was taken: %q", stderr)
+	}
+	if code, _, stderr := runWith(t, "zh_CN.UTF-8", "", "user", "password", "yingbin.wang", "--db", u); code == 0 || !strings.Contains(stderr, "no password") {
+		t.Errorf("no password on standard input: %d %q", code, stderr)
+	}
+	code, out, stderr = runWith(t, "zh_CN.UTF-8", "Yingbin-Passw0rd-9\n", "user", "password", "yingbin.wang", "--db", u)
+	if code != 0 || !strings.Contains(out, "已为 yingbin.wang 设置新密码") || strings.Contains(out+stderr, "Yingbin-Passw0rd-9") {
+		t.Fatalf("user password: %d %q %q", code, out, stderr)
+	}
+	code, out, _ = run(t, "token", "create", "--user", "yingbin.wang", "--db", u)
+	if code != 0 || strings.Contains(out, "dangjian user password") {
+		t.Errorf("token after the password is set: %d %q", code, out)
 	}
 }
 

@@ -32,6 +32,8 @@ type Deps struct {
 	SecureCookies bool
 	// TrustProxy takes the client address from X-Forwarded-For.
 	TrustProxy bool
+	// Demo shows on the sign-in page where the demo accounts were printed.
+	Demo bool
 }
 
 // API is the JSON API: account changes made on the pages tell it to forget
@@ -64,6 +66,7 @@ type Server struct {
 	trustProxy    bool
 	signinLimit   *ratelimit.Limiter
 	api           API
+	demo          bool
 }
 
 // maxFormBytes bounds a form's body.
@@ -81,7 +84,7 @@ func New(d Deps) (http.Handler, error) {
 	}
 	s := &Server{
 		Kit:  &Kit{log: d.Log, db: d.DB, pages: pg, nav: navOf(d.Modules), pickers: pickersOf(d.Modules)},
-		auth: d.Auth, dir: d.Directory, secureCookies: d.SecureCookies, trustProxy: d.TrustProxy,
+		auth: d.Auth, dir: d.Directory, secureCookies: d.SecureCookies, trustProxy: d.TrustProxy, demo: d.Demo,
 		signinLimit: ratelimit.New(20, 10), api: d.API,
 	}
 	mux := http.NewServeMux()

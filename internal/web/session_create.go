@@ -18,13 +18,15 @@ type signinPage struct {
 	Username string
 	Next     string
 	Error    string
+	// Demo: the server runs on the demo data (serve --demo).
+	Demo bool
 }
 
 // sessionCreate shows the sign-in form and signs in. Whatever is wrong, the
 // answer never says whether the username exists.
 func (s *Server) sessionCreate(w http.ResponseWriter, r *http.Request) {
 	lang := Lang(r)
-	page := signinPage{Next: safeNext(r.FormValue("next"))}
+	page := signinPage{Next: safeNext(r.FormValue("next")), Demo: s.demo}
 	title := i18n.T(lang, "ui.signin.title")
 	if r.Method != http.MethodPost {
 		s.Render(w, r, http.StatusOK, "signin", &View{Title: title, D: page})
