@@ -8,8 +8,9 @@ var areaReadScenarios = []scenario{
 	{Name: "tree today", Method: "GET", Path: "/api/v1/areas/tree", Status: 200,
 		Want: []string{`"as_of":"2025-06-30"`, `"name":"示范区"`, `"depth":0`, `"name":"迎宾社区"`, `"active_orgs":1`},
 		Not:  []string{`河滨社区`, `"ended_on"`}},
+	// 河滨社区 was merged on 2023-03-01: the tree of 2022 does not know it yet.
 	{Name: "tree before the merge", Method: "GET", Path: "/api/v1/areas/tree?as_of=2022-01-01", Status: 200,
-		Want: []string{`"as_of":"2022-01-01"`, `"name":"河滨社区"`}},
+		Want: []string{`"as_of":"2022-01-01"`, `"name":"河滨社区"`}, Not: []string{`"ended_on"`, `2023-03-01`}},
 	{Name: "subtree by name", Method: "GET", Path: "/api/v1/areas/tree?root=河东街道", Status: 200,
 		Want: []string{`"tree":{"id":{河东街道},"level":"subdistrict","name":"河东街道"`, `"name":"宾南社区"`}, Not: []string{`官渡`}},
 	{Name: "subtree by id", Method: "GET", Path: "/api/v1/areas/tree?root={官渡街道}", Status: 200,

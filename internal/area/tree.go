@@ -62,6 +62,9 @@ ORDER BY s.depth, a.id`,
 			return nil, err
 		}
 		n.Code = code.String
+		if n.EndedOn.After(asOf) {
+			n.EndedOn = date.Date{} // the tree as it stood: what came later is not known yet
+		}
 		byID[n.ID] = n
 		if n.ID == rootID {
 			root = n
