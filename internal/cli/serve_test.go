@@ -25,7 +25,7 @@ func TestKeyringRefusesTheWrongKey(t *testing.T) {
 		if _, err := openKeyring(ctx, env, d, path); err != nil {
 			t.Fatal(err)
 		}
-		if !strings.Contains(out.String(), "created a new encryption key") {
+		if !strings.Contains(out.String(), "生成新的加密密钥：请与数据库一起备份") { // no LANG: Chinese
 			t.Errorf("no backup warning: %q", out.String())
 		}
 		if fi, err := os.Stat(path); err != nil || fi.Mode().Perm() != 0o600 {

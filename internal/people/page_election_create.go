@@ -26,8 +26,11 @@ type electionPage struct {
 type electionRow struct {
 	N                                      int
 	PersonID, IDNumber, Name, Role, UnitID string
-	People, Roles, Units                   []web.Option
-	Error, ErrorField                      string
+	People, Roles                          []web.Option
+	// UnitField picks a concurrent member's unit among the units of the
+	// user's scope, as the posts import reads them.
+	UnitField         web.Field
+	Error, ErrorField string
 }
 
 // electionCreate shows and applies the general election form: the term's
@@ -110,17 +113,6 @@ func (s *pages) electionCreate(w http.ResponseWriter, r *http.Request) {
 	for _, m := range members {
 		personOpts = append(personOpts, web.Option{Value: web.Itoa(m.Person.ID), Label: m.Person.Name + " · " + m.Person.IDNumber})
 	}
-	unitOpts := []web.Option{{Value: "", Label: i18n.T(lang, "ui.none")}}
-	if o.PlaceID != 0 {
-		units, err := s.people.Units(ctx, o.PlaceID, s.today())
-		if err != nil {
-			s.ServerError(w, r, err)
-			return
-		}
-		for _, u := range units {
-			unitOpts = append(unitOpts, web.Option{Value: web.Itoa(u.ID), Label: u.Name})
-		}
-	}
 	n := electionRows
 	for i := electionRows; i < 100 && values.Has(rowName("role", i)); i++ {
 		n = i + 1
@@ -130,16 +122,28 @@ func (s *pages) electionCreate(w http.ResponseWriter, r *http.Request) {
 			Name: values.Get(rowName("name", i)), Role: values.Get(rowName("role", i)), UnitID: values.Get(rowName("unit_id", i))}
 		row.People = web.Selected(append([]web.Option(nil), personOpts...), row.PersonID)
 		row.Roles = web.Selected(web.EnumOptions(lang, "ui.role_post.", "", "secretary", "deputy_secretary", "member", "concurrent_member"), row.Role)
-		row.Units = web.Selected(append([]web.Option(nil), unitOpts...), row.UnitID)
 		if i == refusedRow {
 			row.Error, row.ErrorField = refusal.In(lang), refusal.Field
 		}
+		unit := rowName("unit_id", i)
+		if values.Get(unit) != "" && values.Get(unit+"_q") == "" {
+			_, _ = s.Pick(ctx, "units", values, unit, nil) // the label of a unit sent by id
+		}
+		row.UnitField = web.Field{Name: unit, Pick: "units", Value: values.Get(unit), Text: values.Get(unit + "_q"), Error: row.errorOn("unit_id")}
 		page.Rows = append(page.Rows, row)
 	}
 	s.Render(w, r, status, "election", &web.View{Title: i18n.T(lang, "ui.election.title", o.Name), Nav: "tree", D: &page})
 }
 
 func rowName(f string, i int) string { return f + "_" + strconv.Itoa(i) }
+
+// errorOn is the row's refusal when it concerns field.
+func (r electionRow) errorOn(field string) string {
+	if r.ErrorField == field {
+		return r.Error
+	}
+	return ""
+}
 
 // electionInput reads the form into an election; rows maps each post sent
 // to the form row it came from. A row with neither a person nor an ID
@@ -173,7 +177,13 @@ func (s *pages) electionInput(r *http.Request, o OrgRef) (ElectionInput, []int, 
 		if pid == 0 && idn == "" {
 			continue
 		}
-		post := PostInput{PersonID: pid, Role: Role(v.Get(rowName("role", i))), UnitID: web.ParseID(v.Get(rowName("unit_id", i)))}
+		post := PostInput{PersonID: pid, Role: Role(v.Get(rowName("role", i)))}
+		if post.UnitID, err = s.Pick(r.Context(), "units", v, rowName("unit_id", i), nil); err != nil {
+			if e, ok := web.UserError(err); ok {
+				e.Field = "posts[" + strconv.Itoa(len(rows)) + "].unit_id"
+			}
+			return in, append(rows, i), err
+		}
 		if pid == 0 {
 			p, err := s.people.FindByIDNumber(r.Context(), idn)
 			name := strings.TrimSpace(v.Get(rowName("name", i)))

@@ -86,7 +86,7 @@ func enterElection(t *testing.T, ctx context.Context, app *testApp, unit string)
 	}
 	shot(t, ctx, "election-refused")
 	run(t, ctx,
-		chromedp.SetValue(chromedp.CSS("#f-unit_id_1"), app.Expand("{unit:"+unit+"}")),
+		pick("#f-unit_id_1", unit[len(unit)-6:], unit+" · 迎宾社区"),
 		chromedp.SendKeys(chromedp.CSS("#f-id_number_2"), fakeIDNumber("1990-01-01", 1)),
 		chromedp.SendKeys(chromedp.CSS("#f-name_2"), "测新委员"),
 		chromedp.SetValue(chromedp.CSS("#f-role_2"), "member"),
