@@ -7,6 +7,8 @@ import "dangjian/internal/i18n"
 func init() {
 	i18n.Register(map[string]i18n.Message{
 		"ui.audit.action.area.create":        {ZH: "新设区域", EN: "Area created"},
+		"ui.audit.type.area":                 {ZH: "区域", EN: "area"},
+		"ui.audit.type.party_org":            {ZH: "党组织", EN: "party organisation"},
 		"ui.audit.action.area.rename":        {ZH: "区域更名", EN: "Area renamed"},
 		"ui.audit.action.area.adjust":        {ZH: "区域调整", EN: "Area adjusted"},
 		"ui.audit.action.area.merge":         {ZH: "区域合并", EN: "Area merged"},

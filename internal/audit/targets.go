@@ -51,6 +51,15 @@ func ActionWords(lang i18n.Lang, action string) string {
 	return action
 }
 
+// TypeWords is the target type in words in lang (ui.audit.type.<type>:
+// 账号 for account), or the type itself when it has none.
+func TypeWords(lang i18n.Lang, targetType string) string {
+	if k := "ui.audit.type." + targetType; i18n.Has(k) {
+		return i18n.T(lang, k)
+	}
+	return targetType
+}
+
 // NamesByID runs query, which selects (id, name) for the ids in its one
 // "IN (?)" placeholder list, and returns the names by id: the common body of
 // a namer.

@@ -9,6 +9,8 @@ func init() {
 		"ui.audit.action.account.disable":             {ZH: "停用账号", EN: "Account disabled"},
 		"ui.audit.action.account.enable":              {ZH: "启用账号", EN: "Account enabled"},
 		"ui.audit.action.account.reset":               {ZH: "重置密码", EN: "Password reset"},
+		"ui.audit.type.account":                       {ZH: "账号", EN: "account"},
+		"ui.audit.type.token":                         {ZH: "API 令牌", EN: "API token"},
 		"ui.audit.action.account.password_set":        {ZH: "在命令行设置密码", EN: "Password set on the command line"},
 		"ui.audit.action.auth.signin":                 {ZH: "登录", EN: "Signed in"},
 		"ui.audit.action.auth.signin_failed":          {ZH: "登录失败", EN: "Sign-in failed"},

@@ -392,4 +392,19 @@ func TestAuditActionsHaveWords(t *testing.T) {
 	if seen < 30 {
 		t.Errorf("found only %d audit actions in the code", seen)
 	}
+	types := 0
+	for name, b := range files {
+		for _, m := range auditTargetType.FindAllSubmatch(b, -1) {
+			types++
+			if typ := string(m[1]); !i18n.Has("ui.audit.type." + typ) {
+				t.Errorf("%s: the audit target type %s has no words (ui.audit.type.%s)", name, typ, typ)
+			}
+		}
+	}
+	if types < 10 {
+		t.Errorf("found only %d audit target types in the code", types)
+	}
 }
+
+// auditTargetType is a target type the code writes to the audit trail.
+var auditTargetType = regexp.MustCompile(`(?:TargetType: +|record\(ctx, q, "[a-z_.]+", )"([a-z_]+)"`)

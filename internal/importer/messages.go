@@ -7,6 +7,7 @@ import "dangjian/internal/i18n"
 func init() {
 	i18n.Register(map[string]i18n.Message{
 		"ui.audit.action.import.members": {ZH: "导入党员", EN: "Members imported"},
+		"ui.audit.type.import":           {ZH: "导入", EN: "import"},
 		"ui.audit.action.import.units":   {ZH: "导入驻区单位", EN: "Units imported"},
 		"ui.audit.action.import.posts":   {ZH: "导入班子成员", EN: "Posts imported"},
 		"ui.audit.action.export.members": {ZH: "导出党员", EN: "Members exported"},

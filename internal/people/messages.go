@@ -7,6 +7,12 @@ import "dangjian/internal/i18n"
 func init() {
 	i18n.Register(map[string]i18n.Message{
 		"ui.audit.action.person.create":        {ZH: "登记人员", EN: "Person recorded"},
+		"ui.audit.type.person":                 {ZH: "人员", EN: "person"},
+		"ui.audit.type.unit":                   {ZH: "驻区单位", EN: "stationed unit"},
+		"ui.audit.type.membership":             {ZH: "党员组织关系", EN: "membership"},
+		"ui.audit.type.post":                   {ZH: "职务", EN: "post"},
+		"ui.audit.type.registration":           {ZH: "报到", EN: "registration"},
+		"ui.audit.type.term":                   {ZH: "届次", EN: "term"},
 		"ui.audit.action.person.update":        {ZH: "修改人员信息", EN: "Person updated"},
 		"ui.audit.action.person.lookup":        {ZH: "按身份证号查询人员", EN: "Person looked up by ID number"},
 		"ui.audit.action.membership.start":     {ZH: "党员纳入", EN: "Membership started"},

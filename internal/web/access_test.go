@@ -381,6 +381,10 @@ func TestAuditPageInWords(t *testing.T) {
 				Not: []string{`>term.elect<`, "<code>term.elect</code>"}},
 			{Name: "posts", Path: "/audit?action=post.appoint", Status: 200, Want: []string{`>任命职务</td>`, " · 迎宾社区党支部"}},
 			{Name: "in English", Path: "/audit?action=term.elect", Lang: "en", Status: 200, Want: []string{">General election</td>", ", term "}},
+			// An account is named by its username, its kind in words.
+			{Name: "accounts", Path: "/audit?target_type=account", Status: 200, Want: []string{`title="account aud">账号 <code>aud</code></td>`},
+				Not: []string{`">account <code>`}},
+			{Name: "accounts in English", Path: "/audit?target_type=account", Lang: "en", Status: 200, Want: []string{`title="account aud">account <code>aud</code></td>`}},
 		})
 	})
 }

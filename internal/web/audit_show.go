@@ -39,6 +39,7 @@ type auditRow struct {
 	// (任命职务 · 迎宾社区党支部 第6届); the codes stay in the title.
 	ActionWords string
 	TargetName  string
+	TypeWords   string
 	TargetType  string
 	TargetID    string
 	Outcome     string
@@ -151,7 +152,8 @@ func (s *Server) auditShow(w http.ResponseWriter, r *http.Request) {
 	for _, rec := range recs {
 		page.Rows = append(page.Rows, auditRow{
 			ActionWords: audit.ActionWords(lang, rec.Action), TargetName: names[rec.TargetType+":"+rec.TargetID],
-			Seq: rec.Seq, At: rec.At.Local().Format("2006-01-02 15:04:05"),
+			TypeWords: audit.TypeWords(lang, rec.TargetType),
+			Seq:       rec.Seq, At: rec.At.Local().Format("2006-01-02 15:04:05"),
 			Actor: rec.Actor.Username, Role: roleLabel(lang, rec.Actor.Role), Via: rec.Actor.Via, IP: rec.Actor.IP,
 			Action: rec.Action, TargetType: rec.TargetType, TargetID: rec.TargetID,
 			Outcome: outcomeLabel(lang, rec.Outcome), OutcomeKey: rec.Outcome,
