@@ -234,13 +234,38 @@ func TestImportScope(t *testing.T) {
 		if !errors.Is(err, importer.ErrBadRows) || len(res.Errors) != 1 || res.Errors[0].Line != 3 || res.Errors[0].Key != "err.import_org_unknown" {
 			t.Fatalf("scoped: %v %+v", err, res)
 		}
-		// A person known outside the scope cannot be pulled into it.
+		// A member of a branch outside the scope cannot be pulled into it;
+		// the refusal names nothing (docs/security.md, "Typed ID numbers").
 		if _, err := w.run(t, context.Background(), "members", "csv", sheet(t, xlsx.FormatCSV, memberHeader, member("张伟", "1960-01-01", 3, "官渡社区党支部")), false); err != nil {
 			t.Fatal(err)
 		}
 		res, err = w.run(t, ctx, "members", "csv", sheet(t, xlsx.FormatCSV, memberHeader, member("张伟", "1960-01-01", 3, "迎宾社区党支部")), false)
-		if !errors.Is(err, importer.ErrBadRows) || res.Errors[0].Key != "err.out_of_scope" || res.Errors[0].Header != "身份证号" {
+		if !errors.Is(err, importer.ErrBadRows) || res.Errors[0].Key != "err.id_number_not_enrollable" || res.Errors[0].Header != "身份证号" ||
+			strings.Contains(res.Errors[0].In(i18n.ZH), "官渡") {
 			t.Fatalf("person outside: %v %+v", err, res.Errors)
+		}
+		// One recorded outside without an open membership is brought in
+		// and counted as created, as a person nobody recorded would be.
+		if _, err := w.run(t, context.Background(), "members", "csv", sheet(t, xlsx.FormatCSV, memberHeader,
+			member("李离", "1961-02-02", 4, "官渡社区党支部")), false); err != nil {
+			t.Fatal(err)
+		}
+		var mid int64
+		if err := dbh.Reader().QueryRowContext(context.Background(), "SELECT m.id FROM membership m JOIN person p ON p.id = m.person_id WHERE p.name = '李离'").Scan(&mid); err != nil {
+			t.Fatal(err)
+		}
+		if err := w.rn.People.End(context.Background(), people.EndInput{MembershipID: mid, On: d("2024-01-01"), Reason: people.Left}); err != nil {
+			t.Fatal(err)
+		}
+		for _, who := range []struct {
+			name, birth string
+			seq         int
+		}{{"李离", "1961-02-02", 4}, {"新来人", "1962-03-03", 5}} {
+			res, err = w.run(t, ctx, "members", "csv", sheet(t, xlsx.FormatCSV, memberHeader,
+				append(member(who.name, who.birth, who.seq, "迎宾社区党支部")[:12], "2024-06-01")), true)
+			if err != nil || res.Created != 1 || res.Updated != 0 || len(res.Errors) != 0 {
+				t.Errorf("%s: %v %+v", who.name, err, res)
+			}
 		}
 	})
 }

@@ -246,19 +246,28 @@ func (s *Store) planOne(ctx context.Context, q db.Q, pl *MemberPlan, inScope map
 		pl.Outcome = MemberCreated
 		return nil
 	}
-	// A person already known: they must be reachable from the scope. One
-	// found by person number alone is "unknown" outside it, as numbers are
-	// easy to guess and the refusal should not say that one exists.
-	if s.scope(ctx) != 0 && (pl.open.ID == 0 || !inScope[pl.open.OrgID]) {
-		if err := s.allowAttach(ctx, q, pl.person.ID); err != nil {
-			e, ok := err.(*i18n.Error)
-			switch {
-			case ok && pl.c.idHash == "":
-				return i18n.Errf("person_no", "err.import_person_no_unknown", pl.c.personNo)
-			case ok:
-				e.Field = "id_number"
-			}
+	// A person already known outside the scope: found by person number
+	// alone they are "unknown" (numbers are easy to guess); found by ID
+	// number they are brought in as a new member would be (personFor), the
+	// stored details kept, so that the answer does not tell that they
+	// exist.
+	broughtIn := false
+	if sc := s.scope(ctx); sc != 0 && (pl.open.ID == 0 || !inScope[pl.open.OrgID]) {
+		visible, err := personVisible(ctx, q, sc, pl.person.ID, false)
+		if err != nil {
 			return err
+		}
+		if !visible {
+			if pl.c.idHash == "" {
+				return i18n.Errf("person_no", "err.import_person_no_unknown", pl.c.personNo)
+			}
+			if pl.open.ID != 0 {
+				return i18n.Errf("id_number", "err.id_number_not_enrollable")
+			}
+			if err := enrollable(ctx, q, pl.person.ID, m.From); err != nil {
+				return err
+			}
+			broughtIn = true
 		}
 	}
 	r := pl.c.p
@@ -299,6 +308,9 @@ func (s *Store) planOne(ctx context.Context, q db.Q, pl *MemberPlan, inScope map
 	}
 	if pl.personChanged || pl.memberChanged || pl.transfer || pl.start {
 		pl.Outcome = MemberUpdated
+	}
+	if broughtIn {
+		pl.personChanged, pl.setID, pl.Outcome = false, false, MemberCreated
 	}
 	return nil
 }

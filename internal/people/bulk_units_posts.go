@@ -161,21 +161,24 @@ func (s *Store) ImportPost(ctx context.Context, q db.Q, in PostImport) (MemberOu
 		return 0, err
 	}
 	outcome := MemberCreated
+	visible := true
 	if pid == 0 {
 		if pid, err = s.insertPerson(ctx, q, r); err != nil {
 			return 0, err
 		}
 	} else {
-		if err := s.allowAttach(ctx, q, pid); err != nil {
-			e, ok := err.(*i18n.Error)
-			switch {
-			case ok && r.idNumber == "":
+		if sc := s.scope(ctx); sc != 0 {
+			if visible, err = personVisible(ctx, q, sc, pid, false); err != nil {
+				return 0, err
+			}
+		}
+		if !visible {
+			if r.idNumber == "" {
 				// Found by number alone: unknown outside the scope.
 				return 0, i18n.Errf("person_no", "err.import_person_no_unknown", in.PersonNo)
-			case ok:
-				e.Field = "id_number"
 			}
-			return 0, err
+			// Found by ID number outside the scope: the post brings them
+			// in, as it would a new person (personFor).
 		}
 		place, placeID := "org_id", p.OrgID
 		if p.Role == Director {
@@ -188,7 +191,7 @@ func (s *Store) ImportPost(ctx context.Context, q db.Q, in PostImport) (MemberOu
 		if err != nil && !db.IsNotFound(err) {
 			return 0, err
 		}
-		if postID != 0 {
+		if postID != 0 && visible {
 			if to == in.To || in.To.IsZero() {
 				return MemberUnchanged, nil
 			}
@@ -197,9 +200,12 @@ func (s *Store) ImportPost(ctx context.Context, q db.Q, in PostImport) (MemberOu
 			}
 			return MemberUpdated, nil
 		}
-		outcome = MemberUpdated
+		if visible {
+			outcome = MemberUpdated
+		}
 	}
 	p.PersonID = pid
+	p.broughtIn = !visible
 	id, err := s.appointIn(ctx, q, p)
 	if err != nil {
 		return 0, err

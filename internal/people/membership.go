@@ -204,11 +204,16 @@ func (s *Store) Enrol(ctx context.Context, in EnrolInput) (personID, membershipI
 		if _, err := s.loadOrg(ctx, q, "org_id", in.Membership.OrgID); err != nil {
 			return err
 		}
-		var err error
-		if personID, err = s.insertPerson(ctx, q, r); err != nil {
+		id, outside, err := s.personFor(ctx, q, r)
+		if err != nil {
 			return err
 		}
-		in.Membership.PersonID = personID
+		if outside {
+			if err := enrollable(ctx, q, id, in.Membership.From); err != nil {
+				return err
+			}
+		}
+		personID, in.Membership.PersonID = id, id
 		membershipID, err = s.startIn(ctx, q, in.Membership, 0)
 		return err
 	})

@@ -47,6 +47,7 @@ func init() {
 		"err.id_number_future":                 {ZH: "身份证号中的出生日期 %s 晚于今天", EN: "the birth date in the ID number, %s, is after today"},
 		"err.id_number_check":                  {ZH: "身份证号校验码不正确（按前 17 位应为 %s），请核对号码", EN: "the ID number's check character is wrong (the first 17 digits give %s); check the number"},
 		"err.id_number_taken":                  {ZH: "已有人员登记了这个身份证号", EN: "someone is already recorded with this ID number"},
+		"err.id_number_not_enrollable":         {ZH: "不能以这个身份证号登记新的党员组织关系：请核对号码；如是从其他党组织转入，请先由原党组织办理转出，或请上级组织办理转接", EN: "no new membership can be recorded under this ID number: check the number; for a member transferring in, the former organisation records the transfer out first, or a higher level does the transfer"},
 		"err.person_id_number_unknown":         {ZH: "没有登记这个身份证号的人员", EN: "nobody is recorded with this ID number"},
 		"err.election_person_unknown":          {ZH: "没有登记这个身份证号的人员；如是新人员，请同时填写姓名", EN: "nobody is recorded with this ID number; for someone new, enter their name as well"},
 		"err.person_not_found":                 {ZH: "人员 %d 不存在", EN: "person %d does not exist"},

@@ -54,6 +54,9 @@ type PostInput struct {
 	// election brings in (a concurrent member from a unit, say): Elect
 	// records them with the post.
 	New *PersonInput `json:"new_person,omitempty"`
+	// broughtIn: the person was just found by a typed ID number outside
+	// the scope (personFor); the post is what brings them in.
+	broughtIn bool
 }
 
 // EndPostInput ends a post on On.
@@ -86,7 +89,7 @@ func (s *Store) AppointNew(ctx context.Context, p PersonInput, in PostInput) (pe
 			return err
 		}
 		var err error
-		if personID, err = s.insertPerson(ctx, q, r); err != nil {
+		if personID, in.broughtIn, err = s.personFor(ctx, q, r); err != nil {
 			return err
 		}
 		in.PersonID = personID
@@ -120,8 +123,10 @@ func (s *Store) appointIn(ctx context.Context, q db.Q, in PostInput) (int64, err
 	if err := s.checkDate("from", in.From); err != nil {
 		return 0, err
 	}
-	if err := s.allowAttach(ctx, q, in.PersonID); err != nil {
-		return 0, err
+	if !in.broughtIn {
+		if err := s.allowAttach(ctx, q, in.PersonID); err != nil {
+			return 0, err
+		}
 	}
 	var placeName string
 	if in.Role == Director {

@@ -137,7 +137,7 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 				p.From = in.StartedOn
 			}
 			if p.PersonID == 0 && p.New != nil {
-				if p.PersonID, err = s.newPostHolder(ctx, q, *p.New); err != nil {
+				if p.PersonID, p.broughtIn, err = s.newPostHolder(ctx, q, *p.New); err != nil {
 					if e, ok := err.(*i18n.Error); ok {
 						e.Field = postField(i, e.Field)
 					}
@@ -156,13 +156,14 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 	return id, wrap("elect", err)
 }
 
-// newPostHolder records a person an election brings into the system.
-func (s *Store) newPostHolder(ctx context.Context, q db.Q, in PersonInput) (int64, error) {
+// newPostHolder records a person an election brings into the system (or,
+// for a scoped caller, into the scope: personFor).
+func (s *Store) newPostHolder(ctx context.Context, q db.Q, in PersonInput) (id int64, outside bool, err error) {
 	r, err := s.validatePerson(in)
 	if err != nil {
-		return 0, err
+		return 0, false, err
 	}
-	return s.insertPerson(ctx, q, r)
+	return s.personFor(ctx, q, r)
 }
 
 // postField names field of the i-th elected post, e.g. "posts[2].unit_id".

@@ -219,6 +219,20 @@ func TestPeopleScope(t *testing.T) {
 				Form: url.Values{"to_org_id": {"{org:官渡社区党支部}"}, "on": {"2025-02-01"}}},
 			{Name: "unit into outside", Method: "POST", Path: "/units/new", Status: 403,
 				Form: url.Values{"name": {"测外单位"}, "kind": {"public_institution"}, "rank": {"none"}, "area_id": {"{官渡社区}"}, "on": {"2024-01-01"}}},
+			// Typed ID numbers of people outside the scope (docs/security.md):
+			// a member of a branch outside is refused without a name or a
+			// place; an election brings the person in, as it would a person
+			// nobody recorded.
+			{Name: "new member with the ID number of a member outside", Method: "POST", Path: "/members/new", Status: 422,
+				Form: url.Values{"name": {"测外号"}, "gender": {"female"}, "id_number": {seedID(902)}, "org_id": {"{org:迎宾社区党支部}"},
+					"status": {"full"}, "category": {"resident"}, "joined_party_on": {"2001-07-01"}, "reason": {"enrolment"}, "on": {"2025-01-01"}},
+				Want: []string{`id="id_number-error"`, "不能以这个身份证号登记新的党员组织关系"}, Not: []string{"官渡", accessPersonOut, "已有人员登记"}},
+			{Name: "election brings in a person outside", Method: "POST", Path: "/party-orgs/{org:迎宾社区党支部}/elections/new", Status: 303,
+				Form: url.Values{"elected_on": {"2025-05-10"}, "expected_voters": {"30"}, "present_voters": {"28"}, "votes_cast": {"27"},
+					"id_number_0": {seedID(902)}, "name_0": {"测外号"}, "role_0": {"member"},
+					"id_number_1": {fakeIDNumber("1991-02-02", 2)}, "name_1": {"测全新"}, "role_1": {"member"}}},
+			{Name: "the person brought in keeps their recorded name", Path: "/party-orgs/{org:迎宾社区党支部}/leadership", Status: 200,
+				Want: []string{accessPersonOut, "测全新"}, Not: []string{"测外号"}},
 		})
 		var denied int
 		if err := d.Reader().QueryRowContext(context.Background(), "SELECT COUNT(*) FROM audit_entry WHERE outcome = 'denied'").Scan(&denied); err != nil || denied == 0 {
