@@ -641,5 +641,19 @@ func TestDryRunReportsEveryProblemAtOnce(t *testing.T) {
 		if who := res.Who[2]; who != "多错 "+pii.MaskIDNumber(fakeID("1970-05-06", 5)) || strings.Contains(who, fakeID("1970-05-06", 5)) {
 			t.Errorf("row 2 names %q", who)
 		}
+		// A row with a problem of its own is still checked against the
+		// database: its transfer date before the branch was founded is
+		// reported with its phone, in the same pass, and nothing is written.
+		both := member("两处", "1972-05-06", 7, "迎宾社区党支部")
+		both[5] = "12345"
+		both[12] = "2010-01-01"
+		res, _ = w.run(t, ctx, "members", "csv", sheet(t, xlsx.FormatCSV, memberHeader, both), true)
+		var got []string
+		for _, e := range res.Errors {
+			got = append(got, e.Column)
+		}
+		if slices.Sort(got); !slices.Equal(got, []string{"phone", "transferred_in_on"}) || res.Created != 0 {
+			t.Errorf("problems of a row bad in a cell and in the database: %v (%+v)", got, res)
+		}
 	})
 }

@@ -23,7 +23,7 @@ const batchRows = 500
 
 // memberRow maps one row to the domain's input and checks what needs no
 // database. ok is false when the row is bad (its errors are added).
-func (j *job) memberRow(line int, values []string) (people.MemberCheck, people.ImportOrg, bool) {
+func (j *job) memberRow(line int, values []string) (people.MemberCheck, people.ImportOrg, map[string]bool) {
 	c := &cells{j: j, line: line, values: values}
 	var in people.MemberInput
 	p := &in.Person
@@ -106,7 +106,7 @@ func (j *job) memberRow(line int, values []string) (people.MemberCheck, people.I
 	if len(blamed) > 0 {
 		j.who(line, p.Name, c.get("id_number"))
 	}
-	return chk, o, len(blamed) == 0
+	return chk, o, blamed
 }
 
 // fromJoined is memberFields for a row without a transfer date, whose
@@ -120,20 +120,26 @@ var fromJoined = func() map[string]string {
 	return m
 }()
 
-// batch is rows waiting for their database checks.
+// batch is rows waiting for their database checks. A row with problems of
+// its own is checked too, so that the dry run shows every problem at once;
+// blamed holds its columns already refused (nil for a good row).
 type batch struct {
 	lines  []int
 	checks []people.MemberCheck
 	orgs   []people.ImportOrg
+	blamed []map[string]bool
 }
 
-func (b *batch) add(line int, c people.MemberCheck, o people.ImportOrg) {
+func (b *batch) add(line int, c people.MemberCheck, o people.ImportOrg, blamed map[string]bool) {
 	b.lines = append(b.lines, line)
 	b.checks = append(b.checks, c)
 	b.orgs = append(b.orgs, o)
+	b.blamed = append(b.blamed, blamed)
 }
 
-func (b *batch) reset() { b.lines, b.checks, b.orgs = b.lines[:0], b.checks[:0], b.orgs[:0] }
+func (b *batch) reset() {
+	b.lines, b.checks, b.orgs, b.blamed = b.lines[:0], b.checks[:0], b.orgs[:0], b.blamed[:0]
+}
 
 // plan checks a batch against the database on q and returns the good
 // rows' plans, adding the bad rows' errors.
@@ -142,14 +148,35 @@ func (j *job) plan(ctx context.Context, q db.Q, b *batch) ([]people.MemberPlan, 
 	if err != nil {
 		return nil, err
 	}
+	partial := map[int]bool{}
 	for i := range b.lines {
-		if e, ok := bad[i]; ok {
-			j.addErr(j.rowErr(b.lines[i], memberFields, e))
-			if j.res.Who == nil {
-				j.res.Who = map[int]string{}
-			}
+		if b.blamed[i] != nil {
+			partial[b.lines[i]] = true
+		}
+		e, ok := bad[i]
+		if !ok {
+			continue
+		}
+		re := j.rowErr(b.lines[i], memberFields, e)
+		if b.blamed[i][re.Column] || (b.blamed[i] != nil && re.Column == "") {
+			continue // the row's own problem, said already
+		}
+		j.addErr(re)
+		if j.res.Who == nil {
+			j.res.Who = map[int]string{}
+		}
+		if _, named := j.res.Who[b.lines[i]]; !named {
 			j.res.Who[b.lines[i]] = b.checks[i].Label()
 		}
+	}
+	if len(partial) > 0 {
+		good := plans[:0]
+		for _, pl := range plans {
+			if !partial[pl.Line] {
+				good = append(good, pl)
+			}
+		}
+		plans = good
 	}
 	return plans, nil
 }
@@ -232,15 +259,20 @@ func (j *job) memberRows(ctx context.Context, q db.Q, write bool) error {
 		if len(r.Problems) > 0 {
 			continue
 		}
-		chk, o, ok := j.memberRow(r.Line, r.Values)
-		if !ok {
+		chk, o, blamed := j.memberRow(r.Line, r.Values)
+		if len(blamed) > 0 {
+			// Checked against the database for the rest, when it names
+			// a person and an organisation; never written.
+			if o.ID != 0 && chk.Plannable() {
+				b.add(r.Line, chk, o, blamed)
+			}
 			continue
 		}
 		if first, dup := seenBefore(seen, chk.Keys(), r.Line); dup {
 			j.addErr(j.rd.RowError(r.Line, "id_number", "err.import_duplicate", int(first)))
 			continue
 		}
-		b.add(r.Line, chk, o)
+		b.add(r.Line, chk, o, nil)
 		if len(b.lines) >= batchRows {
 			if err := flush(); err != nil {
 				return err

@@ -40,6 +40,16 @@ type MemberCheck struct {
 	idEnc, phoneEn string
 	personNo       int64
 	keepPhone      bool
+	// partial: the row has problems of its own; it is checked against the
+	// database for the rest (CheckMemberAll) but never written.
+	partial bool
+}
+
+// Plannable reports whether a row with problems of its own can still be
+// checked against the database: it names a person (an ID number that
+// reads, or a person number) and its membership's start is known.
+func (c *MemberCheck) Plannable() bool {
+	return c.partial && (c.idHash != "" || c.personNo != 0) && !c.m.From.IsZero()
 }
 
 // Keys are what identify the row's person within a file: the keyed hash
@@ -90,10 +100,16 @@ func (s *Store) CheckMemberAll(in MemberInput) (MemberCheck, []error) {
 	if !r.birth.IsZero() && !in.Membership.JoinedPartyOn.IsZero() && ageOn(r.birth, in.Membership.JoinedPartyOn) < 18 {
 		p.add(i18n.Errf("joined_party_on", "err.joined_too_young", r.birth.String()))
 	}
+	c.p, c.m, c.personNo, c.keepPhone = r, in.Membership, in.PersonNo, in.KeepPhone
 	if len(p.errs) > 0 {
+		// What the database can still say of the row (an open membership
+		// elsewhere, an ended organisation) is found with the others.
+		c.partial = true
+		if r.idNumber != "" {
+			c.idHash = s.Keys.Hash(ColIDNumber, r.idNumber)
+		}
 		return c, p.errs
 	}
-	c.p, c.m, c.personNo, c.keepPhone = r, in.Membership, in.PersonNo, in.KeepPhone
 	var err error
 	if c.idEnc, c.idHash, c.phoneEn, err = s.sealed(r); err != nil {
 		return c, []error{err}
