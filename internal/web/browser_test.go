@@ -215,6 +215,7 @@ func clickAndLoad(sel chromedp.CSS) chromedp.Action[chromedp.Void] {
 		},
 		chromedp.Click(sel),
 		chromedp.WaitNotPresent(chromedp.CSS("html[data-stale]")),
+		chromedp.WaitReady(chromedp.CSS("html[data-ready]")), // static/app.js has run
 	)
 }
 
@@ -224,6 +225,7 @@ func pick(sel, text, label string) chromedp.Action[chromedp.Void] {
 	match := chromedp.CSS(sel + `-list li[data-label="` + label + `"]`)
 	clear := chromedp.Evaluate[bool](`(document.querySelector(` + strconv.Quote(sel) + `).value = "", true)`)
 	return chromedp.Steps(
+		chromedp.WaitReady(chromedp.CSS("html[data-ready]")), // static/app.js has run
 		func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
 			_, err := clear(ctx, t)
 			return chromedp.Void{}, err
@@ -269,7 +271,7 @@ func TestBrowserTree(t *testing.T) {
 		// A past date shows the tree as it stood then.
 		run(t, ctx,
 			chromedp.SetValue(chromedp.CSS("#as_of"), "2020-06-01"),
-			chromedp.Click(chromedp.CSS(`main form.inline button[type="submit"]`)),
+			clickAndLoad(chromedp.CSS(`main form.inline button[type="submit"]`)),
 			chromedp.WaitVisible(app.css("#area-{河东街道}")),
 			chromedp.Click(app.css("#area-{河东街道} > details > summary .level")),
 			chromedp.WaitVisible(app.css("#area-{朝阳社区}")),

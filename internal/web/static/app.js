@@ -80,7 +80,7 @@ function pickerInit(input) {
 }
 
 function treeInit(details) {
-  details.addEventListener("toggle", async () => {
+  const load = async () => {
     if (!details.open || details.dataset.loaded) return;
     details.dataset.loaded = "1";
     const slot = details.querySelector(".children");
@@ -92,10 +92,13 @@ function treeInit(details) {
     } catch (e) {
       delete details.dataset.loaded;
     }
-  });
+  };
+  details.addEventListener("toggle", load);
+  load(); // opened before this script ran
 }
 
 document.addEventListener("DOMContentLoaded", () => {
   document.querySelectorAll("input[data-pick]").forEach(pickerInit);
   document.querySelectorAll("details[data-children]").forEach(treeInit);
+  document.documentElement.dataset.ready = "1"; // for the browser tests
 });
