@@ -11,6 +11,7 @@ import (
 	"dangjian/internal/api"
 	"dangjian/internal/area"
 	"dangjian/internal/auth"
+	"dangjian/internal/coordination"
 	"dangjian/internal/date"
 	"dangjian/internal/db"
 	"dangjian/internal/i18n"
@@ -26,8 +27,10 @@ type App struct {
 	Keys   *pii.Keyring
 	Areas  *area.Store
 	People *people.Store
-	Auth   *auth.Store
-	Log    *slog.Logger
+	// Coordination is part two: conferences, actions, whistles, campaigns.
+	Coordination *coordination.Store
+	Auth         *auth.Store
+	Log          *slog.Logger
 	// Jobs runs the background work started from the pages (imports).
 	Jobs *jobs.Runner
 }
@@ -49,11 +52,13 @@ func New(d *db.DB, keys *pii.Keyring, o Options) *App {
 	}
 	a := &App{DB: d, Keys: keys, Areas: area.NewStore(d), Auth: auth.NewStore(d), Log: o.Log, Jobs: jobs.NewRunner()}
 	a.People = people.NewStore(d, a.Areas, keys)
+	a.Coordination = coordination.NewStore(d, a.Areas)
 	// People's records hang on areas: an area that ends moves them along.
 	a.Areas.Attach(a.People)
 	if o.Today != nil {
 		a.Areas.Today = o.Today
 		a.People.Today = o.Today
+		a.Coordination.Today = o.Today
 	}
 	if o.AuthParams != nil {
 		a.Auth.Params = *o.AuthParams

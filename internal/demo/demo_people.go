@@ -240,7 +240,10 @@ func loadPeople(ctx context.Context, b *builder, keys *pii.Keyring, on func(back
 	elect("书院社区党支部", "书院社区", on(1, 7, 2), 0, "示范市测绘院")
 	elect("河滨社区党支部", "河滨社区", on(1, 7, 9), 2) // the director is not the secretary
 	elect("望江社区党支部", "望江社区", on(0, 3, 20), 0)
-	return p.err
+	if p.err != nil {
+		return p.err
+	}
+	return loadCoordination(ctx, b, p.units, on)
 }
 
 // num spells 1–5 in Chinese.

@@ -55,6 +55,17 @@ func TestDemoFiguresNonZero(t *testing.T) {
 					t.Errorf("%s: figure %s is %v", day, v.Key, v.Value)
 				}
 			}
+			// Part two over the last five years too.
+			five, _ := date.YearBounds(today.Year() - 4)
+			vals, err = figures.ComputeAll(ctx, x.Reader(), figures.Scope{AreaID: root.ID, From: five, To: to}, i18n.EN)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, v := range vals {
+				if f := figures.Get(v.Key); f.Part == 2 && v.Value <= 0 {
+					t.Errorf("%s, five years: figure %s is %v", day, v.Key, v.Value)
+				}
+			}
 			// The ID numbers are fictional, valid and readable with the key.
 			ps := &people.Store{DB: x, Areas: s, Keys: keys, Today: s.Today}
 			rows, err := ps.ListMembers(ctx, people.MemberFilter{Limit: 500})
