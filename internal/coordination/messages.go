@@ -29,6 +29,7 @@ func init() {
 		"err.action_update_before_last":         {ZH: "日期不能早于上一次进展（%s）", EN: "the date cannot be before the last update (%s)"},
 		"err.action_progress_backwards":         {ZH: "进度低于上次的 %d%%，请在备注中说明原因", EN: "progress is below the last %d%%; say why in the note"},
 		"err.sub_action_due_after_parent":       {ZH: "子事项的期限不能晚于上级事项（%s）", EN: "a sub-action cannot be due after its action (%s)"},
+		"err.action_due_filter_invalid":         {ZH: "筛选应为逾期或即将到期", EN: "the filter must be overdue or soon"},
 		"err.whistle_no_party":                  {ZH: "请至少召集一个单位或部门", EN: "summon at least one unit or department"},
 		"err.whistle_area_level":                {ZH: "吹哨的应是社区或街道", EN: "a whistle is raised by a community or a subdistrict"},
 		"err.whistle_party_required":            {ZH: "请填写被召集的单位或部门", EN: "give the unit or department summoned"},
