@@ -3,6 +3,7 @@ package app
 import (
 	"dangjian/internal/api"
 	"dangjian/internal/area"
+	"dangjian/internal/coordination"
 	"dangjian/internal/importer"
 	"dangjian/internal/people"
 	"dangjian/internal/report"
@@ -16,6 +17,7 @@ func (a *App) pages() []web.Module {
 		area.Pages(a.Areas),
 		report.Pages(a.DB, a.Areas),
 		people.Pages(a.People),
+		coordination.Pages(a.Coordination),
 		importer.Pages(a.DB, a.People, a.Jobs),
 	}
 }

@@ -40,6 +40,13 @@ func loadCoordination(ctx context.Context, b *builder, units map[string]int64, o
 		}
 	}
 	order := c.conference("官渡街道社会治安综合治理联席会议", coordination.PublicOrder, b.ids["官渡街道党工委"], on(1, 5, 1))
+	// 迎宾社区's own: the branch and the units stationed in the community.
+	yingbin := c.conference("迎宾社区共驻共建联席会议", coordination.OtherKind, b.ids["迎宾社区党支部"], on(1, 4, 15))
+	for _, u := range []string{"示范市规划设计院", "示范市房管所"} {
+		c.member(yingbin, units[u], coordination.Member, on(1, 4, 15))
+	}
+	c.session(yingbin, on(1, 5, 10), "迎宾一巷路面硬化", []string{"regional", "mass"}, 9,
+		c.act("协调规划、设计、供水、园林、测绘部门义务服务", "示范市规划设计院", units["示范市规划设计院"], on(1, 6, 10)))
 
 	// 河东 meets every quarter from its first spring; each session agrees
 	// actions due some six weeks later. The ones due before this year were

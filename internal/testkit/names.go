@@ -79,13 +79,14 @@ func (w *World) queryID(query, what string, args ...any) int64 {
 	return *id
 }
 
-var refPattern = regexp.MustCompile(`\{(org:|unit:|person:|user:|tokenid:|token:)?([^{}":\s]+)\}`)
+var refPattern = regexp.MustCompile(`\{(org:|unit:|conf:|person:|user:|tokenid:|token:)?([^{}":\s]+)\}`)
 
 // Expand replaces, so that scenarios read as names:
 //
 //	{name}          the id of the record the world made or learned as name, or of the area name
 //	{org:name}      the id of the party organisation
 //	{unit:name}     the id of the stationed unit (the newest of that name)
+//	{conf:name}     the id of the joint conference
 //	{person:name}   the id of the person
 //	{user:name}     the id of the account
 //	{tokenid:name}  the id of the API token named name
@@ -111,6 +112,8 @@ func (w *World) Expand(s string) string {
 			id = w.OrgID(p[2])
 		case "unit:":
 			id = w.RowID("unit", p[2])
+		case "conf:":
+			id = w.RowID("joint_conference", p[2])
 		case "person:":
 			id = w.PersonID(p[2])
 		case "user:":

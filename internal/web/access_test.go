@@ -49,6 +49,9 @@ var accessRows = map[string]accessRow{
 	"GET /{$}":                         {auth.ReadAreas, "GET", "/"},
 	"GET /areas/{id}":                  {auth.ReadAreas, "GET", "/areas/{T}"},
 	"GET /areas/{id}/tree":             {auth.ReadAreas, "GET", "/areas/{T}/tree"},
+	"GET /conferences":                 {"coordination.read", "GET", "/conferences"},
+	"GET /conferences/{id}":            {"coordination.read", "GET", "/conferences/{T}"},
+	"GET /actions":                     {"coordination.read", "GET", "/actions"},
 	"GET /pick/areas":                  {auth.ReadAreas, "GET", "/pick/areas?q=x"},
 	"/areas/{id}/children/new":         {auth.WriteAreas, "POST", "/areas/{T}/children/new"},
 	"/areas/{id}/merge":                {auth.WriteAreas, "POST", "/areas/{T}/merge"},
@@ -150,12 +153,13 @@ func TestRouteAccess(t *testing.T) {
 			name         string
 			area, org    string
 			person, unit string
+			conference   string
 			// unitOrg is a unit's own organisation, placed where its unit is.
 			unitOrg   string
 			outsideOf map[auth.Role]bool
 		}{
-			{"inside", "{迎宾社区}", "{org:迎宾社区党支部}", "{person:" + accessPersonIn + "}", "{unit:" + accessUnitIn + "}", "{org:" + accessUnitOrgIn + "}", nil},
-			{"outside", "{官渡社区}", "{org:官渡社区党支部}", "{person:" + accessPersonOut + "}", "{unit:" + accessUnitOut + "}", "{org:" + accessUnitOrgOut + "}",
+			{"inside", "{迎宾社区}", "{org:迎宾社区党支部}", "{person:" + accessPersonIn + "}", "{unit:" + accessUnitIn + "}", "{conf:迎宾社区共驻共建联席会议}", "{org:" + accessUnitOrgIn + "}", nil},
+			{"outside", "{官渡社区}", "{org:官渡社区党支部}", "{person:" + accessPersonOut + "}", "{unit:" + accessUnitOut + "}", "{conf:官渡街道社区党建工作联席会议}", "{org:" + accessUnitOrgOut + "}",
 				map[auth.Role]bool{auth.Subdistrict: true, auth.Community: true, auth.Unit: true, auth.Viewer: true}},
 		}
 		do := func(t *testing.T, session, method, path string) *http.Response {
@@ -185,7 +189,8 @@ func TestRouteAccess(t *testing.T) {
 				}
 				path := row.path
 				if rt.Place != nil {
-					sample, ok := map[string]string{"area": tg.area, "party_org": tg.org, "person": tg.person, "unit": tg.unit, "party_org_of_area_or_unit": tg.unitOrg}[rt.Place.Name]
+					sample, ok := map[string]string{"area": tg.area, "party_org": tg.org, "person": tg.person, "unit": tg.unit, "party_org_of_area_or_unit": tg.unitOrg,
+						"joint_conference": tg.conference}[rt.Place.Name]
 					if !ok {
 						t.Fatalf("%s: no sample target for a place named %q", rt.Pattern, rt.Place.Name)
 					}

@@ -1,0 +1,105 @@
+package coordination
+
+import (
+	"embed"
+	"html/template"
+	"net/http"
+
+	"dangjian/internal/date"
+	"dangjian/internal/i18n"
+	"dangjian/internal/web"
+)
+
+//go:embed templates/*.html
+var templateFiles embed.FS
+
+// pages are the handlers of part two's pages.
+type pages struct {
+	*web.Kit
+	s *Store
+}
+
+// Pages is part two's share of the web application: the conferences of
+// the scope, a conference's page, and the open actions overdue or due soon.
+func Pages(st *Store) web.Module {
+	return web.Module{
+		Name:      "coordination",
+		Templates: web.Sub(templateFiles),
+		Funcs: template.FuncMap{
+			"actionArgs": func(v *web.View, rows []Action) actionArgs { return actionArgs{V: v, Rows: rows, Today: st.Today()} },
+		},
+		Nav:       []web.NavItem{{Key: "coordination", Href: "/conferences", Label: "ui.nav.coordination", Perm: ReadCoordination, Order: 450}},
+		Routes: func(k *web.Kit) []web.Route {
+			p := &pages{Kit: k, s: st}
+			return []web.Route{
+				{Pattern: "GET /conferences", Perm: ReadCoordination, Handler: p.conferenceList},
+				{Pattern: "GET /conferences/{id}", Perm: ReadCoordination, Place: st.ConferencePlace(), Handler: p.conferenceShow},
+				{Pattern: "GET /actions", Perm: ReadCoordination, Handler: p.actionList},
+			}
+		},
+	}
+}
+
+// conferenceList renders the conferences of the user's scope.
+func (p *pages) conferenceList(w http.ResponseWriter, r *http.Request) {
+	rows, err := p.s.Conferences(r.Context())
+	if err != nil {
+		p.Fail(w, r, err)
+		return
+	}
+	lang := web.Lang(r)
+	p.Render(w, r, http.StatusOK, "conferences", &web.View{Title: i18n.T(lang, "ui.conferences.title"), Nav: "coordination", D: rows})
+}
+
+// conferenceShow renders a conference: members, sessions, open actions,
+// campaigns.
+func (p *pages) conferenceShow(w http.ResponseWriter, r *http.Request) {
+	v, err := p.s.View(r.Context(), web.ParseID(r.PathValue("id")))
+	if err != nil {
+		p.Fail(w, r, err)
+		return
+	}
+	p.Render(w, r, http.StatusOK, "conference", &web.View{Title: v.Name, Nav: "coordination", D: &v})
+}
+
+// actionArgs carries the view along the action table.
+type actionArgs struct {
+	V     *web.View
+	Rows  []Action
+	Today date.Date
+}
+
+// actionPage is the data of the action list.
+type actionPage struct {
+	Due   string
+	Rows  []Action
+	Next  string
+	Error string
+}
+
+// actionList renders the open actions of the scope (?due=overdue|soon),
+// a page at a time in due order.
+func (p *pages) actionList(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	page := actionPage{Due: q.Get("due")}
+	f := ActionFilter{Due: page.Due, OwnerUnitID: web.ParseID(q.Get("owner")), ConferenceID: web.ParseID(q.Get("conference")),
+		After: web.ParseID(q.Get("after")), Limit: 50}
+	rows, err := p.s.ListActions(r.Context(), f)
+	status := http.StatusOK
+	if err != nil {
+		e, ok := web.UserError(err)
+		if !ok {
+			p.ServerError(w, r, err)
+			return
+		}
+		page.Error, status = e.In(web.Lang(r)), web.UserErrorStatus(e)
+	}
+	page.Rows = rows
+	if len(rows) == f.Limit {
+		v := web.KeepValues(q, "due", "owner", "conference")
+		v.Set("after", web.Itoa(rows[len(rows)-1].ID))
+		page.Next = "/actions?" + v.Encode()
+	}
+	lang := web.Lang(r)
+	p.Render(w, r, status, "actions", &web.View{Title: i18n.T(lang, "ui.actions.title"), Nav: "coordination", D: &page})
+}
