@@ -28,7 +28,7 @@ func Pages(st *Store) web.Module {
 		Funcs: template.FuncMap{
 			"actionArgs": func(v *web.View, rows []Action) actionArgs { return actionArgs{V: v, Rows: rows, Today: st.Today()} },
 		},
-		Nav:       []web.NavItem{{Key: "coordination", Href: "/conferences", Label: "ui.nav.coordination", Perm: ReadCoordination, Order: 450}},
+		Nav: []web.NavItem{{Key: "coordination", Href: "/conferences", Label: "ui.nav.coordination", Perm: ReadCoordination, Order: 450}},
 		Routes: func(k *web.Kit) []web.Route {
 			p := &pages{Kit: k, s: st}
 			return []web.Route{
