@@ -34,6 +34,7 @@ func Pages(st *Store) web.Module {
 			return []web.Route{
 				{Pattern: "GET /conferences", Perm: ReadCoordination, Handler: p.conferenceList},
 				{Pattern: "GET /conferences/{id}", Perm: ReadCoordination, Place: st.ConferencePlace(), Handler: p.conferenceShow},
+				{Pattern: "/conferences/{id}/sessions/new", Perm: WriteCoordination, Place: st.ConferencePlace(), Handler: p.sessionCreate},
 				{Pattern: "GET /actions", Perm: ReadCoordination, Handler: p.actionList},
 			}
 		},
@@ -59,7 +60,16 @@ func (p *pages) conferenceShow(w http.ResponseWriter, r *http.Request) {
 		p.Fail(w, r, err)
 		return
 	}
-	p.Render(w, r, http.StatusOK, "conference", &web.View{Title: v.Name, Nav: "coordination", D: &v})
+	u, _ := web.Principal(r)
+	p.Render(w, r, http.StatusOK, "conference", &web.View{Title: v.Name, Nav: "coordination", D: &conferencePage{ConferenceView: v,
+		CanWrite: u.Can(WriteCoordination) && v.EndedOn.IsZero()}})
+}
+
+// conferencePage is a conference's page: its view and whether the user
+// may record its sessions.
+type conferencePage struct {
+	ConferenceView
+	CanWrite bool
 }
 
 // actionArgs carries the view along the action table.

@@ -1,6 +1,7 @@
 package coordination_test
 
 import (
+	"net/url"
 	"testing"
 
 	"dangjian/internal/db"
@@ -32,8 +33,23 @@ func TestCoordinationPages(t *testing.T) {
 			{Name: "overdue actions", Path: "/actions?due=overdue", Header: as("district"), Status: 200,
 				Want: []string{"设立便民服务点", `class="overdue"`, "逾期"}},
 			{Name: "a bad filter", Path: "/actions?due=later", Header: as("district"), Status: 422, Want: []string{`id="list-error"`}},
+			// A session recorded as the meeting closes.
+			{Name: "the session form", Path: "/conferences/{conf:迎宾社区共驻共建联席会议}/sessions/new", Header: as("yingbin"), Status: 200,
+				Want: []string{`name="units_present" value="{unit:示范市规划设计院}"`, `name="tags" value="public_welfare"`, "未勾选的成员单位记为缺席", `id="f-title_4"`}},
+			{Name: "an action due before the meeting", Method: "POST", Path: "/conferences/{conf:迎宾社区共驻共建联席会议}/sessions/new", Header: as("yingbin"), Status: 422,
+				Form: url.Values{"held_on": {"2025-06-10"}, "topic": {"楼道清理"}, "title_0": {""}, "title_1": {"清运垃圾"}, "owner_1": {"物业"}, "due_on_1": {"2025-06-01"}},
+				Want: []string{`id="action-1-error"`, "办结期限不能早于议定日期", `value="楼道清理"`}},
+			{Name: "a session recorded", Method: "POST", Path: "/conferences/{conf:迎宾社区共驻共建联席会议}/sessions/new", Header: as("yingbin"), Status: 303,
+				Location: "/conferences/{conf:迎宾社区共驻共建联席会议}",
+				Form: url.Values{"held_on": {"2025-06-10"}, "topic": {"楼道清理"}, "tags": {"mass", "public_welfare"}, "units_present": {"{unit:示范市规划设计院}"},
+					"people_present": {"11"}, "title_0": {"清运楼道堆物"}, "owner_unit_0": {"{unit:示范市规划设计院}"}, "due_on_0": {"2025-07-10"}}},
+			{Name: "the session on the conference's page", Path: "/conferences/{conf:迎宾社区共驻共建联席会议}", Header: as("yingbin"), Status: 200,
+				Want: []string{"楼道清理", "群众性、公益性", "清运楼道堆物", `id="session-new"`}},
+			{Name: "a viewer has no session button", Path: "/conferences/{conf:河东街道社区党建工作联席会议}", Header: as("viewer"), Status: 200,
+				Not: []string{`id="session-new"`}},
 		} {
-			w.Check(t, sc, sc.Status, nil, w.Serve(t, h, sc).Body.String())
+			rec := w.Serve(t, h, sc)
+			w.Check(t, sc, rec.Code, rec.Header(), rec.Body.String())
 		}
 	})
 }

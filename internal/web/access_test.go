@@ -51,6 +51,7 @@ var accessRows = map[string]accessRow{
 	"GET /areas/{id}/tree":             {auth.ReadAreas, "GET", "/areas/{T}/tree"},
 	"GET /conferences":                 {"coordination.read", "GET", "/conferences"},
 	"GET /conferences/{id}":            {"coordination.read", "GET", "/conferences/{T}"},
+	"/conferences/{id}/sessions/new":   {"coordination.write", "POST", "/conferences/{T}/sessions/new"},
 	"GET /actions":                     {"coordination.read", "GET", "/actions"},
 	"GET /pick/areas":                  {auth.ReadAreas, "GET", "/pick/areas?q=x"},
 	"/areas/{id}/children/new":         {auth.WriteAreas, "POST", "/areas/{T}/children/new"},
