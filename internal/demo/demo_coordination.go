@@ -24,12 +24,16 @@ func loadCoordination(ctx context.Context, b *builder, units map[string]int64, o
 	c := &coordBuilder{ctx: ctx, s: s, on: on}
 
 	hedong := c.conference("河东街道社区党建工作联席会议", coordination.PartyBuilding, b.ids["河东街道党工委"], on(2, 3, 10))
+	var present []int64 // the units that come to its sessions; 示范市园林局 is often absent
 	for i, u := range []string{"示范市委党校", "示范市房管所", "示范区房管所", "示范市规划设计院", "示范区人民医院", "示范市园林局"} {
 		role := coordination.Member
 		if i == 0 {
 			role = coordination.DeputyConvener
 		}
 		c.member(hedong, units[u], role, on(2, 3, 10))
+		if i < 5 {
+			present = append(present, units[u])
+		}
 	}
 	others := map[string][]string{"官渡": {"示范商贸有限公司"}, "新华": {"示范市测绘院"}, "红旗": {"示范区第二小学"}}
 	conf := map[string]int64{"河东": hedong}
@@ -45,6 +49,7 @@ func loadCoordination(ctx context.Context, b *builder, units map[string]int64, o
 	for _, u := range []string{"示范市规划设计院", "示范市房管所"} {
 		c.member(yingbin, units[u], coordination.Member, on(1, 4, 15))
 	}
+	c.present = []int64{units["示范市规划设计院"]}
 	c.session(yingbin, on(1, 5, 10), "迎宾一巷路面硬化", []string{"regional", "mass"}, 9,
 		c.act("协调规划、设计、供水、园林、测绘部门义务服务", "示范市规划设计院", units["示范市规划设计院"], on(1, 6, 10)))
 
@@ -62,11 +67,15 @@ func loadCoordination(ctx context.Context, b *builder, units map[string]int64, o
 				break
 			}
 			topic := []string{"背街小巷环境整治", "老旧小区停车管理", "共驻共建项目协调", "冬季安全生产"}[q]
+			c.present = present[:3+q%3]
 			id := c.session(hedong, held, topic, []string{"regional", "public_welfare"}, 30+q,
 				c.act(fmt.Sprintf("%s：清理楼道堆物", topic), "示范区房管所", units["示范区房管所"], held.AddDays(40)),
 				c.act(fmt.Sprintf("%s：修复路灯", topic), "街道城管科", 0, held.AddDays(71)),
 				c.act(fmt.Sprintf("%s：设立便民服务点", topic), "示范市委党校", units["示范市委党校"], held.AddDays(101)))
 			acts := c.actions(id)
+			if c.err != nil {
+				return c.err
+			}
 			switch {
 			case back > 0:
 				c.done(acts[0], held.AddDays(30))
@@ -80,6 +89,7 @@ func loadCoordination(ctx context.Context, b *builder, units map[string]int64, o
 			}
 		}
 	}
+	c.present = nil
 	for _, sd := range []string{"官渡", "新华", "红旗"} {
 		held := on(0, 1, 25)
 		id := c.session(conf[sd], held, "社区党建工作情况通报", []string{"social", "mass"}, 18,
@@ -136,7 +146,9 @@ type coordBuilder struct {
 	ctx context.Context
 	s   *coordination.Store
 	on  func(back int, m time.Month, d int) date.Date
-	err error
+	// present are the units the next sessions record as present.
+	present []int64
+	err     error
 }
 
 func (c *coordBuilder) do(what string, f func() error) {
@@ -173,7 +185,7 @@ func (c *coordBuilder) act(title, owner string, unit int64, due date.Date) coord
 func (c *coordBuilder) session(conference int64, held date.Date, topic string, tags []string, people int, acts ...coordination.ActionInput) (id int64) {
 	c.do("session "+topic, func() (err error) {
 		id, err = c.s.RecordSession(c.ctx, coordination.SessionInput{ConferenceID: conference, HeldOn: held, Topic: topic, Tags: tags,
-			PeoplePresent: people, Actions: acts})
+			UnitsPresent: c.present, PeoplePresent: people, Actions: acts})
 		return err
 	})
 	return id
