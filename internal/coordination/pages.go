@@ -4,6 +4,7 @@ import (
 	"embed"
 	"html/template"
 	"net/http"
+	"time"
 
 	"dangjian/internal/date"
 	"dangjian/internal/i18n"
@@ -27,6 +28,9 @@ func Pages(st *Store) web.Module {
 		Templates: web.Sub(templateFiles),
 		Funcs: template.FuncMap{
 			"actionArgs": func(v *web.View, rows []Action) actionArgs { return actionArgs{V: v, Rows: rows, Today: st.Today()} },
+			// clock shows a moment in China Standard Time.
+			"clock": func(t time.Time) string { return t.In(cst).Format("2006-01-02 15:04") },
+			"hours": func(d time.Duration) int { return int(d.Hours()) },
 		},
 		Nav: []web.NavItem{{Key: "coordination", Href: "/conferences", Label: "ui.nav.coordination", Perm: ReadCoordination, Order: 450}},
 		Routes: func(k *web.Kit) []web.Route {
@@ -36,6 +40,7 @@ func Pages(st *Store) web.Module {
 				{Pattern: "GET /conferences/{id}", Perm: ReadCoordination, Place: st.ConferencePlace(), Handler: p.conferenceShow},
 				{Pattern: "/conferences/{id}/sessions/new", Perm: WriteCoordination, Place: st.ConferencePlace(), Handler: p.sessionCreate},
 				{Pattern: "GET /actions", Perm: ReadCoordination, Handler: p.actionList},
+				{Pattern: "GET /whistles", Perm: ReadCoordination, Handler: p.whistleList},
 			}
 		},
 	}
@@ -63,6 +68,21 @@ func (p *pages) conferenceShow(w http.ResponseWriter, r *http.Request) {
 	u, _ := web.Principal(r)
 	p.Render(w, r, http.StatusOK, "conference", &web.View{Title: v.Name, Nav: "coordination", D: &conferencePage{ConferenceView: v,
 		CanWrite: u.Can(WriteCoordination) && v.EndedOn.IsZero()}})
+}
+
+// cst is China Standard Time, in which the pages show moments.
+var cst = time.FixedZone("CST", 8*3600)
+
+// whistleList renders the unresolved whistles of the scope with each
+// summoned party's time left; late report-ins are marked.
+func (p *pages) whistleList(w http.ResponseWriter, r *http.Request) {
+	rows, err := p.s.OpenWhistles(r.Context(), p.s.Now())
+	if err != nil {
+		p.Fail(w, r, err)
+		return
+	}
+	lang := web.Lang(r)
+	p.Render(w, r, http.StatusOK, "whistles", &web.View{Title: i18n.T(lang, "ui.whistles.title"), Nav: "coordination", D: rows})
 }
 
 // conferencePage is a conference's page: its view and whether the user

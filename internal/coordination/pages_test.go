@@ -33,6 +33,10 @@ func TestCoordinationPages(t *testing.T) {
 			{Name: "overdue actions", Path: "/actions?due=overdue", Header: as("district"), Status: 200,
 				Want: []string{"设立便民服务点", `class="overdue"`, "逾期"}},
 			{Name: "a bad filter", Path: "/actions?due=later", Header: as("district"), Status: 422, Want: []string{`id="list-error"`}},
+			{Name: "open whistles", Path: "/whistles", Header: as("district"), Status: 200,
+				Want: []string{"迎宾一巷井盖缺失", "违章搭建", `class="late"`, "逾期", "示范区房管所"}},
+			{Name: "a subdistrict's whistles", Path: "/whistles", Header: as("hedong"), Status: 200,
+				Want: []string{"迎宾一巷井盖缺失"}, Not: []string{"违章搭建"}},
 			// A session recorded as the meeting closes.
 			{Name: "the session form", Path: "/conferences/{conf:迎宾社区共驻共建联席会议}/sessions/new", Header: as("yingbin"), Status: 200,
 				Want: []string{`name="units_present" value="{unit:示范市规划设计院}"`, `name="tags" value="public_welfare"`, "未勾选的成员单位记为缺席", `id="f-title_4"`}},

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"dangjian/internal/area"
@@ -28,11 +29,13 @@ type Store struct {
 	Areas *area.Store
 	// Today is the clock: no fact is dated after it.
 	Today func() date.Date
+	// Now is the moment the whistle list counts the time left from.
+	Now func() time.Time
 }
 
 // NewStore returns the store over d.
 func NewStore(d *db.DB, areas *area.Store) *Store {
-	return &Store{DB: d, Areas: areas, Today: date.Today}
+	return &Store{DB: d, Areas: areas, Today: date.Today, Now: time.Now}
 }
 
 // ErrNotFound marks a record that does not exist (or lies outside the scope).

@@ -53,6 +53,7 @@ var accessRows = map[string]accessRow{
 	"GET /conferences/{id}":            {"coordination.read", "GET", "/conferences/{T}"},
 	"/conferences/{id}/sessions/new":   {"coordination.write", "POST", "/conferences/{T}/sessions/new"},
 	"GET /actions":                     {"coordination.read", "GET", "/actions"},
+	"GET /whistles":                    {"coordination.read", "GET", "/whistles"},
 	"GET /pick/areas":                  {auth.ReadAreas, "GET", "/pick/areas?q=x"},
 	"/areas/{id}/children/new":         {auth.WriteAreas, "POST", "/areas/{T}/children/new"},
 	"/areas/{id}/merge":                {auth.WriteAreas, "POST", "/areas/{T}/merge"},
