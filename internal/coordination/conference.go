@@ -18,6 +18,9 @@ const (
 	OtherKind     ConferenceKind = "other"
 )
 
+// ConferenceKinds are the kinds in the order the speech names them.
+var ConferenceKinds = []ConferenceKind{PartyBuilding, PublicOrder, OtherKind}
+
 // Conference is a joint conference (联席会议).
 type Conference struct {
 	ID            int64          `json:"id"`

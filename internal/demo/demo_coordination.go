@@ -90,9 +90,15 @@ func loadCoordination(ctx context.Context, b *builder, units map[string]int64, o
 		}
 	}
 	c.present = nil
-	for _, sd := range []string{"官渡", "新华", "红旗"} {
+	// 官渡, 新华 and 红旗 follow 河东: their conferences first meet last
+	// autumn and again this January.
+	for i, sd := range []string{"官渡", "新华", "红旗"} {
+		first := on(1, 9, 15+i)
+		id := c.session(conf[sd], first, "学习河东街道联席会议做法", []string{"regional", "social"}, 15,
+			c.act("建立驻区单位联系制度", sd+"街道党工委办公室", 0, first.AddDays(45)))
+		c.done(c.actions(id)[0], first.AddDays(40))
 		held := on(0, 1, 25)
-		id := c.session(conf[sd], held, "社区党建工作情况通报", []string{"social", "mass"}, 18,
+		id = c.session(conf[sd], held, "社区党建工作情况通报", []string{"social", "mass"}, 18,
 			c.act("走访驻区单位，征集共建需求", sd+"街道党工委办公室", 0, held.AddDays(30)))
 		c.done(c.actions(id)[0], held.AddDays(20))
 	}

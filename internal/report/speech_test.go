@@ -279,3 +279,50 @@ func TestRecordKindsAreDocumented(t *testing.T) {
 		}
 	}
 }
+
+// Part two names the pilot conference, its convener and units, and the
+// subdistricts that followed from the records: renaming them renames them
+// in the speech, and nothing of part two is left unfilled.
+func TestSpeechPartTwoNamesComeFromData(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, dbh *db.DB) {
+		ctx := context.Background()
+		s := demoStore(t, dbh)
+		part2 := func() string {
+			md := fill(t, dbh, s, i18n.ZH, "", "2024-01-01", "2024-12-31").Markdown()
+			i, j := strings.Index(md, "## 二、"), strings.Index(md, "## 三、")
+			if i < 0 {
+				t.Fatalf("no part two in\n%s", md)
+			}
+			if j < i {
+				j = len(md)
+			}
+			return md[i:j]
+		}
+		before := part2()
+		for _, want := range []string{"“河东街道社区党建工作联席会议”", "由河东街道党工委和社区内示范市委党校", "官渡、新华、红旗街道也参照河东街道的做法", "社区党建和社会治安综合治理", "禁止黄赌毒"} {
+			if !strings.Contains(before, want) {
+				t.Errorf("part two lacks %q:\n%s", want, before)
+			}
+		}
+		for _, stmt := range []string{
+			"UPDATE joint_conference SET name = '河东街道共驻共建联席会议' WHERE name = '河东街道社区党建工作联席会议'",
+			"UPDATE unit SET name = '示范市行政学院' WHERE name = '示范市委党校'",
+			"UPDATE campaign SET kind = 'theft' WHERE kind = 'vice'",
+		} {
+			if _, err := dbh.Writer().ExecContext(ctx, stmt); err != nil {
+				t.Fatal(err)
+			}
+		}
+		after := part2()
+		for _, want := range []string{"“河东街道共驻共建联席会议”", "社区内示范市行政学院", "打击盗窃犯罪"} {
+			if !strings.Contains(after, want) {
+				t.Errorf("after renaming, part two lacks %q:\n%s", want, after)
+			}
+		}
+		for _, gone := range []string{"河东街道社区党建工作联席会议", "示范市委党校", "禁止黄赌毒"} {
+			if strings.Contains(after, gone) {
+				t.Errorf("after renaming, part two still says %q", gone)
+			}
+		}
+	})
+}
