@@ -46,14 +46,14 @@ func firstJointConference(ctx context.Context, q db.Q, s figures.Scope, lang i18
 	var name, convener, areaName string
 	var own sql.NullInt64
 	err := q.QueryRowContext(ctx, figures.SQLJoin(
-		"SELECT c.id, c.area_id, c.name, o.name, "+figures.NameAt("c.area_id", "?3", "a.name")+",",
+		"SELECT c.id, c.area_id, c.name, o.name, "+figures.NameAt("c.area_id", "?2", "a.name")+",",
 		"  (SELECT up.ancestor_id FROM area_closure up JOIN area sa ON sa.id = up.ancestor_id AND sa.level = 'subdistrict'",
-		"   WHERE up.descendant_id = c.area_id AND "+figures.ValidRow("up", "?3")+" LIMIT 1)",
+		"   WHERE up.descendant_id = c.area_id AND "+figures.ValidRow("up", "?2")+" LIMIT 1)",
 		"FROM joint_conference c JOIN party_org o ON o.id = c.org_id JOIN area a ON a.id = c.area_id",
-		figures.Under("c.area_id", "?3"),
-		"WHERE c.kind = 'party_building' AND "+figures.Active("c", "established_on", "?3"),
+		figures.Under("c.area_id", "?2"),
+		"WHERE c.kind = 'party_building' AND "+figures.Active("c", "established_on", "?2"),
 		"ORDER BY c.established_on, c.id LIMIT 1"),
-		s.AreaID, s.From, s.To).Scan(&id, &areaID, &name, &convener, &areaName, &own)
+		s.AreaID, s.To).Scan(&id, &areaID, &name, &convener, &areaName, &own)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	}
