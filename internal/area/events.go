@@ -12,6 +12,7 @@ import (
 	"dangjian/internal/db"
 	"dangjian/internal/fault"
 	"dangjian/internal/i18n"
+	"dangjian/internal/input"
 )
 
 // EventKind names a change to the tree.
@@ -144,15 +145,7 @@ func cleanName(field, name string) (string, error) {
 	return name, nil
 }
 
-func (s *Store) checkDate(on date.Date) error {
-	if on.IsZero() {
-		return i18n.Errf("on", "err.date_required")
-	}
-	if on.After(s.Today()) {
-		return i18n.Errf("on", "err.date_future", on.String())
-	}
-	return nil
-}
+func (s *Store) checkDate(on date.Date) error { return input.Date("on", on, s.Today()) }
 
 // role is what an event does to an area it names, which decides how far
 // back in the area's history the event may be dated.

@@ -10,9 +10,7 @@ import (
 	"context"
 	"fmt"
 	"strconv"
-	"strings"
 	"time"
-	"unicode/utf8"
 
 	"dangjian/internal/area"
 	"dangjian/internal/audit"
@@ -20,6 +18,7 @@ import (
 	"dangjian/internal/db"
 	"dangjian/internal/fault"
 	"dangjian/internal/i18n"
+	"dangjian/internal/input"
 )
 
 // Store keeps part two's records. Every read and write is restricted to the
@@ -54,26 +53,16 @@ func (s *Store) inScope(ctx context.Context, field string, areaID int64) error {
 
 // checkDate refuses a missing date or one after today.
 func (s *Store) checkDate(field string, on date.Date) error {
-	if on.IsZero() {
-		return i18n.Errf(field, "err.date_required")
-	}
-	if on.After(s.Today()) {
-		return i18n.Errf(field, "err.date_future", on.String())
-	}
-	return nil
+	return input.Date(field, on, s.Today())
 }
 
 // text trims a free-text field and refuses one longer than max runes;
 // required refuses an empty one.
 func text(field, v string, max int, required bool) (string, error) {
-	v = strings.TrimSpace(v)
-	if required && v == "" {
-		return "", i18n.Errf(field, "err.coord_required")
+	if required {
+		return input.Text(field, v, max, "err.coord_required")
 	}
-	if utf8.RuneCountInString(v) > max {
-		return "", i18n.Errf(field, "err.text_too_long", max)
-	}
-	return v, nil
+	return input.Text(field, v, max, "")
 }
 
 // record appends the audit entry of a change inside its transaction.

@@ -11,6 +11,7 @@ func init() {
 		"err.date_required":   {ZH: "请填写日期（格式 YYYY-MM-DD）", EN: "enter a date (YYYY-MM-DD)"},
 		"err.date_invalid":    {ZH: "日期“%s”无效，格式应为 YYYY-MM-DD", EN: "%q is not a date; use YYYY-MM-DD"},
 		"err.date_future":     {ZH: "日期 %s 晚于今天，不能登记尚未发生的变更", EN: "%s is after today; only changes that have happened can be recorded"},
+		"err.text_too_long":   {ZH: "不能超过 %d 个字", EN: "at most %d characters"},
 		"err.id_invalid":      {ZH: "编号“%s”无效", EN: "%q is not a valid id"},
 		"err.period_inverted": {ZH: "开始日期 %s 晚于结束日期 %s", EN: "the start date %s is after the end date %s"},
 		"err.format_invalid":  {ZH: "格式“%s”无效，可选：%s", EN: "format %q is invalid; choose one of %s"},

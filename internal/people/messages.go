@@ -35,7 +35,6 @@ func init() {
 		"ui.attached.posts":                    {ZH: "%d个职务", EN: "%d posts"},
 		"ui.attached.units":                    {ZH: "%d个驻区单位", EN: "%d stationed units"},
 		"ui.attached.registrations":            {ZH: "%d个报到", EN: "%d registrations"},
-		"err.text_too_long":                    {ZH: "不能超过 %d 个字", EN: "at most %d characters"},
 		"err.gender_invalid":                   {ZH: "请选择性别", EN: "choose the gender"},
 		"err.education_invalid":                {ZH: "学历无效", EN: "invalid education level"},
 		"err.birth_date_required":              {ZH: "请填写出生日期或身份证号", EN: "enter the birth date or the ID number"},

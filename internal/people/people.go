@@ -15,14 +15,13 @@ import (
 	"context"
 	"fmt"
 	"strconv"
-	"strings"
-	"unicode/utf8"
 
 	"dangjian/internal/area"
 	"dangjian/internal/audit"
 	"dangjian/internal/date"
 	"dangjian/internal/db"
 	"dangjian/internal/i18n"
+	"dangjian/internal/input"
 	"dangjian/internal/pii"
 	"dangjian/internal/ratelimit"
 	"dangjian/internal/tally"
@@ -88,26 +87,16 @@ func record(ctx context.Context, q db.Q, action, targetType string, id int64, be
 
 // checkDate refuses a missing date or one after today.
 func (s *Store) checkDate(field string, on date.Date) error {
-	if on.IsZero() {
-		return i18n.Errf(field, "err.date_required")
-	}
-	if on.After(s.Today()) {
-		return i18n.Errf(field, "err.date_future", on.String())
-	}
-	return nil
+	return input.Date(field, on, s.Today())
 }
 
 // cleanText trims a free-text field and refuses one longer than max runes;
 // required refuses an empty one.
 func cleanText(field, v string, max int, required bool) (string, error) {
-	v = strings.TrimSpace(v)
-	if required && v == "" {
-		return "", i18n.Errf(field, "err.name_required")
+	if required {
+		return input.Text(field, v, max, "err.name_required")
 	}
-	if utf8.RuneCountInString(v) > max {
-		return "", i18n.Errf(field, "err.text_too_long", max)
-	}
-	return v, nil
+	return input.Text(field, v, max, "")
 }
 
 // nullID is NULL for 0.
