@@ -38,6 +38,10 @@ const (
 	Count Aggregate = iota
 	// Percent is 100 × (records with Flag) ÷ records, one decimal; 0 when none.
 	Percent
+	// Sum adds the records' amounts (the flag column carries each record's
+	// integer amount) and divides by Scale, two decimals: money kept in fen
+	// shown in 万元.
+	Sum
 )
 
 // Figure is one registered figure.
@@ -53,6 +57,8 @@ type Figure struct {
 	// person, membership, post, unit or registration.
 	RecordKind string
 	Agg        Aggregate
+	// Scale divides a Sum figure's total (1e6: fen to 万元).
+	Scale float64
 	// SQL selects the records: id, area_id, name, on_date, detail, flag.
 	// ?1 is the scope area, ?2 the period start, ?3 the period end.
 	SQL string
@@ -80,8 +86,11 @@ func (f *Figure) Unit(l i18n.Lang) string {
 // Format renders a value of this figure: one decimal for percentages, a
 // whole number otherwise.
 func (f *Figure) Format(v float64) string {
-	if f.Agg == Percent {
+	switch f.Agg {
+	case Percent:
 		return fmt.Sprintf("%.1f", v)
+	case Sum:
+		return fmt.Sprintf("%.2f", v)
 	}
 	return fmt.Sprintf("%d", int64(v))
 }
@@ -141,6 +150,8 @@ type Record struct {
 	On     date.Date `json:"on"`
 	Detail string    `json:"detail,omitempty"`
 	Flag   bool      `json:"flag"`
+	// Amount is a Sum figure's record's amount, before Scale.
+	Amount int64 `json:"amount,omitempty"`
 }
 
 // Compute returns the value of one figure.
@@ -163,7 +174,7 @@ func (f *Figure) Compute(ctx context.Context, q db.Q, s Scope) (float64, error) 
 func (f *Figure) CountRows(ctx context.Context, q db.Q, s Scope) (float64, error) {
 	var query string
 	switch f.Agg {
-	case Percent:
+	case Percent, Sum:
 		query = "SELECT COUNT(*), COALESCE(SUM(r.flag), 0) FROM (" + f.SQL + ") r" + typeParams(q)
 	default:
 		query = "SELECT COUNT(DISTINCT r.id), 0 FROM (" + f.SQL + ") r" + typeParams(q)
@@ -172,11 +183,14 @@ func (f *Figure) CountRows(ctx context.Context, q db.Q, s Scope) (float64, error
 	if err := q.QueryRowContext(ctx, query, s.AreaID, s.From, s.To).Scan(&n, &flagged); err != nil {
 		return 0, fmt.Errorf("figures: %s: %w", f.Key, err)
 	}
-	if f.Agg == Percent {
+	switch f.Agg {
+	case Percent:
 		if n == 0 {
 			return 0, nil
 		}
 		return math.Round(1000*float64(flagged)/float64(n)) / 10, nil
+	case Sum:
+		return math.Round(100*float64(flagged)/f.Scale) / 100, nil
 	}
 	return float64(n), nil
 }
@@ -212,7 +226,11 @@ func (f *Figure) records(ctx context.Context, q db.Q, s Scope, limit string) ([]
 		if err := rows.Scan(&r.ID, &r.AreaID, &r.Name, &r.On, &r.Detail, &flag); err != nil {
 			return nil, err
 		}
-		r.Flag = flag != 0
+		if f.Agg == Sum {
+			r.Amount = flag
+		} else {
+			r.Flag = flag != 0
+		}
 		out = append(out, r)
 	}
 	return out, rows.Err()
