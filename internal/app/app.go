@@ -18,6 +18,7 @@ import (
 	"dangjian/internal/jobs"
 	"dangjian/internal/people"
 	"dangjian/internal/pii"
+	"dangjian/internal/premises"
 	"dangjian/internal/web"
 )
 
@@ -29,8 +30,10 @@ type App struct {
 	People *people.Store
 	// Coordination is part two: conferences, actions, whistles, campaigns.
 	Coordination *coordination.Store
-	Auth         *auth.Store
-	Log          *slog.Logger
+	// Premises is part three: premises, funding, land, building projects.
+	Premises *premises.Store
+	Auth     *auth.Store
+	Log      *slog.Logger
 	// Jobs runs the background work started from the pages (imports).
 	Jobs *jobs.Runner
 }
@@ -53,12 +56,14 @@ func New(d *db.DB, keys *pii.Keyring, o Options) *App {
 	a := &App{DB: d, Keys: keys, Areas: area.NewStore(d), Auth: auth.NewStore(d), Log: o.Log, Jobs: jobs.NewRunner()}
 	a.People = people.NewStore(d, a.Areas, keys)
 	a.Coordination = coordination.NewStore(d, a.Areas)
+	a.Premises = premises.NewStore(d, a.Areas)
 	// People's records hang on areas: an area that ends moves them along.
 	a.Areas.Attach(a.People)
 	if o.Today != nil {
 		a.Areas.Today = o.Today
 		a.People.Today = o.Today
 		a.Coordination.Today = o.Today
+		a.Premises.Today = o.Today
 	}
 	if o.AuthParams != nil {
 		a.Auth.Params = *o.AuthParams

@@ -12,6 +12,7 @@ import (
 	"dangjian/internal/cli"
 	"dangjian/internal/db"
 	"dangjian/internal/dbtest"
+	"dangjian/internal/figures"
 )
 
 // run executes the command line and returns exit code, stdout and stderr.
@@ -59,7 +60,9 @@ func TestFiguresJSONOnDemoIsNonZeroAndSameOnBothEngines(t *testing.T) {
 			t.Errorf("%s: figures json = %+v", e, got)
 		}
 		for _, f := range got.Figures {
-			if f.Value == 0 {
+			// Part three tells what changed over years; the demo's
+			// test asks it of five (demo.TestDemoFiguresNonZero).
+			if f.Value == 0 && figures.Get(f.Key).Part <= 2 {
 				t.Errorf("%s: demo figure %s is zero for the current year", e, f.Key)
 			}
 			if f.Label == "" {

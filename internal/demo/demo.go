@@ -107,7 +107,10 @@ func LoadWith(ctx context.Context, s *area.Store, keys *pii.Keyring) error {
 	b.create("滨湖新城社区", "西湖街道", on(0, 1, 6))
 	b.org("滨湖新城社区", "branch", "滨湖新城社区党支部", on(0, 1, 6))
 	b.create("阳光里社区", "南山街道", on(0, 1, 8))
-	return loadPeople(ctx, b, keys, on)
+	if err := loadPeople(ctx, b, keys, on); err != nil {
+		return err
+	}
+	return loadPremises(ctx, b, on)
 }
 
 // 居民区 turns "迎宾社区" into "迎宾居民区", the name of a residents' branch
