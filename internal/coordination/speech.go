@@ -76,7 +76,7 @@ func firstJointConference(ctx context.Context, q db.Q, s figures.Scope, lang i18
 		"units":          {Text: strconv.Itoa(len(units)), Link: page, Zero: len(units) == 0},
 		"unit_names":     {Text: speech.JoinNames(lang, units, false), Link: page, Zero: len(units) == 0},
 		"followers":      {Text: subdistrictNames(lang, followers), Zero: len(followers) == 0},
-		"follower_kinds": {Text: joinAnd(lang, kinds), Zero: len(kinds) == 0},
+		"follower_kinds": {Text: speech.JoinAnd(lang, kinds), Zero: len(kinds) == 0},
 	}, nil
 }
 
@@ -216,8 +216,8 @@ func campaignsFought(ctx context.Context, q db.Q, s figures.Scope, lang i18n.Lan
 		return nil, err
 	}
 	return speech.Fields{
-		"fights":  {Text: joinAll(lang, fights), Zero: len(fights) == 0},
-		"health":  {Text: joinAll(lang, health), Zero: len(health) == 0},
+		"fights":  {Text: speech.JoinAll(lang, fights), Zero: len(fights) == 0},
+		"health":  {Text: speech.JoinAll(lang, health), Zero: len(health) == 0},
 		"results": {Text: speech.JoinNames(lang, results, false), Zero: len(results) == 0},
 	}, nil
 }
@@ -257,15 +257,6 @@ func campaignResults(ctx context.Context, q db.Q, ids []int64, lang i18n.Lang) (
 	return out, rows.Err()
 }
 
-// joinAll lists every item (no 等: the template says it), with 、 or, in
-// English, commas and "and".
-func joinAll(lang i18n.Lang, items []string) string {
-	if lang == i18n.EN {
-		return speech.JoinNames(lang, items, false)
-	}
-	return strings.Join(items, "、")
-}
-
 // subdistrictNames lists subdistricts as the seed does, the shared 街道
 // said once at the end (官渡、新华、红旗等街道).
 func subdistrictNames(lang i18n.Lang, names []string) string {
@@ -281,13 +272,4 @@ func subdistrictNames(lang i18n.Lang, names []string) string {
 		short[i] = strings.TrimSuffix(n, suffix)
 	}
 	return speech.JoinNames(lang, short, false) + suffix
-}
-
-// joinAnd lists every item with 和 before the last (社区党建和社会治安综合
-// 治理), in English with commas and "and".
-func joinAnd(lang i18n.Lang, items []string) string {
-	if lang == i18n.EN || len(items) < 2 {
-		return joinAll(lang, items)
-	}
-	return joinAll(lang, items[:len(items)-1]) + "和" + items[len(items)-1]
 }

@@ -6,7 +6,7 @@ import (
 )
 
 // Words a value action may write besides figures and fields.
-var words = map[string]bool{"scope": true, "from": true, "to": true, "when": true, "as_of": true}
+var words = map[string]bool{"scope": true, "from": true, "to": true, "when": true, "as_of": true, "at_start": true}
 
 // Levels a condition may test: the level of the scope's area.
 var levels = map[string]bool{"district": true, "subdistrict": true, "community": true}

@@ -5,7 +5,7 @@
 //	{{about services.person_times}}   the same in the "×××多" style (2,345 → 2300多)
 //	{{names communities.created}}     the names of its records: up to three, then 等
 //	{{scope}} {{from}} {{to}}         the scope's name and the period's days
-//	{{when}} {{as_of}}                time words that follow the period (近年来, 去年, 2025年; 目前, 截至2024年底)
+//	{{when}} {{as_of}} {{at_start}}   time words that follow the period (近年来, 去年, 2025年; 目前, 截至2024年底; 2022年初)
 //	{{if key}} … {{else}} … {{end}}   a clause kept only when the figure is not 0
 //	                                  (key may be "a or b", "a and b", "not a", "one a"
 //	                                  (exactly 1, for plurals), a field, or district /

@@ -186,6 +186,8 @@ func (r *renderer) word(w string) string {
 		return When(r.c.Lang, s.From, s.To, r.c.Today)
 	case "as_of":
 		return AsOf(r.c.Lang, s.To, r.c.Today)
+	case "at_start":
+		return AtStart(r.c.Lang, s.From)
 	}
 	return ""
 }

@@ -229,6 +229,17 @@ func TestWords(t *testing.T) {
 			t.Errorf("AsOf %s = %q, want %q", c.to, got, c.en)
 		}
 	}
+	for _, c := range []struct{ from, zh, en string }{
+		{"2022-01-01", "2022年初", "At the start of 2022"},
+		{"2022-03-01", "2022年3月1日", "On 1 March 2022"},
+	} {
+		if got := speech.AtStart(i18n.ZH, d(c.from)); got != c.zh {
+			t.Errorf("AtStart %s = %q, want %q", c.from, got, c.zh)
+		}
+		if got := speech.AtStart(i18n.EN, d(c.from)); got != c.en {
+			t.Errorf("AtStart %s (en) = %q, want %q", c.from, got, c.en)
+		}
+	}
 	about := []struct {
 		v  float64
 		zh string
@@ -236,6 +247,28 @@ func TestWords(t *testing.T) {
 	for _, c := range about {
 		if got := speech.About(i18n.ZH, c.v); got != c.zh {
 			t.Errorf("About(%v) = %q, want %q", c.v, got, c.zh)
+		}
+	}
+	money := []struct {
+		fen    int64
+		zh, en string
+	}{
+		{0, "0元", "0 yuan"},
+		{800_000, "8000元", "8,000 yuan"},
+		{999_999, "9999元", "9,999 yuan"},
+		{9_999_999, "9万多元", "more than 90,000 yuan"},
+		{1_000_000, "1万元", "10,000 yuan"},
+		{12_340_000, "12万多元", "more than 120,000 yuan"},
+		{12_000_000, "12万元", "120,000 yuan"},
+		{12_000_001, "12万多元", "more than 120,000 yuan"},
+		{1_234_500_000, "1234万多元", "more than 12,340,000 yuan"},
+	}
+	for _, c := range money {
+		if got := speech.Money(i18n.ZH, c.fen); got != c.zh {
+			t.Errorf("Money(%d) = %q, want %q", c.fen, got, c.zh)
+		}
+		if got := speech.Money(i18n.EN, c.fen); got != c.en {
+			t.Errorf("Money(%d, en) = %q, want %q", c.fen, got, c.en)
 		}
 	}
 	names := []struct {

@@ -52,6 +52,16 @@ func AsOf(l i18n.Lang, to, today date.Date) string {
 		fmt.Sprintf("on %d %s %d", to.Day(), to.Month(), to.Year()))
 }
 
+// AtStart is when a count at the period's start stands: 2022年初 when the
+// period starts on 1 January, else the day (2022年3月1日).
+func AtStart(l i18n.Lang, from date.Date) string {
+	if from.Month() == time.January && from.Day() == 1 {
+		return pick(l != i18n.EN, fmt.Sprintf("%d年初", from.Year()), fmt.Sprintf("At the start of %d", from.Year()))
+	}
+	return pick(l != i18n.EN, fmt.Sprintf("%d年%d月%d日", from.Year(), from.Month(), from.Day()),
+		fmt.Sprintf("On %d %s %d", from.Day(), from.Month(), from.Year()))
+}
+
 // Month names a day's month: 2025年12月, December 2025.
 func Month(l i18n.Lang, d date.Date) string {
 	if l == i18n.EN {
@@ -78,6 +88,38 @@ func About(l i18n.Lang, v float64) string {
 		return s
 	}
 	return pick(l != i18n.EN, s+"多", "more than "+s)
+}
+
+// Money writes an amount kept in fen as a speech does: below 1 万元 in whole
+// 元 (8000元); from 1 万 on, rounded down to whole 万 with 多 when anything was
+// dropped (12.34 万 → 12万多元, 12 万 → 12万元).
+func Money(l i18n.Lang, fen int64) string {
+	yuan := fen / 100
+	if yuan < 10_000 {
+		return pick(l != i18n.EN, strconv.FormatInt(yuan, 10)+"元", groupThousands(yuan)+" yuan")
+	}
+	wan := yuan / 10_000
+	exact := yuan%10_000 == 0 && fen%100 == 0
+	if l == i18n.EN {
+		s := groupThousands(wan*10_000) + " yuan"
+		if !exact {
+			s = "more than " + s
+		}
+		return s
+	}
+	if exact {
+		return strconv.FormatInt(wan, 10) + "万元"
+	}
+	return strconv.FormatInt(wan, 10) + "万多元"
+}
+
+// groupThousands writes 120000 as 120,000.
+func groupThousands(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 // aboutText is About for a field's text, which is left alone unless it is
@@ -112,6 +154,27 @@ func JoinNames(l i18n.Lang, names []string, more bool) string {
 		return names[0]
 	}
 	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+// JoinAll lists every item (no 等: the template says it when it wants), with
+// 、 or, in English, commas and "and".
+func JoinAll(l i18n.Lang, items []string) string {
+	if l != i18n.EN {
+		return strings.Join(items, "、")
+	}
+	if len(items) < 2 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}
+
+// JoinAnd lists every item with 和 before the last (党员活动室、电教室、健身室和
+// 图书馆; 社区党建和社会治安综合治理), in English as JoinAll.
+func JoinAnd(l i18n.Lang, items []string) string {
+	if l == i18n.EN || len(items) < 2 {
+		return JoinAll(l, items)
+	}
+	return JoinAll(l, items[:len(items)-1]) + "和" + items[len(items)-1]
 }
 
 func pick(zh bool, z, e string) string {
