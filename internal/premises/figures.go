@@ -19,11 +19,21 @@ const officeUses = "('office', 'service')"
 // lacksAllOn is "community a lacks office premises, funding and land on
 // dateExpr".
 func lacksAllOn(dateExpr string) string {
-	return figures.SQLJoin(
-		"NOT EXISTS (SELECT 1 FROM premises p WHERE p.area_id = a.id AND p.use IN "+officeUses+" AND "+figures.ValidRow("p", dateExpr)+")",
-		"AND NOT EXISTS (SELECT 1 FROM office_funding f WHERE f.area_id = a.id AND f.amount > 0 AND "+figures.ValidRow("f", dateExpr)+")",
-		"AND NOT EXISTS (SELECT 1 FROM economic_land l WHERE l.area_id = a.id AND "+figures.ValidRow("l", dateExpr)+")",
-	)
+	return lacksOfficeOn(dateExpr) + "\nAND " + lacksFundingOn(dateExpr) + "\nAND " + lacksLandOn(dateExpr)
+}
+
+// lacksOfficeOn, lacksFundingOn and lacksLandOn are "community a lacks it
+// on dateExpr".
+func lacksOfficeOn(dateExpr string) string {
+	return "NOT EXISTS (SELECT 1 FROM premises p WHERE p.area_id = a.id AND p.use IN " + officeUses + " AND " + figures.ValidRow("p", dateExpr) + ")"
+}
+
+func lacksFundingOn(dateExpr string) string {
+	return "NOT EXISTS (SELECT 1 FROM office_funding f WHERE f.area_id = a.id AND f.amount > 0 AND " + figures.ValidRow("f", dateExpr) + ")"
+}
+
+func lacksLandOn(dateExpr string) string {
+	return "NOT EXISTS (SELECT 1 FROM economic_land l WHERE l.area_id = a.id AND " + figures.ValidRow("l", dateExpr) + ")"
 }
 
 // validBefore is "x valid on the day before start".
@@ -95,23 +105,37 @@ func roomsOf(kind string) string {
 // 100) with the latest household count; communities without a standard
 // are left out. The detail is the floor area they have, in 0.01 m².
 var belowStandard = figures.SQLJoin(
-	"SELECT a.id AS id, a.id AS area_id, "+figures.NameAt("a.id", "?3", "a.name")+" AS name, st.from_on AS on_date, CAST("+floorAt+" AS TEXT) AS detail, 0 AS flag",
+	"SELECT a.id AS id, a.id AS area_id, "+figures.NameAt("a.id", "?3", "a.name")+" AS name, st.from_on AS on_date, CAST("+floorOn("?3")+" AS TEXT) AS detail, 0 AS flag",
 	"FROM area a",
 	figures.Under("a.id", "?3"),
-	"JOIN premises_standard st ON st.id = (SELECT s2.id FROM premises_standard s2",
-	"  JOIN area_closure c2 ON c2.ancestor_id = s2.area_id AND c2.descendant_id = a.id AND "+figures.ValidRow("c2", "?3"),
-	"  WHERE s2.from_on <= ?3 ORDER BY c2.depth, s2.from_on DESC, s2.id DESC LIMIT 1)",
+	standardInForce("?3"),
 	"WHERE a.level = 'community' AND "+figures.Active("a", "established_on", "?3"),
-	"AND ("+floorAt+" < st.min_area OR "+floorAt+" * 100 < st.per_100_households * "+householdsAt+")",
+	"AND ("+floorOn("?3")+" < st.min_area OR "+floorOn("?3")+" * 100 < st.per_100_households * "+householdsOn("?3")+")",
 )
 
-// floorAt is community a's office and service floor area valid at ?3.
-const floorAt = "COALESCE((SELECT SUM(p.floor_area) FROM premises p WHERE p.area_id = a.id AND p.use IN " + officeUses +
-	" AND p.from_on <= ?3 AND (p.to_on IS NULL OR ?3 < p.to_on)), 0)"
+// standardInForce joins st, the standard in force for community a on
+// dateExpr: set at the nearest area at or above it, the latest from on or
+// before dateExpr.
+func standardInForce(dateExpr string) string {
+	return figures.SQLJoin(
+		"JOIN premises_standard st ON st.id = (SELECT s2.id FROM premises_standard s2",
+		"  JOIN area_closure c2 ON c2.ancestor_id = s2.area_id AND c2.descendant_id = a.id AND "+figures.ValidRow("c2", dateExpr),
+		"  WHERE s2.from_on <= "+dateExpr+" ORDER BY c2.depth, s2.from_on DESC, s2.id DESC LIMIT 1)")
+}
 
-// householdsAt is community a's latest household count on or before ?3.
-const householdsAt = "COALESCE((SELECT hc.households FROM household_count hc WHERE hc.area_id = a.id AND hc.counted_on <= ?3" +
-	" ORDER BY hc.counted_on DESC, hc.id DESC LIMIT 1), 0)"
+// floorOn is community a's office and service floor area valid on
+// dateExpr.
+func floorOn(dateExpr string) string {
+	return "COALESCE((SELECT SUM(p.floor_area) FROM premises p WHERE p.area_id = a.id AND p.use IN " + officeUses +
+		" AND " + figures.ValidRow("p", dateExpr) + "), 0)"
+}
+
+// householdsOn is community a's latest household count on or before
+// dateExpr.
+func householdsOn(dateExpr string) string {
+	return "COALESCE((SELECT hc.households FROM household_count hc WHERE hc.area_id = a.id AND hc.counted_on <= " + dateExpr +
+		" ORDER BY hc.counted_on DESC, hc.id DESC LIMIT 1), 0)"
+}
 
 func init() {
 	figures.Register(

@@ -47,12 +47,17 @@ func (s *Store) community(ctx context.Context, field string, id int64, on date.D
 		return a, err
 	}
 	if a.Level != area.Community {
-		return a, &i18n.Error{Field: field, Key: "err.premises_not_community", Args: []any{a.Name}, Err: fault.BadReference}
+		return a, notCommunity(field, a)
 	}
 	if !a.ActiveOn(on) {
 		return a, i18n.Errf(field, "err.premises_community_inactive", a.Name, on.String())
 	}
 	return a, nil
+}
+
+// notCommunity refuses an area that is not a community.
+func notCommunity(field string, a area.Area) error {
+	return &i18n.Error{Field: field, Key: "err.premises_not_community", Args: []any{a.Name}, Err: fault.BadReference}
 }
 
 // checkDate refuses a missing date or one after today.
