@@ -6,6 +6,7 @@ import (
 	"dangjian/internal/coordination"
 	"dangjian/internal/importer"
 	"dangjian/internal/people"
+	"dangjian/internal/premises"
 	"dangjian/internal/report"
 	"dangjian/internal/web"
 )
@@ -18,6 +19,7 @@ func (a *App) pages() []web.Module {
 		report.Pages(a.DB, a.Areas),
 		people.Pages(a.People),
 		coordination.Pages(a.Coordination),
+		premises.Pages(a.Premises),
 		importer.Pages(a.DB, a.People, a.Jobs),
 	}
 }

@@ -79,7 +79,7 @@ func (w *World) queryID(query, what string, args ...any) int64 {
 	return *id
 }
 
-var refPattern = regexp.MustCompile(`\{(org:|unit:|conf:|person:|user:|tokenid:|token:)?([^{}":\s]+)\}`)
+var refPattern = regexp.MustCompile(`\{(org:|unit:|conf:|project:|person:|user:|tokenid:|token:)?([^{}":\s]+)\}`)
 
 // Expand replaces, so that scenarios read as names:
 //
@@ -114,6 +114,8 @@ func (w *World) Expand(s string) string {
 			id = w.RowID("unit", p[2])
 		case "conf:":
 			id = w.RowID("joint_conference", p[2])
+		case "project:":
+			id = w.RowID("building_project", p[2])
 		case "person:":
 			id = w.PersonID(p[2])
 		case "user:":

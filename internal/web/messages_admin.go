@@ -5,7 +5,7 @@ import "dangjian/internal/i18n"
 // UI strings of user management, API tokens and the auditor's page.
 func init() {
 	i18n.Register(map[string]i18n.Message{
-		"ui.nav.tokens": {ZH: "API 令牌", EN: "API tokens"},
+		"ui.nav.tokens": {ZH: "API 令牌", EN: "Tokens"},
 
 		"ui.users.title":     {ZH: "用户管理", EN: "Users"},
 		"ui.users.new":       {ZH: "新建用户", EN: "New user"},
