@@ -35,11 +35,15 @@ func Pages(st *Store) web.Module {
 		Nav: []web.NavItem{{Key: "coordination", Href: "/conferences", Label: "ui.nav.coordination", Perm: ReadCoordination, Order: 450}},
 		Routes: func(k *web.Kit) []web.Route {
 			p := &pages{Kit: k, s: st}
+			action := st.ActionPlace()
 			return []web.Route{
 				{Pattern: "GET /conferences", Perm: ReadCoordination, Handler: p.conferenceList},
 				{Pattern: "GET /conferences/{id}", Perm: ReadCoordination, Place: st.ConferencePlace(), Handler: p.conferenceShow},
 				{Pattern: "/conferences/{id}/sessions/new", Perm: WriteCoordination, Place: st.ConferencePlace(), Handler: p.sessionCreate},
 				{Pattern: "GET /actions", Perm: ReadCoordination, Handler: p.actionList},
+				{Pattern: "GET /actions/{id}", Perm: ReadCoordination, Place: action, Handler: p.actionShow},
+				{Pattern: "/actions/{id}/progress", Perm: WriteCoordination, Place: action, Handler: p.actionProgress},
+				{Pattern: "/actions/{id}/sub-actions/new", Perm: WriteCoordination, Place: action, Handler: p.actionSplit},
 				{Pattern: "GET /whistles", Perm: ReadCoordination, Handler: p.whistleList},
 			}
 		},
