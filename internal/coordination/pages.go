@@ -35,7 +35,7 @@ func Pages(st *Store) web.Module {
 		Nav: []web.NavItem{{Key: "coordination", Href: "/conferences", Label: "ui.nav.coordination", Perm: ReadCoordination, Order: 450}},
 		Routes: func(k *web.Kit) []web.Route {
 			p := &pages{Kit: k, s: st}
-			action := st.ActionPlace()
+			action, unit := st.ActionPlace(), st.UnitPlace()
 			return []web.Route{
 				{Pattern: "GET /conferences", Perm: ReadCoordination, Handler: p.conferenceList},
 				{Pattern: "GET /conferences/{id}", Perm: ReadCoordination, Place: st.ConferencePlace(), Handler: p.conferenceShow},
@@ -45,6 +45,8 @@ func Pages(st *Store) web.Module {
 				{Pattern: "/actions/{id}/progress", Perm: WriteCoordination, Place: action, Handler: p.actionProgress},
 				{Pattern: "/actions/{id}/sub-actions/new", Perm: WriteCoordination, Place: action, Handler: p.actionSplit},
 				{Pattern: "GET /whistles", Perm: ReadCoordination, Handler: p.whistleList},
+				{Pattern: "GET /units/{id}/actions", Perm: ReadUnitActions, Place: unit, Handler: p.unitActions},
+				{Pattern: "/units/{id}/actions/{action}/progress", Perm: WriteUnitActions, Place: unit, Handler: p.unitActionProgress},
 			}
 		},
 	}
