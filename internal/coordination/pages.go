@@ -35,7 +35,7 @@ func Pages(st *Store) web.Module {
 		Nav: []web.NavItem{{Key: "coordination", Href: "/conferences", Label: "ui.nav.coordination", Perm: ReadCoordination, Order: 450}},
 		Routes: func(k *web.Kit) []web.Route {
 			p := &pages{Kit: k, s: st}
-			action, unit := st.ActionPlace(), st.UnitPlace()
+			action, unit, whistle := st.ActionPlace(), st.UnitPlace(), st.WhistlePlace()
 			return []web.Route{
 				{Pattern: "GET /conferences", Perm: ReadCoordination, Handler: p.conferenceList},
 				{Pattern: "GET /conferences/{id}", Perm: ReadCoordination, Place: st.ConferencePlace(), Handler: p.conferenceShow},
@@ -45,6 +45,13 @@ func Pages(st *Store) web.Module {
 				{Pattern: "/actions/{id}/progress", Perm: WriteCoordination, Place: action, Handler: p.actionProgress},
 				{Pattern: "/actions/{id}/sub-actions/new", Perm: WriteCoordination, Place: action, Handler: p.actionSplit},
 				{Pattern: "GET /whistles", Perm: ReadCoordination, Handler: p.whistleList},
+				{Pattern: "GET /whistles/new", Perm: WriteCoordination, Handler: p.whistleCreate},
+				{Pattern: "POST /whistles/new", Perm: WriteCoordination, Handler: p.whistleCreate},
+				{Pattern: "GET /whistles/{id}", Perm: ReadCoordination, Place: whistle, Handler: p.whistleShow},
+				{Pattern: "POST /whistles/{id}/report", Perm: WriteCoordination, Place: whistle, Handler: p.whistleReport},
+				{Pattern: "POST /whistles/{id}/score", Perm: WriteCoordination, Place: whistle, Handler: p.whistleScore},
+				{Pattern: "POST /whistles/{id}/resolve", Perm: WriteCoordination, Place: whistle, Handler: p.whistleResolve},
+				{Pattern: "/whistles/{id}/actions/new", Perm: WriteCoordination, Place: whistle, Handler: p.whistleAction},
 				{Pattern: "GET /units/{id}/actions", Perm: ReadUnitActions, Place: unit, Handler: p.unitActions},
 				{Pattern: "/units/{id}/actions/{action}/progress", Perm: WriteUnitActions, Place: unit, Handler: p.unitActionProgress},
 			}
