@@ -87,7 +87,7 @@ WHERE p.whistle_id = ? AND COALESCE(u.name, p.department) = ?`, id, name).Scan(&
 			{Name: "in English", Path: "/whistles/{w}?lang=en", Header: as("yingbin"), Status: 200, Want: []string{"Summoned", "1 h left"}},
 			{Name: "a report-in before the whistle", Method: "POST", Path: "/whistles/{w}/report", Header: as("yingbin"), Status: 422,
 				Form: url.Values{"party": {dept}, "reported_at": {"2025-06-20 07:30"}},
-				Want: []string{`id="reported_at-error"`, "报到时间不能早于吹哨时间", `value="2025-06-20 07:30"`}},
+				Want: []string{`id="reported_at-error"`, "报到时间不能早于吹哨时间（2025-06-20 08:00）", `value="2025-06-20 07:30"`}},
 			{Name: "a report-in that is no time", Method: "POST", Path: "/whistles/{w}/report", Header: as("yingbin"), Status: 422,
 				Form: url.Values{"party": {dept}, "reported_at": {"下午三点"}}, Want: []string{`id="reported_at-error"`, "不是有效的时间"}},
 			{Name: "another whistle's party", Method: "POST", Path: "/whistles/{w}/report", Header: as("yingbin"), Status: 404,
