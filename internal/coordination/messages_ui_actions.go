@@ -32,6 +32,7 @@ func init() {
 		"ui.action_split.title":            {ZH: "分解事项：%s", EN: "Add a sub-action: %s"},
 		"ui.action_split.intro":            {ZH: "子事项的期限不能晚于上级事项；上级事项的进度为各子事项进度的平均。", EN: "A sub-action is due no later than its action, whose progress becomes the mean of its sub-actions'."},
 		"ui.action_split.submit":           {ZH: "添加子事项", EN: "Add the sub-action"},
+		"err.action_done_date_required":    {ZH: "办结或撤销时请填写办结日期（格式 YYYY-MM-DD）", EN: "give the day it was closed (YYYY-MM-DD)"},
 		"ui.flash.sub_action_added":        {ZH: "已添加子事项“%s”", EN: "Sub-action %s added"},
 	})
 }

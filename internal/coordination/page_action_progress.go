@@ -53,6 +53,10 @@ func (p *pages) progressSpec(lang i18n.Lang, v ActionView, back string, apply fu
 // the action is done (then it is 100).
 func progressInput(v url.Values, id int64, on date.Date) (UpdateInput, error) {
 	in := UpdateInput{ActionID: id, On: on, Status: ActionStatus(v.Get("status")), Note: v.Get("note"), Result: v.Get("result")}
+	if on.IsZero() && (in.Status == Done || in.Status == Dropped) {
+		// The date of the update is the day the action closed.
+		return in, i18n.Errf("on", "err.action_done_date_required")
+	}
 	x := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v.Get("progress")), "%"))
 	switch {
 	case x == "" && in.Status == Done:

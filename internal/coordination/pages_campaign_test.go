@@ -52,6 +52,8 @@ func TestCampaignPages(t *testing.T) {
 			{Name: "the form", Path: "/campaigns/new", Header: as("hedong"), Status: 200,
 				Want: []string{`<option value="rabies">防制狂犬病</option>`, `<option value="{conf:河东街道社区党建工作联席会议}">`, `name="unit_4_q"`, `id="f-measure_unit_4"`},
 				Not:  []string{"官渡街道社区党建工作联席会议"}},
+			{Name: "the form in English", Path: "/campaigns/new?lang=en", Header: as("hedong"), Status: 200,
+				Want: []string{"Record a campaign", "Participating units", `<option value="rabies">rabies</option>`}},
 			{Name: "a viewer may not record one", Method: "POST", Path: "/campaigns/new", Header: as("viewer"), Status: 403, Form: form()},
 			{Name: "no name", Method: "POST", Path: "/campaigns/new", Header: as("hedong"), Status: 422,
 				Form: form("name", ""), Want: []string{`id="name-error"`, `value="清运堆物"`}},
@@ -63,6 +65,8 @@ func TestCampaignPages(t *testing.T) {
 				Form: form("ended_on", "2025-04-01"), Want: []string{`id="ended_on-error"`, "结束日期应晚于开始日期（2025-05-01）"}},
 			{Name: "a unit outside the scope", Method: "POST", Path: "/campaigns/new", Header: as("hedong"), Status: 422,
 				Form: form("unit_1_q", "示范商贸有限公司"), Want: []string{`id="units-error"`}},
+			{Name: "a unit not stationed in the area covered", Method: "POST", Path: "/campaigns/new", Header: as("hedong"), Status: 422,
+				Form: form("unit_1_q", "示范区人民医院"), Want: []string{`id="units-error"`, "未驻在专项行动覆盖的区域"}},
 			// The second result sent is on the third row (the first is empty).
 			{Name: "a quantity that is no number", Method: "POST", Path: "/campaigns/new", Header: as("hedong"), Status: 422,
 				Form: form("measure_qty_2", "许多"), Want: []string{`id="measure-2-error"`, "“许多”不是数字"}, Not: []string{`id="measure-1-error"`}},

@@ -38,6 +38,8 @@ func TestWhistlePages(t *testing.T) {
 		for _, sc := range []testkit.Scenario{
 			{Name: "the form", Path: "/whistles/new", Header: as("yingbin"), Status: 200,
 				Want: []string{`id="f-area_id"`, `data-pick="/pick/areas?level=community&amp;level=subdistrict"`, `name="party_dept_3"`, `data-pick="/pick/units"`}},
+			{Name: "the form in English", Path: "/whistles/new?lang=en", Header: as("yingbin"), Status: 200,
+				Want: []string{"Raise a whistle", "Deadline (hours)", "China Standard Time"}},
 			{Name: "the list offers it to writers", Path: "/whistles", Header: as("yingbin"), Status: 200, Want: []string{`id="whistle-new"`}},
 			{Name: "not to viewers", Path: "/whistles", Header: as("viewer"), Status: 200, Not: []string{`id="whistle-new"`}},
 			{Name: "a viewer may not raise one", Method: "POST", Path: "/whistles/new", Header: as("viewer"), Status: 403, Form: raise()},
