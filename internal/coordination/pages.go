@@ -29,18 +29,36 @@ func Pages(st *Store) web.Module {
 		Funcs: template.FuncMap{
 			"actionArgs": func(v *web.View, rows []Action) actionArgs { return actionArgs{V: v, Rows: rows, Today: st.Today()} },
 			// clock shows a moment in China Standard Time.
-			"clock": func(t time.Time) string { return t.In(cst).Format("2006-01-02 15:04") },
-			"hours": func(d time.Duration) int { return int(d.Hours()) },
+			"clock":    func(t time.Time) string { return t.In(cst).Format("2006-01-02 15:04") },
+			"hours":    func(d time.Duration) int { return int(d.Hours()) },
+			"quantity": quantity,
 		},
 		Nav: []web.NavItem{{Key: "coordination", Href: "/conferences", Label: "ui.nav.coordination", Perm: ReadCoordination, Order: 450}},
 		Routes: func(k *web.Kit) []web.Route {
 			p := &pages{Kit: k, s: st}
+			action, unit, whistle := st.ActionPlace(), st.UnitPlace(), st.WhistlePlace()
 			return []web.Route{
 				{Pattern: "GET /conferences", Perm: ReadCoordination, Handler: p.conferenceList},
 				{Pattern: "GET /conferences/{id}", Perm: ReadCoordination, Place: st.ConferencePlace(), Handler: p.conferenceShow},
 				{Pattern: "/conferences/{id}/sessions/new", Perm: WriteCoordination, Place: st.ConferencePlace(), Handler: p.sessionCreate},
 				{Pattern: "GET /actions", Perm: ReadCoordination, Handler: p.actionList},
+				{Pattern: "GET /actions/{id}", Perm: ReadCoordination, Place: action, Handler: p.actionShow},
+				{Pattern: "/actions/{id}/progress", Perm: WriteCoordination, Place: action, Handler: p.actionProgress},
+				{Pattern: "/actions/{id}/sub-actions/new", Perm: WriteCoordination, Place: action, Handler: p.actionSplit},
 				{Pattern: "GET /whistles", Perm: ReadCoordination, Handler: p.whistleList},
+				{Pattern: "GET /whistles/new", Perm: WriteCoordination, Handler: p.whistleCreate},
+				{Pattern: "POST /whistles/new", Perm: WriteCoordination, Handler: p.whistleCreate},
+				{Pattern: "GET /whistles/{id}", Perm: ReadCoordination, Place: whistle, Handler: p.whistleShow},
+				{Pattern: "POST /whistles/{id}/report", Perm: WriteCoordination, Place: whistle, Handler: p.whistleReport},
+				{Pattern: "POST /whistles/{id}/score", Perm: WriteCoordination, Place: whistle, Handler: p.whistleScore},
+				{Pattern: "POST /whistles/{id}/resolve", Perm: WriteCoordination, Place: whistle, Handler: p.whistleResolve},
+				{Pattern: "/whistles/{id}/actions/new", Perm: WriteCoordination, Place: whistle, Handler: p.whistleAction},
+				{Pattern: "GET /campaigns", Perm: ReadCoordination, Handler: p.campaignList},
+				{Pattern: "GET /campaigns/new", Perm: WriteCoordination, Handler: p.campaignCreate},
+				{Pattern: "POST /campaigns/new", Perm: WriteCoordination, Handler: p.campaignCreate},
+				{Pattern: "GET /campaigns/{id}", Perm: ReadCoordination, Place: st.CampaignPlace(), Handler: p.campaignShow},
+				{Pattern: "GET /units/{id}/actions", Perm: ReadUnitActions, Place: unit, Handler: p.unitActions},
+				{Pattern: "/units/{id}/actions/{action}/progress", Perm: WriteUnitActions, Place: unit, Handler: p.unitActionProgress},
 			}
 		},
 	}

@@ -116,7 +116,7 @@ func (s *Store) ReportIn(ctx context.Context, partyID int64, at time.Time) error
 			return err
 		}
 		if at.Before(raisedAt) {
-			return i18n.Errf("reported_at", "err.report_before_whistle", raisedAt.Format(time.DateTime))
+			return i18n.Errf("reported_at", "err.report_before_whistle", raisedAt.In(cst).Format("2006-01-02 15:04"))
 		}
 		res, err := q.ExecContext(ctx, "UPDATE whistle_party SET reported_at = ? WHERE id = ? AND reported_at IS NULL", at.UTC().Format(stamp), partyID)
 		if err != nil {

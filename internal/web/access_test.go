@@ -31,45 +31,61 @@ type accessRow struct {
 // accessRows has one row per route of the table in server.go; the test
 // fails when a route has none, so no page is added without its check.
 var accessRows = map[string]accessRow{
-	"GET /lang/{lang}":                 {"", "GET", "/lang/en"},
-	"/signin":                          {"", "GET", "/signin"},
-	"POST /signout":                    {auth.OwnAccount, "POST", "/signout"},
-	"/account/password":                {auth.OwnAccount, "GET", "/account/password"},
-	"GET /account/tokens":              {auth.OwnAccount, "GET", "/account/tokens"},
-	"POST /account/tokens":             {auth.OwnAccount, "POST", "/account/tokens"},
-	"POST /account/tokens/{id}/revoke": {auth.OwnAccount, "POST", "/account/tokens/99999/revoke"},
-	"GET /admin/users":                 {auth.ManageUsers, "GET", "/admin/users"},
-	"/admin/users/new":                 {auth.ManageUsers, "POST", "/admin/users/new"},
-	"POST /admin/users/{id}/reset":     {auth.ManageUsers, "POST", "/admin/users/99999/reset"},
-	"POST /admin/users/{id}/disable":   {auth.ManageUsers, "POST", "/admin/users/99999/disable"},
-	"POST /admin/users/{id}/enable":    {auth.ManageUsers, "POST", "/admin/users/99999/enable"},
-	"POST /admin/tokens/{id}/revoke":   {auth.ManageUsers, "POST", "/admin/tokens/99999/revoke"},
-	"GET /audit":                       {auth.ReadAudit, "GET", "/audit"},
-	"GET /audit.xlsx":                  {auth.ReadAudit, "GET", "/audit.xlsx"},
-	"GET /{$}":                         {auth.ReadAreas, "GET", "/"},
-	"GET /areas/{id}":                  {auth.ReadAreas, "GET", "/areas/{T}"},
-	"GET /areas/{id}/tree":             {auth.ReadAreas, "GET", "/areas/{T}/tree"},
-	"GET /conferences":                 {"coordination.read", "GET", "/conferences"},
-	"GET /conferences/{id}":            {"coordination.read", "GET", "/conferences/{T}"},
-	"/conferences/{id}/sessions/new":   {"coordination.write", "POST", "/conferences/{T}/sessions/new"},
-	"GET /actions":                     {"coordination.read", "GET", "/actions"},
-	"GET /whistles":                    {"coordination.read", "GET", "/whistles"},
-	"GET /pick/areas":                  {auth.ReadAreas, "GET", "/pick/areas?q=x"},
-	"/areas/{id}/children/new":         {auth.WriteAreas, "POST", "/areas/{T}/children/new"},
-	"/areas/{id}/merge":                {auth.WriteAreas, "POST", "/areas/{T}/merge"},
-	"/areas/{id}/split":                {auth.WriteAreas, "POST", "/areas/{T}/split"},
-	"/areas/{id}/adjust":               {auth.WriteAreas, "POST", "/areas/{T}/adjust"},
-	"/areas/{id}/rename":               {auth.WriteAreas, "POST", "/areas/{T}/rename"},
-	"/areas/{id}/dissolve":             {auth.WriteAreas, "POST", "/areas/{T}/dissolve"},
-	"/areas/{id}/party-orgs/new":       {auth.WriteAreas, "POST", "/areas/{T}/party-orgs/new"},
-	"/party-orgs/{id}/reform":          {auth.WriteAreas, "POST", "/party-orgs/{T}/reform"},
-	"/party-orgs/{id}/dissolve":        {auth.WriteAreas, "POST", "/party-orgs/{T}/dissolve"},
-	"GET /figures":                     {"reports.read", "GET", "/figures"},
-	"GET /figures/{key}":               {"reports.read", "GET", "/figures/communities.total"},
-	"GET /speech":                      {"reports.read", "GET", "/speech"},
-	"GET /speech.md":                   {"reports.read", "GET", "/speech.md"},
-	"GET /speech.html":                 {"reports.read", "GET", "/speech.html"},
-	"/":                                {"", "GET", "/no/such/page"},
+	"GET /lang/{lang}":                      {"", "GET", "/lang/en"},
+	"/signin":                               {"", "GET", "/signin"},
+	"POST /signout":                         {auth.OwnAccount, "POST", "/signout"},
+	"/account/password":                     {auth.OwnAccount, "GET", "/account/password"},
+	"GET /account/tokens":                   {auth.OwnAccount, "GET", "/account/tokens"},
+	"POST /account/tokens":                  {auth.OwnAccount, "POST", "/account/tokens"},
+	"POST /account/tokens/{id}/revoke":      {auth.OwnAccount, "POST", "/account/tokens/99999/revoke"},
+	"GET /admin/users":                      {auth.ManageUsers, "GET", "/admin/users"},
+	"/admin/users/new":                      {auth.ManageUsers, "POST", "/admin/users/new"},
+	"POST /admin/users/{id}/reset":          {auth.ManageUsers, "POST", "/admin/users/99999/reset"},
+	"POST /admin/users/{id}/disable":        {auth.ManageUsers, "POST", "/admin/users/99999/disable"},
+	"POST /admin/users/{id}/enable":         {auth.ManageUsers, "POST", "/admin/users/99999/enable"},
+	"POST /admin/tokens/{id}/revoke":        {auth.ManageUsers, "POST", "/admin/tokens/99999/revoke"},
+	"GET /audit":                            {auth.ReadAudit, "GET", "/audit"},
+	"GET /audit.xlsx":                       {auth.ReadAudit, "GET", "/audit.xlsx"},
+	"GET /{$}":                              {auth.ReadAreas, "GET", "/"},
+	"GET /areas/{id}":                       {auth.ReadAreas, "GET", "/areas/{T}"},
+	"GET /areas/{id}/tree":                  {auth.ReadAreas, "GET", "/areas/{T}/tree"},
+	"GET /conferences":                      {"coordination.read", "GET", "/conferences"},
+	"GET /conferences/{id}":                 {"coordination.read", "GET", "/conferences/{T}"},
+	"/conferences/{id}/sessions/new":        {"coordination.write", "POST", "/conferences/{T}/sessions/new"},
+	"GET /actions":                          {"coordination.read", "GET", "/actions"},
+	"GET /whistles":                         {"coordination.read", "GET", "/whistles"},
+	"GET /actions/{id}":                     {"coordination.read", "GET", "/actions/{T}"},
+	"/actions/{id}/progress":                {"coordination.write", "POST", "/actions/{T}/progress"},
+	"/actions/{id}/sub-actions/new":         {"coordination.write", "POST", "/actions/{T}/sub-actions/new"},
+	"GET /whistles/new":                     {"coordination.write", "GET", "/whistles/new"},
+	"POST /whistles/new":                    {"coordination.write", "POST", "/whistles/new"},
+	"GET /whistles/{id}":                    {"coordination.read", "GET", "/whistles/{T}"},
+	"POST /whistles/{id}/report":            {"coordination.write", "POST", "/whistles/{T}/report"},
+	"POST /whistles/{id}/score":             {"coordination.write", "POST", "/whistles/{T}/score"},
+	"POST /whistles/{id}/resolve":           {"coordination.write", "POST", "/whistles/{T}/resolve"},
+	"/whistles/{id}/actions/new":            {"coordination.write", "POST", "/whistles/{T}/actions/new"},
+	"GET /campaigns":                        {"coordination.read", "GET", "/campaigns"},
+	"GET /campaigns/new":                    {"coordination.write", "GET", "/campaigns/new"},
+	"POST /campaigns/new":                   {"coordination.write", "POST", "/campaigns/new"},
+	"GET /campaigns/{id}":                   {"coordination.read", "GET", "/campaigns/{T}"},
+	"GET /units/{id}/actions":               {"unit_actions.read", "GET", "/units/{T}/actions"},
+	"/units/{id}/actions/{action}/progress": {"unit_actions.write", "POST", "/units/{T}/actions/999999/progress"},
+	"GET /pick/areas":                       {auth.ReadAreas, "GET", "/pick/areas?q=x"},
+	"/areas/{id}/children/new":              {auth.WriteAreas, "POST", "/areas/{T}/children/new"},
+	"/areas/{id}/merge":                     {auth.WriteAreas, "POST", "/areas/{T}/merge"},
+	"/areas/{id}/split":                     {auth.WriteAreas, "POST", "/areas/{T}/split"},
+	"/areas/{id}/adjust":                    {auth.WriteAreas, "POST", "/areas/{T}/adjust"},
+	"/areas/{id}/rename":                    {auth.WriteAreas, "POST", "/areas/{T}/rename"},
+	"/areas/{id}/dissolve":                  {auth.WriteAreas, "POST", "/areas/{T}/dissolve"},
+	"/areas/{id}/party-orgs/new":            {auth.WriteAreas, "POST", "/areas/{T}/party-orgs/new"},
+	"/party-orgs/{id}/reform":               {auth.WriteAreas, "POST", "/party-orgs/{T}/reform"},
+	"/party-orgs/{id}/dissolve":             {auth.WriteAreas, "POST", "/party-orgs/{T}/dissolve"},
+	"GET /figures":                          {"reports.read", "GET", "/figures"},
+	"GET /figures/{key}":                    {"reports.read", "GET", "/figures/communities.total"},
+	"GET /speech":                           {"reports.read", "GET", "/speech"},
+	"GET /speech.md":                        {"reports.read", "GET", "/speech.md"},
+	"GET /speech.html":                      {"reports.read", "GET", "/speech.html"},
+	"/":                                     {"", "GET", "/no/such/page"},
 }
 
 // roleScopes gives each role the area its test account is scoped to, and
@@ -145,6 +161,7 @@ func TestRouteAccess(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		app := newTestApp(t, d)
 		seedAccessPeople(t, app)
+		seedAccessCoordination(t, app)
 		for _, role := range auth.Roles {
 			app.account("acc-"+string(role), role, roleScopes[role])
 		}
@@ -156,12 +173,14 @@ func TestRouteAccess(t *testing.T) {
 			area, org    string
 			person, unit string
 			conference   string
+			// action, whistle and campaign are part two's records.
+			action, whistle, campaign string
 			// unitOrg is a unit's own organisation, placed where its unit is.
 			unitOrg   string
 			outsideOf map[auth.Role]bool
 		}{
-			{"inside", "{迎宾社区}", "{org:迎宾社区党支部}", "{person:" + accessPersonIn + "}", "{unit:" + accessUnitIn + "}", "{conf:迎宾社区共驻共建联席会议}", "{org:" + accessUnitOrgIn + "}", nil},
-			{"outside", "{官渡社区}", "{org:官渡社区党支部}", "{person:" + accessPersonOut + "}", "{unit:" + accessUnitOut + "}", "{conf:官渡街道社区党建工作联席会议}", "{org:" + accessUnitOrgOut + "}",
+			{"inside", "{迎宾社区}", "{org:迎宾社区党支部}", "{person:" + accessPersonIn + "}", "{unit:" + accessUnitIn + "}", "{conf:迎宾社区共驻共建联席会议}", "{action-in}", "{whistle-in}", "{campaign-in}", "{org:" + accessUnitOrgIn + "}", nil},
+			{"outside", "{官渡社区}", "{org:官渡社区党支部}", "{person:" + accessPersonOut + "}", "{unit:" + accessUnitOut + "}", "{conf:官渡街道社区党建工作联席会议}", "{action-out}", "{whistle-out}", "{campaign-out}", "{org:" + accessUnitOrgOut + "}",
 				map[auth.Role]bool{auth.Subdistrict: true, auth.Community: true, auth.Unit: true, auth.Viewer: true}},
 		}
 		do := func(t *testing.T, session, method, path string) *http.Response {
@@ -192,7 +211,7 @@ func TestRouteAccess(t *testing.T) {
 				path := row.path
 				if rt.Place != nil {
 					sample, ok := map[string]string{"area": tg.area, "party_org": tg.org, "person": tg.person, "unit": tg.unit, "party_org_of_area_or_unit": tg.unitOrg,
-						"joint_conference": tg.conference}[rt.Place.Name]
+						"joint_conference": tg.conference, "agreed_action": tg.action, "whistle": tg.whistle, "campaign": tg.campaign}[rt.Place.Name]
 					if !ok {
 						t.Fatalf("%s: no sample target for a place named %q", rt.Pattern, rt.Place.Name)
 					}
