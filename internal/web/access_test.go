@@ -162,26 +162,32 @@ func TestRouteAccess(t *testing.T) {
 		app := newTestApp(t, d)
 		seedAccessPeople(t, app)
 		seedAccessCoordination(t, app)
+		seedAccessPremises(t, app)
 		for _, role := range auth.Roles {
 			app.account("acc-"+string(role), role, roleScopes[role])
 		}
 		// Inside every scope, and outside the scopes below the district. The
 		// unit liaison's inside is their unit; every route without a unit
 		// permission denies them by role.
+		// samples name the record of each place (by access.Place.Name) the
+		// test aims at; a domain's seed adds its own (accessSamples).
 		targets := []struct {
-			name         string
-			area, org    string
-			person, unit string
-			conference   string
-			// action, whistle and campaign are part two's records.
-			action, whistle, campaign string
-			// unitOrg is a unit's own organisation, placed where its unit is.
-			unitOrg   string
+			name      string
+			samples   map[string]string
 			outsideOf map[auth.Role]bool
 		}{
-			{"inside", "{迎宾社区}", "{org:迎宾社区党支部}", "{person:" + accessPersonIn + "}", "{unit:" + accessUnitIn + "}", "{conf:迎宾社区共驻共建联席会议}", "{action-in}", "{whistle-in}", "{campaign-in}", "{org:" + accessUnitOrgIn + "}", nil},
-			{"outside", "{官渡社区}", "{org:官渡社区党支部}", "{person:" + accessPersonOut + "}", "{unit:" + accessUnitOut + "}", "{conf:官渡街道社区党建工作联席会议}", "{action-out}", "{whistle-out}", "{campaign-out}", "{org:" + accessUnitOrgOut + "}",
+			{"inside", map[string]string{"area": "{迎宾社区}", "party_org": "{org:迎宾社区党支部}", "person": "{person:" + accessPersonIn + "}",
+				"unit": "{unit:" + accessUnitIn + "}", "joint_conference": "{conf:迎宾社区共驻共建联席会议}", "agreed_action": "{action-in}",
+				"whistle": "{whistle-in}", "campaign": "{campaign-in}", "party_org_of_area_or_unit": "{org:" + accessUnitOrgIn + "}"}, nil},
+			{"outside", map[string]string{"area": "{官渡社区}", "party_org": "{org:官渡社区党支部}", "person": "{person:" + accessPersonOut + "}",
+				"unit": "{unit:" + accessUnitOut + "}", "joint_conference": "{conf:官渡街道社区党建工作联席会议}", "agreed_action": "{action-out}",
+				"whistle": "{whistle-out}", "campaign": "{campaign-out}", "party_org_of_area_or_unit": "{org:" + accessUnitOrgOut + "}"},
 				map[auth.Role]bool{auth.Subdistrict: true, auth.Community: true, auth.Unit: true, auth.Viewer: true}},
+		}
+		for _, tg := range targets {
+			for place, byTarget := range accessSamples {
+				tg.samples[place] = byTarget[tg.name]
+			}
 		}
 		do := func(t *testing.T, session, method, path string) *http.Response {
 			req, _ := http.NewRequest(method, app.srv.URL+app.Expand(path), strings.NewReader(""))
@@ -210,8 +216,7 @@ func TestRouteAccess(t *testing.T) {
 				}
 				path := row.path
 				if rt.Place != nil {
-					sample, ok := map[string]string{"area": tg.area, "party_org": tg.org, "person": tg.person, "unit": tg.unit, "party_org_of_area_or_unit": tg.unitOrg,
-						"joint_conference": tg.conference, "agreed_action": tg.action, "whistle": tg.whistle, "campaign": tg.campaign}[rt.Place.Name]
+					sample, ok := tg.samples[rt.Place.Name]
 					if !ok {
 						t.Fatalf("%s: no sample target for a place named %q", rt.Pattern, rt.Place.Name)
 					}
