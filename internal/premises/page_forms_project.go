@@ -11,7 +11,7 @@ import (
 )
 
 // projectForm serves a form about the building project in the path.
-func (p *pages) projectForm(w http.ResponseWriter, r *http.Request, titleKey string, def url.Values, fields func(i18n.Lang, Project) []web.Field,
+func (p *pages) projectForm(w http.ResponseWriter, r *http.Request, titleKey string, def func(Project) url.Values, fields func(i18n.Lang, Project) []web.Field,
 	apply func(ctx context.Context, v url.Values, on date.Date, pj Project) ([]string, error)) {
 	lang := web.Lang(r)
 	pj, err := p.s.loadProject(r.Context(), p.s.DB.Reader(), web.ParseID(r.PathValue("id")))
@@ -25,7 +25,7 @@ func (p *pages) projectForm(w http.ResponseWriter, r *http.Request, titleKey str
 		Crumbs:   []web.Crumb{{Label: i18n.T(lang, "ui.three_lacks.title"), Href: "/premises"}, {Label: pj.Name, Href: back}},
 		Submit:   i18n.T(lang, "ui.premises.save"),
 		Back:     back,
-		Defaults: def,
+		Defaults: def(pj),
 		Fields:   func(url.Values) []web.Field { return fields(lang, pj) },
 		Apply: func(ctx context.Context, v url.Values, on date.Date) (string, []string, error) {
 			flash, err := apply(ctx, v, on, pj)
@@ -37,14 +37,17 @@ func (p *pages) projectForm(w http.ResponseWriter, r *http.Request, titleKey str
 // stepCreate records the project's next step; completing asks for the
 // premises it built, opened in the same transaction.
 func (p *pages) stepCreate(w http.ResponseWriter, r *http.Request) {
-	p.projectForm(w, r, "ui.step_create.title", web.Defaults(p.s.Today(), "use", string(Office), "tenure", string(Owned)),
-		func(lang i18n.Lang, pj Project) []web.Field {
+	p.projectForm(w, r, "ui.step_create.title",
+		func(pj Project) url.Values {
 			next := Completed
 			if len(pj.Steps) < len(Steps) {
 				next = Steps[len(pj.Steps)]
 			}
+			return web.Defaults(p.s.Today(), "step", string(next), "use", string(Office), "tenure", string(Owned))
+		},
+		func(lang i18n.Lang, pj Project) []web.Field {
 			fields := []web.Field{
-				{Name: "step", Label: i18n.T(lang, "ui.project.step"), Type: "select", Required: true, Options: web.Selected(web.EnumOptions(lang, "ui.step.", "", stepNames()...), string(next))},
+				{Name: "step", Label: i18n.T(lang, "ui.project.step"), Type: "select", Required: true, Options: web.EnumOptions(lang, "ui.step.", "", stepNames()...)},
 				web.DateField(lang),
 				web.NoteField(lang),
 			}
@@ -81,7 +84,7 @@ func stepNames() []string {
 
 // projectFundingCreate records money the project received from a source.
 func (p *pages) projectFundingCreate(w http.ResponseWriter, r *http.Request) {
-	p.projectForm(w, r, "ui.project_funding_create.title", web.Defaults(p.s.Today(), "source", "city"),
+	p.projectForm(w, r, "ui.project_funding_create.title", func(Project) url.Values { return web.Defaults(p.s.Today(), "source", "city") },
 		func(lang i18n.Lang, _ Project) []web.Field {
 			srcs := make([]string, len(Sources))
 			for i, s := range Sources {
@@ -106,7 +109,7 @@ func (p *pages) projectFundingCreate(w http.ResponseWriter, r *http.Request) {
 
 // waiverCreate records a fee waived for the project.
 func (p *pages) waiverCreate(w http.ResponseWriter, r *http.Request) {
-	p.projectForm(w, r, "ui.waiver_create.title", web.Defaults(p.s.Today()),
+	p.projectForm(w, r, "ui.waiver_create.title", func(Project) url.Values { return web.Defaults(p.s.Today()) },
 		func(lang i18n.Lang, _ Project) []web.Field {
 			return []web.Field{
 				{Name: "waived_by", Label: i18n.T(lang, "ui.project.waived_by"), Type: "text", Required: true},
