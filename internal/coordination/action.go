@@ -106,6 +106,12 @@ type UpdateInput struct {
 // action is at 100 %, and a parent's progress follows the mean of its
 // sub-actions'.
 func (s *Store) UpdateAction(ctx context.Context, in UpdateInput) error {
+	return s.updateAction(ctx, in, 0)
+}
+
+// updateAction is UpdateAction; with unitID it refuses an action that unit
+// does not own (UpdateUnitAction).
+func (s *Store) updateAction(ctx context.Context, in UpdateInput, unitID int64) error {
 	if err := s.checkDate("on", in.On); err != nil {
 		return err
 	}
@@ -133,6 +139,9 @@ func (s *Store) UpdateAction(ctx context.Context, in UpdateInput) error {
 	return s.DB.Tx(ctx, func(q db.Q) error {
 		a, err := s.loadAction(ctx, q, in.ActionID)
 		if err != nil {
+			return err
+		}
+		if err := checkOwner(a, unitID); err != nil {
 			return err
 		}
 		switch {
