@@ -28,6 +28,7 @@ func (a *App) endpoints() []api.Module {
 		area.API(a.Areas),
 		report.API(a.DB, a.Areas),
 		people.API(a.People),
+		coordination.API(a.Coordination),
 		importer.API(a.DB, a.People, a.Jobs),
 	}
 }
