@@ -107,6 +107,8 @@ var matrixRequests = map[string]func(in bool) (path, body string){
 	"GET /api/v1/conferences/{id}/actions":   confPath("/actions", ""),
 	"GET /api/v1/conferences/{id}/campaigns": confPath("/campaigns", ""),
 	"GET /api/v1/actions":                    areaQuery("/api/v1/actions"),
+	"GET /api/v1/actions/export":             areaQuery("/api/v1/actions/export"),
+	"POST /api/v1/actions/import":            func(bool) (string, string) { return "/api/v1/actions/import", `{}` },
 	"GET /api/v1/actions/{id}":               actionPath("", ""),
 	"POST /api/v1/actions/{id}/progress":     actionPath("/progress", `{"on":"2030-01-01","progress":10}`),
 	"POST /api/v1/actions/{id}/parts":        actionPath("/parts", `{"on":"2030-01-01","title":"矩阵分项","owner_name":"科","due_on":"2030-02-01"}`),
@@ -166,7 +168,7 @@ func partyPath(suffix, body string) func(bool) (string, string) {
 // which a scoped caller may make and whose answer is filtered to their
 // subtree.
 var unaimed = map[string]bool{"GET /api/openapi.json": true, "GET /api/v1/areas": true, "POST /api/v1/imports": true, "GET /api/v1/imports/{job}": true,
-	"GET /api/v1/whistles": true}
+	"GET /api/v1/whistles": true, "POST /api/v1/actions/import": true}
 
 func pick(in bool, inside, outside string) string {
 	if in {

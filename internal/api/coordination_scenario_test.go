@@ -146,6 +146,17 @@ var coordinationScenarios = []scenario{
 	{Name: "a done action takes no more", As: "hedong", Method: "POST", Path: "/api/v1/actions/{测单位事项}/progress", Status: 409,
 		Body: `{"on":"2025-06-20","progress":100}`, Want: []string{`"code":"action_closed"`}},
 
+	// The action sheet (the round trip is TestActionSheetAPI).
+	{Name: "export the action sheet of 河东街道", As: "hedong", Path: "/api/v1/actions/export?format=csv", Status: 200,
+		Want: []string{"事项编号,来源,议定事项,承办单位,议定日期,办结期限,办理状态,进度（%）,进展日期,进展情况,办理结果", "测河东联席会议,测科室事项,街道城管科"},
+		Not:  []string{"测官渡事项"}, Headers: map[string]string{"Content-Type": "text/csv; charset=utf-8"}},
+	{Name: "export the actions due soon in English", Path: "/api/v1/actions/export?format=csv&due=soon&lang=en", Status: 200,
+		Want: []string{"Action no.,Source,Action,Owner", "测科室事项", "in progress,0,2025-06-10,已完成招标"}, Not: []string{"测单位事项", "测新事项"}},
+	{Name: "export in a bad format", Path: "/api/v1/actions/export?format=pdf", Status: 422, Want: []string{`"field":"format"`}},
+	{Name: "export an area outside", As: "hedong", Path: "/api/v1/actions/export?area={官渡街道}", Status: 403},
+	{Name: "import without a file", As: "hedong", Method: "POST", Path: "/api/v1/actions/import", Body: `{}`, Status: 422, Want: []string{`"field":"file"`}},
+	{Name: "a viewer imports nothing", As: "viewer", Method: "POST", Path: "/api/v1/actions/import", Body: `{}`, Status: 403},
+
 	// A unit liaison's actions.
 	{Name: "the liaison reads their unit's actions", As: "liaison", Path: "/api/v1/units/{测迎宾单位}/actions", Status: 200,
 		InOrder: []string{`"title":"测新事项"`, `"title":"测夏季事项"`, `"title":"测单位事项"`}, Not: []string{"测科室事项", "测官渡事项"}},

@@ -18,6 +18,7 @@ func (a *App) pages() []web.Module {
 		report.Pages(a.DB, a.Areas),
 		people.Pages(a.People),
 		coordination.Pages(a.Coordination),
+		coordination.SheetPages(a.Coordination),
 		importer.Pages(a.DB, a.People, a.Jobs),
 	}
 }

@@ -40,6 +40,8 @@ func API(st *Store) api.Module {
 				{Method: get, Path: "/api/v1/conferences/{id}/campaigns", Perm: r, Place: conf, Handle: s.conferenceCampaigns, Response: conferenceCampaignsJSON{}},
 
 				{Method: get, Path: "/api/v1/actions", Perm: r, Handle: s.actionList, Response: actionListJSON{}},
+				{Method: get, Path: "/api/v1/actions/export", Perm: r, Handle: s.actionExport},
+				{Method: post, Path: "/api/v1/actions/import", Perm: w, Handle: s.actionImport, Response: sheetImportJSON{}},
 				{Method: get, Path: "/api/v1/actions/{id}", Perm: r, Place: act, Handle: s.actionGet, Response: ActionDetail{}},
 				{Method: post, Path: "/api/v1/actions/{id}/progress", Perm: w, Place: act, Handle: s.actionProgress, Request: progressRequest{}, Response: ActionDetail{}},
 				{Method: post, Path: "/api/v1/actions/{id}/parts", Perm: w, Place: act, Handle: s.actionPart, Request: partRequest{}, Response: ActionDetail{}},

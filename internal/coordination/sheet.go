@@ -191,7 +191,6 @@ func (s *Store) importRow(ctx context.Context, q db.Q, rd *xlsx.Reader, row xlsx
 	problem := func(col, key string, args ...any) {
 		res.Errors = append(res.Errors, rd.RowError(row.Line, col, key, args...))
 	}
-	before := len(res.Errors)
 	res.Errors = append(res.Errors, row.Problems...)
 	no := row.Get("action_no")
 	id, err := strconv.ParseInt(no, 10, 64)
@@ -239,7 +238,10 @@ func (s *Store) importRow(ctx context.Context, q db.Q, rd *xlsx.Reader, row xlsx
 			}
 		}
 	}
-	// What the row says now.
+	// What the row says now. A cell that cannot be read stops the row's
+	// check; a fixed column changed does not (the transaction is rolled
+	// back anyway, and the row's other problems are shown with it).
+	readable := len(res.Errors)
 	in := UpdateInput{ActionID: id, On: s.Today(), Status: cur.Status, Progress: cur.Progress, Result: row.Get("result"), Note: row.Get("note")}
 	if v := row.Get("status"); v != "" {
 		code, ok := ActionSheet.Columns[ActionSheet.Col("status")].Code(v)
@@ -263,7 +265,7 @@ func (s *Store) importRow(ctx context.Context, q db.Q, rd *xlsx.Reader, row xlsx
 			in.On = date.MustParse(d)
 		}
 	}
-	if len(res.Errors) > before {
+	if len(res.Errors) > readable {
 		return nil
 	}
 	if in.Status == Done {

@@ -69,6 +69,9 @@ var accessRows = map[string]accessRow{
 	"GET /speech":                      {"reports.read", "GET", "/speech"},
 	"GET /speech.md":                   {"reports.read", "GET", "/speech.md"},
 	"GET /speech.html":                 {"reports.read", "GET", "/speech.html"},
+	"GET /actions/export":              {"coordination.read", "GET", "/actions/export"},
+	"GET /actions/import":              {"coordination.write", "GET", "/actions/import"},
+	"POST /actions/import":             {"coordination.write", "POST", "/actions/import"},
 	"/":                                {"", "GET", "/no/such/page"},
 }
 
