@@ -118,6 +118,8 @@ var coordinationScenarios = []scenario{
 		Want: []string{`"title":"测科室事项"`}, Not: []string{"测单位事项", "测官渡事项"}},
 	{Name: "the actions of an owner", Path: "/api/v1/actions?owner={测官渡单位}", Status: 200,
 		Want: []string{`"title":"测官渡事项"`}, Not: []string{"测单位事项"}},
+	{Name: "the actions of a department", Path: "/api/v1/actions?owner_name=街道城管科", Status: 200,
+		Want: []string{`"title":"测科室事项"`}, Not: []string{"测单位事项", "测官渡事项", "测新事项"}},
 	{Name: "the actions of a conference, one a page", Path: "/api/v1/actions?conference={测河东联席会议}&limit=1", Status: 200,
 		Want: []string{`"title":"测单位事项"`, `"next":{测单位事项}`}, Not: []string{"测科室事项"}},
 	{Name: "the actions with a bad due filter", Path: "/api/v1/actions?due=later", Status: 422, Want: []string{`"field":"due"`}},

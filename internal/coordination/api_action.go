@@ -19,10 +19,10 @@ type actionListJSON struct {
 
 // actionFilter reads the action list's query: due=overdue|soon,
 // conference=, area= (a subdistrict or any area, id or name), owner= (a
-// unit), on=, soon_days=, after=, limit= (1–500, 50 when absent).
+// unit), owner_name= (a department), on=, soon_days=, after=, limit= (1–500, 50 when absent).
 func (h *apiHandlers) actionFilter(r *http.Request) (ActionFilter, error) {
 	q := r.URL.Query()
-	f := ActionFilter{Due: q.Get("due"), Limit: 50}
+	f := ActionFilter{Due: q.Get("due"), OwnerName: q.Get("owner_name"), Limit: 50}
 	var err error
 	if f.AreaID, err = h.queryArea(r); err != nil {
 		return f, err

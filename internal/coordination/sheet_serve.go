@@ -27,7 +27,7 @@ var errSheetTooLarge = errors.New("coordination: action sheet too large")
 // a name), and format=xlsx|csv (xlsx when absent).
 func (s *Store) sheetQuery(r *http.Request) (ActionFilter, string, error) {
 	q := r.URL.Query()
-	f := ActionFilter{Due: q.Get("due")}
+	f := ActionFilter{Due: q.Get("due"), OwnerName: q.Get("owner_name")}
 	format := q.Get("format")
 	switch format {
 	case "":

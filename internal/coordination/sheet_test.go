@@ -11,6 +11,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"dangjian/internal/access"
 	"dangjian/internal/coordination"
 	"dangjian/internal/db"
 	"dangjian/internal/dbtest"
@@ -200,6 +201,16 @@ func TestActionSheetRefusals(t *testing.T) {
 		p.ok(dbh.Reader().QueryRowContext(ctx, "SELECT COUNT(*) FROM action_update WHERE action_id IN (?, ?, ?)", ids["a4"], ids["a3"], ids["补装井盖"]).Scan(&updates))
 		if updates != 0 {
 			t.Errorf("a refused sheet wrote %d updates", updates)
+		}
+		// An action outside the importer's scope is unknown to them.
+		buf.Reset()
+		w, err = xlsx.NewWriter(&buf, xlsx.FormatCSV, coordination.ActionSheet, i18n.ZH)
+		p.ok(err)
+		p.ok(w.Write([]string{no("a4"), "", "", "", "", "", "推进中", "50"}))
+		p.ok(w.Close())
+		res, err := p.s.ImportSheet(access.WithScope(ctx, p.ID("官渡街道")), bytes.NewReader(buf.Bytes()), int64(buf.Len()), "台账.csv", false)
+		if !errors.Is(err, coordination.ErrSheetRows) || len(res.Errors) != 1 || res.Errors[0].Column != "action_no" || res.Errors[0].Key != "err.sheet_action_unknown" {
+			t.Errorf("a 官渡 officer's sheet with a 河东 action: %v %+v", err, res)
 		}
 		// A sheet without the action number column is refused whole.
 		buf.Reset()
