@@ -143,6 +143,26 @@ func TestActionSheetRoundTrip(t *testing.T) {
 		if res := imp(out.Bytes(), false); res.Changed != 0 || res.Unchanged != 3 {
 			t.Errorf("a fresh export imported back: %+v", res)
 		}
+		// In English and as CSV it reads back the same.
+		out.Reset()
+		if _, err := p.s.ExportSheet(ctx, &out, xlsx.FormatCSV, i18n.EN, coordination.ActionFilter{}); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(out.String(), "Action no.,Source,Action,Owner") || !strings.Contains(out.String(), ",in progress,60,2025-06-30,已完成一半,") {
+			t.Errorf("the English sheet: %s", out.String())
+		}
+		en := strings.Replace(out.String(), ",in progress,60,2025-06-30,已完成一半,", ",done,60,2025-06-30,已完成一半,验收合格", 1)
+		res, err := p.s.ImportSheet(ctx, strings.NewReader(en), int64(len(en)), "actions.csv", false)
+		if err != nil || res.Changed != 1 || res.Unchanged != 2 {
+			t.Fatalf("the English sheet with a4 done: %v %+v", err, res)
+		}
+		if v, _ := p.s.ActionDetail(ctx, ids["a4"]); v.Status != coordination.Done || v.Progress != 100 || v.Result != "验收合格" || len(v.Timeline) != 2 ||
+			v.Timeline[1].Note != "" || v.ClosedOn.String() != "2025-06-30" {
+			t.Errorf("a4 done through the sheet: %+v", v)
+		}
+		if res, err := p.s.ImportSheet(ctx, strings.NewReader(en), int64(len(en)), "actions.csv", false); err != nil || res.Changed != 0 {
+			t.Errorf("the done sheet again: %v %+v", err, res)
+		}
 	})
 }
 
