@@ -65,21 +65,50 @@ func (r sheetRow) cells(lang i18n.Lang) []string {
 		st.Label(string(r.Status), lang), strconv.Itoa(r.Progress), upd, r.Note, r.Result}
 }
 
-// sheetRows reads the sheet's view of actions: their source (conference or
-// whistle) and their last update.
-func (s *Store) sheetRows(ctx context.Context, q db.Q, as []Action) ([]sheetRow, error) {
-	out := make([]sheetRow, 0, len(as))
-	for _, a := range as {
-		r := sheetRow{Action: a}
-		err := q.QueryRowContext(ctx, `SELECT COALESCE(c.name, w.subject, ''),
-COALESCE((SELECT u.on_date FROM action_update u WHERE u.action_id = x.id ORDER BY u.on_date DESC, u.id DESC LIMIT 1), NULL),
-COALESCE((SELECT u.note FROM action_update u WHERE u.action_id = x.id ORDER BY u.on_date DESC, u.id DESC LIMIT 1), '')
-FROM agreed_action x LEFT JOIN conference_session s ON s.id = x.session_id LEFT JOIN joint_conference c ON c.id = s.conference_id
-LEFT JOIN whistle w ON w.id = x.whistle_id WHERE x.id = ?`, a.ID).Scan(&r.Source, &r.UpdatedOn, &r.Note)
+// sheetRowsOf reads the sheet's view of the actions ids that lie in the
+// caller's scope, by id: each with its owner's name, its source
+// (conference or whistle) and its last update. An id outside the scope or
+// unknown is not in the map. It reads 500 ids a query.
+func (s *Store) sheetRowsOf(ctx context.Context, q db.Q, ids []int64) (map[int64]sheetRow, error) {
+	out := make(map[int64]sheetRow, len(ids))
+	sc := s.Areas.ScopeOf(ctx)
+	for len(ids) > 0 {
+		batch := ids[:min(len(ids), 500)]
+		ids = ids[len(batch):]
+		args := make([]any, 0, len(batch)+1)
+		for _, id := range batch {
+			args = append(args, id)
+		}
+		where := "x.id IN (?" + strings.Repeat(", ?", len(batch)-1) + ")"
+		if sc != 0 {
+			where += " AND EXISTS (SELECT 1 FROM area_closure k WHERE k.ancestor_id = ? AND k.descendant_id = x.area_id AND k.to_on IS NULL)"
+			args = append(args, sc)
+		}
+		rows, err := q.QueryContext(ctx, `SELECT x.id, COALESCE(x.parent_id, 0), x.area_id, x.title, COALESCE(x.owner_unit_id, 0),
+COALESCE(u.name, x.owner_name), x.agreed_on, x.due_on, x.status, x.progress, x.closed_on, x.result,
+COALESCE(c.name, w.subject, ''), l.on_date, COALESCE(l.note, '')
+FROM agreed_action x LEFT JOIN unit u ON u.id = x.owner_unit_id
+LEFT JOIN conference_session s ON s.id = x.session_id LEFT JOIN joint_conference c ON c.id = s.conference_id
+LEFT JOIN whistle w ON w.id = x.whistle_id
+LEFT JOIN action_update l ON l.id = (SELECT u2.id FROM action_update u2 WHERE u2.action_id = x.id ORDER BY u2.on_date DESC, u2.id DESC LIMIT 1)
+WHERE `+where, args...)
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, r)
+		for rows.Next() {
+			var r sheetRow
+			a := &r.Action
+			if err := rows.Scan(&a.ID, &a.ParentID, &a.AreaID, &a.Title, &a.OwnerUnitID, &a.OwnerName, &a.AgreedOn, &a.DueOn, &a.Status,
+				&a.Progress, &a.ClosedOn, &a.Result, &r.Source, &r.UpdatedOn, &r.Note); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			out[a.ID] = r
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
 	}
 	return out, nil
 }
@@ -101,9 +130,19 @@ func (s *Store) ExportSheet(ctx context.Context, w io.Writer, format string, lan
 		}
 		f.After = page[len(page)-1].ID
 	}
-	rows, err := s.sheetRows(ctx, s.DB.Reader(), all)
+	ids := make([]int64, len(all))
+	for i, a := range all {
+		ids[i] = a.ID
+	}
+	byID, err := s.sheetRowsOf(ctx, s.DB.Reader(), ids)
 	if err != nil {
 		return 0, err
+	}
+	rows := make([]sheetRow, 0, len(all))
+	for _, a := range all {
+		if r, ok := byID[a.ID]; ok {
+			rows = append(rows, r)
+		}
 	}
 	wr, err := xlsx.NewWriter(w, format, ActionSheet, lang)
 	if err != nil {
@@ -151,7 +190,8 @@ func (s *Store) ImportSheet(ctx context.Context, r io.ReaderAt, size int64, name
 	defer rd.Close()
 	res := &SheetResult{DryRun: dryRun}
 	err = s.DB.Tx(ctx, func(q db.Q) error {
-		seen := map[int64]int{}
+		var rows []xlsx.Row
+		var ids []int64
 		for {
 			row, err := rd.Next()
 			if errors.Is(err, io.EOF) {
@@ -160,8 +200,19 @@ func (s *Store) ImportSheet(ctx context.Context, r io.ReaderAt, size int64, name
 			if err != nil {
 				return err
 			}
+			rows = append(rows, row)
+			if id, err := strconv.ParseInt(row.Get("action_no"), 10, 64); err == nil && id > 0 {
+				ids = append(ids, id)
+			}
+		}
+		stored, err := s.sheetRowsOf(ctx, q, ids)
+		if err != nil {
+			return err
+		}
+		seen := map[int64]int{}
+		for _, row := range rows {
 			res.Rows++
-			if err := s.importRow(ctx, q, rd, row, seen, res); err != nil {
+			if err := s.importRow(ctx, q, rd, row, stored, seen, res); err != nil {
 				return err
 			}
 		}
@@ -187,7 +238,7 @@ var sheetFields = map[string]string{"on": "updated_on", "progress": "progress", 
 // importRow checks one row and, when it changes its action, applies the
 // update on q; a store function's refusal becomes the row's problem. Only
 // a failure of the database is returned.
-func (s *Store) importRow(ctx context.Context, q db.Q, rd *xlsx.Reader, row xlsx.Row, seen map[int64]int, res *SheetResult) error {
+func (s *Store) importRow(ctx context.Context, q db.Q, rd *xlsx.Reader, row xlsx.Row, stored map[int64]sheetRow, seen map[int64]int, res *SheetResult) error {
 	problem := func(col, key string, args ...any) {
 		res.Errors = append(res.Errors, rd.RowError(row.Line, col, key, args...))
 	}
@@ -203,22 +254,10 @@ func (s *Store) importRow(ctx context.Context, q db.Q, rd *xlsx.Reader, row xlsx
 		return nil
 	}
 	seen[id] = row.Line
-	a, err := s.loadAction(ctx, q, id)
-	if err != nil {
-		var ie *i18n.Error
-		if !errors.As(err, &ie) {
-			return err
-		}
+	cur, ok := stored[id]
+	if !ok {
 		problem("action_no", "err.sheet_action_unknown", no)
 		return nil
-	}
-	stored, err := s.sheetRows(ctx, q, []Action{a})
-	if err != nil {
-		return err
-	}
-	cur := stored[0]
-	if err := q.QueryRowContext(ctx, "SELECT COALESCE(u.name, x.owner_name) FROM agreed_action x LEFT JOIN unit u ON u.id = x.owner_unit_id WHERE x.id = ?", id).Scan(&cur.OwnerName); err != nil {
-		return err
 	}
 	// The columns that say which action a row is must not change.
 	for _, c := range []struct{ col, want string }{{"title", cur.Title}, {"owner", cur.OwnerName}} {
