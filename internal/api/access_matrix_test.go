@@ -5,9 +5,11 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"dangjian/internal/area"
 	"dangjian/internal/auth"
+	"dangjian/internal/coordination"
 	"dangjian/internal/date"
 	"dangjian/internal/db"
 	"dangjian/internal/dbtest"
@@ -96,12 +98,77 @@ var matrixRequests = map[string]func(in bool) (path, body string){
 	"GET /api/v1/units/{id}": func(in bool) (string, string) {
 		return "/api/v1/units/" + pick(in, "{矩阵单位}", "{官渡单位}"), ""
 	},
+
+	"GET /api/v1/conferences":                areaQuery("/api/v1/conferences"),
+	"GET /api/v1/conferences/{id}":           confPath("", ""),
+	"GET /api/v1/conferences/{id}/members":   confPath("/members", ""),
+	"GET /api/v1/conferences/{id}/sessions":  confPath("/sessions", ""),
+	"POST /api/v1/conferences/{id}/sessions": confPath("/sessions", `{"held_on":"2030-01-01","topic":"矩阵议题"}`),
+	"GET /api/v1/conferences/{id}/actions":   confPath("/actions", ""),
+	"GET /api/v1/conferences/{id}/campaigns": confPath("/campaigns", ""),
+	"GET /api/v1/actions":                    areaQuery("/api/v1/actions"),
+	"GET /api/v1/actions/export":             areaQuery("/api/v1/actions/export"),
+	"POST /api/v1/actions/import":            func(bool) (string, string) { return "/api/v1/actions/import", `{}` },
+	"GET /api/v1/actions/{id}":               actionPath("", ""),
+	"POST /api/v1/actions/{id}/progress":     actionPath("/progress", `{"on":"2030-01-01","progress":10}`),
+	"POST /api/v1/actions/{id}/parts":        actionPath("/parts", `{"on":"2030-01-01","title":"矩阵分项","owner_name":"科","due_on":"2030-02-01"}`),
+	"GET /api/v1/units/{id}/actions":         unitPath("/actions", ""),
+	"POST /api/v1/units/{id}/actions/{action}/progress": func(in bool) (string, string) {
+		return "/api/v1/units/" + pick(in, "{矩阵单位}/actions/{矩阵事项}", "{官渡单位}/actions/{官渡事项}") + "/progress", `{"on":"2030-01-01","progress":10}`
+	},
+	"GET /api/v1/whistles": func(bool) (string, string) { return "/api/v1/whistles", "" },
+	"POST /api/v1/whistles": func(in bool) (string, string) {
+		return "/api/v1/whistles", `{"area_id":` + pick(in, "{迎宾社区}", "{官渡社区}") + `,"subject":"矩阵","raised_at":"2030-01-01T09:00:00+08:00","parties":[{"department":"科","deadline_hours":1}]}`
+	},
+	"GET /api/v1/whistles/{id}":                   whistlePath("", ""),
+	"POST /api/v1/whistles/{id}/actions":          whistlePath("/actions", `{"on":"2030-01-01","title":"矩阵","owner_name":"科","due_on":"2030-02-01"}`),
+	"POST /api/v1/whistles/{id}/resolve":          whistlePath("/resolve", `{"on":"2030-01-01"}`),
+	"POST /api/v1/whistle-parties/{id}/report-in": partyPath("/report-in", `{"reported_at":"2030-01-01T09:00:00+08:00"}`),
+	"POST /api/v1/whistle-parties/{id}/score":     partyPath("/score", `{"score":0}`),
+	"GET /api/v1/campaigns":                       areaQuery("/api/v1/campaigns"),
+	"POST /api/v1/campaigns": func(in bool) (string, string) {
+		return "/api/v1/campaigns", `{"name":"矩阵","kind":"theft","area_id":` + pick(in, "{迎宾社区}", "{官渡社区}") + `,"started_on":"2030-01-01"}`
+	},
+	"GET /api/v1/campaigns/{id}": func(in bool) (string, string) {
+		return "/api/v1/campaigns/" + pick(in, "{矩阵行动}", "{官渡行动}"), ""
+	},
+}
+
+func areaQuery(path string) func(bool) (string, string) {
+	return func(in bool) (string, string) {
+		return path + "?area=" + pick(in, "{迎宾社区}", "{官渡社区}"), ""
+	}
+}
+
+func confPath(suffix, body string) func(bool) (string, string) {
+	return func(in bool) (string, string) {
+		return "/api/v1/conferences/" + pick(in, "{矩阵会议}", "{官渡会议}") + suffix, body
+	}
+}
+
+func actionPath(suffix, body string) func(bool) (string, string) {
+	return func(in bool) (string, string) {
+		return "/api/v1/actions/" + pick(in, "{矩阵事项}", "{官渡事项}") + suffix, body
+	}
+}
+
+func whistlePath(suffix, body string) func(bool) (string, string) {
+	return func(in bool) (string, string) {
+		return "/api/v1/whistles/" + pick(in, "{矩阵哨}", "{官渡哨}") + suffix, body
+	}
+}
+
+func partyPath(suffix, body string) func(bool) (string, string) {
+	return func(in bool) (string, string) {
+		return "/api/v1/whistle-parties/" + pick(in, "{矩阵哨方}", "{官渡哨方}") + suffix, body
+	}
 }
 
 // unaimed are the routes that name no area: "outside" is the same request,
 // which a scoped caller may make and whose answer is filtered to their
 // subtree.
-var unaimed = map[string]bool{"GET /api/openapi.json": true, "GET /api/v1/areas": true, "POST /api/v1/imports": true, "GET /api/v1/imports/{job}": true}
+var unaimed = map[string]bool{"GET /api/openapi.json": true, "GET /api/v1/areas": true, "POST /api/v1/imports": true, "GET /api/v1/imports/{job}": true,
+	"GET /api/v1/whistles": true, "POST /api/v1/actions/import": true}
 
 func pick(in bool, inside, outside string) string {
 	if in {
@@ -141,13 +208,13 @@ func orgPath(suffix, body string) func(bool) (string, string) {
 // than read from auth, so that a change to either side shows.
 func TestAccessMatrix(t *testing.T) {
 	may := map[auth.Role]map[auth.Permission]bool{
-		auth.Admin:       {auth.ReadAreas: true, auth.WriteAreas: true, "imports.run": true, "exports.read": true, "reports.read": true, "people.read": true, "people.write": true, "unit.read": true, "unit.write": true, "units.read": true, "units.write": true},
-		auth.District:    {auth.ReadAreas: true, auth.WriteAreas: true, "imports.run": true, "exports.read": true, "reports.read": true, "people.read": true, "people.write": true, "unit.read": true, "unit.write": true, "units.read": true, "units.write": true},
-		auth.Subdistrict: {auth.ReadAreas: true, auth.WriteAreas: true, "imports.run": true, "exports.read": true, "reports.read": true, "people.read": true, "people.write": true, "unit.read": true, "unit.write": true, "units.read": true, "units.write": true},
-		auth.Community:   {auth.ReadAreas: true, auth.WriteAreas: true, "imports.run": true, "exports.read": true, "reports.read": true, "people.read": true, "people.write": true, "unit.read": true, "unit.write": true, "units.read": true, "units.write": true},
-		auth.Unit:        {"unit.read": true, "unit.write": true}, // their own unit only: the matrix's inside unit is theirs
+		auth.Admin:       {auth.ReadAreas: true, auth.WriteAreas: true, "coordination.read": true, "coordination.write": true, "unit_actions.read": true, "unit_actions.write": true, "imports.run": true, "exports.read": true, "reports.read": true, "people.read": true, "people.write": true, "unit.read": true, "unit.write": true, "units.read": true, "units.write": true},
+		auth.District:    {auth.ReadAreas: true, auth.WriteAreas: true, "coordination.read": true, "coordination.write": true, "unit_actions.read": true, "unit_actions.write": true, "imports.run": true, "exports.read": true, "reports.read": true, "people.read": true, "people.write": true, "unit.read": true, "unit.write": true, "units.read": true, "units.write": true},
+		auth.Subdistrict: {auth.ReadAreas: true, auth.WriteAreas: true, "coordination.read": true, "coordination.write": true, "unit_actions.read": true, "unit_actions.write": true, "imports.run": true, "exports.read": true, "reports.read": true, "people.read": true, "people.write": true, "unit.read": true, "unit.write": true, "units.read": true, "units.write": true},
+		auth.Community:   {auth.ReadAreas: true, auth.WriteAreas: true, "coordination.read": true, "coordination.write": true, "unit_actions.read": true, "unit_actions.write": true, "imports.run": true, "exports.read": true, "reports.read": true, "people.read": true, "people.write": true, "unit.read": true, "unit.write": true, "units.read": true, "units.write": true},
+		auth.Unit:        {"unit.read": true, "unit.write": true, "unit_actions.read": true, "unit_actions.write": true}, // their own unit only: the matrix's inside unit is theirs
 
-		auth.Viewer:  {auth.ReadAreas: true, "exports.read": true, "reports.read": true, "people.read": true, "unit.read": true, "units.read": true},
+		auth.Viewer:  {auth.ReadAreas: true, "coordination.read": true, "unit_actions.read": true, "exports.read": true, "reports.read": true, "people.read": true, "unit.read": true, "units.read": true},
 		auth.Auditor: {},
 	}
 	for _, rt := range wholeAPI().Routes() {
@@ -196,6 +263,7 @@ func TestAccessMatrix(t *testing.T) {
 		}
 		f.enrol(t, "迎宾社区党支部", "矩阵党员", 1)
 		f.enrol(t, "官渡社区党支部", "官渡党员", 2)
+		matrixPartTwo(t, f)
 		for _, role := range auth.Roles {
 			as := "matrix-" + string(role)
 			scope := ""
@@ -227,4 +295,51 @@ func TestAccessMatrix(t *testing.T) {
 			}
 		}
 	})
+}
+
+// matrixPartTwo adds part two's records inside (矩阵…, in 迎宾社区) and
+// outside (官渡…, in 官渡社区) the matrix callers' subtree: a conference
+// with an action its unit owns, a whistle with a summoned party, a
+// campaign.
+func matrixPartTwo(t *testing.T, f *fixture) {
+	ctx := context.Background()
+	s := f.App.Coordination
+	d := date.MustParse
+	for _, x := range []struct{ prefix, org, unit, community string }{
+		{"矩阵", "迎宾社区党支部", "矩阵单位", "迎宾社区"}, {"官渡", "官渡社区党支部", "官渡单位", "官渡社区"},
+	} {
+		conf, err := s.CreateConference(ctx, coordination.ConferenceInput{Name: x.prefix + "会议", Kind: coordination.OtherKind, OrgID: f.IDs[x.org], On: d("2021-01-01")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.IDs[x.prefix+"会议"] = conf
+		if _, err := s.RecordSession(ctx, coordination.SessionInput{ConferenceID: conf, HeldOn: d("2024-01-01"), Topic: x.prefix + "议题",
+			Actions: []coordination.ActionInput{{Title: x.prefix + "事项", OwnerUnitID: f.IDs[x.unit], DueOn: d("2024-12-31")}}}); err != nil {
+			t.Fatal(err)
+		}
+		wh, err := s.RaiseWhistle(ctx, coordination.WhistleInput{AreaID: f.IDs[x.community], Subject: x.prefix + "哨", RaisedAt: time.Date(2024, 5, 1, 9, 0, 0, 0, time.UTC),
+			Parties: []coordination.PartyInput{{Department: x.prefix + "科", DeadlineHours: 24}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.IDs[x.prefix+"哨"] = wh
+		camp, err := s.CreateCampaign(ctx, coordination.CampaignInput{Name: x.prefix + "行动", Kind: "other", AreaID: f.IDs[x.community], StartedOn: d("2024-01-01")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.IDs[x.prefix+"行动"] = camp
+		for name, query := range map[string]string{
+			x.prefix + "事项": "SELECT id FROM agreed_action WHERE title = ?", x.prefix + "哨方": "SELECT p.id FROM whistle_party p JOIN whistle w ON w.id = p.whistle_id WHERE w.subject = ?",
+		} {
+			arg := x.prefix + "事项"
+			if name == x.prefix+"哨方" {
+				arg = x.prefix + "哨"
+			}
+			var id int64
+			if err := f.DB.Reader().QueryRowContext(ctx, query, arg).Scan(&id); err != nil {
+				t.Fatal(err)
+			}
+			f.IDs[name] = id
+		}
+	}
 }

@@ -19,6 +19,7 @@ func (a *App) pages() []web.Module {
 		report.Pages(a.DB, a.Areas),
 		people.Pages(a.People),
 		coordination.Pages(a.Coordination),
+		coordination.SheetPages(a.Coordination),
 		premises.Pages(a.Premises),
 		importer.Pages(a.DB, a.People, a.Jobs),
 	}
@@ -30,6 +31,7 @@ func (a *App) endpoints() []api.Module {
 		area.API(a.Areas),
 		report.API(a.DB, a.Areas),
 		people.API(a.People),
+		coordination.API(a.Coordination),
 		importer.API(a.DB, a.People, a.Jobs),
 	}
 }

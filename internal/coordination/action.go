@@ -112,72 +112,88 @@ func (s *Store) UpdateAction(ctx context.Context, in UpdateInput) error {
 // updateAction is UpdateAction; with unitID it refuses an action that unit
 // does not own (UpdateUnitAction).
 func (s *Store) updateAction(ctx context.Context, in UpdateInput, unitID int64) error {
-	if err := s.checkDate("on", in.On); err != nil {
+	in, err := s.checkUpdate(in)
+	if err != nil {
 		return err
 	}
+	return s.DB.Tx(ctx, func(q db.Q) error { return s.applyUpdate(ctx, q, in, unitID) })
+}
+
+// checkUpdate checks what an update says by itself and fills in its
+// defaults: in progress when no status is given, 100 % when done.
+func (s *Store) checkUpdate(in UpdateInput) (UpdateInput, error) {
+	if err := s.checkDate("on", in.On); err != nil {
+		return in, err
+	}
 	if in.Progress < 0 || in.Progress > 100 {
-		return i18n.Errf("progress", "err.action_progress_range")
+		return in, i18n.Errf("progress", "err.action_progress_range")
 	}
 	switch in.Status {
 	case "":
 		in.Status = InProgress
 	case Open, InProgress, Done, Dropped:
 	default:
-		return i18n.Errf("status", "err.action_status_invalid")
+		return in, i18n.Errf("status", "err.action_status_invalid")
 	}
 	if in.Status == Done {
 		in.Progress = 100
 	}
-	note, err := text("note", in.Note, 500, false)
+	var err error
+	if in.Note, err = text("note", in.Note, 500, false); err != nil {
+		return in, err
+	}
+	if in.Result, err = text("result", in.Result, 1000, false); err != nil {
+		return in, err
+	}
+	return in, nil
+}
+
+// applyUpdate writes an update checked by checkUpdate inside transaction q with its audit
+// entry; with unitID it refuses an action that unit does not own. Every
+// refusal comes before the first write, so that a refused update leaves q
+// as it was (the sheet import goes on with the next row).
+func (s *Store) applyUpdate(ctx context.Context, q db.Q, in UpdateInput, unitID int64) error {
+	note, result := in.Note, in.Result
+	a, err := s.loadAction(ctx, q, in.ActionID)
 	if err != nil {
 		return err
 	}
-	result, err := text("result", in.Result, 1000, false)
-	if err != nil {
+	if err := checkOwner(a, unitID); err != nil {
 		return err
 	}
-	return s.DB.Tx(ctx, func(q db.Q) error {
-		a, err := s.loadAction(ctx, q, in.ActionID)
-		if err != nil {
+	switch {
+	case a.Status == Done || a.Status == Dropped:
+		return &i18n.Error{Field: "status", Key: "err.action_closed", Args: []any{a.ClosedOn.String()}, Err: fault.Conflict}
+	case in.On.Before(a.AgreedOn):
+		return i18n.Errf("on", "err.action_update_before_agreed", a.AgreedOn.String())
+	case in.Progress < a.Progress && note == "":
+		return i18n.Errf("note", "err.action_progress_backwards", a.Progress)
+	}
+	var last date.Date
+	if err := q.QueryRowContext(ctx, "SELECT COALESCE(MAX(on_date), ?) FROM action_update WHERE action_id = ?", a.AgreedOn, a.ID).Scan(&last); err != nil {
+		return err
+	}
+	if in.On.Before(last) {
+		return i18n.Errf("on", "err.action_update_before_last", last.String())
+	}
+	closed := date.Date{}
+	if in.Status == Done || in.Status == Dropped {
+		closed = in.On
+	}
+	if _, err := q.ExecContext(ctx, "INSERT INTO action_update (action_id, on_date, progress, status, note) VALUES (?, ?, ?, ?, ?)",
+		a.ID, in.On, in.Progress, in.Status, note); err != nil {
+		return err
+	}
+	if _, err := q.ExecContext(ctx, "UPDATE agreed_action SET progress = ?, status = ?, closed_on = ?, result = CASE WHEN ? = '' THEN result ELSE ? END WHERE id = ?",
+		in.Progress, in.Status, nullDate(closed), result, result, a.ID); err != nil {
+		return err
+	}
+	if a.ParentID != 0 {
+		if err := rollUp(ctx, q, a.ParentID); err != nil {
 			return err
 		}
-		if err := checkOwner(a, unitID); err != nil {
-			return err
-		}
-		switch {
-		case a.Status == Done || a.Status == Dropped:
-			return &i18n.Error{Field: "status", Key: "err.action_closed", Args: []any{a.ClosedOn.String()}, Err: fault.Conflict}
-		case in.On.Before(a.AgreedOn):
-			return i18n.Errf("on", "err.action_update_before_agreed", a.AgreedOn.String())
-		case in.Progress < a.Progress && note == "":
-			return i18n.Errf("note", "err.action_progress_backwards", a.Progress)
-		}
-		var last date.Date
-		if err := q.QueryRowContext(ctx, "SELECT COALESCE(MAX(on_date), ?) FROM action_update WHERE action_id = ?", a.AgreedOn, a.ID).Scan(&last); err != nil {
-			return err
-		}
-		if in.On.Before(last) {
-			return i18n.Errf("on", "err.action_update_before_last", last.String())
-		}
-		closed := date.Date{}
-		if in.Status == Done || in.Status == Dropped {
-			closed = in.On
-		}
-		if _, err := q.ExecContext(ctx, "INSERT INTO action_update (action_id, on_date, progress, status, note) VALUES (?, ?, ?, ?, ?)",
-			a.ID, in.On, in.Progress, in.Status, note); err != nil {
-			return err
-		}
-		if _, err := q.ExecContext(ctx, "UPDATE agreed_action SET progress = ?, status = ?, closed_on = ?, result = CASE WHEN ? = '' THEN result ELSE ? END WHERE id = ?",
-			in.Progress, in.Status, nullDate(closed), result, result, a.ID); err != nil {
-			return err
-		}
-		if a.ParentID != 0 {
-			if err := rollUp(ctx, q, a.ParentID); err != nil {
-				return err
-			}
-		}
-		return record(ctx, q, "action.update", "agreed_action", a.ID, in)
-	})
+	}
+	return record(ctx, q, "action.update", "agreed_action", a.ID, in)
 }
 
 // rollUp sets a parent's progress to the mean of its sub-actions'

@@ -12,12 +12,14 @@ import (
 // ActionFilter narrows the action list. Due says which open actions:
 // "overdue" (due before On), "soon" (due from On to On+SoonDays), "" all.
 type ActionFilter struct {
-	AreaID       int64     `json:"area_id"` // the subtree; 0: the caller's scope
-	ConferenceID int64     `json:"conference_id"`
-	OwnerUnitID  int64     `json:"owner_unit_id"`
-	Due          string    `json:"due"`
-	On           date.Date `json:"on"`
-	SoonDays     int       `json:"soon_days"`
+	AreaID       int64 `json:"area_id"` // the subtree; 0: the caller's scope
+	ConferenceID int64 `json:"conference_id"`
+	OwnerUnitID  int64 `json:"owner_unit_id"`
+	// OwnerName is a named department owning actions (街道城管科).
+	OwnerName string    `json:"owner_name"`
+	Due       string    `json:"due"`
+	On        date.Date `json:"on"`
+	SoonDays  int       `json:"soon_days"`
 	// After is the last action id of the previous page.
 	After int64 `json:"after"`
 	Limit int   `json:"limit"`
@@ -69,6 +71,10 @@ func (s *Store) ListActions(ctx context.Context, f ActionFilter) ([]Action, erro
 	if f.OwnerUnitID != 0 {
 		where = append(where, "x.owner_unit_id = ?")
 		args = append(args, f.OwnerUnitID)
+	}
+	if name := strings.TrimSpace(f.OwnerName); name != "" {
+		where = append(where, "x.owner_unit_id IS NULL AND x.owner_name = ?")
+		args = append(args, name)
 	}
 	if f.After != 0 {
 		// Keyset on (due_on, id): the page after the last one shown.

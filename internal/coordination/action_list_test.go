@@ -47,6 +47,8 @@ func TestListActions(t *testing.T) {
 			{"open on 2024-05-01, in due order", ctx, coordination.ActionFilter{On: d("2024-05-01")}, "[a2 a3]"},
 			{"of a conference", ctx, coordination.ActionFilter{On: d("2024-12-31"), ConferenceID: hedong}, "[a3 a4]"},
 			{"of an owner unit", ctx, coordination.ActionFilter{On: d("2024-12-31"), OwnerUnitID: p.units["U2 党校"]}, "[a4]"},
+			{"of an owner department", ctx, coordination.ActionFilter{On: d("2024-12-31"), OwnerName: "街道城管科"}, "[a3 补装井盖]"},
+			{"of another department", ctx, coordination.ActionFilter{On: d("2024-12-31"), OwnerName: "规划所"}, "[]"},
 			{"a page of one", ctx, coordination.ActionFilter{On: d("2024-12-31"), Limit: 1}, "[a3]"},
 			{"官渡 has none", ctx, coordination.ActionFilter{On: d("2024-12-31"), AreaID: p.ID("官渡街道")}, "[]"},
 			{"a 官渡 user sees none of 河东's", access.WithScope(ctx, p.ID("官渡街道")), coordination.ActionFilter{On: d("2024-12-31")}, "[]"},
