@@ -41,21 +41,26 @@ func scanCampaign(r interface{ Scan(...any) error }, k *CampaignListRow) error {
 	return r.Scan(&k.ID, &k.Name, &k.Kind, &k.StartedOn, &k.EndedOn, &k.AreaID, &k.AreaName, &k.ConferenceID, &k.ConferenceName)
 }
 
-// CampaignList lists the campaigns covering an area of the caller's
-// scope, latest first.
-func (s *Store) CampaignList(ctx context.Context) ([]CampaignListRow, error) {
+// Campaigns lists the campaigns covering an area under areaID (in the
+// caller's scope; 0: the scope), latest first.
+func (s *Store) Campaigns(ctx context.Context, areaID int64) ([]CampaignListRow, error) {
+	if areaID == 0 {
+		areaID = s.Areas.ScopeOf(ctx)
+	} else if err := s.inScope(ctx, "area", areaID); err != nil {
+		return nil, err
+	}
 	query := campaignSelect
 	var args []any
-	if sc := s.Areas.ScopeOf(ctx); sc != 0 {
+	if areaID != 0 {
 		query += " WHERE EXISTS (SELECT 1 FROM area_closure x WHERE x.ancestor_id = ? AND x.descendant_id = k.area_id AND x.to_on IS NULL)"
-		args = append(args, sc)
+		args = append(args, areaID)
 	}
 	rows, err := s.DB.Reader().QueryContext(ctx, query+" ORDER BY k.started_on DESC, k.id DESC LIMIT 500", args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []CampaignListRow
+	out := []CampaignListRow{}
 	for rows.Next() {
 		var k CampaignListRow
 		if err := scanCampaign(rows, &k); err != nil {

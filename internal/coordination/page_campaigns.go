@@ -19,7 +19,7 @@ type campaignsPage struct {
 // campaignList renders the campaigns covering the user's scope, latest
 // first, the running ones marked.
 func (p *pages) campaignList(w http.ResponseWriter, r *http.Request) {
-	rows, err := p.s.CampaignList(r.Context())
+	rows, err := p.s.Campaigns(r.Context(), 0)
 	if err != nil {
 		p.Fail(w, r, err)
 		return
