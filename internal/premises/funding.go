@@ -26,6 +26,17 @@ type OfficeFundingInput struct {
 // row is valid from the year's 1 January to the next, so the funding "of
 // the year of D" is the rows valid on D.
 func (s *Store) AddOfficeFunding(ctx context.Context, in OfficeFundingInput) (int64, error) {
+	var id int64
+	err := s.DB.Tx(ctx, func(q db.Q) (err error) {
+		id, err = s.addOfficeFunding(ctx, q, in)
+		return err
+	})
+	return id, err
+}
+
+// addOfficeFunding checks and writes a funding row inside the caller's
+// transaction.
+func (s *Store) addOfficeFunding(ctx context.Context, q db.Q, in OfficeFundingInput) (int64, error) {
 	source, err := input.Text("source", in.Source, 100, "")
 	if err != nil {
 		return 0, err
@@ -51,13 +62,10 @@ func (s *Store) AddOfficeFunding(ctx context.Context, in OfficeFundingInput) (in
 		return 0, i18n.Errf("year", "err.funding_year_outside_community", a.Name, in.Year)
 	}
 	var id int64
-	err = s.DB.Tx(ctx, func(q db.Q) error {
-		if err := q.QueryRowContext(ctx, "INSERT INTO office_funding (area_id, year, amount, source, from_on, to_on) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-			in.AreaID, in.Year, in.Amount, source, from, to).Scan(&id); err != nil {
-			return err
-		}
-		in.Source = source
-		return record(ctx, q, "office_funding.add", "office_funding", id, in)
-	})
-	return id, err
+	if err := q.QueryRowContext(ctx, "INSERT INTO office_funding (area_id, year, amount, source, from_on, to_on) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+		in.AreaID, in.Year, in.Amount, source, from, to).Scan(&id); err != nil {
+		return 0, err
+	}
+	in.Source = source
+	return id, record(ctx, q, "office_funding.add", "office_funding", id, in)
 }

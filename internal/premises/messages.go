@@ -30,6 +30,11 @@ func init() {
 		"err.step_out_of_order":              {ZH: "请先记录上一步骤（%s）", EN: "reach the step before first (%s)"},
 		"err.step_before_previous":           {ZH: "日期不能早于上一步骤（%s）", EN: "the date cannot be before the previous step (%s)"},
 		"err.project_funding_over_cost":      {ZH: "到位资金 %s 万元超过项目造价 %s 万元，请在备注中说明", EN: "funding of %s (10k yuan) exceeds the cost of %s; say why in the note"},
+		"err.survey_room_needs_premises":     {ZH: "填写功能室面积时请填写所在用房的地址", EN: "a room needs the address of its premises"},
+		"err.survey_funding_differs":         {ZH: "%d 年已登记办公经费 %s 元，与表中不符；请在社区阵地页面核对", EN: "%d's office funding is recorded as %s yuan; check it on the community's page"},
+		"err.survey_households_differ":       {ZH: "%s 已登记户数 %d，与表中不符", EN: "on %s, %d households are recorded"},
+		"err.survey_premises_differ":         {ZH: "用房“%s”已登记为 %s，与表中不符；请在社区阵地页面修改", EN: "the premises at %q are recorded as %s; change them on the community's page"},
+		"err.survey_new_premises_needs":      {ZH: "新登记用房“%s”须填写此项", EN: "new premises at %q need this"},
 		"err.project_unknown":                {ZH: "建设项目 %d 不存在", EN: "building project %d does not exist"},
 	})
 }

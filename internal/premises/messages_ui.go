@@ -16,6 +16,7 @@ func init() {
 		"ui.audit.action.project_waiver.add":      {ZH: "登记规费减免", EN: "Fee waiver added"},
 		"ui.audit.action.premises_standard.set":   {ZH: "设定用房标准", EN: "Premises standard set"},
 		"ui.audit.action.household_count.add":     {ZH: "登记户数", EN: "Household count added"},
+		"ui.audit.action.import.premises_survey":  {ZH: "导入阵地调查表", EN: "Premises survey imported"},
 		"ui.audit.type.premises":                  {ZH: "用房", EN: "Premises"},
 		"ui.audit.type.room":                      {ZH: "功能室", EN: "Room"},
 		"ui.audit.type.office_funding":            {ZH: "办公经费", EN: "Office funding"},

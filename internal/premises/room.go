@@ -27,6 +27,17 @@ type RoomInput struct {
 // AddRoom records a room: no larger than its premises and within their
 // dates.
 func (s *Store) AddRoom(ctx context.Context, in RoomInput) (int64, error) {
+	var id int64
+	err := s.DB.Tx(ctx, func(q db.Q) (err error) {
+		id, err = s.addRoom(ctx, q, in)
+		return err
+	})
+	return id, err
+}
+
+// addRoom checks and writes a room inside the caller's transaction (the
+// survey import writes many in one).
+func (s *Store) addRoom(ctx context.Context, q db.Q, in RoomInput) (int64, error) {
 	if !validRoomKind(in.Kind) {
 		return 0, i18n.Errf("kind", "err.room_kind_invalid")
 	}
@@ -39,25 +50,22 @@ func (s *Store) AddRoom(ctx context.Context, in RoomInput) (int64, error) {
 	if err := checkEnd("to_on", in.FromOn, in.ToOn); err != nil {
 		return 0, err
 	}
+	p, err := s.loadPremises(ctx, q, in.PremisesID)
+	if err != nil {
+		return 0, err
+	}
+	if in.FloorArea > p.FloorArea {
+		return 0, i18n.Errf("floor_area", "err.room_larger_than_premises", SquareMetres(p.FloorArea))
+	}
+	if in.FromOn.Before(p.FromOn) || !p.ToOn.IsZero() && (!in.FromOn.Before(p.ToOn) || in.ToOn.IsZero() || in.ToOn.After(p.ToOn)) {
+		return 0, i18n.Errf("from_on", "err.room_outside_premises", p.FromOn.String(), openEnd(p.ToOn))
+	}
 	var id int64
-	err := s.DB.Tx(ctx, func(q db.Q) error {
-		p, err := s.loadPremises(ctx, q, in.PremisesID)
-		if err != nil {
-			return err
-		}
-		if in.FloorArea > p.FloorArea {
-			return i18n.Errf("floor_area", "err.room_larger_than_premises", SquareMetres(p.FloorArea))
-		}
-		if in.FromOn.Before(p.FromOn) || !p.ToOn.IsZero() && (!in.FromOn.Before(p.ToOn) || in.ToOn.IsZero() || in.ToOn.After(p.ToOn)) {
-			return i18n.Errf("from_on", "err.room_outside_premises", p.FromOn.String(), openEnd(p.ToOn))
-		}
-		if err := q.QueryRowContext(ctx, "INSERT INTO room (premises_id, kind, floor_area, from_on, to_on) VALUES (?, ?, ?, ?, ?) RETURNING id",
-			in.PremisesID, in.Kind, in.FloorArea, in.FromOn, in.ToOn).Scan(&id); err != nil {
-			return err
-		}
-		return record(ctx, q, "room.add", "room", id, in)
-	})
-	return id, err
+	if err := q.QueryRowContext(ctx, "INSERT INTO room (premises_id, kind, floor_area, from_on, to_on) VALUES (?, ?, ?, ?, ?) RETURNING id",
+		in.PremisesID, in.Kind, in.FloorArea, in.FromOn, in.ToOn).Scan(&id); err != nil {
+		return 0, err
+	}
+	return id, record(ctx, q, "room.add", "room", id, in)
 }
 
 func validRoomKind(k RoomKind) bool {

@@ -61,6 +61,17 @@ type HouseholdsInput struct {
 // CountHouseholds records a count; the latest on or before a date is the
 // one in force on it.
 func (s *Store) CountHouseholds(ctx context.Context, in HouseholdsInput) (int64, error) {
+	var id int64
+	err := s.DB.Tx(ctx, func(q db.Q) (err error) {
+		id, err = s.countHouseholds(ctx, q, in)
+		return err
+	})
+	return id, err
+}
+
+// countHouseholds checks and writes a count inside the caller's
+// transaction.
+func (s *Store) countHouseholds(ctx context.Context, q db.Q, in HouseholdsInput) (int64, error) {
 	if in.Households < 0 {
 		return 0, i18n.Errf("households", "err.premises_count_negative")
 	}
@@ -71,12 +82,9 @@ func (s *Store) CountHouseholds(ctx context.Context, in HouseholdsInput) (int64,
 		return 0, err
 	}
 	var id int64
-	err := s.DB.Tx(ctx, func(q db.Q) error {
-		if err := q.QueryRowContext(ctx, "INSERT INTO household_count (area_id, households, counted_on) VALUES (?, ?, ?) RETURNING id",
-			in.AreaID, in.Households, in.CountedOn).Scan(&id); err != nil {
-			return err
-		}
-		return record(ctx, q, "household_count.add", "household_count", id, in)
-	})
-	return id, err
+	if err := q.QueryRowContext(ctx, "INSERT INTO household_count (area_id, households, counted_on) VALUES (?, ?, ?) RETURNING id",
+		in.AreaID, in.Households, in.CountedOn).Scan(&id); err != nil {
+		return 0, err
+	}
+	return id, record(ctx, q, "household_count.add", "household_count", id, in)
 }
