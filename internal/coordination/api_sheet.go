@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"dangjian/internal/api"
+	"dangjian/internal/web"
 )
 
 // actionExport serves GET /api/v1/actions/export: the action list (as
@@ -43,7 +44,7 @@ type sheetRowJSON struct {
 // file, dry_run): the sheet applied all or nothing, synchronously (the
 // sheet of a scope's actions is small).
 func (h *apiHandlers) actionImport(w http.ResponseWriter, r *http.Request) {
-	up, err := readSheetUpload(w, r)
+	up, err := web.ReadUpload(w, r, maxSheetBytes)
 	if r.MultipartForm != nil {
 		defer r.MultipartForm.RemoveAll()
 	}

@@ -12,8 +12,6 @@ func init() {
 		"err.sheet_date":                 {ZH: "“%s”不是有效日期", EN: "%q is not a valid date"},
 		"err.sheet_progress":             {ZH: "进度“%s”应为 0 到 100 的整数", EN: "progress %q must be a whole number from 0 to 100"},
 		"err.sheet_format":               {ZH: "格式“%s”应为 xlsx 或 csv", EN: "format %q must be xlsx or csv"},
-		"err.sheet_file_required":        {ZH: "请选择要导入的台账文件", EN: "choose the sheet to import"},
-		"err.sheet_too_large":            {ZH: "文件超过 %d MB", EN: "the file is larger than %d MB"},
 		"ui.sheet.line":                  {ZH: "行", EN: "Line"},
 		"ui.sheet.column":                {ZH: "列", EN: "Column"},
 		"ui.sheet.message":               {ZH: "问题", EN: "Problem"},

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 
+	"dangjian/internal/fault"
 	"dangjian/internal/i18n"
 	"dangjian/internal/web"
 )
@@ -47,6 +48,10 @@ func (p *sheetPages) export(w http.ResponseWriter, r *http.Request) {
 	if err == nil {
 		err = p.s.writeSheet(r.Context(), w, f, format, web.Lang(r))
 	}
+	if e, user := web.UserError(err); user && !errors.Is(err, fault.Forbidden) && !web.IsNotFound(err) {
+		p.Render(w, r, http.StatusUnprocessableEntity, "action_sheet", p.view(r, &sheetPage{Error: e.In(web.Lang(r))}))
+		return
+	}
 	if err != nil {
 		p.Fail(w, r, err)
 	}
@@ -79,7 +84,7 @@ func (p *sheetPages) importShow(w http.ResponseWriter, r *http.Request) {
 // problem, none. Either lists every problem by line and column.
 func (p *sheetPages) importRun(w http.ResponseWriter, r *http.Request) {
 	lang := web.Lang(r)
-	up, err := readSheetUpload(w, r)
+	up, err := web.ReadUpload(w, r, maxSheetBytes)
 	if r.MultipartForm != nil {
 		defer r.MultipartForm.RemoveAll()
 	}
@@ -98,7 +103,7 @@ func (p *sheetPages) importRun(w http.ResponseWriter, r *http.Request) {
 		}
 	case user:
 		status = http.StatusUnprocessableEntity
-		if errors.Is(err, errSheetTooLarge) {
+		if errors.Is(err, web.ErrUploadTooLarge) {
 			status = http.StatusRequestEntityTooLarge
 		}
 		d.Res, d.Error = nil, e.In(lang)

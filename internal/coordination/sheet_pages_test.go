@@ -66,6 +66,10 @@ func TestActionSheetPages(t *testing.T) {
 		if rec := send("viewer", "GET", "/actions/export?format=csv", nil, ""); rec.Code != 200 || !strings.Contains(rec.Body.String(), "事项编号") {
 			t.Errorf("a viewer's export: %d", rec.Code)
 		}
+		// A format that is not offered is refused on the page (it was a 500).
+		if rec := send("hedong", "GET", "/actions/export?format=pdf", nil, ""); rec.Code != 422 || !strings.Contains(rec.Body.String(), `id="sheet-error"`) {
+			t.Errorf("an export as pdf: %d", rec.Code)
+		}
 
 		for _, tc := range []struct {
 			name, user string

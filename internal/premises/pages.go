@@ -48,6 +48,9 @@ func Pages(st *Store) web.Module {
 			return []web.Route{
 				{Pattern: "GET /premises", Perm: ReadPremises, Handler: p.threeLacksShow},
 				{Pattern: "GET /premises/below-standard", Perm: ReadPremises, Handler: p.belowStandardShow},
+				{Pattern: "GET /premises/survey", Perm: ReadPremises, Handler: p.surveyShow},
+				{Pattern: "GET /premises/survey/export", Perm: ReadPremises, Handler: p.surveyExport},
+				{Pattern: "POST /premises/survey/import", Perm: WritePremises, Handler: p.surveyImport, MaxBody: maxSurveyBytes + 1<<20},
 				{Pattern: "GET /areas/{id}/premises", Perm: ReadPremises, Place: ar, Handler: p.communityShow},
 				{Pattern: "/areas/{id}/premises/new", Perm: WritePremises, Place: ar, Handler: p.premisesCreate},
 				{Pattern: "/areas/{id}/office-funding/new", Perm: WritePremises, Place: ar, Handler: p.officeFundingCreate},

@@ -19,9 +19,11 @@ func init() {
 
 		"ui.col.name": {ZH: "名称", EN: "Name"},
 
-		"ui.field.on":   {ZH: "日期", EN: "Date"},
-		"ui.field.note": {ZH: "备注", EN: "Note"},
-		"ui.help.date":  {ZH: "变更发生的日期，格式 YYYY-MM-DD，例如 2024-03-01", EN: "The date the change happened, YYYY-MM-DD, for example 2024-03-01"},
+		"err.sheet_file_required": {ZH: "请选择要导入的文件", EN: "choose the file to import"},
+		"err.sheet_too_large":     {ZH: "文件超过 %d MB", EN: "the file is larger than %d MB"},
+		"ui.field.on":             {ZH: "日期", EN: "Date"},
+		"ui.field.note":           {ZH: "备注", EN: "Note"},
+		"ui.help.date":            {ZH: "变更发生的日期，格式 YYYY-MM-DD，例如 2024-03-01", EN: "The date the change happened, YYYY-MM-DD, for example 2024-03-01"},
 
 		"ui.scope.area":   {ZH: "范围", EN: "Scope"},
 		"ui.scope.from":   {ZH: "开始日期", EN: "From"},

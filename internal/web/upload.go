@@ -1,0 +1,69 @@
+package web
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"net/http"
+	"strings"
+
+	"dangjian/internal/i18n"
+	"dangjian/internal/xlsx"
+)
+
+// ErrUploadTooLarge marks an upload over its limit (413).
+var ErrUploadTooLarge = errors.New("web: upload too large")
+
+// Upload is a small uploaded file read whole (a sheet a domain imports in
+// the request, not through the import jobs).
+type Upload struct {
+	Name string
+	Data []byte
+}
+
+// ReadUpload reads the multipart field "file" of r, refusing a request
+// that is not multipart or has no file (err.sheet_file_required, field
+// "file") and one over max bytes (err.sheet_too_large, ErrUploadTooLarge).
+func ReadUpload(w http.ResponseWriter, r *http.Request, max int64) (*Upload, error) {
+	tooLarge := &i18n.Error{Field: "file", Key: "err.sheet_too_large", Args: []any{max >> 20}, Err: ErrUploadTooLarge}
+	r.Body = http.MaxBytesReader(w, r.Body, max+1<<20)
+	if !strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
+		return nil, i18n.Errf("file", "err.sheet_file_required")
+	}
+	if err := r.ParseMultipartForm(max); err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			return nil, tooLarge
+		}
+		return nil, i18n.Errf("file", "err.sheet_file_required")
+	}
+	f, hdr, err := r.FormFile("file")
+	if err != nil {
+		return nil, i18n.Errf("file", "err.sheet_file_required")
+	}
+	defer f.Close()
+	if hdr.Size > max {
+		return nil, tooLarge
+	}
+	b, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, err
+	}
+	return &Upload{Name: hdr.Filename, Data: b}, nil
+}
+
+// SendSheet answers with a sheet made whole in buf as an attachment named
+// base.format (xlsx.FormatXLSX or xlsx.FormatCSV).
+func SendSheet(w http.ResponseWriter, base, format string, buf *bytes.Buffer) error {
+	h := w.Header()
+	if format == xlsx.FormatXLSX {
+		h.Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	} else {
+		h.Set("Content-Type", "text/csv; charset=utf-8")
+	}
+	h.Set("Content-Disposition", `attachment; filename="`+base+"."+format+`"`)
+	h.Set("Cache-Control", "no-store")
+	w.WriteHeader(http.StatusOK)
+	_, err := buf.WriteTo(w)
+	return err
+}
