@@ -164,7 +164,7 @@ func parseClock(s, field string) (time.Time, error) {
 	}
 	t, err := time.ParseInLocation("2006-01-02 15:04", s, cst)
 	if err != nil {
-		return time.Time{}, i18n.Errf(field, "err.coord_time_invalid", s)
+		return time.Time{}, i18n.Errf(field, "err.coord_clock_invalid", s)
 	}
 	return t, nil
 }
