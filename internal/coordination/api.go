@@ -57,8 +57,8 @@ func API(st *Store) api.Module {
 				{Method: post, Path: "/api/v1/whistle-parties/{id}/score", Perm: w, Place: party, Handle: s.partyScore, Request: scoreRequest{}, Response: whistleJSON{}},
 
 				{Method: get, Path: "/api/v1/campaigns", Perm: r, Handle: s.campaignList, Response: campaignListJSON{}},
-				{Method: post, Path: "/api/v1/campaigns", Perm: w, Handle: s.campaignCreate, Request: campaignRequest{}, Response: CampaignView{}},
-				{Method: get, Path: "/api/v1/campaigns/{id}", Perm: r, Place: camp, Handle: s.campaignGet, Response: CampaignView{}},
+				{Method: post, Path: "/api/v1/campaigns", Perm: w, Handle: s.campaignCreate, Request: campaignRequest{}, Response: CampaignDetail{}},
+				{Method: get, Path: "/api/v1/campaigns/{id}", Perm: r, Place: camp, Handle: s.campaignGet, Response: CampaignDetail{}},
 			}
 		},
 	}

@@ -28,7 +28,7 @@ func (h *apiHandlers) campaignList(w http.ResponseWriter, r *http.Request) {
 
 // campaignAnswer answers with campaign id as it is now.
 func (h *apiHandlers) campaignAnswer(ctx context.Context, status int, id int64) (api.Answer, error) {
-	v, err := h.s.CampaignView(ctx, id)
+	v, err := h.s.Campaign(ctx, id)
 	if err != nil {
 		return api.Answer{}, err
 	}

@@ -62,7 +62,7 @@ func (p *parse) moment(field, s string) time.Time {
 	}
 	t, err := time.Parse(time.RFC3339, s)
 	if err != nil {
-		p.err = i18n.Errf(field, "err.coord_api_time_invalid", s)
+		p.err = i18n.Errf(field, "err.coord_time_invalid", s)
 	}
 	return t
 }

@@ -2,6 +2,7 @@ package coordination
 
 import (
 	"context"
+	"time"
 
 	"dangjian/internal/access"
 	"dangjian/internal/date"
@@ -142,11 +143,206 @@ FROM agreed_action x LEFT JOIN unit u ON u.id = x.owner_unit_id WHERE `+where+" 
 	return out, rows.Err()
 }
 
-// PartyPlace places a summoned party's id in the caller's scope (by its
-// whistle's area).
+// WhistleDetail is a whistle, resolved or not, with its parties (time
+// left at now) and the actions it became.
+type WhistleDetail struct {
+	WhistleRow
+	ResolvedOn date.Date `json:"resolved_on,omitzero"`
+	Actions    []Action  `json:"actions"`
+}
+
+// Whistle reads a whistle of the scope.
+func (s *Store) Whistle(ctx context.Context, id int64, now time.Time) (WhistleDetail, error) {
+	q := s.DB.Reader()
+	var v WhistleDetail
+	var raised string
+	err := q.QueryRowContext(ctx, "SELECT w.id, w.area_id, a.name, w.subject, w.raised_at, w.raised_on, w.resolved_on FROM whistle w JOIN area a ON a.id = w.area_id WHERE w.id = ?", id).
+		Scan(&v.ID, &v.AreaID, &v.AreaName, &v.Subject, &raised, &v.RaisedOn, &v.ResolvedOn)
+	if db.IsNotFound(err) {
+		return v, notFound("whistle_id", "err.whistle_unknown", id)
+	}
+	if err != nil {
+		return v, err
+	}
+	if err := s.inScope(ctx, "whistle_id", v.AreaID); err != nil {
+		return v, err
+	}
+	v.RaisedAt, _ = time.Parse(stamp, raised)
+	if v.Parties, err = parties(ctx, q, id, now); err != nil {
+		return v, err
+	}
+	v.Actions, err = s.scanActions(ctx, q, "x.whistle_id = ? AND x.parent_id IS NULL", id)
+	return v, err
+}
+
+// parties reads a whistle's summoned parties with their time left at now.
+func parties(ctx context.Context, q db.Q, whistleID int64, now time.Time) ([]PartyRow, error) {
+	rows, err := q.QueryContext(ctx, `SELECT p.id, COALESCE(u.name, p.department), p.deadline_at, COALESCE(p.reported_at, ''), COALESCE(p.score, 0)
+FROM whistle_party p LEFT JOIN unit u ON u.id = p.unit_id WHERE p.whistle_id = ? ORDER BY p.id`, whistleID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []PartyRow{}
+	for rows.Next() {
+		var p PartyRow
+		var deadline, reported string
+		if err := rows.Scan(&p.ID, &p.Name, &deadline, &reported, &p.Score); err != nil {
+			return nil, err
+		}
+		p.Deadline, _ = time.Parse(stamp, deadline)
+		switch {
+		case reported != "":
+			p.ReportedAt, _ = time.Parse(stamp, reported)
+			p.Late = p.ReportedAt.After(p.Deadline)
+		case now.After(p.Deadline):
+			p.Late = true
+		default:
+			p.Left = p.Deadline.Sub(now)
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// CampaignListRow is a campaign of the list with its area's name.
+type CampaignListRow struct {
+	CampaignRow
+	AreaID       int64  `json:"area_id"`
+	AreaName     string `json:"area_name"`
+	ConferenceID int64  `json:"conference_id,omitempty"`
+}
+
+// Campaigns lists the campaigns covering an area under areaID (in the
+// caller's scope; 0: the scope), latest first.
+func (s *Store) Campaigns(ctx context.Context, areaID int64) ([]CampaignListRow, error) {
+	if areaID == 0 {
+		areaID = s.Areas.ScopeOf(ctx)
+	} else if err := s.inScope(ctx, "area", areaID); err != nil {
+		return nil, err
+	}
+	query := `SELECT k.id, k.name, k.kind, k.started_on, k.ended_on, k.area_id, a.name, COALESCE(k.conference_id, 0)
+FROM campaign k JOIN area a ON a.id = k.area_id`
+	var args []any
+	if areaID != 0 {
+		query += " WHERE EXISTS (SELECT 1 FROM area_closure c WHERE c.ancestor_id = ? AND c.descendant_id = k.area_id AND c.to_on IS NULL)"
+		args = append(args, areaID)
+	}
+	rows, err := s.DB.Reader().QueryContext(ctx, query+" ORDER BY k.started_on DESC, k.id DESC", args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []CampaignListRow{}
+	for rows.Next() {
+		var k CampaignListRow
+		if err := rows.Scan(&k.ID, &k.Name, &k.Kind, &k.StartedOn, &k.EndedOn, &k.AreaID, &k.AreaName, &k.ConferenceID); err != nil {
+			return nil, err
+		}
+		out = append(out, k)
+	}
+	return out, rows.Err()
+}
+
+// UnitRef is a unit named.
+type UnitRef struct {
+	ID   int64  `json:"id"`
+	Name string `json:"name"`
+}
+
+// CampaignDetail is a campaign with its participating units and results.
+type CampaignDetail struct {
+	CampaignListRow
+	Units    []UnitRef `json:"units"`
+	Measures []Measure `json:"measures"`
+}
+
+// Campaign reads a campaign of the scope.
+func (s *Store) Campaign(ctx context.Context, id int64) (CampaignDetail, error) {
+	q := s.DB.Reader()
+	var v CampaignDetail
+	err := q.QueryRowContext(ctx, `SELECT k.id, k.name, k.kind, k.started_on, k.ended_on, k.area_id, a.name, COALESCE(k.conference_id, 0)
+FROM campaign k JOIN area a ON a.id = k.area_id WHERE k.id = ?`, id).
+		Scan(&v.ID, &v.Name, &v.Kind, &v.StartedOn, &v.EndedOn, &v.AreaID, &v.AreaName, &v.ConferenceID)
+	if db.IsNotFound(err) {
+		return v, notFound("campaign_id", "err.campaign_unknown", id)
+	}
+	if err != nil {
+		return v, err
+	}
+	if err := s.inScope(ctx, "campaign_id", v.AreaID); err != nil {
+		return v, err
+	}
+	rows, err := q.QueryContext(ctx, "SELECT u.id, u.name FROM campaign_unit c JOIN unit u ON u.id = c.unit_id WHERE c.campaign_id = ? ORDER BY u.name, u.id", id)
+	if err != nil {
+		return v, err
+	}
+	v.Units = []UnitRef{}
+	for rows.Next() {
+		var u UnitRef
+		if err := rows.Scan(&u.ID, &u.Name); err != nil {
+			rows.Close()
+			return v, err
+		}
+		v.Units = append(v.Units, u)
+	}
+	rows.Close()
+	rows, err = q.QueryContext(ctx, "SELECT name, quantity, unit FROM campaign_measure WHERE campaign_id = ? ORDER BY id", id)
+	if err != nil {
+		return v, err
+	}
+	defer rows.Close()
+	v.Measures = []Measure{}
+	for rows.Next() {
+		var m Measure
+		if err := rows.Scan(&m.Name, &m.Quantity, &m.Unit); err != nil {
+			return v, err
+		}
+		v.Measures = append(v.Measures, m)
+	}
+	return v, rows.Err()
+}
+
+// ActionPlace, WhistlePlace, PartyPlace and CampaignPlace place the ids of
+// their records in the caller's scope.
+func (s *Store) ActionPlace() *access.Place {
+	return &access.Place{Name: "agreed_action", Locate: func(ctx context.Context, id int64) error {
+		_, err := s.loadAction(ctx, s.DB.Reader(), id)
+		return err
+	}}
+}
+
+func (s *Store) WhistlePlace() *access.Place {
+	return &access.Place{Name: "whistle", Locate: func(ctx context.Context, id int64) error {
+		var areaID int64
+		err := s.DB.Reader().QueryRowContext(ctx, "SELECT area_id FROM whistle WHERE id = ?", id).Scan(&areaID)
+		if db.IsNotFound(err) {
+			return notFound("whistle_id", "err.whistle_unknown", id)
+		}
+		if err != nil {
+			return err
+		}
+		return s.inScope(ctx, "whistle_id", areaID)
+	}}
+}
+
 func (s *Store) PartyPlace() *access.Place {
 	return &access.Place{Name: "whistle_party", Locate: func(ctx context.Context, id int64) error {
 		_, _, _, err := s.whistleOf(ctx, s.DB.Reader(), id)
 		return err
+	}}
+}
+
+func (s *Store) CampaignPlace() *access.Place {
+	return &access.Place{Name: "campaign", Locate: func(ctx context.Context, id int64) error {
+		var areaID int64
+		err := s.DB.Reader().QueryRowContext(ctx, "SELECT area_id FROM campaign WHERE id = ?", id).Scan(&areaID)
+		if db.IsNotFound(err) {
+			return notFound("campaign_id", "err.campaign_unknown", id)
+		}
+		if err != nil {
+			return err
+		}
+		return s.inScope(ctx, "campaign_id", areaID)
 	}}
 }

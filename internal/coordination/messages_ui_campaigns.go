@@ -28,7 +28,6 @@ func init() {
 		"ui.campaign_new.results_help": {ZH: "每行一项成果：项目、数量和单位；空行不计。", EN: "One result a row: measure, quantity and unit; empty rows are skipped."},
 		"ui.campaign_new.submit":       {ZH: "登记专项行动", EN: "Record the campaign"},
 		"ui.flash.campaign_created":    {ZH: "已登记专项行动“%s”", EN: "Campaign %s recorded"},
-		"err.campaign_unknown":         {ZH: "专项行动 %d 不存在", EN: "campaign %d does not exist"},
 		"err.coord_quantity_invalid":   {ZH: "“%s”不是数字", EN: "%q is not a number"},
 	})
 }

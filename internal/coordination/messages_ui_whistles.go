@@ -39,6 +39,6 @@ func init() {
 		"ui.flash.whistle_scored":     {ZH: "已评分：%s", EN: "Score recorded: %s"},
 		"ui.flash.whistle_resolved":   {ZH: "已解决：%s", EN: "Resolved: %s"},
 		"ui.flash.whistle_action":     {ZH: "已转为议定事项：%s", EN: "Action added: %s"},
-		"err.coord_time_invalid":      {ZH: "“%s”不是有效的时间（YYYY-MM-DD HH:MM）", EN: "%q is not a valid time (YYYY-MM-DD HH:MM)"},
+		"err.coord_clock_invalid":     {ZH: "“%s”不是有效的时间（YYYY-MM-DD HH:MM）", EN: "%q is not a valid time (YYYY-MM-DD HH:MM)"},
 	})
 }

@@ -125,7 +125,7 @@ func parseMoment(v url.Values, dateName, timeName string) (time.Time, error) {
 	}
 	t, err := time.ParseInLocation("2006-01-02 15:04", d.String()+" "+clock, cst)
 	if err != nil {
-		return time.Time{}, i18n.Errf(timeName, "err.coord_time_invalid", clock)
+		return time.Time{}, i18n.Errf(timeName, "err.coord_clock_invalid", clock)
 	}
 	return t, nil
 }

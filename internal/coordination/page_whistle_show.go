@@ -17,7 +17,7 @@ import (
 // refusal of one of its small forms placed on the party's row (Party) or
 // on the resolve form, with the values sent.
 type whistlePage struct {
-	WhistleView
+	WhistleDetail
 	CanWrite   bool
 	Today      date.Date
 	Party      int64
@@ -40,7 +40,7 @@ func (p *pages) renderWhistle(w http.ResponseWriter, r *http.Request, status int
 		return
 	}
 	u, _ := web.Principal(r)
-	page.WhistleView, page.CanWrite, page.Today = v, u.Can(WriteCoordination), p.s.Today()
+	page.WhistleDetail, page.CanWrite, page.Today = v, u.Can(WriteCoordination), p.s.Today()
 	if page.V == nil {
 		page.V = url.Values{}
 	}
@@ -68,7 +68,7 @@ func (p *pages) whistlePost(w http.ResponseWriter, r *http.Request, flash string
 	var party int64
 	if r.PostForm.Has("party") {
 		party = web.ParseID(r.PostForm.Get("party"))
-		if v.Party(party) == nil {
+		if !hasParty(v, party) {
 			p.Fail(w, r, notFound("party_id", "err.whistle_party_unknown", party))
 			return
 		}
@@ -164,9 +164,19 @@ func parseClock(s, field string) (time.Time, error) {
 	}
 	t, err := time.ParseInLocation("2006-01-02 15:04", s, cst)
 	if err != nil {
-		return time.Time{}, i18n.Errf(field, "err.coord_time_invalid", s)
+		return time.Time{}, i18n.Errf(field, "err.coord_clock_invalid", s)
 	}
 	return t, nil
 }
 
 func whistleURL(id int64) string { return "/whistles/" + web.Itoa(id) }
+
+// hasParty reports whether the whistle summoned party id.
+func hasParty(v WhistleDetail, id int64) bool {
+	for _, p := range v.Parties {
+		if p.ID == id {
+			return true
+		}
+	}
+	return false
+}

@@ -84,9 +84,13 @@ func TestCampaignPages(t *testing.T) {
 		}
 		w.IDs["new"] = id
 		for _, sc := range []testkit.Scenario{
-			{Name: "its page", Path: "/campaigns/{new}", Header: as("yingbin"), Status: 200,
+			// 迎宾社区 sees the campaign it hosts, but not the name of the
+			// subdistrict's conference that led it (outside its scope).
+			{Name: "the community's view", Path: "/campaigns/{new}", Header: as("yingbin"), Status: 200,
+				Want: []string{"楼道堆物清理专项行动", "清运堆物"}, Not: []string{"河东街道社区党建工作联席会议"}},
+			{Name: "its page", Path: "/campaigns/{new}", Header: as("hedong"), Status: 200,
 				Want: []string{"楼道堆物清理专项行动", "整治脏乱差", "迎宾社区", `id="campaign-started">2025-05-01`, `id="campaign-ended">2025-06-01`,
-					"河东街道社区党建工作联席会议", `href="/units/{unit:示范市规划设计院}">示范市规划设计院`,
+					`href="/conferences/{conf:河东街道社区党建工作联席会议}">河东街道社区党建工作联席会议`, `href="/units/{unit:示范市规划设计院}">示范市规划设计院`,
 					"<td>清运堆物</td><td class=\"num\">35</td><td>车</td>", "<td>粉刷楼道</td><td class=\"num\">1200.5</td><td>平方米</td>"}},
 			{Name: "on the conference's page", Path: "/conferences/{conf:河东街道社区党建工作联席会议}", Header: as("hedong"), Status: 200,
 				Want: []string{`href="/campaigns/{new}">楼道堆物清理专项行动`}},

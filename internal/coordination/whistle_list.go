@@ -5,14 +5,12 @@ import (
 	"time"
 
 	"dangjian/internal/date"
-	"dangjian/internal/db"
 )
 
 // PartyRow is a summoned party as the whistle list shows it.
 type PartyRow struct {
 	ID         int64     `json:"id"`
 	Name       string    `json:"name"` // the unit's name or the department
-	Hours      int       `json:"deadline_hours"`
 	Deadline   time.Time `json:"deadline"`
 	ReportedAt time.Time `json:"reported_at,omitzero"`
 	Score      int       `json:"score,omitempty"`
@@ -64,39 +62,30 @@ func (s *Store) OpenWhistles(ctx context.Context, now time.Time) ([]WhistleRow, 
 		return nil, err
 	}
 	for i := range out {
-		if out[i].Parties, err = parties(ctx, q, out[i].ID, now); err != nil {
+		prow, err := q.QueryContext(ctx, `SELECT p.id, COALESCE(u.name, p.department), p.deadline_at, COALESCE(p.reported_at, ''), COALESCE(p.score, 0)
+FROM whistle_party p LEFT JOIN unit u ON u.id = p.unit_id WHERE p.whistle_id = ? ORDER BY p.id`, out[i].ID)
+		if err != nil {
 			return nil, err
 		}
+		for prow.Next() {
+			var p PartyRow
+			var deadline, reported string
+			if err := prow.Scan(&p.ID, &p.Name, &deadline, &reported, &p.Score); err != nil {
+				prow.Close()
+				return nil, err
+			}
+			p.Deadline, _ = time.Parse(stamp, deadline)
+			if reported != "" {
+				p.ReportedAt, _ = time.Parse(stamp, reported)
+				p.Late = p.ReportedAt.After(p.Deadline)
+			} else if now.After(p.Deadline) {
+				p.Late = true
+			} else {
+				p.Left = p.Deadline.Sub(now)
+			}
+			out[i].Parties = append(out[i].Parties, p)
+		}
+		prow.Close()
 	}
 	return out, nil
-}
-
-// parties reads a whistle's summoned parties in the order summoned, each
-// with its time left at now.
-func parties(ctx context.Context, q db.Q, whistleID int64, now time.Time) ([]PartyRow, error) {
-	rows, err := q.QueryContext(ctx, `SELECT p.id, COALESCE(u.name, p.department), p.deadline_hours, p.deadline_at, COALESCE(p.reported_at, ''), COALESCE(p.score, 0)
-FROM whistle_party p LEFT JOIN unit u ON u.id = p.unit_id WHERE p.whistle_id = ? ORDER BY p.id`, whistleID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []PartyRow
-	for rows.Next() {
-		var p PartyRow
-		var deadline, reported string
-		if err := rows.Scan(&p.ID, &p.Name, &p.Hours, &deadline, &reported, &p.Score); err != nil {
-			return nil, err
-		}
-		p.Deadline, _ = time.Parse(stamp, deadline)
-		if reported != "" {
-			p.ReportedAt, _ = time.Parse(stamp, reported)
-			p.Late = p.ReportedAt.After(p.Deadline)
-		} else if now.After(p.Deadline) {
-			p.Late = true
-		} else {
-			p.Left = p.Deadline.Sub(now)
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
 }

@@ -19,6 +19,9 @@ var accessSamples = map[string]map[string]string{
 var premisesAccessRows = map[string]accessRow{
 	"GET /premises":                       {"premises.read", "GET", "/premises"},
 	"GET /premises/below-standard":        {"premises.read", "GET", "/premises/below-standard"},
+	"GET /premises/survey":                {"premises.read", "GET", "/premises/survey"},
+	"GET /premises/survey/export":         {"premises.read", "GET", "/premises/survey/export"},
+	"POST /premises/survey/import":        {"premises.write", "POST", "/premises/survey/import"},
 	"GET /areas/{id}/premises":            {"premises.read", "GET", "/areas/{T}/premises"},
 	"/areas/{id}/premises/new":            {"premises.write", "POST", "/areas/{T}/premises/new"},
 	"/areas/{id}/office-funding/new":      {"premises.write", "POST", "/areas/{T}/office-funding/new"},
