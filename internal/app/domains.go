@@ -30,6 +30,7 @@ func (a *App) endpoints() []api.Module {
 		area.API(a.Areas),
 		report.API(a.DB, a.Areas),
 		people.API(a.People),
+		premises.API(a.Premises),
 		importer.API(a.DB, a.People, a.Jobs),
 	}
 }

@@ -30,6 +30,7 @@ func init() {
 		"err.step_out_of_order":              {ZH: "请先记录上一步骤（%s）", EN: "reach the step before first (%s)"},
 		"err.step_before_previous":           {ZH: "日期不能早于上一步骤（%s）", EN: "the date cannot be before the previous step (%s)"},
 		"err.project_funding_over_cost":      {ZH: "到位资金 %s 万元超过项目造价 %s 万元，请在备注中说明", EN: "funding of %s (10k yuan) exceeds the cost of %s; say why in the note"},
+		"err.premises_bool_invalid":          {ZH: "应为 true 或 false，而不是“%s”", EN: "give true or false, not %q"},
 		"err.project_unknown":                {ZH: "建设项目 %d 不存在", EN: "building project %d does not exist"},
 	})
 }
