@@ -38,6 +38,7 @@ func TestScenarios(t *testing.T) {
 		{"authorisation", accessScenarios, nil},
 		{"persons and units", peopleScenarios, peopleWorld},
 		{"imports and exports", importScenarios, peopleWorld},
+		{"premises", premisesScenarios, premisesWorld},
 	}
 	doc := loadDoc(t)
 	for _, engine := range dbtest.Engines() {
