@@ -29,13 +29,6 @@ func (h *apiHandlers) projectAnswer(ctx context.Context, status int, id int64) (
 	return api.Answer{Status: status, Location: projectAPIURL(id), Body: projectJSON(v)}, nil
 }
 
-// projectJSON is v with its lists rendered as [] when empty.
-func projectJSON(v ProjectView) ProjectView {
-	v.Steps, v.Timeline, v.Funding, v.Shares = nonNil(v.Steps), nonNil(v.Timeline), nonNil(v.Funding), nonNil(v.Shares)
-	v.Waivers, v.Premises = nonNil(v.Waivers), nonNil(v.Premises)
-	return v
-}
-
 // projectCreate serves POST /api/v1/areas/{id}/building-projects (201,
 // the project; Location: the project).
 func (h *apiHandlers) projectCreate(w http.ResponseWriter, r *http.Request) {
@@ -46,22 +39,6 @@ func (h *apiHandlers) projectCreate(w http.ResponseWriter, r *http.Request) {
 		}
 		return h.projectAnswer(ctx, http.StatusCreated, id)
 	})
-}
-
-// projectGet serves GET /api/v1/building-projects/{id}: the project's
-// steps as a timeline, its funding rows and the shares of each source,
-// the fees waived and the premises it built.
-func (h *apiHandlers) projectGet(w http.ResponseWriter, r *http.Request) {
-	id, err := api.PathID(r)
-	var v ProjectView
-	if err == nil {
-		v, err = h.s.ProjectView(r.Context(), id)
-	}
-	if err != nil {
-		h.Fail(w, r, api.Relabel(err, "project_id", "id"))
-		return
-	}
-	h.WriteJSON(w, r, http.StatusOK, projectJSON(v))
 }
 
 // builtPremises is the premises a completed project built: the community
