@@ -157,8 +157,9 @@ var premisesScenarios = []scenario{
 		Body: `{"step":"completed","on":"2025-03-01","premises":{"address":"宾南路8号","use":"office","floor_area":20000,"tenure":"owned"}}`,
 		Want: []string{`"timeline":[{"step":"siting","reached":true,"on":"2024-02-01"}`, `{"step":"completed","reached":true,"on":"2025-03-01"}`,
 			`"premises":[{"id":`, `"area_id":{宾南社区},"address":"宾南路8号","use":"office","floor_area":20000,"tenure":"owned","project_id":{宾南办公用房},"from_on":"2025-03-01"}]`}},
-	{Name: "a step after completion", Method: "POST", Path: "/api/v1/building-projects/{宾南办公用房}/steps", Status: 422,
-		Body: `{"step":"completed","on":"2025-03-02"}`, Want: []string{`"field":"premises"`}},
+	{Name: "completed twice", Method: "POST", Path: "/api/v1/building-projects/{宾南办公用房}/steps", Status: 422,
+		Body: `{"step":"completed","on":"2025-03-02","premises":{"address":"宾南路9号","use":"office","floor_area":20000,"tenure":"owned"}}`,
+		Want: []string{`"field":"step"`, `"code":"step_reached"`}},
 	{Name: "funding over the cost after completion without a note", Method: "POST", Path: "/api/v1/building-projects/{宾南办公用房}/funding", Status: 422,
 		Body: `{"source":"unit","amount":5000000,"on":"2025-04-01"}`, Want: []string{`"field":"note"`, `"code":"project_funding_over_cost"`}},
 	{Name: "funding over the cost with a note", Method: "POST", Path: "/api/v1/building-projects/{宾南办公用房}/funding", Status: 201,
@@ -166,7 +167,9 @@ var premisesScenarios = []scenario{
 	{Name: "the project", Method: "GET", Path: "/api/v1/building-projects/{宾南办公用房}", Status: 200,
 		Want: []string{`"shares":[{"source":"city","amount":30000000,"percent":28.5},{"source":"district","amount":30000000,"percent":28.5},` +
 			`{"source":"subdistrict","amount":20000000,"percent":19},{"source":"self","amount":20000000,"percent":19},{"source":"unit","amount":5000000,"percent":4.7}]`,
-			`"note":"共建单位追加装修款"`}},
+			`"note":"共建单位追加装修款"`,
+			// The refused second completion opened no premises.
+			`"project_id":{宾南办公用房},"from_on":"2025-03-01"}]`}, Not: []string{"宾南路9号"}},
 	{Name: "a project outside the subtree", As: "hedong", Method: "GET", Path: "/api/v1/building-projects/{project:官渡办公用房}", Status: 403, Not: []string{"官渡"}},
 	{Name: "a step of a project outside", As: "hedong", Method: "POST", Path: "/api/v1/building-projects/{project:官渡办公用房}/steps", Status: 403,
 		Body: `{"step":"siting","on":"2024-01-01"}`},
