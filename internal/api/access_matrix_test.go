@@ -14,6 +14,7 @@ import (
 	"dangjian/internal/db"
 	"dangjian/internal/dbtest"
 	"dangjian/internal/people"
+	"dangjian/internal/premises"
 )
 
 // matrixRequests has, for every route, a request aimed inside the caller's
@@ -132,6 +133,22 @@ var matrixRequests = map[string]func(in bool) (path, body string){
 	"GET /api/v1/campaigns/{id}": func(in bool) (string, string) {
 		return "/api/v1/campaigns/" + pick(in, "{矩阵行动}", "{官渡行动}"), ""
 	},
+	"GET /api/v1/areas/{id}/premises":             areaPath("/premises", ""),
+	"POST /api/v1/areas/{id}/premises":            areaPath("/premises", `{"address":"矩阵用房","use":"office","floor_area":5000,"tenure":"owned","on":"2030-01-01"}`),
+	"POST /api/v1/premises/{id}/rooms":            premisesPath("/rooms", `{"kind":"library","floor_area":100,"on":"2030-01-01"}`),
+	"POST /api/v1/premises/{id}/close":            premisesPath("/close", `{"on":"2030-01-01"}`),
+	"POST /api/v1/areas/{id}/office-funding":      areaPath("/office-funding", `{"year":2030,"amount":100}`),
+	"POST /api/v1/areas/{id}/economic-land":       areaPath("/economic-land", `{"location":"矩阵用地","land_area":100,"on":"2030-01-01"}`),
+	"POST /api/v1/areas/{id}/households":          areaPath("/households", `{"households":100,"on":"2030-01-01"}`),
+	"POST /api/v1/areas/{id}/premises-standards":  areaPath("/premises-standards", `{"min_area":-1,"on":"2030-01-01"}`),
+	"GET /api/v1/three-lacks":                     scopeQuery("/api/v1/three-lacks"),
+	"GET /api/v1/three-lacks/communities":         scopeQuery("/api/v1/three-lacks/communities"),
+	"GET /api/v1/premises/below-standard":         scopeQuery("/api/v1/premises/below-standard"),
+	"POST /api/v1/areas/{id}/building-projects":   areaPath("/building-projects", `{"name":"矩阵新项目","on":"2030-01-01"}`),
+	"GET /api/v1/building-projects/{id}":          projectPath("", ""),
+	"POST /api/v1/building-projects/{id}/steps":   projectPath("/steps", `{"step":"siting","on":"2030-01-01"}`),
+	"POST /api/v1/building-projects/{id}/funding": projectPath("/funding", `{"source":"city","amount":100,"on":"2030-01-01"}`),
+	"POST /api/v1/building-projects/{id}/waivers": projectPath("/waivers", `{"amount":100,"waived_by":"矩阵","on":"2030-01-01"}`),
 }
 
 func areaQuery(path string) func(bool) (string, string) {
@@ -161,6 +178,43 @@ func whistlePath(suffix, body string) func(bool) (string, string) {
 func partyPath(suffix, body string) func(bool) (string, string) {
 	return func(in bool) (string, string) {
 		return "/api/v1/whistle-parties/" + pick(in, "{矩阵哨方}", "{官渡哨方}") + suffix, body
+	}
+}
+
+// premisesWrites are the matrix's premises and building projects, inside
+// (迎宾社区) and outside (官渡社区) the scoped callers' subtree.
+func matrixPremises(t testing.TB, f *fixture) {
+	ctx := context.Background()
+	for _, c := range []struct{ community, premises, project string }{{"迎宾社区", "矩阵用房", "矩阵项目"}, {"官渡社区", "官渡用房", "官渡项目"}} {
+		id, err := f.App.Premises.OpenPremises(ctx, premises.PremisesInput{AreaID: f.IDs[c.community], Address: c.premises, Use: premises.Office,
+			FloorArea: 10000, Tenure: premises.Owned, FromOn: date.MustParse("2020-01-01")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.IDs[c.premises] = id
+		if id, err = f.App.Premises.CreateProject(ctx, premises.ProjectInput{AreaID: f.IDs[c.community], Name: c.project, StartedOn: date.MustParse("2020-01-01")}); err != nil {
+			t.Fatal(err)
+		}
+		f.IDs[c.project] = id
+	}
+}
+
+func premisesPath(suffix, body string) func(bool) (string, string) {
+	return func(in bool) (string, string) {
+		return "/api/v1/premises/" + pick(in, "{矩阵用房}", "{官渡用房}") + suffix, body
+	}
+}
+
+func projectPath(suffix, body string) func(bool) (string, string) {
+	return func(in bool) (string, string) {
+		return "/api/v1/building-projects/" + pick(in, "{矩阵项目}", "{官渡项目}") + suffix, body
+	}
+}
+
+// scopeQuery is a list of path for the area ?area= names.
+func scopeQuery(path string) func(bool) (string, string) {
+	return func(in bool) (string, string) {
+		return path + "?area=" + pick(in, "{迎宾社区}", "{官渡社区}"), ""
 	}
 }
 
@@ -208,13 +262,13 @@ func orgPath(suffix, body string) func(bool) (string, string) {
 // than read from auth, so that a change to either side shows.
 func TestAccessMatrix(t *testing.T) {
 	may := map[auth.Role]map[auth.Permission]bool{
-		auth.Admin:       {auth.ReadAreas: true, auth.WriteAreas: true, "coordination.read": true, "coordination.write": true, "unit_actions.read": true, "unit_actions.write": true, "imports.run": true, "exports.read": true, "reports.read": true, "people.read": true, "people.write": true, "unit.read": true, "unit.write": true, "units.read": true, "units.write": true},
-		auth.District:    {auth.ReadAreas: true, auth.WriteAreas: true, "coordination.read": true, "coordination.write": true, "unit_actions.read": true, "unit_actions.write": true, "imports.run": true, "exports.read": true, "reports.read": true, "people.read": true, "people.write": true, "unit.read": true, "unit.write": true, "units.read": true, "units.write": true},
-		auth.Subdistrict: {auth.ReadAreas: true, auth.WriteAreas: true, "coordination.read": true, "coordination.write": true, "unit_actions.read": true, "unit_actions.write": true, "imports.run": true, "exports.read": true, "reports.read": true, "people.read": true, "people.write": true, "unit.read": true, "unit.write": true, "units.read": true, "units.write": true},
-		auth.Community:   {auth.ReadAreas: true, auth.WriteAreas: true, "coordination.read": true, "coordination.write": true, "unit_actions.read": true, "unit_actions.write": true, "imports.run": true, "exports.read": true, "reports.read": true, "people.read": true, "people.write": true, "unit.read": true, "unit.write": true, "units.read": true, "units.write": true},
+		auth.Admin:       {"premises.read": true, "premises.write": true, auth.ReadAreas: true, auth.WriteAreas: true, "coordination.read": true, "coordination.write": true, "unit_actions.read": true, "unit_actions.write": true, "imports.run": true, "exports.read": true, "reports.read": true, "people.read": true, "people.write": true, "unit.read": true, "unit.write": true, "units.read": true, "units.write": true},
+		auth.District:    {"premises.read": true, "premises.write": true, auth.ReadAreas: true, auth.WriteAreas: true, "coordination.read": true, "coordination.write": true, "unit_actions.read": true, "unit_actions.write": true, "imports.run": true, "exports.read": true, "reports.read": true, "people.read": true, "people.write": true, "unit.read": true, "unit.write": true, "units.read": true, "units.write": true},
+		auth.Subdistrict: {"premises.read": true, "premises.write": true, auth.ReadAreas: true, auth.WriteAreas: true, "coordination.read": true, "coordination.write": true, "unit_actions.read": true, "unit_actions.write": true, "imports.run": true, "exports.read": true, "reports.read": true, "people.read": true, "people.write": true, "unit.read": true, "unit.write": true, "units.read": true, "units.write": true},
+		auth.Community:   {"premises.read": true, "premises.write": true, auth.ReadAreas: true, auth.WriteAreas: true, "coordination.read": true, "coordination.write": true, "unit_actions.read": true, "unit_actions.write": true, "imports.run": true, "exports.read": true, "reports.read": true, "people.read": true, "people.write": true, "unit.read": true, "unit.write": true, "units.read": true, "units.write": true},
 		auth.Unit:        {"unit.read": true, "unit.write": true, "unit_actions.read": true, "unit_actions.write": true}, // their own unit only: the matrix's inside unit is theirs
 
-		auth.Viewer:  {auth.ReadAreas: true, "coordination.read": true, "unit_actions.read": true, "exports.read": true, "reports.read": true, "people.read": true, "unit.read": true, "units.read": true},
+		auth.Viewer:  {"premises.read": true, auth.ReadAreas: true, "coordination.read": true, "unit_actions.read": true, "exports.read": true, "reports.read": true, "people.read": true, "unit.read": true, "units.read": true},
 		auth.Auditor: {},
 	}
 	for _, rt := range wholeAPI().Routes() {
@@ -261,6 +315,7 @@ func TestAccessMatrix(t *testing.T) {
 			}
 			f.IDs[u.reg] = reg
 		}
+		matrixPremises(t, f)
 		f.enrol(t, "迎宾社区党支部", "矩阵党员", 1)
 		f.enrol(t, "官渡社区党支部", "官渡党员", 2)
 		matrixPartTwo(t, f)

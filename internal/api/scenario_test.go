@@ -39,6 +39,7 @@ func TestScenarios(t *testing.T) {
 		{"persons and units", peopleScenarios, peopleWorld},
 		{"imports and exports", importScenarios, peopleWorld},
 		{"part two", coordinationScenarios, coordinationWorld},
+		{"premises", premisesScenarios, premisesWorld},
 	}
 	doc := loadDoc(t)
 	for _, engine := range dbtest.Engines() {

@@ -32,6 +32,7 @@ func (a *App) endpoints() []api.Module {
 		report.API(a.DB, a.Areas),
 		people.API(a.People),
 		coordination.API(a.Coordination),
+		premises.API(a.Premises),
 		importer.API(a.DB, a.People, a.Jobs),
 	}
 }

@@ -36,6 +36,7 @@ func init() {
 		"err.survey_premises_differ":         {ZH: "用房“%s”已登记为 %s，与表中不符；请在社区阵地页面修改", EN: "the premises at %q are recorded as %s; change them on the community's page"},
 		"err.survey_new_premises_needs":      {ZH: "新登记用房“%s”须填写此项", EN: "new premises at %q need this"},
 		"err.survey_format":                  {ZH: "格式应为 xlsx 或 csv，而不是“%s”", EN: "the format must be xlsx or csv, not %q"},
+		"err.premises_bool_invalid":          {ZH: "应为 true 或 false，而不是“%s”", EN: "give true or false, not %q"},
 		"err.project_unknown":                {ZH: "建设项目 %d 不存在", EN: "building project %d does not exist"},
 	})
 }
