@@ -13,8 +13,11 @@ var conferenceAtEnd = figures.SQLJoin(
 	"WHERE "+figures.Active("c", "established_on", "?3"),
 )
 
-// openAtEnd is "action x agreed by ?3 and neither done nor dropped on ?3".
-const openAtEnd = "x.agreed_on <= ?3 AND (x.closed_on IS NULL OR x.closed_on > ?3)"
+// openAtEnd is "action x agreed by ?3 and neither done nor dropped on ?3"
+// (closed_on NULL or after ?3), written as the expression the index
+// agreed_action_open_at keeps, so that only the actions still open then
+// are read rather than every action due before ?3.
+const openAtEnd = "x.agreed_on <= ?3 AND COALESCE(x.closed_on, '9999-12-31') > ?3"
 
 func init() {
 	figures.Register(

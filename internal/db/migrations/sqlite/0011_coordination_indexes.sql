@@ -21,6 +21,11 @@ CREATE INDEX agreed_action_area_closed ON agreed_action(area_id, closed_on, stat
 DROP INDEX agreed_action_area_due;
 CREATE INDEX agreed_action_area_due ON agreed_action(area_id, due_on, status, closed_on, parent_id, agreed_on);
 
+-- actions.overdue: the actions still open at the period's end under the
+-- scope (closed_on NULL or after it, as the figure writes it), instead of
+-- every action due before it.
+CREATE INDEX agreed_action_open_at ON agreed_action(area_id, COALESCE(closed_on, '9999-12-31'), due_on, agreed_on, parent_id);
+
 -- whistles.reported_on_time_rate: deadline and report-in from the index.
 DROP INDEX whistle_party_whistle;
 CREATE INDEX whistle_party_whistle ON whistle_party(whistle_id, deadline_at, reported_at);
