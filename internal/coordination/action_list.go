@@ -58,7 +58,9 @@ func (s *Store) ListActions(ctx context.Context, f ActionFilter) ([]Action, erro
 		if err := s.inScope(ctx, "area_id", area); err != nil {
 			return nil, err
 		}
-		where = append(where, "EXISTS (SELECT 1 FROM area_closure c WHERE c.ancestor_id = ? AND c.descendant_id = x.area_id AND c.to_on IS NULL)")
+		// The subtree's areas as a list, so that each is read through
+		// agreed_action_area_due (a correlated EXISTS scanned every action).
+		where = append(where, "x.area_id IN (SELECT c.descendant_id FROM area_closure c WHERE c.ancestor_id = ? AND c.to_on IS NULL)")
 		args = append(args, area)
 	}
 	if f.ConferenceID != 0 {

@@ -13,8 +13,11 @@ var conferenceAtEnd = figures.SQLJoin(
 	"WHERE "+figures.Active("c", "established_on", "?3"),
 )
 
-// openAtEnd is "action x agreed by ?3 and neither done nor dropped on ?3".
-const openAtEnd = "x.agreed_on <= ?3 AND (x.closed_on IS NULL OR x.closed_on > ?3)"
+// openAtEnd is "action x agreed by ?3 and neither done nor dropped on ?3"
+// (closed_on NULL or after ?3), written as the expression the index
+// agreed_action_open_at keeps, so that only the actions still open then
+// are read rather than every action due before ?3.
+const openAtEnd = "x.agreed_on <= ?3 AND COALESCE(x.closed_on, '9999-12-31') > ?3"
 
 func init() {
 	figures.Register(
@@ -27,8 +30,10 @@ func init() {
 			Key: "conferences.member_units", Part: 2, RecordKind: "unit",
 			LabelZH: "参加联席会议的驻区单位", LabelEN: "Units sitting in joint conferences", UnitZH: "个",
 			SQL: figures.SQLJoin(
-				"SELECT m.unit_id AS id, c.area_id AS area_id, u.name AS name, m.from_on AS on_date, c.name AS detail, 0 AS flag",
-				"FROM conference_member m JOIN unit u ON u.id = m.unit_id JOIN joint_conference c ON c.id = m.conference_id",
+				// The unit's name as a scalar subquery, so that counting
+				// reads no unit row.
+				"SELECT m.unit_id AS id, c.area_id AS area_id, (SELECT u.name FROM unit u WHERE u.id = m.unit_id) AS name, m.from_on AS on_date, c.name AS detail, 0 AS flag",
+				"FROM conference_member m JOIN joint_conference c ON c.id = m.conference_id",
 				figures.Under("c.area_id", "?3"),
 				"WHERE "+figures.Active("c", "established_on", "?3")+" AND "+figures.ValidRow("m", "?3"),
 			),

@@ -23,11 +23,16 @@ type GenStats struct {
 	// memberships, stationed units (UnitOrgs of them with their own party
 	// organisation, counted in Orgs too), terms, posts, registrations.
 	Persons, Memberships, Units, UnitOrgs, Terms, Posts, Registrations int
+	// Part two: joint conferences, their member units, sessions, actions
+	// (agreed at sessions or raised by whistles), whistles, campaigns.
+	Conferences, ConferenceMembers, Sessions, Actions, Whistles, Campaigns int
 }
 
 func (s GenStats) String() string {
-	return fmt.Sprintf("%d areas, %d events, %d party organisations; %d members (%d memberships), %d units, %d terms, %d posts, %d registrations",
-		s.Areas, s.Events, s.Orgs, s.Persons, s.Memberships, s.Units, s.Terms, s.Posts, s.Registrations)
+	return fmt.Sprintf("%d areas, %d events, %d party organisations; %d members (%d memberships), %d units, %d terms, %d posts, %d registrations; "+
+		"%d joint conferences (%d member units), %d sessions, %d actions, %d whistles, %d campaigns",
+		s.Areas, s.Events, s.Orgs, s.Persons, s.Memberships, s.Units, s.Terms, s.Posts, s.Registrations,
+		s.Conferences, s.ConferenceMembers, s.Sessions, s.Actions, s.Whistles, s.Campaigns)
 }
 
 // DefaultSeed is the seed `dangjian gen` uses, so two runs on the same day
@@ -94,6 +99,10 @@ func GenerateWith(ctx context.Context, d *db.DB, o GenOptions, progress io.Write
 	if err := ctx.Err(); err != nil {
 		return GenStats{}, err
 	}
+	planned := time.Now()
+	cp := planCoordination(p, pp, o, false)
+	say("part two: planned %d conferences, %d sessions, %d actions, %d whistles, %d campaigns in %s",
+		len(cp.conferences), len(cp.sessions), len(cp.actions), len(cp.whistles), len(cp.campaigns), time.Since(planned).Round(time.Millisecond))
 	start = time.Now()
 	var counts peopleCounts
 	err = m.write(ctx, d, say, func(q db.Q) error {
@@ -120,6 +129,11 @@ func GenerateWith(ctx context.Context, d *db.DB, o GenOptions, progress io.Write
 		if err != nil {
 			return err
 		}
+		written := time.Now()
+		if err := withoutIndexes(ctx, q, d.Dialect, coordTables, func() error { return cp.write(ctx, q) }); err != nil {
+			return err
+		}
+		say("part two written in %s", time.Since(written).Round(time.Millisecond))
 		// Every area, as the loader ran without the triggers that note
 		// what each row touched (on SQLite).
 		counted := time.Now()
@@ -151,6 +165,8 @@ func GenerateWith(ctx context.Context, d *db.DB, o GenOptions, progress io.Write
 		ClosureRows: len(m.closure), OrgEvents: len(m.orgEvents) + len(pp.orgEvts),
 		Persons: counts.persons, Memberships: counts.memberships, Units: len(pp.units), UnitOrgs: len(pp.unitOrgs),
 		Terms: counts.terms, Posts: counts.posts, Registrations: counts.registrations,
+		Conferences: len(cp.conferences), ConferenceMembers: len(cp.members), Sessions: len(cp.sessions), Actions: len(cp.actions),
+		Whistles: len(cp.whistles), Campaigns: len(cp.campaigns),
 	}, nil
 }
 

@@ -14,13 +14,16 @@ type Tier struct {
 	// Units how many stationed units.
 	Members int
 	Units   int
+	// WhistlesPerYear is how many whistles each subdistrict (or one of its
+	// communities) raises a year (part two).
+	WhistlesPerYear int
 }
 
 // Tiers are the sizes `dangjian gen` builds.
 var Tiers = []Tier{
-	{Name: "district", Subdistricts: 15, Communities: 200, Members: 100_000, Units: 4_000},
-	{Name: "city", Subdistricts: 300, Communities: 4000, Members: 2_000_000, Units: 80_000},
-	{Name: "province", Subdistricts: 500, Communities: 8000, Members: 6_000_000, Units: 150_000},
+	{Name: "district", Subdistricts: 15, Communities: 200, Members: 100_000, Units: 4_000, WhistlesPerYear: 24},
+	{Name: "city", Subdistricts: 300, Communities: 4000, Members: 2_000_000, Units: 80_000, WhistlesPerYear: 24},
+	{Name: "province", Subdistricts: 500, Communities: 8000, Members: 6_000_000, Units: 150_000, WhistlesPerYear: 24},
 }
 
 // ParseTier returns the tier named s.
