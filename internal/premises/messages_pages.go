@@ -5,7 +5,8 @@ import "dangjian/internal/i18n"
 // The words of part three's pages and forms.
 func init() {
 	i18n.Register(map[string]i18n.Message{
-		"ui.nav.premises": {ZH: "阵地", EN: "Premises"},
+		"ui.nav.premises":  {ZH: "阵地", EN: "Premises"},
+		"ui.area.premises": {ZH: "阵地建设", EN: "Premises"},
 
 		"ui.three_lacks.title":           {ZH: "“三无”居委与办公用房", EN: "Three-lacks committees and premises"},
 		"ui.three_lacks.intro":           {ZH: "期初和期末的“三无居委”（无办公用房、无办公经费、无经济发展用地），以及本期解决办公用房的社区。", EN: "The three-lacks committees (no office premises, no office funding, no land) at the start and the end of the period, and the communities given office premises in it."},
