@@ -144,6 +144,8 @@ var matrixRequests = map[string]func(in bool) (path, body string){
 	"GET /api/v1/three-lacks":                     scopeQuery("/api/v1/three-lacks"),
 	"GET /api/v1/three-lacks/communities":         scopeQuery("/api/v1/three-lacks/communities"),
 	"GET /api/v1/premises/below-standard":         scopeQuery("/api/v1/premises/below-standard"),
+	"GET /api/v1/premises/survey":                 scopeQuery("/api/v1/premises/survey"),
+	"POST /api/v1/premises/survey":                func(bool) (string, string) { return "/api/v1/premises/survey", `{}` },
 	"POST /api/v1/areas/{id}/building-projects":   areaPath("/building-projects", `{"name":"矩阵新项目","on":"2030-01-01"}`),
 	"GET /api/v1/building-projects/{id}":          projectPath("", ""),
 	"POST /api/v1/building-projects/{id}/steps":   projectPath("/steps", `{"step":"siting","on":"2030-01-01"}`),
@@ -222,7 +224,7 @@ func scopeQuery(path string) func(bool) (string, string) {
 // which a scoped caller may make and whose answer is filtered to their
 // subtree.
 var unaimed = map[string]bool{"GET /api/openapi.json": true, "GET /api/v1/areas": true, "POST /api/v1/imports": true, "GET /api/v1/imports/{job}": true,
-	"GET /api/v1/whistles": true, "POST /api/v1/actions/import": true}
+	"GET /api/v1/whistles": true, "POST /api/v1/actions/import": true, "POST /api/v1/premises/survey": true}
 
 func pick(in bool, inside, outside string) string {
 	if in {

@@ -209,4 +209,10 @@ var premisesScenarios = []scenario{
 		Want: []string{`"communities":[{"area_id":{宾南社区},"name":"宾南社区","floor_area":0,"households":0,"standard_area_id":{示范区},"standard_from":"2020-01-01","required":15000,"shortfall":15000}]`}},
 	{Name: "below standard on a bad day", Method: "GET", Path: "/api/v1/premises/below-standard?on=x", Status: 422, Want: []string{`"field":"on"`}},
 	{Name: "below standard outside the subtree", As: "hedong", Method: "GET", Path: "/api/v1/premises/below-standard?area={官渡社区}", Status: 403},
+	{Name: "the survey of 河东街道", As: "hedong", Method: "GET", Path: "/api/v1/premises/survey?year=2025&format=csv", Status: 200,
+		Want: []string{"社区,所属街道,年度,用房地址", "迎宾社区,河东街道,2025"}, Not: []string{"官渡"}},
+	{Name: "the survey in a bad format", Method: "GET", Path: "/api/v1/premises/survey?format=pdf", Status: 422, Want: []string{`"field":"format"`}},
+	{Name: "the survey of a year before 1949", Method: "GET", Path: "/api/v1/premises/survey?year=1900", Status: 422, Want: []string{`"field":"year"`}},
+	{Name: "the survey of an area outside", As: "hedong", Method: "GET", Path: "/api/v1/premises/survey?area={官渡社区}", Status: 403},
+	{Name: "a survey import without a file", As: "hedong", Method: "POST", Path: "/api/v1/premises/survey", Body: `{}`, Status: 422, Want: []string{`"field":"file"`}},
 }

@@ -43,6 +43,8 @@ func API(st *Store) api.Module {
 				{Method: http.MethodGet, Path: "/api/v1/three-lacks", Perm: ReadPremises, Handle: s.threeLacksGet, Response: ThreeLacksReport{}},
 				{Method: http.MethodGet, Path: "/api/v1/three-lacks/communities", Perm: ReadPremises, Handle: s.lacksList, Response: lacksJSON{}},
 				{Method: http.MethodGet, Path: "/api/v1/premises/below-standard", Perm: ReadPremises, Handle: s.belowStandardList, Response: belowStandardJSON{}},
+				{Method: http.MethodGet, Path: "/api/v1/premises/survey", Perm: ReadPremises, Handle: s.surveyExport},
+				{Method: http.MethodPost, Path: "/api/v1/premises/survey", Perm: WritePremises, Handle: s.surveyImport, Response: surveyImportJSON{}},
 
 				{Method: http.MethodPost, Path: "/api/v1/areas/{id}/building-projects", Perm: WritePremises, Place: ar, Handle: s.projectCreate, Request: projectRequest{}, Response: ProjectView{}},
 				{Method: http.MethodGet, Path: "/api/v1/building-projects/{id}", Perm: ReadPremises, Place: proj, Handle: s.projectGet, Response: ProjectView{}},
