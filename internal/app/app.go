@@ -59,6 +59,7 @@ func New(d *db.DB, keys *pii.Keyring, o Options) *App {
 	a.Premises = premises.NewStore(d, a.Areas)
 	// People's records hang on areas: an area that ends moves them along.
 	a.Areas.Attach(a.People)
+	a.Areas.Attach(a.Premises)
 	if o.Today != nil {
 		a.Areas.Today = o.Today
 		a.People.Today = o.Today
