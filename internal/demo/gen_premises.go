@@ -248,9 +248,15 @@ func (c *premPlan) threeLacksCommittee(a *memArea, first, last date.Date) {
 	c.threeLacks++
 	switch r := c.rng.IntN(5); {
 	case r < 3:
-		started := c.between(first.AddDays(30), first.AddDays(days(first, last)*2/3))
-		done, ok := c.project(a, started, last, true)
-		if !ok {
+		// Started any time up to a year and a half before the end, so
+		// that committees are solved in every year (the latest ones may
+		// still be under way).
+		started := c.between(first.AddDays(30), last.AddDays(-540))
+		done, planned := c.project(a, started, last, true)
+		if done.IsZero() {
+			if planned {
+				c.underWay++
+			}
 			return
 		}
 		c.solved++
@@ -262,7 +268,7 @@ func (c *premPlan) threeLacksCommittee(a *memArea, first, last date.Date) {
 		}
 	case r < 4:
 		started := c.between(later(first, c.today.AddDays(-500)), c.today.AddDays(-60))
-		if _, ok := c.project(a, started, last, false); ok {
+		if _, planned := c.project(a, started, last, false); planned {
 			c.underWay++
 		}
 	default:
@@ -276,8 +282,8 @@ func (c *premPlan) threeLacksCommittee(a *memArea, first, last date.Date) {
 // steps a few months apart up to completion (or, when complete is false or
 // a step would fall after last, up to the last reached), funding by the
 // four shares (a unit's or another share sometimes) and a fee waiver for
-// one project in three. It returns the day of completion and whether the
-// project was planned at all.
+// one project in three. It returns the day of completion (zero when not
+// completed) and whether the project was planned at all.
 func (c *premPlan) project(a *memArea, started, last date.Date, complete bool) (date.Date, bool) {
 	if started.After(last) {
 		return date.Date{}, false
@@ -366,7 +372,7 @@ func (c *premPlan) project(a *memArea, started, last date.Date, complete bool) (
 	if len(dates) == len(premises.Steps) {
 		return dates[len(dates)-1], true
 	}
-	return date.Date{}, !complete
+	return date.Date{}, true
 }
 
 // address is an address in community id on day d.
