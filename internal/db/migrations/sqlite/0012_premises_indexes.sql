@@ -17,6 +17,8 @@ CREATE INDEX room_premises ON room(premises_id, kind, from_on, to_on);
 DROP INDEX office_funding_area;
 CREATE INDEX office_funding_area ON office_funding(area_id, from_on, to_on, amount);
 
--- The latest household count on or before a date (below_standard).
+-- The latest household count on or before a date (below_standard): id
+-- before households, so that "ORDER BY counted_on DESC, id DESC LIMIT 1"
+-- is read from the index in order, without a sort per community.
 DROP INDEX household_count_area;
-CREATE INDEX household_count_area ON household_count(area_id, counted_on, households);
+CREATE INDEX household_count_area ON household_count(area_id, counted_on, id, households);
