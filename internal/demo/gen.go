@@ -26,13 +26,19 @@ type GenStats struct {
 	// Part two: joint conferences, their member units, sessions, actions
 	// (agreed at sessions or raised by whistles), whistles, campaigns.
 	Conferences, ConferenceMembers, Sessions, Actions, Whistles, Campaigns int
+	// Part three: premises, their rooms, office funding rows, land,
+	// building projects, the committees three-lacks at the start and those
+	// of them given an office, household counts and standards.
+	Premises, Rooms, OfficeFunding, Land, Projects, ThreeLacks, Solved, Households, Standards int
 }
 
 func (s GenStats) String() string {
 	return fmt.Sprintf("%d areas, %d events, %d party organisations; %d members (%d memberships), %d units, %d terms, %d posts, %d registrations; "+
-		"%d joint conferences (%d member units), %d sessions, %d actions, %d whistles, %d campaigns",
+		"%d joint conferences (%d member units), %d sessions, %d actions, %d whistles, %d campaigns; "+
+		"%d premises, %d rooms, %d office funding rows, %d land, %d building projects (%d of %d three-lacks committees solved), %d household counts, %d standards",
 		s.Areas, s.Events, s.Orgs, s.Persons, s.Memberships, s.Units, s.Terms, s.Posts, s.Registrations,
-		s.Conferences, s.ConferenceMembers, s.Sessions, s.Actions, s.Whistles, s.Campaigns)
+		s.Conferences, s.ConferenceMembers, s.Sessions, s.Actions, s.Whistles, s.Campaigns,
+		s.Premises, s.Rooms, s.OfficeFunding, s.Land, s.Projects, s.Solved, s.ThreeLacks, s.Households, s.Standards)
 }
 
 // DefaultSeed is the seed `dangjian gen` uses, so two runs on the same day
@@ -69,10 +75,12 @@ func Generate(ctx context.Context, d *db.DB, t Tier, keys *pii.Keyring, progress
 // active today) with ten years of creations, merges, splits, moves,
 // boundary adjustments, renames, dissolutions and party organisations, and
 // its people (Tier.Members members, Tier.Units stationed units, terms, posts
-// and registrations; see gen_people.go). The rows are those area.Store and
-// people.Store would write for the same operations (see memDB and
-// peoplePlanner), inserted in bulk in one transaction; the people are
-// planned and written a chunk at a time.
+// and registrations; see gen_people.go), part two (gen_coord.go) and part
+// three (premises, rooms, funding, land, building projects, households and
+// standards; gen_premises.go). The rows are those area.Store, people.Store,
+// coordination.Store and premises.Store would write for the same
+// operations (see memDB and peoplePlanner), inserted in bulk in one
+// transaction; the people are planned and written a chunk at a time.
 func GenerateWith(ctx context.Context, d *db.DB, o GenOptions, progress io.Writer) (GenStats, error) {
 	if progress == nil {
 		progress = io.Discard
@@ -103,6 +111,11 @@ func GenerateWith(ctx context.Context, d *db.DB, o GenOptions, progress io.Write
 	cp := planCoordination(p, pp, o, false)
 	say("part two: planned %d conferences, %d sessions, %d actions, %d whistles, %d campaigns in %s",
 		len(cp.conferences), len(cp.sessions), len(cp.actions), len(cp.whistles), len(cp.campaigns), time.Since(planned).Round(time.Millisecond))
+	planned = time.Now()
+	pr := planPremises(p, o, false)
+	say("part three: planned %d premises, %d rooms, %d office funding rows, %d land, %d building projects (%d of %d three-lacks committees solved, %d under way), %d household counts, %d standards in %s",
+		len(pr.premises), len(pr.rooms), len(pr.office), len(pr.land), len(pr.projects), pr.solved, pr.threeLacks, pr.underWay, len(pr.households), len(pr.standards),
+		time.Since(planned).Round(time.Millisecond))
 	start = time.Now()
 	var counts peopleCounts
 	err = m.write(ctx, d, say, func(q db.Q) error {
@@ -134,6 +147,11 @@ func GenerateWith(ctx context.Context, d *db.DB, o GenOptions, progress io.Write
 			return err
 		}
 		say("part two written in %s", time.Since(written).Round(time.Millisecond))
+		written = time.Now()
+		if err := pr.write(ctx, q); err != nil {
+			return err
+		}
+		say("part three written in %s", time.Since(written).Round(time.Millisecond))
 		// Every area, as the loader ran without the triggers that note
 		// what each row touched (on SQLite).
 		counted := time.Now()
@@ -167,6 +185,8 @@ func GenerateWith(ctx context.Context, d *db.DB, o GenOptions, progress io.Write
 		Terms: counts.terms, Posts: counts.posts, Registrations: counts.registrations,
 		Conferences: len(cp.conferences), ConferenceMembers: len(cp.members), Sessions: len(cp.sessions), Actions: len(cp.actions),
 		Whistles: len(cp.whistles), Campaigns: len(cp.campaigns),
+		Premises: len(pr.premises), Rooms: len(pr.rooms), OfficeFunding: len(pr.office), Land: len(pr.land), Projects: len(pr.projects),
+		ThreeLacks: pr.threeLacks, Solved: pr.solved, Households: len(pr.households), Standards: len(pr.standards),
 	}, nil
 }
 

@@ -87,6 +87,7 @@ func TestGenerateDistrictInvariants(t *testing.T) {
 
 		checkPeople(t, d, st, tier)
 		checkCoordination(t, d, st)
+		checkPremises(t, d, st)
 		if _, err := GenerateWith(ctx, d, GenOptions{Tier: tier, Seed: 7, Today: genToday, Keys: testKeys(t)}, nil); !errors.Is(err, ErrGenNotEmpty) {
 			t.Errorf("second generate: %v, want ErrGenNotEmpty", err)
 		}
@@ -254,6 +255,10 @@ func TestGenerateMatchesStore(t *testing.T) {
 			replay(t, viaStore, p.m.ops, o.Today)
 			replayPeople(t, viaStore, p, o)
 			cp := replayCoord(t, viaStore, p, o)
+			pr := replayPremises(t, viaStore, p, o)
+			if pr.threeLacks == 0 || pr.solved == 0 || pr.underWay == 0 || len(pr.rooms) == 0 {
+				t.Fatalf("part three not planned: %d three-lacks, %d solved, %d under way, %d rooms", pr.threeLacks, pr.solved, pr.underWay, len(pr.rooms))
+			}
 			if len(cp.conferences) == 0 || len(cp.sessions) == 0 || len(cp.whistles) == 0 || len(cp.campaigns) == 0 {
 				t.Fatalf("part two not planned: %d conferences, %d sessions, %d whistles, %d campaigns", len(cp.conferences), len(cp.sessions), len(cp.whistles), len(cp.campaigns))
 			}
@@ -265,6 +270,7 @@ func TestGenerateMatchesStore(t *testing.T) {
 			}
 			comparePersons(t, o.Keys, viaStore, fast)
 			checkCoordination(t, fast, st)
+			checkPremises(t, fast, st)
 			if e == db.SQLite {
 				// The indexes and triggers the generator dropped are back.
 				schema := "SELECT type || ' ' || name || ': ' || sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY type, name"
@@ -272,7 +278,7 @@ func TestGenerateMatchesStore(t *testing.T) {
 					t.Errorf("schema after Generate differs:\n store %q\n   gen %q", want, got)
 				}
 			}
-			for _, table := range append(append(tableDumps, peopleDumps...), coordDumps...) {
+			for _, table := range append(append(append(tableDumps, peopleDumps...), coordDumps...), premDumps...) {
 				want, got := dump(t, viaStore, table), dump(t, fast, table)
 				if len(want) != len(got) {
 					t.Errorf("%s: Store wrote %d rows, Generate %d", table, len(want), len(got))
@@ -288,6 +294,18 @@ func TestGenerateMatchesStore(t *testing.T) {
 			root, err := area.NewStore(fast).Root(ctx)
 			if err != nil {
 				t.Fatal(err)
+			}
+			// Part three is all there over the ten years, even with fewer
+			// people (TestGenerateDistrictInvariants checks every part).
+			ten := figures.Scope{AreaID: root.ID, From: date.Of(genToday.Time().AddDate(-10, 0, 0)), To: genToday}
+			three, err := figures.ComputeList(ctx, fast.Reader(), ten, i18n.EN, figuresOfParts(3))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, v := range three {
+				if v.Value <= 0 {
+					t.Errorf("part three: %s is %v over ten years, want > 0", v.Key, v.Value)
+				}
 			}
 			scopes := []int64{root.ID, root.ID + 1, root.ID + 5}
 			for y := genToday.Year() - 10; y <= genToday.Year(); y++ {

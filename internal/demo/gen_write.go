@@ -125,7 +125,8 @@ func (m *memDB) write(ctx context.Context, d *db.DB, progress func(string, ...an
 			// Explicit ids leave the identity sequences behind; move them on
 			// (to 1 with is_called false for a table left empty).
 			for _, t := range []string{"area", "area_event", "party_org", "party_org_event", "person", "membership", "unit", "term", "post", "registration",
-				"joint_conference", "conference_member", "conference_session", "whistle", "whistle_party", "agreed_action", "action_update", "campaign", "campaign_measure"} {
+				"joint_conference", "conference_member", "conference_session", "whistle", "whistle_party", "agreed_action", "action_update", "campaign", "campaign_measure",
+				"building_project", "project_waiver", "project_funding", "premises", "room", "office_funding", "economic_land", "premises_standard", "household_count"} {
 				if _, err := q.ExecContext(ctx, "SELECT setval(pg_get_serial_sequence('"+t+"', 'id'), COALESCE((SELECT MAX(id) FROM "+t+"), 1), (SELECT MAX(id) FROM "+t+") IS NOT NULL)"); err != nil {
 					return fmt.Errorf("gen: reset %s id sequence: %w", t, err)
 				}

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"dangjian/internal/date"
@@ -17,7 +18,7 @@ import (
 
 // benchGenVersion is part of the cache key of the generated benchmark
 // databases: bump it when the generator's output changes.
-const benchGenVersion = 6
+const benchGenVersion = 8
 
 // CachedTier returns the path of a SQLite file holding the tier generated
 // with the default seed up to today, for benchmarks. The file is kept under
@@ -58,7 +59,8 @@ func CachedTier(ctx context.Context, name string, keys *pii.Keyring, logf func(s
 		return "", err
 	}
 	start := time.Now()
-	if _, err := GenerateWith(ctx, d, GenOptions{Tier: tier, Seed: DefaultSeed, Today: today, Keys: keys}, nil); err != nil {
+	// The generator's progress lines (with each part's time) go to logf.
+	if _, err := GenerateWith(ctx, d, GenOptions{Tier: tier, Seed: DefaultSeed, Today: today, Keys: keys}, logWriter(logf)); err != nil {
 		return "", err
 	}
 	logf("generated %s tier into %s in %s", name, path, time.Since(start).Round(time.Millisecond))
@@ -80,4 +82,12 @@ func BenchKeys() *pii.Keyring {
 		panic(err)
 	}
 	return k
+}
+
+// logWriter passes each write (a progress line) to logf.
+type logWriter func(string, ...any)
+
+func (f logWriter) Write(p []byte) (int, error) {
+	f("%s", strings.TrimRight(string(p), "\n"))
+	return len(p), nil
 }

@@ -41,7 +41,7 @@ func (s *Store) Lacks(ctx context.Context, areaID int64, on date.Date, threeOnly
 	if on.IsZero() {
 		on = s.Today()
 	}
-	rows, err := s.DB.Reader().QueryContext(ctx, figures.SQLJoin(
+	query := figures.SQLJoin(
 		"SELECT id, name, lo, lf, ll FROM (",
 		"  SELECT a.id AS id, "+figures.NameAt("a.id", "?2", "a.name")+" AS name,",
 		"  CASE WHEN "+lacksOfficeOn("?2")+" THEN 1 ELSE 0 END AS lo,",
@@ -50,7 +50,20 @@ func (s *Store) Lacks(ctx context.Context, areaID int64, on date.Date, threeOnly
 		"  FROM area a",
 		"  "+figures.Under("a.id", "?2"),
 		"  WHERE a.level = 'community' AND "+figures.Active("a", "established_on", "?2"),
-		") x WHERE lo + lf + ll > 0 ORDER BY name, id"), a.ID, on)
+		") x WHERE lo + lf + ll > 0 ORDER BY name, id")
+	if threeOnly {
+		// The three-lacks committees only: the figure's predicate in SQL
+		// (most communities have an office, so most stop at the first
+		// probe), and names looked up and sorted for those kept only.
+		query = figures.SQLJoin(
+			"SELECT id, name, 1, 1, 1 FROM (",
+			"  SELECT a.id AS id, "+figures.NameAt("a.id", "?2", "a.name")+" AS name",
+			"  FROM area a",
+			"  "+figures.Under("a.id", "?2"),
+			"  WHERE a.level = 'community' AND "+figures.Active("a", "established_on", "?2")+" AND "+lacksAllOn("?2"),
+			") x ORDER BY name, id")
+	}
+	rows, err := s.DB.Reader().QueryContext(ctx, query, a.ID, on)
 	if err != nil {
 		return nil, fmt.Errorf("premises: lacks: %w", err)
 	}
