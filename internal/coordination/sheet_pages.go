@@ -8,6 +8,7 @@ import (
 	"dangjian/internal/fault"
 	"dangjian/internal/i18n"
 	"dangjian/internal/web"
+	"dangjian/internal/xlsx"
 )
 
 //go:embed sheet_templates/*.html
@@ -61,13 +62,7 @@ func (p *sheetPages) export(w http.ResponseWriter, r *http.Request) {
 type sheetPage struct {
 	Error    string
 	Res      *SheetResult
-	Problems []sheetProblem
-}
-
-// sheetProblem is one refused cell, as the page lists it.
-type sheetProblem struct {
-	Line            int
-	Column, Message string
+	Problems []web.SheetProblem
 }
 
 func (p *sheetPages) view(r *http.Request, d *sheetPage) *web.View {
@@ -93,23 +88,18 @@ func (p *sheetPages) importRun(w http.ResponseWriter, r *http.Request) {
 		res, err = p.s.importUpload(r.Context(), up, r.FormValue("mode") != "apply")
 	}
 	d := &sheetPage{Res: res}
-	status := http.StatusOK
-	switch e, user := web.UserError(err); {
-	case err == nil:
-	case errors.Is(err, ErrSheetRows):
-		status = http.StatusUnprocessableEntity
-		for _, x := range res.Errors {
-			d.Problems = append(d.Problems, sheetProblem{Line: x.Line, Column: x.Header, Message: x.Message(lang)})
-		}
-	case user:
-		status = http.StatusUnprocessableEntity
-		if errors.Is(err, web.ErrUploadTooLarge) {
-			status = http.StatusRequestEntityTooLarge
-		}
-		d.Res, d.Error = nil, e.In(lang)
-	default:
+	var rowErrs []*xlsx.RowError
+	if res != nil {
+		rowErrs = res.Errors
+	}
+	status, problems, refusal, ok := web.SheetOutcome(err, ErrSheetRows, rowErrs, lang)
+	if !ok {
 		p.ServerError(w, r, err)
 		return
+	}
+	d.Problems, d.Error = problems, refusal
+	if refusal != "" {
+		d.Res = nil
 	}
 	p.Render(w, r, status, "action_sheet", p.view(r, d))
 }

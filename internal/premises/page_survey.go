@@ -23,13 +23,7 @@ type surveyPage struct {
 	Area     string
 	Error    string
 	Res      *SurveyResult
-	Problems []surveyProblem
-}
-
-// surveyProblem is one refused cell as the page lists it.
-type surveyProblem struct {
-	Line            int
-	Column, Message string
+	Problems []web.SheetProblem
 }
 
 func (p *pages) surveyView(r *http.Request, d *surveyPage) *web.View {
@@ -94,23 +88,18 @@ func (p *pages) surveyImport(w http.ResponseWriter, r *http.Request) {
 		res, err = p.s.ImportSurvey(r.Context(), bytes.NewReader(up.Data), int64(len(up.Data)), up.Name, r.FormValue("mode") != "apply")
 	}
 	d := &surveyPage{Res: res}
-	status := http.StatusOK
-	switch e, user := web.UserError(err); {
-	case err == nil:
-	case errors.Is(err, ErrSurveyRows):
-		status = http.StatusUnprocessableEntity
-		for _, x := range res.Errors {
-			d.Problems = append(d.Problems, surveyProblem{Line: x.Line, Column: x.Header, Message: x.Message(lang)})
-		}
-	case user:
-		status = http.StatusUnprocessableEntity
-		if errors.Is(err, web.ErrUploadTooLarge) {
-			status = http.StatusRequestEntityTooLarge
-		}
-		d.Res, d.Error = nil, e.In(lang)
-	default:
+	var rowErrs []*xlsx.RowError
+	if res != nil {
+		rowErrs = res.Errors
+	}
+	status, problems, refusal, ok := web.SheetOutcome(err, ErrSurveyRows, rowErrs, lang)
+	if !ok {
 		p.ServerError(w, r, err)
 		return
+	}
+	d.Problems, d.Error = problems, refusal
+	if refusal != "" {
+		d.Res = nil
 	}
 	p.Render(w, r, status, "survey", p.surveyView(r, d))
 }

@@ -67,3 +67,33 @@ func SendSheet(w http.ResponseWriter, base, format string, buf *bytes.Buffer) er
 	_, err := buf.WriteTo(w)
 	return err
 }
+
+// SheetProblem is one refused cell of an imported sheet, as a page lists
+// it.
+type SheetProblem struct {
+	Line            int
+	Column, Message string
+}
+
+// SheetOutcome answers a sheet imported in the request: with err nil, 200;
+// with err badRows (the domain's "bad rows, nothing written"), 422 and
+// every problem of errs by line and column; with a refused file, 422 (413
+// for one too large) and its one refusal. ok is false for any other
+// error, which the caller answers as a server error.
+func SheetOutcome(err, badRows error, errs []*xlsx.RowError, lang i18n.Lang) (status int, problems []SheetProblem, refusal string, ok bool) {
+	e, user := UserError(err)
+	switch {
+	case err == nil:
+		return http.StatusOK, nil, "", true
+	case errors.Is(err, badRows):
+		for _, x := range errs {
+			problems = append(problems, SheetProblem{Line: x.Line, Column: x.Header, Message: x.Message(lang)})
+		}
+		return http.StatusUnprocessableEntity, problems, "", true
+	case user && errors.Is(err, ErrUploadTooLarge):
+		return http.StatusRequestEntityTooLarge, nil, e.In(lang), true
+	case user:
+		return http.StatusUnprocessableEntity, nil, e.In(lang), true
+	}
+	return 0, nil, "", false
+}
