@@ -37,7 +37,8 @@ func Pages(st *Store) web.Module {
 			{Key: "members", Href: "/members", Label: "ui.nav.members", Perm: ReadPeople, Order: 300},
 			{Key: "units", Href: "/units", Label: "ui.nav.units", Perm: ReadUnits, Order: 400},
 		},
-		Pickers: st.pickers(),
+		AreaLinks: []web.AreaLink{{Key: "registrations", Path: "registrations", Label: "ui.area.registrations", Level: string(area.Community), Perm: ReadPeople}},
+		Pickers:   st.pickers(),
 		Routes: func(k *web.Kit) []web.Route {
 			s := &pages{Kit: k, people: st, areas: st.Areas}
 			person, unit, org, ar := st.PersonPlace(), st.UnitPlace(), st.OrgPlace(), st.Areas.Place()

@@ -4,6 +4,7 @@ import (
 	"embed"
 	"html/template"
 
+	"dangjian/internal/area"
 	"dangjian/internal/date"
 
 	"dangjian/internal/web"
@@ -41,7 +42,8 @@ func Pages(st *Store) web.Module {
 				return lacksArgs{V: v, Rows: rows, On: on}
 			},
 		},
-		Nav: []web.NavItem{{Key: "premises", Href: "/premises", Label: "ui.nav.premises", Perm: ReadPremises, Order: 470}},
+		Nav:       []web.NavItem{{Key: "premises", Href: "/premises", Label: "ui.nav.premises", Perm: ReadPremises, Order: 470}},
+		AreaLinks: []web.AreaLink{{Key: "premises", Path: "premises", Label: "ui.area.premises", Level: string(area.Community), Perm: ReadPremises}},
 		Routes: func(k *web.Kit) []web.Route {
 			p := &pages{Kit: k, s: st}
 			ar, prem, proj := st.Areas.Place(), st.PremisesPlace(), st.ProjectPlace()

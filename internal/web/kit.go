@@ -25,6 +25,7 @@ type Kit struct {
 	db      *db.DB
 	pages   *pages
 	nav     []NavItem
+	links   []AreaLink
 	pickers []Picker
 }
 

@@ -26,6 +26,8 @@ type Module struct {
 	Nav []NavItem
 	// Routes lists its pages, given the application's kit.
 	Routes func(k *Kit) []Route
+	// AreaLinks are its pages about one area, linked from the area's page.
+	AreaLinks []AreaLink
 	// Pickers find its records for the search-as-you-type inputs of any
 	// module's forms (see Picker).
 	Pickers []Picker
@@ -55,4 +57,15 @@ type NavItem struct {
 	Perm  auth.Permission
 	// Order places the entry: lower first.
 	Order int
+}
+
+// AreaLink is a module's page about one area (/areas/{id}/Path), shown as
+// a button on the page of an area of Level to users who hold Perm.
+type AreaLink struct {
+	// Key makes the button's element id: "area-" + Key.
+	Key   string
+	Path  string
+	Label string // message key
+	Level string // the area level it is for ("community")
+	Perm  auth.Permission
 }

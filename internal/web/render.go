@@ -99,7 +99,9 @@ type View struct {
 	// Menu is the top navigation of every module, in order; the layout
 	// shows the entries the user may open.
 	Menu []NavItem
-	D    any
+	// AreaLinks are the modules' pages about one area, for an area's page.
+	AreaLinks []AreaLink
+	D         any
 }
 
 // T translates key in the page's language.
@@ -173,7 +175,7 @@ func (k *Kit) Render(w http.ResponseWriter, r *http.Request, status int, name st
 	}
 	v.Lang = Lang(r)
 	v.URI = r.URL.RequestURI()
-	v.Menu = k.nav
+	v.Menu, v.AreaLinks = k.nav, k.links
 	if p, ok := Principal(r); ok {
 		v.User = &p
 	}

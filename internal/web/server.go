@@ -83,7 +83,7 @@ func New(d Deps) (http.Handler, error) {
 		return nil, err
 	}
 	s := &Server{
-		Kit:  &Kit{log: d.Log, db: d.DB, pages: pg, nav: navOf(d.Modules), pickers: pickersOf(d.Modules)},
+		Kit:  &Kit{log: d.Log, db: d.DB, pages: pg, nav: navOf(d.Modules), links: areaLinksOf(d.Modules), pickers: pickersOf(d.Modules)},
 		auth: d.Auth, dir: d.Directory, secureCookies: d.SecureCookies, trustProxy: d.TrustProxy, demo: d.Demo,
 		signinLimit: ratelimit.New(20, 10), api: d.API,
 	}
@@ -168,6 +168,15 @@ func navOf(mods []Module) []NavItem {
 		out = append(out, m.Nav...)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Order < out[j].Order })
+	return out
+}
+
+// areaLinksOf gathers the modules' area links in module order.
+func areaLinksOf(mods []Module) []AreaLink {
+	var out []AreaLink
+	for _, m := range mods {
+		out = append(out, m.AreaLinks...)
+	}
 	return out
 }
 
