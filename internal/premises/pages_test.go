@@ -41,7 +41,7 @@ func TestPremisesPages(t *testing.T) {
 			{Name: "a subdistrict is not a community", Path: "/areas/{河东街道}/premises", Header: as("district"), Status: 404},
 			{Name: "another community's premises", Path: "/areas/{宾南社区}/premises", Header: as("yingbin"), Status: 403},
 			{Name: "the community's page links to its premises", Path: "/areas/{迎宾社区}", Header: as("yingbin"), Status: 200,
-				Want: []string{`href="/areas/{迎宾社区}/premises" id="area-premises"`}},
+				Want: []string{`href="/areas/{迎宾社区}/premises" id="area-premises"`, `href="/areas/{迎宾社区}/registrations" id="area-registrations"`}},
 			{Name: "a viewer has no buttons", Path: "/areas/{迎宾社区}/premises", Header: as("viewer"), Status: 200, Not: []string{`id="premises-new"`}},
 			{Name: "a project's page", Path: "/building-projects/{project:迎宾社区办公楼}", Header: as("district"), Status: 200,
 				Want: []string{`data-step="completed"`, "2022-06-18", `data-source="city"`, "市出一点", "迎宾一巷1号"}},
