@@ -172,9 +172,6 @@ func (r *SheetResult) OK() bool { return len(r.Errors) == 0 }
 // the result lists every problem and nothing was written.
 var ErrSheetRows = errors.New("coordination: bad rows in the action sheet, nothing written")
 
-// errDryRun rolls a dry run's transaction back.
-var errDryRun = errors.New("coordination: dry run")
-
 // ImportSheet reads the action sheet from r (named name, size bytes) and,
 // unless dryRun, applies it in one transaction: each row whose status,
 // progress or result differs from the action adds a progress update dated
@@ -220,14 +217,11 @@ func (s *Store) ImportSheet(ctx context.Context, r io.ReaderAt, size int64, name
 			return fmt.Errorf("%w: %d", ErrSheetRows, len(res.Errors))
 		}
 		if dryRun {
-			return errDryRun
+			return db.ErrRollback
 		}
 		return audit.Append(ctx, q, audit.Entry{Action: "import.actions", TargetType: "import",
 			After: map[string]any{"rows": res.Rows, "changed": res.Changed, "unchanged": res.Unchanged, "format": rd.Format()}})
 	})
-	if errors.Is(err, errDryRun) {
-		err = nil
-	}
 	return res, err
 }
 

@@ -253,8 +253,14 @@ func (d *DB) Reader() Q { return Q{d: d.Dialect, q: d.read, stmts: d.stmts} }
 // Writer returns a querier on the writer pool, for single statements.
 func (d *DB) Writer() Q { return Q{d: d.Dialect, q: d.write} }
 
+// ErrRollback, returned by a transaction's function, rolls the transaction
+// back and makes Tx return nil: a dry run that checked everything and must
+// write nothing.
+var ErrRollback = errors.New("db: rollback")
+
 // Tx runs fn in one write transaction; it commits when fn returns nil and
-// rolls back otherwise, so nothing is half-written.
+// rolls back otherwise, so nothing is half-written (returning nil for
+// ErrRollback).
 func (d *DB) Tx(ctx context.Context, fn func(tx Q) error) error {
 	tx, err := d.write.BeginTx(ctx, nil)
 	if err != nil {
@@ -262,6 +268,9 @@ func (d *DB) Tx(ctx context.Context, fn func(tx Q) error) error {
 	}
 	if err := fn(Q{d: d.Dialect, q: tx}); err != nil {
 		_ = tx.Rollback()
+		if errors.Is(err, ErrRollback) {
+			return nil
+		}
 		return err
 	}
 	if err := tx.Commit(); err != nil {

@@ -120,6 +120,26 @@ func TestTxRollsBackOnError(t *testing.T) {
 	})
 }
 
+// TestTxErrRollback: a dry run's ErrRollback rolls back and is no error.
+func TestTxErrRollback(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		err := d.Tx(ctx, func(q db.Q) error {
+			if _, err := q.ExecContext(ctx, "INSERT INTO area (level, name, established_on) VALUES ('district', 'x', '2020-01-01')"); err != nil {
+				return err
+			}
+			return db.ErrRollback
+		})
+		if err != nil {
+			t.Fatalf("err = %v", err)
+		}
+		var n int
+		if err := d.Reader().QueryRowContext(ctx, "SELECT COUNT(*) FROM area").Scan(&n); err != nil || n != 0 {
+			t.Errorf("rows after a dry run = %d, %v", n, err)
+		}
+	})
+}
+
 func TestSQLiteIsWAL(t *testing.T) {
 	d := dbtest.Open(t, db.SQLite)
 	var mode string

@@ -89,9 +89,6 @@ func (r *Result) OK() bool { return len(r.Errors) == 0 && r.MoreErrors == 0 }
 // result lists them and nothing was written.
 var ErrBadRows = errors.New("importer: bad rows, nothing written")
 
-// errRollback ends a transaction without error to the caller.
-var errRollback = errors.New("importer: rollback")
-
 // Kinds are the sheets an import or export handles.
 var Kinds = []string{"members", "units", "posts"}
 
@@ -350,13 +347,10 @@ func (j *job) rowByRow(ctx context.Context, row func(ctx context.Context, q db.Q
 			}
 		}
 		if j.opts.DryRun || !j.res.OK() {
-			return errRollback
+			return db.ErrRollback
 		}
 		return j.commit(ctx, q)
 	})
-	if errors.Is(err, errRollback) {
-		return nil
-	}
 	return err
 }
 

@@ -199,13 +199,12 @@ func (j *job) members(ctx context.Context) error {
 			return err
 		}
 		if !j.res.OK() {
-			return errRollback
+			return db.ErrRollback
 		}
 		return j.commit(ctx, q)
 	})
-	if err == errRollback {
-		j.res.Created, j.res.Updated, j.res.Unchanged = 0, 0, 0
-		return nil
+	if err == nil && !j.res.OK() {
+		j.res.Created, j.res.Updated, j.res.Unchanged = 0, 0, 0 // rolled back
 	}
 	return err
 }

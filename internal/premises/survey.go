@@ -263,14 +263,11 @@ func (s *Store) ImportSurvey(ctx context.Context, r io.ReaderAt, size int64, nam
 			return fmt.Errorf("%w: %d", ErrSurveyRows, len(res.Errors))
 		}
 		if dryRun {
-			return errDryRun
+			return db.ErrRollback
 		}
 		return audit.Append(ctx, q, audit.Entry{Action: "import.premises_survey", TargetType: "import",
 			After: map[string]any{"rows": res.Rows, "added": res.Added, "unchanged": res.Unchanged, "format": rd.Format()}})
 	})
-	if errors.Is(err, errDryRun) {
-		err = nil
-	}
 	return res, err
 }
 
