@@ -59,7 +59,7 @@ type Area struct {
 // ActiveOn reports whether a is active on d: established on or before d and
 // not yet ended.
 func (a Area) ActiveOn(d date.Date) bool {
-	return !a.EstablishedOn.After(d) && (a.EndedOn.IsZero() || d.Before(a.EndedOn))
+	return date.InSpan(a.EstablishedOn, a.EndedOn, d)
 }
 
 // Store reads and changes the tree and its party organisations.

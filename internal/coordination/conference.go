@@ -76,7 +76,7 @@ func (s *Store) CreateConference(ctx context.Context, in ConferenceInput) (int64
 		if err := s.inScope(ctx, "org_id", areaID); err != nil {
 			return err
 		}
-		if !activeOn(started, ended, in.On) {
+		if !date.InSpan(started, ended, in.On) {
 			return i18n.Errf("on", "err.conference_convener_inactive", in.On.String())
 		}
 		if err := q.QueryRowContext(ctx, `INSERT INTO joint_conference (name, kind, org_id, area_id, established_on, note)
@@ -137,7 +137,7 @@ func (s *Store) AddMember(ctx context.Context, in MemberInput) (int64, error) {
 		if err != nil {
 			return err
 		}
-		if !activeOn(c.EstablishedOn, c.EndedOn, in.On) {
+		if !date.InSpan(c.EstablishedOn, c.EndedOn, in.On) {
 			return i18n.Errf("on", "err.conference_inactive", c.Name, in.On.String())
 		}
 		ok, err := unitStationedUnder(ctx, q, in.UnitID, c.AreaID, in.On)

@@ -22,4 +22,4 @@ func (s *Store) ConferenceNames(ctx context.Context) (map[int64]string, error) {
 }
 
 // Active reports whether the campaign runs on d.
-func (c CampaignRow) Active(d date.Date) bool { return activeOn(c.StartedOn, c.EndedOn, d) }
+func (c CampaignRow) Active(d date.Date) bool { return date.InSpan(c.StartedOn, c.EndedOn, d) }

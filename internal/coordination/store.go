@@ -94,11 +94,6 @@ func nullDate(d date.Date) any {
 	return d
 }
 
-// activeOn reports whether [from, to) holds d (to zero: open).
-func activeOn(from, to, d date.Date) bool {
-	return !from.After(d) && (to.IsZero() || d.Before(to))
-}
-
 // unitStationedUnder reports whether unit was located under areaID on on.
 func unitStationedUnder(ctx context.Context, q db.Q, unitID, areaID int64, on date.Date) (bool, error) {
 	var n int

@@ -112,6 +112,10 @@ func (d Date) Day() int { return d.t.Day() }
 // Time returns d as midnight UTC.
 func (d Date) Time() time.Time { return d.t }
 
+// InSpan reports whether [from, to) holds d; a zero to is open. It is
+// the Go side of the SQL every dated row is read with (figures.ValidRow).
+func InSpan(from, to, d Date) bool { return !from.After(d) && (to.IsZero() || d.Before(to)) }
+
 // YearBounds returns the first and last day of year y.
 func YearBounds(y int) (Date, Date) { return New(y, 1, 1), New(y, 12, 31) }
 

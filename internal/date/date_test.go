@@ -117,3 +117,24 @@ func BenchmarkParse(b *testing.B) {
 		}
 	}
 }
+
+func TestInSpan(t *testing.T) {
+	d := MustParse
+	for _, c := range []struct {
+		from, to, on string
+		want         bool
+	}{
+		{"2024-01-01", "", "2024-01-01", true},
+		{"2024-01-01", "", "2023-12-31", false},
+		{"2024-01-01", "2024-03-01", "2024-02-29", true},
+		{"2024-01-01", "2024-03-01", "2024-03-01", false}, // the end is the first day no longer held
+	} {
+		var to Date
+		if c.to != "" {
+			to = d(c.to)
+		}
+		if got := InSpan(d(c.from), to, d(c.on)); got != c.want {
+			t.Errorf("InSpan(%s, %q, %s) = %v, want %v", c.from, c.to, c.on, got, c.want)
+		}
+	}
+}

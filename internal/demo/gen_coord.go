@@ -216,15 +216,11 @@ func (c *coordPlan) between(a, b date.Date) date.Date {
 func (c *coordPlan) nameOn(id int64, d date.Date) string {
 	name := c.m.area(id).name
 	for _, i := range c.namesOf[id] {
-		if n := c.m.names[i]; activeOn(n.from, n.to, d) {
+		if n := c.m.names[i]; date.InSpan(n.from, n.to, d) {
 			return n.name
 		}
 	}
 	return name
-}
-
-func activeOn(from, to, d date.Date) bool {
-	return !from.After(d) && (to.IsZero() || d.Before(to))
 }
 
 // under lists the areas one level below id on day d (its closure rows of
@@ -232,7 +228,7 @@ func activeOn(from, to, d date.Date) bool {
 func (c *coordPlan) under(id int64, d date.Date) []int64 {
 	var out []int64
 	for _, i := range c.m.byAnc[id] {
-		if r := c.m.closure[i]; r.depth == 1 && activeOn(r.from, r.to, d) {
+		if r := c.m.closure[i]; r.depth == 1 && date.InSpan(r.from, r.to, d) {
 			out = append(out, r.desc)
 		}
 	}
@@ -246,7 +242,7 @@ func (c *coordPlan) stationed(sub int64, d date.Date) []int64 {
 	var out []int64
 	for _, comm := range c.under(sub, d) {
 		for _, u := range c.unitsAt[comm] {
-			if activeOn(u.from, u.to, d) {
+			if date.InSpan(u.from, u.to, d) {
 				out = append(out, c.pp.units[u.unit].id)
 			}
 		}
@@ -395,7 +391,7 @@ func (c *coordPlan) session(ci int, members []int, held date.Date) {
 	var present, seated []int64
 	for _, i := range members {
 		mb := c.members[i]
-		if activeOn(mb.from, mb.to, held) {
+		if date.InSpan(mb.from, mb.to, held) {
 			seated = append(seated, mb.unit)
 			if c.rng.IntN(5) > 0 {
 				present = append(present, mb.unit)
@@ -610,7 +606,7 @@ func (c *coordPlan) campaignsOf(sub int64) {
 		kind := coordination.CampaignKinds[c.rng.IntN(len(coordination.CampaignKinds))]
 		k := genCampaign{id: int64(len(c.campaigns) + 1), name: c.nameOn(sub, on) + campaignNames[kind], kind: kind, area: sub, started: on,
 			units: c.pick(c.stationed(sub, on), 2+c.rng.IntN(4)), firstMeasure: len(c.measures)}
-		if i, ok := c.partyConf[sub]; ok && activeOn(c.conferences[i].established, c.conferences[i].ended, on) {
+		if i, ok := c.partyConf[sub]; ok && date.InSpan(c.conferences[i].established, c.conferences[i].ended, on) {
 			k.conf = c.conferences[i].id
 		}
 		if c.rng.IntN(5) > 0 {

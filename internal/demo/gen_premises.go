@@ -161,7 +161,7 @@ func (c *premPlan) between(a, b date.Date) date.Date {
 // nameOn is the name of area id on day d.
 func (c *premPlan) nameOn(id int64, d date.Date) string {
 	for _, i := range c.namesOf[id] {
-		if n := c.m.names[i]; activeOn(n.from, n.to, d) {
+		if n := c.m.names[i]; date.InSpan(n.from, n.to, d) {
 			return n.name
 		}
 	}

@@ -51,7 +51,7 @@ FROM party_org o WHERE o.id = ?`, id).Scan(&o.ID, &o.Name, &o.Kind, &o.AreaID, &
 
 // activeOn refuses a date on which the organisation did not exist.
 func (o org) requireActive(field string, on date.Date) error {
-	if !activeOn(o.StartedOn, o.EndedOn, on) {
+	if !date.InSpan(o.StartedOn, o.EndedOn, on) {
 		if on.Before(o.StartedOn) {
 			return i18n.Errf(field, "err.date_before_established", o.Name, o.StartedOn.String())
 		}

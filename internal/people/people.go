@@ -115,11 +115,6 @@ func nullStr(v string) any {
 	return v
 }
 
-// activeOn reports whether [from, to) contains d (to zero: open).
-func activeOn(from, to, d date.Date) bool {
-	return !from.After(d) && (to.IsZero() || d.Before(to))
-}
-
 // wrap prefixes a non-validation error with the package and operation.
 func wrap(op string, err error) error {
 	if err == nil {

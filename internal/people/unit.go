@@ -103,7 +103,7 @@ func (s *Store) checkCommunity(ctx context.Context, q db.Q, field string, id int
 	if on.Before(est) {
 		return "", i18n.Errf("on", "err.date_before_established", name, est.String())
 	}
-	if !activeOn(est, ended, on) {
+	if !date.InSpan(est, ended, on) {
 		return "", i18n.Errf(field, "err.area_ended", name, ended.String())
 	}
 	return name, nil

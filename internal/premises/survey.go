@@ -176,14 +176,14 @@ func (s *Store) ExportSurvey(ctx context.Context, w io.Writer, format string, la
 		}
 		wrote := false
 		for _, p := range v.Premises {
-			if (p.Use != Office && p.Use != Service) || !inForce(p.FromOn, p.ToOn, day) {
+			if (p.Use != Office && p.Use != Service) || !date.InSpan(p.FromOn, p.ToOn, day) {
 				continue
 			}
 			row := base
 			row.premises = &p.Premises
 			row.rooms = map[RoomKind]int64{}
 			for _, r := range p.Rooms {
-				if inForce(r.FromOn, r.ToOn, day) {
+				if date.InSpan(r.FromOn, r.ToOn, day) {
 					row.rooms[r.Kind] += r.FloorArea
 				}
 			}
@@ -209,11 +209,6 @@ JOIN area_closure sc ON sc.descendant_id = a.id AND sc.ancestor_id = ?1 AND sc.f
 LEFT JOIN area p ON p.id = a.parent_id
 WHERE a.level = 'community' AND a.established_on <= ?2 AND (a.ended_on IS NULL OR ?2 < a.ended_on)
 ORDER BY COALESCE(p.name, ''), a.name, a.id`
-
-// inForce reports whether a row from–to is in force on d.
-func inForce(from, to, d date.Date) bool {
-	return !from.After(d) && (to.IsZero() || d.Before(to))
-}
 
 // SurveyResult is what an import of the survey found and did.
 type SurveyResult struct {
