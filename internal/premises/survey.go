@@ -13,6 +13,7 @@ import (
 	"dangjian/internal/audit"
 	"dangjian/internal/date"
 	"dangjian/internal/db"
+	"dangjian/internal/figures"
 	"dangjian/internal/i18n"
 	"dangjian/internal/xlsx"
 )
@@ -127,7 +128,7 @@ func (s *Store) ExportSurvey(ctx context.Context, w io.Writer, format string, la
 		return 0, err
 	}
 	q := s.DB.Reader()
-	rows, err := q.QueryContext(ctx, figuresCommunities, scope.ID, day)
+	rows, err := q.QueryContext(ctx, surveyCommunities, scope.ID, day)
 	if err != nil {
 		return 0, fmt.Errorf("premises: survey communities: %w", err)
 	}
@@ -202,13 +203,14 @@ func (s *Store) ExportSurvey(ctx context.Context, w io.Writer, format string, la
 	return n, wr.Close()
 }
 
-// figuresCommunities lists the communities under ?1 active on ?2 with the
+// surveyCommunities lists the communities under ?1 active on ?2 with the
 // name of the subdistrict above them, by subdistrict then name.
-var figuresCommunities = `SELECT a.id, a.name, COALESCE(p.name, '') FROM area a
-JOIN area_closure sc ON sc.descendant_id = a.id AND sc.ancestor_id = ?1 AND sc.from_on <= ?2 AND (sc.to_on IS NULL OR ?2 < sc.to_on)
-LEFT JOIN area p ON p.id = a.parent_id
-WHERE a.level = 'community' AND a.established_on <= ?2 AND (a.ended_on IS NULL OR ?2 < a.ended_on)
-ORDER BY COALESCE(p.name, ''), a.name, a.id`
+var surveyCommunities = figures.SQLJoin(
+	"SELECT a.id, a.name, COALESCE(p.name, '') FROM area a",
+	figures.Under("a.id", "?2"),
+	"LEFT JOIN area p ON p.id = a.parent_id",
+	"WHERE a.level = 'community' AND "+figures.Active("a", "established_on", "?2"),
+	"ORDER BY COALESCE(p.name, ''), a.name, a.id")
 
 // SurveyResult is what an import of the survey found and did.
 type SurveyResult struct {
