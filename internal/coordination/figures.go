@@ -24,7 +24,8 @@ func init() {
 		&figures.Figure{
 			Key: "conferences.total", Part: 2, RecordKind: "joint_conference",
 			LabelZH: "联席会议", LabelEN: "Joint conferences", UnitZH: "个",
-			SQL: "SELECT c.id AS id, c.area_id AS area_id, c.name AS name, c.established_on AS on_date, c.kind AS detail, 0 AS flag\n" + conferenceAtEnd,
+			Tally: &figures.Tallied{Column: colConferences},
+			SQL:   "SELECT c.id AS id, c.area_id AS area_id, c.name AS name, c.established_on AS on_date, c.kind AS detail, 0 AS flag\n" + conferenceAtEnd,
 		},
 		&figures.Figure{
 			Key: "conferences.member_units", Part: 2, RecordKind: "unit",
@@ -55,6 +56,7 @@ func init() {
 		&figures.Figure{
 			Key: "sessions.held", Part: 2, RecordKind: "conference_session",
 			LabelZH: "召开联席会议", LabelEN: "Conference sessions held", UnitZH: "次",
+			Tally: &figures.Tallied{Column: colSessions, Started: true},
 			SQL: figures.SQLJoin(
 				"SELECT s.id AS id, c.area_id AS area_id, c.name AS name, s.held_on AS on_date, s.topic AS detail, 0 AS flag",
 				"FROM conference_session s JOIN joint_conference c ON c.id = s.conference_id",
@@ -65,6 +67,7 @@ func init() {
 		&figures.Figure{
 			Key: "actions.agreed", Part: 2, RecordKind: "agreed_action",
 			LabelZH: "议定事项", LabelEN: "Actions agreed", UnitZH: "项",
+			Tally: &figures.Tallied{Column: colAgreed, Started: true},
 			SQL: figures.SQLJoin(
 				"SELECT x.id AS id, x.area_id AS area_id, x.title AS name, s.held_on AS on_date, c.name AS detail, 0 AS flag",
 				"FROM agreed_action x JOIN conference_session s ON s.id = x.session_id JOIN joint_conference c ON c.id = s.conference_id",
@@ -75,6 +78,7 @@ func init() {
 		&figures.Figure{
 			Key: "actions.done", Part: 2, RecordKind: "agreed_action",
 			LabelZH: "办结议定事项", LabelEN: "Actions done", UnitZH: "项",
+			Tally: &figures.Tallied{Column: colDone, Started: true},
 			SQL: figures.SQLJoin(
 				"SELECT x.id AS id, x.area_id AS area_id, x.title AS name, x.closed_on AS on_date, x.owner_name AS detail, 0 AS flag",
 				"FROM agreed_action x",
@@ -85,6 +89,7 @@ func init() {
 		&figures.Figure{
 			Key: "actions.done_on_time_rate", Part: 2, RecordKind: "agreed_action", Agg: figures.Percent,
 			LabelZH: "议定事项按期办结率", LabelEN: "Actions done on time", UnitZH: "%", UnitEN: "%",
+			Tally: &figures.Tallied{Column: colDue, Flagged: colDueOnTime, Started: true},
 			SQL: figures.SQLJoin(
 				"SELECT x.id AS id, x.area_id AS area_id, x.title AS name, x.due_on AS on_date, x.status AS detail,",
 				"  CASE WHEN x.status = 'done' AND x.closed_on <= x.due_on THEN 1 ELSE 0 END AS flag",
@@ -96,6 +101,7 @@ func init() {
 		&figures.Figure{
 			Key: "actions.overdue", Part: 2, RecordKind: "agreed_action",
 			LabelZH: "逾期未办结的议定事项", LabelEN: "Actions overdue", UnitZH: "项",
+			Tally: &figures.Tallied{Column: colOverdue},
 			SQL: figures.SQLJoin(
 				"SELECT x.id AS id, x.area_id AS area_id, x.title AS name, x.due_on AS on_date, x.owner_name AS detail, 0 AS flag",
 				"FROM agreed_action x",
@@ -106,6 +112,7 @@ func init() {
 		&figures.Figure{
 			Key: "whistles.raised", Part: 2, RecordKind: "whistle",
 			LabelZH: "吹哨", LabelEN: "Whistles raised", UnitZH: "次",
+			Tally: &figures.Tallied{Column: colWhistles, Started: true},
 			SQL: figures.SQLJoin(
 				"SELECT w.id AS id, w.area_id AS area_id, w.subject AS name, w.raised_on AS on_date, '' AS detail, 0 AS flag",
 				"FROM whistle w",
@@ -116,6 +123,7 @@ func init() {
 		&figures.Figure{
 			Key: "whistles.reported_on_time_rate", Part: 2, RecordKind: "whistle_party", Agg: figures.Percent,
 			LabelZH: "吹哨按时报到率", LabelEN: "Summoned parties reporting in on time", UnitZH: "%", UnitEN: "%",
+			Tally: &figures.Tallied{Column: colParties, Flagged: colPartiesOnTime, Started: true},
 			SQL: figures.SQLJoin(
 				"SELECT p.id AS id, w.area_id AS area_id, w.subject AS name, w.raised_on AS on_date, p.department AS detail,",
 				"  CASE WHEN p.reported_at IS NOT NULL AND p.reported_at <= p.deadline_at THEN 1 ELSE 0 END AS flag",

@@ -205,5 +205,11 @@ func TestPartTwoFigures(t *testing.T) {
 				}
 			}
 		}
+		// The maintained counts give every figure the rows give, for every
+		// area, on and around each day the dataset changes something.
+		t.Logf("%d scopes and periods compared", testkit.CheckTallied(t, dbh, testkit.TalliedPeriods(2022, 2025,
+			"2023-06-01", "2023-11-01", "2024-01-15", "2024-02-01", "2024-02-20", "2024-03-01", "2024-03-10", "2024-04-01",
+			"2024-04-20", "2024-05-05", "2024-06-01", "2024-06-15", "2024-07-01", "2024-07-02", "2024-07-03", "2024-08-01",
+			"2024-09-01", "2024-10-10", "2024-11-01", "2025-03-01", "2025-06-30")))
 	})
 }

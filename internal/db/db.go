@@ -262,11 +262,35 @@ var ErrRollback = errors.New("db: rollback")
 // rolls back otherwise, so nothing is half-written (returning nil for
 // ErrRollback).
 func (d *DB) Tx(ctx context.Context, fn func(tx Q) error) error {
+	return d.tx(ctx, fn, true)
+}
+
+// beforeCommit are the hooks every write transaction runs last (see
+// BeforeCommit).
+var beforeCommit []func(ctx context.Context, q Q) error
+
+// BeforeCommit registers a hook that every write transaction runs after
+// its work and before it commits, in the same transaction: a package that
+// keeps derived rows up to date (internal/tally) registers itself here, so
+// that no write path can forget it. A hook's error rolls the transaction
+// back. Registered from init functions only.
+func BeforeCommit(hook func(ctx context.Context, q Q) error) {
+	beforeCommit = append(beforeCommit, hook)
+}
+
+// tx runs fn in a write transaction, with the BeforeCommit hooks unless
+// the schema may not be there yet (migrations).
+func (d *DB) tx(ctx context.Context, fn func(tx Q) error, hooks bool) error {
 	tx, err := d.write.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("db: begin: %w", err)
 	}
-	if err := fn(Q{d: d.Dialect, q: tx}); err != nil {
+	q := Q{d: d.Dialect, q: tx}
+	err = fn(q)
+	for i := 0; err == nil && hooks && i < len(beforeCommit); i++ {
+		err = beforeCommit[i](ctx, q)
+	}
+	if err != nil {
 		_ = tx.Rollback()
 		if errors.Is(err, ErrRollback) {
 			return nil

@@ -61,7 +61,7 @@ func (d *DB) Migrate(ctx context.Context) (int, error) {
 	}
 	applied := 0
 	for _, m := range ms {
-		err := d.Tx(ctx, func(tx Q) error {
+		err := d.tx(ctx, func(tx Q) error {
 			if d.Dialect == Postgres {
 				// Serialise concurrent starts of several servers.
 				if _, err := tx.ExecContext(ctx, "SELECT pg_advisory_xact_lock(724310)"); err != nil {
@@ -85,7 +85,7 @@ func (d *DB) Migrate(ctx context.Context) (int, error) {
 			}
 			applied++
 			return nil
-		})
+		}, false)
 		if err != nil {
 			return applied, err
 		}

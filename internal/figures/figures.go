@@ -7,7 +7,6 @@ package figures
 import (
 	"context"
 	"fmt"
-	"math"
 	"sort"
 	"strconv"
 	"sync"
@@ -183,16 +182,7 @@ func (f *Figure) CountRows(ctx context.Context, q db.Q, s Scope) (float64, error
 	if err := q.QueryRowContext(ctx, query, s.AreaID, s.From, s.To).Scan(&n, &flagged); err != nil {
 		return 0, fmt.Errorf("figures: %s: %w", f.Key, err)
 	}
-	switch f.Agg {
-	case Percent:
-		if n == 0 {
-			return 0, nil
-		}
-		return math.Round(1000*float64(flagged)/float64(n)) / 10, nil
-	case Sum:
-		return math.Round(100*float64(flagged)/f.Scale) / 100, nil
-	}
-	return float64(n), nil
+	return f.finish(n, flagged), nil
 }
 
 // Records lists the rows behind one figure: flagged rows last for
@@ -251,23 +241,21 @@ func ComputeList(ctx context.Context, q db.Q, s Scope, lang i18n.Lang, fs []*Fig
 		return nil, err
 	}
 	vals := make([]float64, len(fs))
+	index := make(map[string]int, len(fs))
 	var tasks []func() error
-	var atEnd, started []*Figure
-	index := map[string]int{}
+	var tallied []*Figure
 	for i, f := range fs {
-		switch {
-		case fresh && f.Tally != nil && f.Tally.Started:
-			started, index[f.Key] = append(started, f), i
-		case fresh && f.Tally != nil:
-			atEnd, index[f.Key] = append(atEnd, f), i
-		default:
-			tasks = append(tasks, func() (err error) {
-				vals[i], err = f.CountRows(ctx, q, s)
-				return err
-			})
+		index[f.Key] = i
+		if fresh && f.Tally != nil {
+			tallied = append(tallied, f)
+			continue
 		}
+		tasks = append(tasks, func() (err error) {
+			vals[i], err = f.CountRows(ctx, q, s)
+			return err
+		})
 	}
-	for _, group := range [][]*Figure{atEnd, started} {
+	for _, group := range talliedKinds(tallied) {
 		if len(group) == 0 {
 			continue
 		}

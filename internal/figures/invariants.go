@@ -2,7 +2,6 @@ package figures
 
 import (
 	"context"
-	"fmt"
 
 	"dangjian/internal/date"
 	"dangjian/internal/db"
@@ -22,17 +21,6 @@ func tallyMatchesRows(ctx context.Context, q db.Q) ([]invariant.Breach, error) {
 	if err != nil || !fresh {
 		return nil, err // counts not yet flushed are not read, so they cannot mislead
 	}
-	// computeTallied takes the counts in force at the end and the running
-	// totals apart, as ComputeList does.
-	var atEnd, started []*Figure
-	for _, f := range All() {
-		switch {
-		case f.Tally != nil && f.Tally.Started:
-			started = append(started, f)
-		case f.Tally != nil:
-			atEnd = append(atEnd, f)
-		}
-	}
 	roots, err := rootAreas(ctx, q)
 	if err != nil {
 		return nil, err
@@ -43,28 +31,12 @@ func tallyMatchesRows(ctx context.Context, q db.Q) ([]invariant.Breach, error) {
 		for _, year := range []int{y - 1, y} {
 			from, to := date.YearBounds(year)
 			s := Scope{AreaID: root, From: from, To: to}
-			got := map[string]float64{}
-			for _, group := range [][]*Figure{atEnd, started} {
-				if len(group) == 0 {
-					continue
-				}
-				vals, err := computeTallied(ctx, q, s, group)
-				if err != nil {
-					return nil, err
-				}
-				for k, v := range vals {
-					got[k] = v
-				}
+			diffs, err := CompareTallied(ctx, q, s, All())
+			if err != nil {
+				return nil, err
 			}
-			for _, f := range append(atEnd, started...) {
-				want, err := f.CountRows(ctx, q, s)
-				if err != nil {
-					return nil, err
-				}
-				if got[f.Key] != want {
-					out = append(out, invariant.Breach{ID: root,
-						Detail: fmt.Sprintf("%s for %d: counts say %v, rows %v", f.Key, year, got[f.Key], want)})
-				}
+			for _, d := range diffs {
+				out = append(out, invariant.Breach{ID: root, Detail: d})
 			}
 		}
 	}

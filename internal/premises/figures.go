@@ -11,7 +11,10 @@ package premises
 // engines differ): a row valid on S−1 is one with from_on < S and
 // (to_on IS NULL OR to_on >= S).
 
-import "dangjian/internal/figures"
+import (
+	"dangjian/internal/figures"
+	"dangjian/internal/tally"
+)
 
 // officeUses are the premises that count as a community's office.
 const officeUses = "('office', 'service')"
@@ -142,27 +145,32 @@ func init() {
 		&figures.Figure{
 			Key: "communities.at_start", Part: 3, RecordKind: "area",
 			LabelZH: "期初社区居委", LabelEN: "Communities at the start", UnitZH: "个",
-			SQL: communitiesOn("?2", ""),
+			Tally: &figures.Tallied{Column: colCommunities, AtStart: true},
+			SQL:   communitiesOn("?2", ""),
 		},
 		&figures.Figure{
 			Key: "communities.three_lacks_at_start", Part: 3, RecordKind: "area",
 			LabelZH: "期初“三无”社区居委", LabelEN: "Three-lacks communities at the start", UnitZH: "个",
-			SQL: communitiesOn("?2", " AND "+lacksAllOn("?2")),
+			Tally: &figures.Tallied{Column: colThreeLacks, AtStart: true},
+			SQL:   communitiesOn("?2", " AND "+lacksAllOn("?2")),
 		},
 		&figures.Figure{
 			Key: "communities.three_lacks_at_end", Part: 3, RecordKind: "area",
 			LabelZH: "期末“三无”社区居委", LabelEN: "Three-lacks communities at the end", UnitZH: "个",
-			SQL: communitiesOn("?3", " AND "+lacksAllOn("?3")),
+			Tally: &figures.Tallied{Column: colThreeLacks},
+			SQL:   communitiesOn("?3", " AND "+lacksAllOn("?3")),
 		},
 		&figures.Figure{
 			Key: "premises.solved", Part: 3, RecordKind: "area",
 			LabelZH: "解决办公用房的社区居委", LabelEN: "Communities given office premises", UnitZH: "个",
-			SQL: solvedPremises(false),
+			Tally: &figures.Tallied{Column: colOfficeSolved, Started: true, Distinct: true},
+			SQL:   solvedPremises(false),
 		},
 		&figures.Figure{
 			Key: "premises.solved_three_lacks", Part: 3, RecordKind: "area",
 			LabelZH: "解决办公用房的“三无”社区居委", LabelEN: "Three-lacks communities given office premises", UnitZH: "个",
-			SQL: solvedPremises(true),
+			Tally: &figures.Tallied{Column: colThreeSolved, Started: true, Distinct: true},
+			SQL:   solvedPremises(true),
 		},
 	)
 	for _, src := range []struct{ key, source, zh, en string }{
@@ -177,7 +185,8 @@ func init() {
 		figures.Register(&figures.Figure{
 			Key: src.key, Part: 3, RecordKind: "project_funding", Agg: figures.Sum, Scale: 1e6,
 			LabelZH: src.zh, LabelEN: src.en, UnitZH: "万元", UnitEN: "10k yuan",
-			SQL: fundingBy(src.source),
+			SQL:   fundingBy(src.source),
+			Tally: &figures.Tallied{Column: fundingColumn(src.source), Started: true},
 		})
 	}
 	for _, r := range []struct{ kind, zh, en string }{
@@ -189,12 +198,22 @@ func init() {
 		figures.Register(&figures.Figure{
 			Key: "rooms." + r.kind, Part: 3, RecordKind: "room",
 			LabelZH: r.zh, LabelEN: r.en, UnitZH: "个",
-			SQL: roomsOf(r.kind),
+			SQL:   roomsOf(r.kind),
+			Tally: &figures.Tallied{Column: colRoomsByKind[r.kind]},
 		})
 	}
 	figures.Register(&figures.Figure{
 		Key: "premises.below_standard", Part: 3, RecordKind: "area",
 		LabelZH: "用房面积未达标的社区", LabelEN: "Communities below the premises standard", UnitZH: "个",
-		SQL: belowStandard,
+		Tally: &figures.Tallied{Column: colBelowStandard},
+		SQL:   belowStandard,
 	})
+}
+
+// fundingColumn is the count of one source's funding ("" for all).
+func fundingColumn(source string) tally.Column {
+	if source == "" {
+		return colFundingTotal
+	}
+	return colFundingBySource[source]
 }

@@ -189,5 +189,11 @@ func TestPartThreeFigures(t *testing.T) {
 				t.Errorf("below standard in 河东街道 on %s: %v, %v; want %v", c.to, got, err, c.want)
 			}
 		}
+		// The maintained counts give every figure the rows give, for every
+		// area, on and around each day the dataset changes something.
+		t.Logf("%d scopes and periods compared", testkit.CheckTallied(t, dbh, testkit.TalliedPeriods(2022, 2025,
+			"2023-03-01", "2023-03-10", "2023-05-01", "2023-06-01", "2023-09-01", "2023-10-08", "2024-01-15", "2024-02-01",
+			"2024-02-20", "2024-03-01", "2024-04-10", "2024-05-01", "2024-06-01", "2024-07-01", "2024-09-01", "2024-10-01",
+			"2024-11-20", "2024-12-01", "2025-01-20", "2025-06-30")))
 	})
 }

@@ -189,6 +189,9 @@ func count(ctx context.Context, q db.Q, areas []int64) (map[int64]steps, error) 
 			return nil, fmt.Errorf("tally: %s: %w", src.name, err)
 		}
 	}
+	if err := countDomains(ctx, q, in, args, into); err != nil {
+		return nil, err
+	}
 	for k, ss := range pairs {
 		st := into(k.area)
 		for _, s := range union(ss) {

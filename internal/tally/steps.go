@@ -7,10 +7,11 @@ import (
 	"dangjian/internal/date"
 )
 
-// Column is one maintained count (see the tally table's migration).
+// Column is one maintained count: a column of the tally and tally_year
+// tables (see their migrations).
 type Column int
 
-// The counts, in the tally table's column order.
+// The people's counts (migration 0005), the first columns.
 const (
 	Members Column = iota
 	Enrolled
@@ -20,14 +21,31 @@ const (
 	CrossAppointed
 	RegMembers
 	RegUnits
-	numColumns
 )
 
-// columnNames are the tally table's column names, by Column.
-var columnNames = [numColumns]string{
+// columnNames are the tally table's column names, by Column: the people's,
+// then those the domains add with NewColumn.
+var columnNames = []string{
 	"members", "enrolled", "units", "units_with_concurrent",
 	"concurrent_posts", "cross_appointed", "reg_members", "reg_units",
 }
+
+// NewColumn registers a count a domain maintains, from an init function of
+// its package; the column must exist in tally and tally_year (the domain's
+// migration adds it). A duplicate name is a programming error.
+func NewColumn(name string) Column {
+	if slices.Contains(columnNames, name) {
+		panic("tally: duplicate column " + name)
+	}
+	columnNames = append(columnNames, name)
+	return Column(len(columnNames) - 1)
+}
+
+// Columns are the names of every registered count, in Column order.
+func Columns() []string { return slices.Clone(columnNames) }
+
+// numColumns is how many counts there are.
+func numColumns() int { return len(columnNames) }
 
 // Name is the column's name in the tally table.
 func (c Column) Name() string { return columnNames[c] }
@@ -77,14 +95,15 @@ func union(ss []span) []span {
 	return out
 }
 
-// Row is the counts of one area in force from On until its next row.
+// Row is the counts of one area in force from On until its next row, by
+// Column.
 type Row struct {
 	On     date.Date
-	Counts [numColumns]int64
+	Counts []int64
 }
 
 // steps collects one area's changes: each count's change on each day.
-type steps map[day]*[numColumns]int64
+type steps map[day][]int64
 
 // add counts one record in force over s.
 func (st steps) add(c Column, s span) {
@@ -101,9 +120,12 @@ func (st steps) add(c Column, s span) {
 func (st steps) start(c Column, on day) { st.change(on, c, 1) }
 
 func (st steps) change(on day, c Column, by int64) {
+	if on == never {
+		return
+	}
 	d := st[on]
 	if d == nil {
-		d = new([numColumns]int64)
+		d = make([]int64, numColumns())
 		st[on] = d
 	}
 	d[c] += by
@@ -114,18 +136,18 @@ func (st steps) change(on day, c Column, by int64) {
 func (st steps) rows() []Row {
 	days := make([]day, 0, len(st))
 	for d, ch := range st {
-		if *ch != ([numColumns]int64{}) {
+		if slices.ContainsFunc(ch, func(by int64) bool { return by != 0 }) {
 			days = append(days, d)
 		}
 	}
 	slices.Sort(days)
 	out := make([]Row, 0, len(days))
-	var run [numColumns]int64
+	run := make([]int64, numColumns())
 	for _, d := range days {
 		for c, by := range st[d] {
 			run[c] += by
 		}
-		out = append(out, Row{On: d.date(), Counts: run})
+		out = append(out, Row{On: d.date(), Counts: slices.Clone(run)})
 	}
 	return out
 }

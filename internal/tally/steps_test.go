@@ -62,7 +62,7 @@ func TestUnion(t *testing.T) {
 
 func TestStepsRows(t *testing.T) {
 	row := func(on string, members, enrolled int64) Row {
-		r := Row{On: date.MustParse(on)}
+		r := Row{On: date.MustParse(on), Counts: make([]int64, numColumns())}
 		r.Counts[Members], r.Counts[Enrolled] = members, enrolled
 		return r
 	}
@@ -108,7 +108,7 @@ func TestDayRoundTrip(t *testing.T) {
 
 func TestYearEnds(t *testing.T) {
 	r := func(on string, n int64) Row {
-		x := Row{On: date.MustParse(on)}
+		x := Row{On: date.MustParse(on), Counts: make([]int64, numColumns())}
 		x.Counts[Members] = n
 		return x
 	}

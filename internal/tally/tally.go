@@ -26,6 +26,19 @@ import (
 // records fit comfortably in memory.
 const batch = 256
 
+// Every write transaction brings the counts up to date before it commits,
+// whichever store made it.
+func init() {
+	db.BeforeCommit(func(ctx context.Context, q db.Q) error {
+		clean, err := Clean(ctx, q)
+		if err != nil || clean {
+			return err
+		}
+		_, err = Flush(ctx, q)
+		return err
+	})
+}
+
 // Clean reports whether the counts are up to date (tally_dirty is empty).
 func Clean(ctx context.Context, q db.Q) (bool, error) {
 	var n int
@@ -87,11 +100,10 @@ UNION SELECT l.area_id FROM tally_dirty d JOIN unit_location l ON l.unit_id = d.
 	return ids, nil
 }
 
-// tallyColumns and yearColumns are the tables' columns in insert order.
-var (
-	tallyColumns = append([]string{"area_id", "on_date"}, columnNames[:]...)
-	yearColumns  = append([]string{"area_id", "year", "on_date"}, columnNames[:]...)
-)
+// tallyColumns and yearColumns are the tables' columns in insert order
+// (read when the domains have registered theirs).
+func tallyColumns() []string { return append([]string{"area_id", "on_date"}, columnNames...) }
+func yearColumns() []string  { return append([]string{"area_id", "year", "on_date"}, columnNames...) }
 
 // recount replaces the rows of a batch of areas in tally and tally_year.
 func recount(ctx context.Context, q db.Q, areas []int64) error {
@@ -115,10 +127,10 @@ func recount(ctx context.Context, q db.Q, areas []int64) error {
 			years = append(years, areaRow{a, r})
 		}
 	}
-	if err := insertRows(ctx, q, "tally", tallyColumns, days, false); err != nil {
+	if err := insertRows(ctx, q, "tally", tallyColumns(), days, false); err != nil {
 		return err
 	}
-	return insertRows(ctx, q, "tally_year", yearColumns, years, true)
+	return insertRows(ctx, q, "tally_year", yearColumns(), years, true)
 }
 
 // areaRow is one row of an area.
@@ -172,7 +184,7 @@ func insertColumns(ctx context.Context, q db.Q, table string, cols []string, row
 		areas := make([]int64, len(part))
 		years := make([]int64, len(part))
 		days := make([]string, len(part))
-		var counts [numColumns][]int64
+		counts := make([][]int64, numColumns())
 		for c := range counts {
 			counts[c] = make([]int64, len(part))
 		}

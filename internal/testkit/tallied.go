@@ -1,0 +1,71 @@
+package testkit
+
+import (
+	"context"
+	"database/sql"
+	"testing"
+
+	"dangjian/internal/date"
+	"dangjian/internal/db"
+	"dangjian/internal/figures"
+	"dangjian/internal/tally"
+)
+
+// CheckTallied holds every figure read from the maintained counts
+// (internal/tally) to its row-level definition, for every area of the
+// database as scope and every period, and returns how many values it
+// compared. It fails first if the counts are not up to date: a write path
+// left tally_dirty behind, so the figures would count rows.
+func CheckTallied(t testing.TB, dbh *db.DB, periods [][2]date.Date) int {
+	t.Helper()
+	ctx := context.Background()
+	q := dbh.Reader()
+	clean, err := tally.Clean(ctx, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !clean {
+		t.Fatal("tally_dirty is not empty after the writes")
+	}
+	rows, err := q.QueryContext(ctx, "SELECT id FROM area ORDER BY id")
+	if err != nil {
+		t.Fatal(err)
+	}
+	areas, err := db.Collect(rows, func(r *sql.Rows) (id int64, err error) { return id, r.Scan(&id) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, a := range areas {
+		for _, p := range periods {
+			diffs, err := figures.CompareTallied(ctx, q, figures.Scope{AreaID: a, From: p[0], To: p[1]}, figures.All())
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, d := range diffs {
+				t.Error(d)
+			}
+			n++
+		}
+	}
+	return n
+}
+
+// TalliedPeriods are the periods CheckTallied is usually run over: each
+// whole year from first to last, each single day of days and the day
+// before it, and the spans between consecutive days.
+func TalliedPeriods(first, last int, days ...string) [][2]date.Date {
+	var out [][2]date.Date
+	for y := first; y <= last; y++ {
+		f, l := date.YearBounds(y)
+		out = append(out, [2]date.Date{f, l})
+	}
+	for i, s := range days {
+		d := date.MustParse(s)
+		out = append(out, [2]date.Date{d, d}, [2]date.Date{d.AddDays(-1), d.AddDays(-1)})
+		if i > 0 {
+			out = append(out, [2]date.Date{date.MustParse(days[i-1]), d})
+		}
+	}
+	return out
+}
