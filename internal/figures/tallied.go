@@ -6,6 +6,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"time"
 
 	"dangjian/internal/date"
 	"dangjian/internal/db"
@@ -86,9 +87,6 @@ func communityActiveAt(dateExpr string) string {
 }
 
 // computeTallied computes figures of one kind (talliedKinds) in one query.
-// Each reads, per area, the row of tally_year for the latest year up to
-// the date's; only where that row starts after the date does it look in
-// tally, a hundred times larger.
 func computeTallied(ctx context.Context, q db.Q, s Scope, fs []*Figure) (map[string]float64, error) {
 	if len(fs) == 0 {
 		return map[string]float64{}, nil
@@ -148,17 +146,48 @@ func (f *Figure) finish(n, flagged int64) float64 {
 	return float64(n)
 }
 
+// countsOn reads area a's counts in force on one day, through joins named
+// after an alias, from the smallest table that holds them: on 31 December
+// the area's tally_year row of the latest year up to that one; on 1
+// January its tally_jan1 row if a count changed that day, else the
+// tally_year row of an earlier year; on any other day its last tally row
+// up to the day (a seek in a table a hundred times larger, but one per area
+// for all the columns). A seek per column and area, as a first version did
+// for days that are neither, took several times as long.
+type countsOn struct {
+	joins []string
+	value func(col string) string
+}
+
+func readCountsOn(p *params, alias string, on date.Date) countsOn {
+	yearRow := func(year int) string {
+		return "LEFT JOIN tally_year " + alias + "y ON " + alias + "y.area_id = a.id AND " + alias +
+			"y.year = (SELECT MAX(x.year) FROM tally_year x WHERE x.area_id = a.id AND x.year <= " + p.add(year) + ")"
+	}
+	switch {
+	case on.Month() == time.December && on.Day() == 31:
+		return countsOn{[]string{yearRow(on.Year())}, func(c string) string { return "COALESCE(" + alias + "y." + c + ", 0)" }}
+	case on.Month() == time.January && on.Day() == 1:
+		return countsOn{[]string{
+			yearRow(on.Year() - 1),
+			"LEFT JOIN tally_jan1 " + alias + "j ON " + alias + "j.area_id = a.id AND " + alias + "j.year = " + p.add(on.Year()),
+		}, func(c string) string { return "COALESCE(" + alias + "j." + c + ", " + alias + "y." + c + ", 0)" }}
+	}
+	return countsOn{[]string{"LEFT JOIN tally " + alias + "t ON " + alias + "t.area_id = a.id AND " + alias +
+		"t.on_date = (SELECT MAX(x.on_date) FROM tally x WHERE x.area_id = a.id AND x.on_date <= " + p.add(on) + ")"},
+		func(c string) string { return "COALESCE(" + alias + "t." + c + ", 0)" }}
+}
+
 // talliedAt reads the counts in force on day on, summed over the areas
-// under the scope that day. An area's year row answers unless it starts
-// after the day; then the area's last row up to the day, joined once for
-// all the columns.
+// under the scope that day.
 func talliedAt(p *params, s Scope, on date.Date, fs []*Figure) string {
-	scope, day, end := p.add(s.AreaID), p.add(on), ""
+	scope, day := p.add(s.AreaID), p.add(on)
+	counts := readCountsOn(p, "v", on)
+	end := ""
 	var exprs []string
 	for _, f := range fs {
 		for _, col := range f.columns() {
-			c := col.Name()
-			v := "CASE WHEN y.on_date <= " + day + " THEN y." + c + " ELSE COALESCE(t." + c + ", 0) END"
+			v := counts.value(col.Name())
 			if f.Tally.ActiveCommunity {
 				if end == "" {
 					end = p.add(s.To)
@@ -171,60 +200,59 @@ func talliedAt(p *params, s Scope, on date.Date, fs []*Figure) string {
 	return SQLJoin(
 		"SELECT "+strings.Join(exprs, ", "),
 		"FROM area_closure sc JOIN area a ON a.id = sc.descendant_id",
-		"JOIN tally_year y ON y.area_id = a.id AND y.year = (SELECT MAX(x.year) FROM tally_year x WHERE x.area_id = a.id AND x.year <= "+p.add(on.Year())+")",
-		"LEFT JOIN tally t ON y.on_date > "+day+" AND t.area_id = a.id AND t.on_date = "+lastDay("<=", day),
+		strings.Join(counts.joins, "\n"),
 		"WHERE sc.ancestor_id = "+scope+" AND sc.from_on <= "+day+" AND (sc.to_on IS NULL OR "+day+" < sc.to_on)",
 	)
-}
-
-// lastDay is the day of area a's last tally row whose day is cmp on.
-func lastDay(cmp, on string) string {
-	return "(SELECT MAX(t2.on_date) FROM tally t2 WHERE t2.area_id = a.id AND t2.on_date " + cmp + " " + on + ")"
 }
 
 // talliedStarted reads running totals over the period. An area under the
 // scope over [sc.from_on, sc.to_on) adds the records it started in the
 // overlap of that span with the period: the running total on the overlap's
-// last day less the total the day before its first. For Distinct figures
-// the areas whose total grew are counted instead.
+// last day less the total the day before its first. Most areas were under
+// the scope the whole period and read both totals as countsOn does; the
+// few that entered or left it within the period seek their rows in tally.
+// For Distinct figures the areas whose total grew are counted instead.
 func talliedStarted(p *params, s Scope, fs []*Figure) string {
 	scope, from, end := p.add(s.AreaID), p.add(s.From), p.add(s.To)
-	var exprs []string
+	hi, lo := readCountsOn(p, "h", s.To), readCountsOn(p, "l", s.From.AddDays(-1))
+	var whole, split, names []string
 	for _, f := range fs {
 		for _, col := range f.columns() {
 			c := col.Name()
-			// The total on the period's last day (yh, th) and the day
-			// before its first (yl, tl), each joined once per area; only
-			// an area that moved within the period seeks per column.
-			hiAt := "CASE WHEN yh.on_date <= " + end + " THEN yh." + c + " ELSE COALESCE(th." + c + ", 0) END"
-			loAt := "CASE WHEN yl.on_date < " + from + " THEN yl." + c + " ELSE COALESCE(tl." + c + ", 0) END"
-			hi := "CASE WHEN sc.to_on IS NULL OR " + end + " < sc.to_on THEN " + hiAt + " ELSE " + seek(c, "t.on_date < sc.to_on") + " END"
-			lo := "CASE WHEN sc.from_on <= " + from + " THEN " + loAt + " ELSE " + seek(c, "t.on_date < sc.from_on") + " END"
-			exprs = append(exprs, "COALESCE(SUM(("+hi+") - ("+lo+")), 0)")
+			n := "n" + strconv.Itoa(len(names))
+			names = append(names, n)
+			whole = append(whole, "("+hi.value(c)+") - ("+lo.value(c)+") AS "+n)
+			split = append(split, "COALESCE(th."+c+", 0) - COALESCE(tl."+c+", 0) AS "+n)
 		}
 	}
-	query := SQLJoin(
-		"SELECT "+strings.Join(exprs, ", "),
+	rows := SQLJoin(
+		"SELECT a.id AS area, "+strings.Join(whole, ", "),
 		"FROM area_closure sc JOIN area a ON a.id = sc.descendant_id",
-		"LEFT JOIN tally_year yh ON yh.area_id = a.id AND yh.year = (SELECT MAX(x.year) FROM tally_year x WHERE x.area_id = a.id AND x.year <= "+p.add(s.To.Year())+")",
-		"LEFT JOIN tally th ON yh.on_date > "+end+" AND th.area_id = a.id AND th.on_date = "+strings.ReplaceAll(lastDay("<=", end), "t2", "th2"),
-		"LEFT JOIN tally_year yl ON yl.area_id = a.id AND yl.year = (SELECT MAX(x.year) FROM tally_year x WHERE x.area_id = a.id AND x.year <= "+p.add(s.From.AddDays(-1).Year())+")",
-		"LEFT JOIN tally tl ON yl.on_date >= "+from+" AND tl.area_id = a.id AND tl.on_date = "+strings.ReplaceAll(lastDay("<", from), "t2", "tl2"),
+		strings.Join(append(hi.joins, lo.joins...), "\n"),
+		"WHERE sc.ancestor_id = "+scope+" AND sc.from_on <= "+from+" AND (sc.to_on IS NULL OR "+end+" < sc.to_on)",
+		"UNION ALL",
+		"SELECT a.id AS area, "+strings.Join(split, ", "),
+		"FROM area_closure sc JOIN area a ON a.id = sc.descendant_id",
+		"LEFT JOIN tally th ON th.area_id = a.id AND th.on_date = (SELECT MAX(x.on_date) FROM tally x WHERE x.area_id = a.id AND x.on_date <= "+end+" AND (sc.to_on IS NULL OR x.on_date < sc.to_on))",
+		"LEFT JOIN tally tl ON tl.area_id = a.id AND tl.on_date = (SELECT MAX(x.on_date) FROM tally x WHERE x.area_id = a.id AND x.on_date < CASE WHEN sc.from_on > "+from+" THEN sc.from_on ELSE "+from+" END)",
 		"WHERE sc.ancestor_id = "+scope+" AND sc.from_on <= "+end+" AND (sc.to_on IS NULL OR "+from+" < sc.to_on)",
+		"AND (sc.from_on > "+from+" OR (sc.to_on IS NOT NULL AND sc.to_on <= "+end+"))",
 	)
+	sums := make([]string, len(names))
 	if fs[0].Tally.kind() != distinct {
-		return query
+		for i, n := range names {
+			sums[i] = "COALESCE(SUM(r." + n + "), 0)"
+		}
+		return "SELECT " + strings.Join(sums, ", ") + " FROM (" + rows + ") r"
 	}
 	// One row per area with each figure's records in the period, then the
 	// areas that had any.
-	named := make([]string, len(exprs))
-	counts := make([]string, len(exprs))
-	for i, e := range exprs {
-		named[i] = e + " AS n" + strconv.Itoa(i)
-		counts[i] = "COALESCE(SUM(CASE WHEN g.n" + strconv.Itoa(i) + " > 0 THEN 1 ELSE 0 END), 0)"
+	perArea := make([]string, len(names))
+	for i, n := range names {
+		perArea[i] = "SUM(r." + n + ") AS " + n
+		sums[i] = "COALESCE(SUM(CASE WHEN g." + n + " > 0 THEN 1 ELSE 0 END), 0)"
 	}
-	query = strings.Replace(query, "SELECT "+strings.Join(exprs, ", "), "SELECT a.id, "+strings.Join(named, ", "), 1)
-	return "SELECT " + strings.Join(counts, ", ") + " FROM (" + query + "\nGROUP BY a.id) g"
+	return "SELECT " + strings.Join(sums, ", ") + " FROM (SELECT " + strings.Join(perArea, ", ") + " FROM (" + rows + ") r GROUP BY r.area) g"
 }
 
 // params numbers a query's arguments as they are added.
@@ -234,11 +262,6 @@ type params []any
 func (p *params) add(v any) string {
 	*p = append(*p, v)
 	return "?" + strconv.Itoa(len(*p))
-}
-
-// seek is column c of area a's last tally row that meets cond (0 if none).
-func seek(c, cond string) string {
-	return "COALESCE((SELECT t." + c + " FROM tally t WHERE t.area_id = a.id AND " + cond + " ORDER BY t.on_date DESC LIMIT 1), 0)"
 }
 
 // CompareTallied computes every tallied figure of fs for s from the counts

@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"dangjian/internal/db"
 )
@@ -105,29 +106,36 @@ UNION SELECT l.area_id FROM tally_dirty d JOIN unit_location l ON l.unit_id = d.
 func tallyColumns() []string { return append([]string{"area_id", "on_date"}, columnNames...) }
 func yearColumns() []string  { return append([]string{"area_id", "year", "on_date"}, columnNames...) }
 
-// recount replaces the rows of a batch of areas in tally and tally_year.
+// recount replaces the rows of a batch of areas in tally, tally_year and
+// tally_jan1.
 func recount(ctx context.Context, q db.Q, areas []int64) error {
 	byArea, err := count(ctx, q, areas)
 	if err != nil {
 		return err
 	}
 	in, args := inList(areas)
-	for _, table := range []string{"tally", "tally_year"} {
+	for _, table := range []string{"tally", "tally_year", "tally_jan1"} {
 		if _, err := q.ExecContext(ctx, "DELETE FROM "+table+" WHERE area_id IN "+in, args...); err != nil {
 			return fmt.Errorf("tally: %w", err)
 		}
 	}
-	var days, years []areaRow
+	var days, years, jan1 []areaRow
 	for _, a := range areas {
 		rows := byArea[a].rows()
 		for _, r := range rows {
 			days = append(days, areaRow{a, r})
+			if r.On.Month() == time.January && r.On.Day() == 1 {
+				jan1 = append(jan1, areaRow{a, r})
+			}
 		}
 		for _, r := range yearEnds(rows) {
 			years = append(years, areaRow{a, r})
 		}
 	}
 	if err := insertRows(ctx, q, "tally", tallyColumns(), days, false); err != nil {
+		return err
+	}
+	if err := insertRows(ctx, q, "tally_jan1", yearColumns(), jan1, true); err != nil {
 		return err
 	}
 	return insertRows(ctx, q, "tally_year", yearColumns(), years, true)
