@@ -43,12 +43,14 @@ func init() {
 			Key: "communities.total", Part: 1, RecordKind: "area",
 			LabelZH: "社区居委会", LabelEN: "Communities",
 			UnitZH: "个", UnitEN: "",
-			SQL: "SELECT a.id AS id, a.id AS area_id, " + figures.NameAt("a.id", "?3", "a.name") + " AS name, a.established_on AS on_date, '' AS detail, 0 AS flag\n" + activeCommunityAtEnd,
+			Tally: &figures.Tallied{Column: TallyCommunities},
+			SQL:   "SELECT a.id AS id, a.id AS area_id, " + figures.NameAt("a.id", "?3", "a.name") + " AS name, a.established_on AS on_date, '' AS detail, 0 AS flag\n" + activeCommunityAtEnd,
 		},
 		&figures.Figure{
 			Key: "branches.community.total", Part: 1, RecordKind: "party_org",
 			LabelZH: "社区党支部", LabelEN: "Community party branches",
 			UnitZH: "个", UnitEN: "",
+			Tally: &figures.Tallied{Column: tallyBranches},
 			SQL: figures.SQLJoin(
 				"SELECT o.id AS id, a.id AS area_id, o.name AS name, o.started_on AS on_date, "+figures.NameAt("a.id", "?3", "a.name")+" AS detail, 0 AS flag",
 				"FROM party_org o JOIN area a ON a.id = o.area_id AND a.level = 'community' AND "+figures.Active("a", "established_on", "?3"),
@@ -61,6 +63,7 @@ func init() {
 			LabelZH: "“一居一支部”覆盖率", LabelEN: "One branch per community (coverage)",
 			UnitZH: "%", UnitEN: "%",
 			// flag = 1 when the community has an active party organisation of any kind.
+			Tally: &figures.Tallied{Column: TallyCommunities, Flagged: tallyCovered},
 			SQL: "SELECT a.id AS id, a.id AS area_id, " + figures.NameAt("a.id", "?3", "a.name") + " AS name, a.established_on AS on_date, '' AS detail,\n" +
 				"  CASE WHEN EXISTS (SELECT 1 FROM party_org o WHERE o.area_id = a.id AND " + figures.Active("o", "started_on", "?3") + ") THEN 1 ELSE 0 END AS flag\n" +
 				activeCommunityAtEnd,

@@ -12,6 +12,7 @@ package premises
 // (to_on IS NULL OR to_on >= S).
 
 import (
+	"dangjian/internal/area"
 	"dangjian/internal/figures"
 	"dangjian/internal/tally"
 )
@@ -145,7 +146,7 @@ func init() {
 		&figures.Figure{
 			Key: "communities.at_start", Part: 3, RecordKind: "area",
 			LabelZH: "期初社区居委", LabelEN: "Communities at the start", UnitZH: "个",
-			Tally: &figures.Tallied{Column: colCommunities, AtStart: true},
+			Tally: &figures.Tallied{Column: area.TallyCommunities, AtStart: true},
 			SQL:   communitiesOn("?2", ""),
 		},
 		&figures.Figure{

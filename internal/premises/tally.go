@@ -12,7 +12,6 @@ import (
 )
 
 var (
-	colCommunities   = tally.NewColumn("communities")
 	colThreeLacks    = tally.NewColumn("three_lacks")
 	colOfficeSolved  = tally.NewColumn("office_solved")
 	colThreeSolved   = tally.NewColumn("three_lacks_solved")
@@ -107,9 +106,6 @@ func countCommunities(ctx context.Context, q db.Q, in string, args []any, c tall
 // count adds one area's counts: each state holds from one day on which
 // something about the area changes until the next.
 func (k *community) count(id int64, c tally.Counter) {
-	if k.level == "community" {
-		c.Span(id, colCommunities, k.from, k.to)
-	}
 	days := k.changes()
 	for i, d := range days {
 		var next date.Date

@@ -43,8 +43,23 @@ CREATE TABLE tally_jan1 (
   rooms_e_learning BIGINT NOT NULL DEFAULT 0,
   rooms_fitness BIGINT NOT NULL DEFAULT 0,
   rooms_library BIGINT NOT NULL DEFAULT 0,
+  community_branches BIGINT NOT NULL DEFAULT 0,
+  communities_with_org BIGINT NOT NULL DEFAULT 0,
   PRIMARY KEY (area_id, year)
 );
+
+-- Part one's communities with their branches and with any organisation
+-- (internal/area/tally.go), and the writes that change them.
+ALTER TABLE tally ADD COLUMN community_branches BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE tally ADD COLUMN communities_with_org BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE tally_year ADD COLUMN community_branches BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE tally_year ADD COLUMN communities_with_org BIGINT NOT NULL DEFAULT 0;
+CREATE FUNCTION tally_mark_party_org_ins() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO tally_dirty (kind, id) SELECT DISTINCT 'area', area_id FROM new_rows WHERE area_id IS NOT NULL; RETURN NULL; END $$;
+CREATE TRIGGER tally_party_org_ins AFTER INSERT ON party_org REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION tally_mark_party_org_ins();
+CREATE FUNCTION tally_mark_party_org_upd() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO tally_dirty (kind, id) SELECT 'area', area_id FROM new_rows WHERE area_id IS NOT NULL UNION SELECT 'area', area_id FROM old_rows WHERE area_id IS NOT NULL; RETURN NULL; END $$;
+CREATE TRIGGER tally_party_org_upd AFTER UPDATE ON party_org REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION tally_mark_party_org_upd();
+CREATE FUNCTION tally_mark_party_org_del() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO tally_dirty (kind, id) SELECT DISTINCT 'area', area_id FROM old_rows WHERE area_id IS NOT NULL; RETURN NULL; END $$;
+CREATE TRIGGER tally_party_org_del AFTER DELETE ON party_org REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION tally_mark_party_org_del();
 
 -- Filled by the next flush.
 INSERT INTO tally_dirty (kind, id) SELECT 'area', id FROM area;

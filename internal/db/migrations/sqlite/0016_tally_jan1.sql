@@ -43,8 +43,20 @@ CREATE TABLE tally_jan1 (
   rooms_e_learning INTEGER NOT NULL DEFAULT 0,
   rooms_fitness INTEGER NOT NULL DEFAULT 0,
   rooms_library INTEGER NOT NULL DEFAULT 0,
+  community_branches INTEGER NOT NULL DEFAULT 0,
+  communities_with_org INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY (area_id, year)
 ) WITHOUT ROWID;
+
+-- Part one's communities with their branches and with any organisation
+-- (internal/area/tally.go), and the writes that change them.
+ALTER TABLE tally ADD COLUMN community_branches INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE tally ADD COLUMN communities_with_org INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE tally_year ADD COLUMN community_branches INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE tally_year ADD COLUMN communities_with_org INTEGER NOT NULL DEFAULT 0;
+CREATE TRIGGER tally_party_org_ins AFTER INSERT ON party_org WHEN NEW.area_id IS NOT NULL BEGIN INSERT OR IGNORE INTO tally_dirty (kind, id) VALUES ('area', NEW.area_id); END;
+CREATE TRIGGER tally_party_org_upd AFTER UPDATE ON party_org BEGIN INSERT OR IGNORE INTO tally_dirty (kind, id) SELECT 'area', i FROM (SELECT OLD.area_id AS i UNION SELECT NEW.area_id) WHERE i IS NOT NULL; END;
+CREATE TRIGGER tally_party_org_del AFTER DELETE ON party_org WHEN OLD.area_id IS NOT NULL BEGIN INSERT OR IGNORE INTO tally_dirty (kind, id) VALUES ('area', OLD.area_id); END;
 
 -- Filled by the next flush.
 INSERT OR IGNORE INTO tally_dirty (kind, id) SELECT 'area', id FROM area;
