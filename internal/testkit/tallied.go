@@ -35,6 +35,19 @@ func CheckTallied(t testing.TB, dbh *db.DB, periods [][2]date.Date) int {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if dbh.Dialect == db.Postgres {
+		// The same Go builds the same queries on both engines: PostgreSQL
+		// checks every fourth period, enough to run each shape of query
+		// (31 December, 1 January, other days, areas that moved), at a
+		// fraction of the time.
+		var some [][2]date.Date
+		for i, p := range periods {
+			if i%4 == 0 {
+				some = append(some, p)
+			}
+		}
+		periods = some
+	}
 	n := 0
 	for _, a := range areas {
 		for _, p := range periods {
