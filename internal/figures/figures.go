@@ -255,14 +255,11 @@ func ComputeList(ctx context.Context, q db.Q, s Scope, lang i18n.Lang, fs []*Fig
 			return err
 		})
 	}
-	for _, group := range talliedKinds(tallied) {
-		if len(group) == 0 {
-			continue
-		}
+	if len(tallied) > 0 {
 		tasks = append(tasks, func() error {
-			got, err := computeTallied(ctx, q, s, group)
+			got, err := computeTallied(ctx, q, s, tallied)
 			for k, v := range got {
-				vals[index[k]] = v // each group writes its own figures' slots
+				vals[index[k]] = v
 			}
 			return err
 		})

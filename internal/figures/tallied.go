@@ -33,43 +33,9 @@ type Tallied struct {
 	// AtStart: the counts in force on the period's first day, the tree as
 	// it stood then (otherwise on its last day).
 	AtStart bool
-	// ActiveCommunity: only communities in existence at the period's end count.
-	ActiveCommunity bool
-}
-
-// The queries the tallied figures are read with; figures of one kind are
-// read together.
-const (
-	atEnd = iota
-	atStart
-	started
-	distinct
-	numKinds
-)
-
-func (t *Tallied) kind() int {
-	switch {
-	case t.Started && t.Distinct:
-		return distinct
-	case t.Started:
-		return started
-	case t.AtStart:
-		return atStart
-	}
-	return atEnd
-}
-
-// talliedKinds sorts the tallied figures of fs by the query that reads
-// them; the others are left out.
-func talliedKinds(fs []*Figure) [][]*Figure {
-	out := make([][]*Figure, numKinds)
-	for _, f := range fs {
-		if f.Tally != nil {
-			k := f.Tally.kind()
-			out[k] = append(out[k], f)
-		}
-	}
-	return out
+	// Where, if set, keeps only the areas whose count Where is above zero
+	// at the period's end (area.TallyCommunities: communities in existence).
+	Where *tally.Column
 }
 
 // columns are the counts a figure reads: its column, and the flagged one
@@ -81,34 +47,17 @@ func (f *Figure) columns() []tally.Column {
 	return []tally.Column{f.Tally.Column}
 }
 
-// communityActiveAt is "area a is a community in existence on dateExpr".
-func communityActiveAt(dateExpr string) string {
-	return "a.level = 'community' AND " + Active("a", "established_on", dateExpr)
-}
-
-// computeTallied computes figures of one kind (talliedKinds) in one query.
+// computeTallied computes figures that all have Tally set, in one query:
+// one pass over the scope's closure rows reads each area's counts from the
+// smallest tables that hold them (countsOn) for every figure at once.
 func computeTallied(ctx context.Context, q db.Q, s Scope, fs []*Figure) (map[string]float64, error) {
 	if len(fs) == 0 {
 		return map[string]float64{}, nil
 	}
-	var query string
 	var p params
-	switch fs[0].Tally.kind() {
-	case atEnd:
-		query = talliedAt(&p, s, s.To, fs)
-	case atStart:
-		query = talliedAt(&p, s, s.From, fs)
-	default:
-		query = talliedStarted(&p, s, fs)
-	}
-	var cols []*Figure
-	for _, f := range fs {
-		for range f.columns() {
-			cols = append(cols, f)
-		}
-	}
-	vals := make([]int64, len(cols))
-	dst := make([]any, len(cols))
+	query, n := talliedQuery(&p, s, fs)
+	vals := make([]int64, 2*n) // the whole-period areas', then the others'
+	dst := make([]any, len(vals))
 	for i := range vals {
 		dst[i] = &vals[i]
 	}
@@ -118,15 +67,16 @@ func computeTallied(ctx context.Context, q db.Q, s Scope, fs []*Figure) (map[str
 	out := make(map[string]float64, len(fs))
 	i := 0
 	for _, f := range fs {
-		n, flagged := vals[i], int64(0)
+		v := func(k int) int64 { return vals[i+k] + vals[n+i+k] }
+		count, flagged := v(0), int64(0)
 		switch f.Agg {
 		case Percent:
-			flagged = vals[i+1]
+			flagged = v(1)
 		case Sum:
-			flagged = vals[i] // a tallied sum's column holds the amounts
+			flagged = v(0) // a tallied sum's column holds the amounts
 		}
 		i += len(f.columns())
-		out[f.Key] = f.finish(n, flagged)
+		out[f.Key] = f.finish(count, flagged)
 	}
 	return out, nil
 }
@@ -146,23 +96,24 @@ func (f *Figure) finish(n, flagged int64) float64 {
 	return float64(n)
 }
 
-// countsOn reads area a's counts in force on one day, through joins named
+// countsOn reads an area's counts in force on one day, through joins named
 // after an alias, from the smallest table that holds them: on 31 December
 // the area's tally_year row of the latest year up to that one; on 1
 // January its tally_jan1 row if a count changed that day, else the
 // tally_year row of an earlier year; on any other day its last tally row
 // up to the day (a seek in a table a hundred times larger, but one per area
-// for all the columns). A seek per column and area, as a first version did
-// for days that are neither, took several times as long.
+// for all the columns; a seek per column and area took several times as
+// long).
 type countsOn struct {
 	joins []string
 	value func(col string) string
 }
 
 func readCountsOn(p *params, alias string, on date.Date) countsOn {
+	const area = "sc.descendant_id"
 	yearRow := func(year int) string {
-		return "LEFT JOIN tally_year " + alias + "y ON " + alias + "y.area_id = a.id AND " + alias +
-			"y.year = (SELECT MAX(x.year) FROM tally_year x WHERE x.area_id = a.id AND x.year <= " + p.add(year) + ")"
+		return "LEFT JOIN tally_year " + alias + "y ON " + alias + "y.area_id = " + area + " AND " + alias +
+			"y.year = (SELECT MAX(x.year) FROM tally_year x WHERE x.area_id = " + area + " AND x.year <= " + p.add(year) + ")"
 	}
 	switch {
 	case on.Month() == time.December && on.Day() == 31:
@@ -170,89 +121,89 @@ func readCountsOn(p *params, alias string, on date.Date) countsOn {
 	case on.Month() == time.January && on.Day() == 1:
 		return countsOn{[]string{
 			yearRow(on.Year() - 1),
-			"LEFT JOIN tally_jan1 " + alias + "j ON " + alias + "j.area_id = a.id AND " + alias + "j.year = " + p.add(on.Year()),
+			"LEFT JOIN tally_jan1 " + alias + "j ON " + alias + "j.area_id = " + area + " AND " + alias + "j.year = " + p.add(on.Year()),
 		}, func(c string) string { return "COALESCE(" + alias + "j." + c + ", " + alias + "y." + c + ", 0)" }}
 	}
-	return countsOn{[]string{"LEFT JOIN tally " + alias + "t ON " + alias + "t.area_id = a.id AND " + alias +
-		"t.on_date = (SELECT MAX(x.on_date) FROM tally x WHERE x.area_id = a.id AND x.on_date <= " + p.add(on) + ")"},
+	return countsOn{[]string{"LEFT JOIN tally " + alias + "t ON " + alias + "t.area_id = " + area + " AND " + alias +
+		"t.on_date = (SELECT MAX(x.on_date) FROM tally x WHERE x.area_id = " + area + " AND x.on_date <= " + p.add(on) + ")"},
 		func(c string) string { return "COALESCE(" + alias + "t." + c + ", 0)" }}
 }
 
-// talliedAt reads the counts in force on day on, summed over the areas
-// under the scope that day.
-func talliedAt(p *params, s Scope, on date.Date, fs []*Figure) string {
-	scope, day := p.add(s.AreaID), p.add(on)
-	counts := readCountsOn(p, "v", on)
-	end := ""
-	var exprs []string
-	for _, f := range fs {
-		for _, col := range f.columns() {
-			v := counts.value(col.Name())
-			if f.Tally.ActiveCommunity {
-				if end == "" {
-					end = p.add(s.To)
-				}
-				v = "CASE WHEN " + communityActiveAt(end) + " THEN " + v + " ELSE 0 END"
-			}
-			exprs = append(exprs, "COALESCE(SUM("+v+"), 0)")
-		}
-	}
-	return SQLJoin(
-		"SELECT "+strings.Join(exprs, ", "),
-		"FROM area_closure sc JOIN area a ON a.id = sc.descendant_id",
-		strings.Join(counts.joins, "\n"),
-		"WHERE sc.ancestor_id = "+scope+" AND sc.from_on <= "+day+" AND (sc.to_on IS NULL OR "+day+" < sc.to_on)",
-	)
+// lastRow joins alias, an area's last tally row whose day meets cond (x.on_date …).
+func lastRow(alias, cond string) string {
+	return "LEFT JOIN tally " + alias + " ON " + alias + ".area_id = sc.descendant_id AND " + alias +
+		".on_date = (SELECT MAX(x.on_date) FROM tally x WHERE x.area_id = sc.descendant_id AND " + cond + ")"
 }
 
-// talliedStarted reads running totals over the period. An area under the
-// scope over [sc.from_on, sc.to_on) adds the records it started in the
-// overlap of that span with the period: the running total on the overlap's
-// last day less the total the day before its first. Most areas were under
-// the scope the whole period and read both totals as countsOn does; the
-// few that entered or left it within the period seek their rows in tally.
-// For Distinct figures the areas whose total grew are counted instead.
-func talliedStarted(p *params, s Scope, fs []*Figure) string {
+// talliedQuery is the query of computeTallied and the number of values
+// each of its two parts yields, one per column of each figure.
+//
+// A closure row puts an area under the scope over [sc.from_on, sc.to_on).
+// Most areas were under it the whole period: the first part reads their
+// counts on the last day, the first day and the day before it (countsOn).
+// A figure in force at the end (or start) takes the count then; a running
+// total takes the records started in the period, the total on its last
+// day less the total the day before its first. The few areas that entered
+// or left the scope within the period are read by the second part from
+// tally itself: a running total counts over the overlap of their span with
+// the period, a count in force only if they were under the scope on that
+// day. For a Distinct figure each area whose total grew counts once (the
+// second part adds an area's spans first: it may have left and come back).
+func talliedQuery(p *params, s Scope, fs []*Figure) (string, int) {
 	scope, from, end := p.add(s.AreaID), p.add(s.From), p.add(s.To)
-	hi, lo := readCountsOn(p, "h", s.To), readCountsOn(p, "l", s.From.AddDays(-1))
-	var whole, split, names []string
+	atEnd, atStart, before := readCountsOn(p, "e", s.To), readCountsOn(p, "s", s.From), readCountsOn(p, "b", s.From.AddDays(-1))
+	underAtEnd := "(sc.to_on IS NULL OR " + end + " < sc.to_on)"
+	var whole, split, sums []string
 	for _, f := range fs {
+		t := f.Tally
 		for _, col := range f.columns() {
 			c := col.Name()
-			n := "n" + strconv.Itoa(len(names))
-			names = append(names, n)
-			whole = append(whole, "("+hi.value(c)+") - ("+lo.value(c)+") AS "+n)
-			split = append(split, "COALESCE(th."+c+", 0) - COALESCE(tl."+c+", 0) AS "+n)
+			n := "n" + strconv.Itoa(len(whole))
+			var w, o string
+			switch {
+			case t.Started:
+				w = atEnd.value(c) + " - " + before.value(c)
+				o = "COALESCE(th." + c + ", 0) - COALESCE(tb." + c + ", 0)"
+			case t.AtStart:
+				w = atStart.value(c)
+				o = "CASE WHEN sc.from_on <= " + from + " THEN COALESCE(ts." + c + ", 0) ELSE 0 END"
+			default:
+				w = atEnd.value(c)
+				o = "CASE WHEN " + underAtEnd + " THEN COALESCE(th." + c + ", 0) ELSE 0 END"
+			}
+			if t.Where != nil {
+				w = "CASE WHEN " + atEnd.value(t.Where.Name()) + " > 0 THEN " + w + " ELSE 0 END"
+				o = "CASE WHEN " + underAtEnd + " AND COALESCE(th." + t.Where.Name() + ", 0) > 0 THEN " + o + " ELSE 0 END"
+			}
+			if t.Distinct {
+				w = "CASE WHEN " + w + " > 0 THEN 1 ELSE 0 END"
+				sums = append(sums, "COALESCE(SUM(CASE WHEN g."+n+" > 0 THEN 1 ELSE 0 END), 0)")
+			} else {
+				sums = append(sums, "COALESCE(SUM(g."+n+"), 0)")
+			}
+			whole = append(whole, "COALESCE(SUM("+w+"), 0)")
+			split = append(split, "SUM("+o+") AS "+n)
 		}
 	}
-	rows := SQLJoin(
-		"SELECT a.id AS area, "+strings.Join(whole, ", "),
-		"FROM area_closure sc JOIN area a ON a.id = sc.descendant_id",
-		strings.Join(append(hi.joins, lo.joins...), "\n"),
-		"WHERE sc.ancestor_id = "+scope+" AND sc.from_on <= "+from+" AND (sc.to_on IS NULL OR "+end+" < sc.to_on)",
-		"UNION ALL",
-		"SELECT a.id AS area, "+strings.Join(split, ", "),
-		"FROM area_closure sc JOIN area a ON a.id = sc.descendant_id",
-		"LEFT JOIN tally th ON th.area_id = a.id AND th.on_date = (SELECT MAX(x.on_date) FROM tally x WHERE x.area_id = a.id AND x.on_date <= "+end+" AND (sc.to_on IS NULL OR x.on_date < sc.to_on))",
-		"LEFT JOIN tally tl ON tl.area_id = a.id AND tl.on_date = (SELECT MAX(x.on_date) FROM tally x WHERE x.area_id = a.id AND x.on_date < CASE WHEN sc.from_on > "+from+" THEN sc.from_on ELSE "+from+" END)",
-		"WHERE sc.ancestor_id = "+scope+" AND sc.from_on <= "+end+" AND (sc.to_on IS NULL OR "+from+" < sc.to_on)",
-		"AND (sc.from_on > "+from+" OR (sc.to_on IS NOT NULL AND sc.to_on <= "+end+"))",
+	joins := append(append(append([]string{}, atEnd.joins...), atStart.joins...), before.joins...)
+	wholePart := SQLJoin(
+		"SELECT "+strings.Join(whole, ", "),
+		"FROM area_closure sc",
+		strings.Join(joins, "\n"),
+		"WHERE sc.ancestor_id = "+scope+" AND sc.from_on <= "+from+" AND "+underAtEnd,
 	)
-	sums := make([]string, len(names))
-	if fs[0].Tally.kind() != distinct {
-		for i, n := range names {
-			sums[i] = "COALESCE(SUM(r." + n + "), 0)"
-		}
-		return "SELECT " + strings.Join(sums, ", ") + " FROM (" + rows + ") r"
-	}
-	// One row per area with each figure's records in the period, then the
-	// areas that had any.
-	perArea := make([]string, len(names))
-	for i, n := range names {
-		perArea[i] = "SUM(r." + n + ") AS " + n
-		sums[i] = "COALESCE(SUM(CASE WHEN g." + n + " > 0 THEN 1 ELSE 0 END), 0)"
-	}
-	return "SELECT " + strings.Join(sums, ", ") + " FROM (SELECT " + strings.Join(perArea, ", ") + " FROM (" + rows + ") r GROUP BY r.area) g"
+	splitPart := SQLJoin(
+		"SELECT "+strings.Join(sums, ", ")+" FROM (",
+		"SELECT sc.descendant_id AS area, "+strings.Join(split, ", "),
+		"FROM area_closure sc",
+		lastRow("th", "x.on_date <= "+end+" AND (sc.to_on IS NULL OR x.on_date < sc.to_on)"),
+		lastRow("tb", "x.on_date < CASE WHEN sc.from_on > "+from+" THEN sc.from_on ELSE "+from+" END"),
+		lastRow("ts", "x.on_date <= "+from),
+		"WHERE sc.ancestor_id = "+scope+" AND sc.from_on <= "+end+" AND (sc.to_on IS NULL OR "+from+" < sc.to_on)",
+		"AND (sc.from_on > "+from+" OR NOT "+underAtEnd+")",
+		"GROUP BY sc.descendant_id) g",
+	)
+	return "SELECT * FROM (" + wholePart + ") w CROSS JOIN (" + splitPart + ") o", len(whole)
 }
 
 // params numbers a query's arguments as they are added.
@@ -268,20 +219,24 @@ func (p *params) add(v any) string {
 // and from the rows and describes each difference; the counts must be up to
 // date (tally.Clean). It is the tests' and the invariant's check.
 func CompareTallied(ctx context.Context, q db.Q, s Scope, fs []*Figure) ([]string, error) {
+	var tallied []*Figure
+	for _, f := range fs {
+		if f.Tally != nil {
+			tallied = append(tallied, f)
+		}
+	}
+	got, err := computeTallied(ctx, q, s, tallied)
+	if err != nil {
+		return nil, err
+	}
 	var out []string
-	for _, group := range talliedKinds(fs) {
-		got, err := computeTallied(ctx, q, s, group)
+	for _, f := range tallied {
+		want, err := f.CountRows(ctx, q, s)
 		if err != nil {
 			return nil, err
 		}
-		for _, f := range group {
-			want, err := f.CountRows(ctx, q, s)
-			if err != nil {
-				return nil, err
-			}
-			if got[f.Key] != want {
-				out = append(out, fmt.Sprintf("%s for area %d %s…%s: counts say %v, rows %v", f.Key, s.AreaID, s.From, s.To, got[f.Key], want))
-			}
+		if got[f.Key] != want {
+			out = append(out, fmt.Sprintf("%s for area %d %s…%s: counts say %v, rows %v", f.Key, s.AreaID, s.From, s.To, got[f.Key], want))
 		}
 	}
 	return out, nil

@@ -8,6 +8,7 @@ package people
 // (area_id NULL, unit_id set) stands where its unit is located on the date.
 
 import (
+	"dangjian/internal/area"
 	"dangjian/internal/figures"
 	"dangjian/internal/tally"
 )
@@ -59,7 +60,7 @@ func init() {
 		},
 		&figures.Figure{
 			Key: "posts.cross_appointed", Part: 1, RecordKind: "area",
-			Tally:   &figures.Tallied{Column: tally.CrossAppointed, ActiveCommunity: true},
+			Tally:   &figures.Tallied{Column: tally.CrossAppointed, Where: &area.TallyCommunities},
 			LabelZH: "社区党支部书记和居委会主任交叉任职", LabelEN: "Communities with the branch secretary cross-appointed as director",
 			UnitZH: "个", UnitEN: "",
 			SQL: figures.SQLJoin(
@@ -76,7 +77,7 @@ func init() {
 		},
 		&figures.Figure{
 			Key: "posts.concurrent_from_units", Part: 1, RecordKind: "post",
-			Tally:   &figures.Tallied{Column: tally.ConcurrentPosts, ActiveCommunity: true},
+			Tally:   &figures.Tallied{Column: tally.ConcurrentPosts, Where: &area.TallyCommunities},
 			LabelZH: "驻区单位党员领导干部任社区党组织兼职委员", LabelEN: "Concurrent committee members from stationed units",
 			UnitZH: "名", UnitEN: "",
 			SQL: figures.SQLJoin(
