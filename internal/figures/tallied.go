@@ -49,7 +49,7 @@ func (f *Figure) columns() []tally.Column {
 
 // computeTallied computes figures that all have Tally set, in one query:
 // one pass over the scope's closure rows reads each area's counts from the
-// smallest tables that hold them (countsOn) for every figure at once.
+// smallest tables that hold them (reader) for every figure at once.
 func computeTallied(ctx context.Context, q db.Q, s Scope, fs []*Figure) (map[string]float64, error) {
 	if len(fs) == 0 {
 		return map[string]float64{}, nil
@@ -96,37 +96,63 @@ func (f *Figure) finish(n, flagged int64) float64 {
 	return float64(n)
 }
 
-// countsOn reads an area's counts in force on one day, through joins named
-// after an alias, from the smallest table that holds them: on 31 December
-// the area's tally_year row of the latest year up to that one; on 1
-// January its tally_jan1 row if a count changed that day, else the
-// tally_year row of an earlier year; on any other day its last tally row
-// up to the day (a seek in a table a hundred times larger, but one per area
-// for all the columns; a seek per column and area took several times as
-// long).
-type countsOn struct {
+// reader reads each area's counts in force on some days, through joins
+// from the smallest table that holds them: on 31 December the area's
+// tally_year row of that year (tally keeps one for every year up to the
+// next; only an area not recounted since falls back to its latest earlier
+// year, a lookup per column); on 1 January its tally_jan1 row if a count
+// changed that day, else the year before's 31 December; on any other day
+// its last tally row up to the day (a seek in a table a hundred times
+// larger, but one per area for all the columns; a seek per column and area
+// took several times as long). Days read twice share their joins.
+type reader struct {
+	p     *params
 	joins []string
-	value func(col string) string
+	years map[int]string
+	days  map[date.Date]string
 }
 
-func readCountsOn(p *params, alias string, on date.Date) countsOn {
-	const area = "sc.descendant_id"
-	yearRow := func(year int) string {
-		return "LEFT JOIN tally_year " + alias + "y ON " + alias + "y.area_id = " + area + " AND " + alias +
-			"y.year = (SELECT MAX(x.year) FROM tally_year x WHERE x.area_id = " + area + " AND x.year <= " + p.add(year) + ")"
+const scArea = "sc.descendant_id"
+
+// year joins the tally_year row of an area for year and returns its alias.
+func (r *reader) year(year int) string {
+	if a, ok := r.years[year]; ok {
+		return a
 	}
+	a := "y" + strconv.Itoa(len(r.years)+len(r.days))
+	r.years[year] = a
+	r.joins = append(r.joins, "LEFT JOIN tally_year "+a+" ON "+a+".area_id = "+scArea+" AND "+a+".year = "+r.p.add(year))
+	return a
+}
+
+// yearValue is column c on 31 December of year.
+func (r *reader) yearValue(year int, c string) string {
+	a := r.year(year)
+	return "CASE WHEN " + a + ".area_id IS NOT NULL THEN " + a + "." + c + " ELSE COALESCE((SELECT x." + c +
+		" FROM tally_year x WHERE x.area_id = " + scArea + " AND x.year < " + r.p.add(year) + " ORDER BY x.year DESC LIMIT 1), 0) END"
+}
+
+// value is column c in force on day on.
+func (r *reader) value(on date.Date, c string) string {
 	switch {
 	case on.Month() == time.December && on.Day() == 31:
-		return countsOn{[]string{yearRow(on.Year())}, func(c string) string { return "COALESCE(" + alias + "y." + c + ", 0)" }}
+		return r.yearValue(on.Year(), c)
 	case on.Month() == time.January && on.Day() == 1:
-		return countsOn{[]string{
-			yearRow(on.Year() - 1),
-			"LEFT JOIN tally_jan1 " + alias + "j ON " + alias + "j.area_id = " + area + " AND " + alias + "j.year = " + p.add(on.Year()),
-		}, func(c string) string { return "COALESCE(" + alias + "j." + c + ", " + alias + "y." + c + ", 0)" }}
+		a, ok := r.days[on]
+		if !ok {
+			a = "j" + strconv.Itoa(len(r.years)+len(r.days))
+			r.days[on] = a
+			r.joins = append(r.joins, "LEFT JOIN tally_jan1 "+a+" ON "+a+".area_id = "+scArea+" AND "+a+".year = "+r.p.add(on.Year()))
+		}
+		return "CASE WHEN " + a + ".area_id IS NOT NULL THEN " + a + "." + c + " ELSE " + r.yearValue(on.Year()-1, c) + " END"
 	}
-	return countsOn{[]string{"LEFT JOIN tally " + alias + "t ON " + alias + "t.area_id = " + area + " AND " + alias +
-		"t.on_date = (SELECT MAX(x.on_date) FROM tally x WHERE x.area_id = " + area + " AND x.on_date <= " + p.add(on) + ")"},
-		func(c string) string { return "COALESCE(" + alias + "t." + c + ", 0)" }}
+	a, ok := r.days[on]
+	if !ok {
+		a = "t" + strconv.Itoa(len(r.years)+len(r.days))
+		r.days[on] = a
+		r.joins = append(r.joins, lastRow(a, "x.on_date <= "+r.p.add(on)))
+	}
+	return "COALESCE(" + a + "." + c + ", 0)"
 }
 
 // lastRow joins alias, an area's last tally row whose day meets cond (x.on_date …).
@@ -140,7 +166,7 @@ func lastRow(alias, cond string) string {
 //
 // A closure row puts an area under the scope over [sc.from_on, sc.to_on).
 // Most areas were under it the whole period: the first part reads their
-// counts on the last day, the first day and the day before it (countsOn).
+// counts on the last day, the first day and the day before it (reader).
 // A figure in force at the end (or start) takes the count then; a running
 // total takes the records started in the period, the total on its last
 // day less the total the day before its first. The few areas that entered
@@ -151,7 +177,8 @@ func lastRow(alias, cond string) string {
 // second part adds an area's spans first: it may have left and come back).
 func talliedQuery(p *params, s Scope, fs []*Figure) (string, int) {
 	scope, from, end := p.add(s.AreaID), p.add(s.From), p.add(s.To)
-	atEnd, atStart, before := readCountsOn(p, "e", s.To), readCountsOn(p, "s", s.From), readCountsOn(p, "b", s.From.AddDays(-1))
+	r := &reader{p: p, years: map[int]string{}, days: map[date.Date]string{}}
+	before := s.From.AddDays(-1)
 	underAtEnd := "(sc.to_on IS NULL OR " + end + " < sc.to_on)"
 	var whole, split, sums []string
 	for _, f := range fs {
@@ -162,17 +189,17 @@ func talliedQuery(p *params, s Scope, fs []*Figure) (string, int) {
 			var w, o string
 			switch {
 			case t.Started:
-				w = atEnd.value(c) + " - " + before.value(c)
+				w = r.value(s.To, c) + " - " + r.value(before, c)
 				o = "COALESCE(th." + c + ", 0) - COALESCE(tb." + c + ", 0)"
 			case t.AtStart:
-				w = atStart.value(c)
+				w = r.value(s.From, c)
 				o = "CASE WHEN sc.from_on <= " + from + " THEN COALESCE(ts." + c + ", 0) ELSE 0 END"
 			default:
-				w = atEnd.value(c)
+				w = r.value(s.To, c)
 				o = "CASE WHEN " + underAtEnd + " THEN COALESCE(th." + c + ", 0) ELSE 0 END"
 			}
 			if t.Where != nil {
-				w = "CASE WHEN " + atEnd.value(t.Where.Name()) + " > 0 THEN " + w + " ELSE 0 END"
+				w = "CASE WHEN " + r.value(s.To, t.Where.Name()) + " > 0 THEN " + w + " ELSE 0 END"
 				o = "CASE WHEN " + underAtEnd + " AND COALESCE(th." + t.Where.Name() + ", 0) > 0 THEN " + o + " ELSE 0 END"
 			}
 			if t.Distinct {
@@ -185,11 +212,10 @@ func talliedQuery(p *params, s Scope, fs []*Figure) (string, int) {
 			split = append(split, "SUM("+o+") AS "+n)
 		}
 	}
-	joins := append(append(append([]string{}, atEnd.joins...), atStart.joins...), before.joins...)
 	wholePart := SQLJoin(
 		"SELECT "+strings.Join(whole, ", "),
 		"FROM area_closure sc",
-		strings.Join(joins, "\n"),
+		strings.Join(r.joins, "\n"),
 		"WHERE sc.ancestor_id = "+scope+" AND sc.from_on <= "+from+" AND "+underAtEnd,
 	)
 	splitPart := SQLJoin(

@@ -100,6 +100,17 @@ func union(ss []span) []span {
 type Row struct {
 	On     date.Date
 	Counts []int64
+	// Year is the year of a tally_year row repeating an earlier year's
+	// (0: On's year).
+	Year int
+}
+
+// year is the year a row is kept under in tally_year and tally_jan1.
+func (r Row) year() int {
+	if r.Year != 0 {
+		return r.Year
+	}
+	return r.On.Year()
 }
 
 // steps collects one area's changes: each count's change on each day.

@@ -112,18 +112,25 @@ func TestYearEnds(t *testing.T) {
 		x.Counts[Members] = n
 		return x
 	}
+	in := []Row{r("2023-02-01", 1), r("2023-12-31", 2), r("2024-01-01", 3), r("2024-05-01", 4), r("2026-03-01", 5)}
+	later := func(x Row, year int) Row { x.Year = year; return x }
 	cases := []struct {
-		name     string
-		in, want []Row
+		name  string
+		in    []Row
+		until int
+		want  []Row
 	}{
-		{"none", nil, nil},
-		{"the last row of each year", []Row{r("2023-02-01", 1), r("2023-12-31", 2), r("2024-01-01", 3), r("2024-05-01", 4), r("2026-03-01", 5)},
-			[]Row{r("2023-12-31", 2), r("2024-05-01", 4), r("2026-03-01", 5)}},
-		{"one row", []Row{r("2020-06-01", 7)}, []Row{r("2020-06-01", 7)}},
+		{"none", nil, 2026, nil},
+		{"the last row of each year, a year without a change repeating the one before", in, 2026,
+			[]Row{r("2023-12-31", 2), r("2024-05-01", 4), later(r("2024-05-01", 4), 2025), r("2026-03-01", 5)}},
+		{"repeated until the year asked for", in, 2028,
+			[]Row{r("2023-12-31", 2), r("2024-05-01", 4), later(r("2024-05-01", 4), 2025), r("2026-03-01", 5),
+				later(r("2026-03-01", 5), 2027), later(r("2026-03-01", 5), 2028)}},
+		{"one row", []Row{r("2020-06-01", 7)}, 2020, []Row{r("2020-06-01", 7)}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			if got := yearEnds(c.in); !reflect.DeepEqual(got, c.want) {
+			if got := yearEnds(c.in, c.until); !reflect.DeepEqual(got, c.want) {
 				t.Errorf("yearEnds = %v, want %v", got, c.want)
 			}
 		})

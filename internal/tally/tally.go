@@ -128,7 +128,7 @@ func recount(ctx context.Context, q db.Q, areas []int64) error {
 				jan1 = append(jan1, areaRow{a, r})
 			}
 		}
-		for _, r := range yearEnds(rows) {
+		for _, r := range yearEnds(rows, time.Now().Year()+1) {
 			years = append(years, areaRow{a, r})
 		}
 	}
@@ -147,13 +147,26 @@ type areaRow struct {
 	row  Row
 }
 
-// yearEnds keeps the last row of each year: the counts in force on its
-// 31 December.
-func yearEnds(rows []Row) []Row {
+// yearEnds keeps the last row of each year, the counts in force on its
+// 31 December, for every year from the first row's to the last row's or
+// until, whichever is later: a year without a change repeats the year
+// before, so that the counts on any 31 December up to until are one exact
+// lookup (internal/figures falls back to the latest earlier year after).
+func yearEnds(rows []Row, until int) []Row {
 	var out []Row
 	for i, r := range rows {
-		if i+1 == len(rows) || rows[i+1].On.Year() != r.On.Year() {
-			out = append(out, r)
+		if i+1 < len(rows) && rows[i+1].On.Year() == r.On.Year() {
+			continue
+		}
+		next := until + 1
+		if i+1 < len(rows) {
+			next = rows[i+1].On.Year()
+		}
+		out = append(out, r)
+		for y := r.On.Year() + 1; y < next; y++ {
+			later := r
+			later.Year = y
+			out = append(out, later)
 		}
 	}
 	return out
@@ -168,7 +181,7 @@ func insertRows(ctx context.Context, q db.Q, table string, cols []string, rows [
 	err := db.BulkInsert(ctx, q, table, cols, len(rows), func(i int, dst []any) []any {
 		dst = append(dst, rows[i].area)
 		if withYear {
-			dst = append(dst, rows[i].row.On.Year())
+			dst = append(dst, rows[i].row.year())
 		}
 		dst = append(dst, rows[i].row.On)
 		for _, c := range rows[i].row.Counts {
@@ -197,7 +210,7 @@ func insertColumns(ctx context.Context, q db.Q, table string, cols []string, row
 			counts[c] = make([]int64, len(part))
 		}
 		for i, r := range part {
-			areas[i], years[i], days[i] = r.area, int64(r.row.On.Year()), r.row.On.String()
+			areas[i], years[i], days[i] = r.area, int64(r.row.year()), r.row.On.String()
 			for c, n := range r.row.Counts {
 				counts[c][i] = n
 			}

@@ -65,14 +65,18 @@ func CheckTallied(t testing.TB, dbh *db.DB, periods [][2]date.Date) int {
 }
 
 // TalliedPeriods are the periods CheckTallied is usually run over: each
-// whole year from first to last, each single day of days and the day
-// before it, and the spans between consecutive days.
+// whole year from first to last and one four years ahead, each single day
+// of days and the day before it, and the spans between consecutive days.
 func TalliedPeriods(first, last int, days ...string) [][2]date.Date {
 	var out [][2]date.Date
 	for y := first; y <= last; y++ {
 		f, l := date.YearBounds(y)
 		out = append(out, [2]date.Date{f, l})
 	}
+	// A year beyond those tally_year is kept for, read by falling back to
+	// the latest kept one.
+	f, l := date.YearBounds(date.Today().Year() + 4)
+	out = append(out, [2]date.Date{f, l})
 	for i, s := range days {
 		d := date.MustParse(s)
 		out = append(out, [2]date.Date{d, d}, [2]date.Date{d.AddDays(-1), d.AddDays(-1)})
