@@ -55,7 +55,7 @@ func computeTallied(ctx context.Context, q db.Q, s Scope, fs []*Figure) (map[str
 		return map[string]float64{}, nil
 	}
 	var p params
-	query, n := talliedQuery(&p, s, fs)
+	query, n := talliedQuery(&p, s, fs, tally.YearsKept)
 	vals := make([]int64, 2*n) // the whole-period areas', then the others'
 	dst := make([]any, len(vals))
 	for i := range vals {
@@ -98,15 +98,15 @@ func (f *Figure) finish(n, flagged int64) float64 {
 
 // reader reads each area's counts in force on some days, through joins
 // from the smallest table that holds them: on 31 December the area's
-// tally_year row of that year (tally keeps one for every year up to the
-// next; only an area not recounted since falls back to its latest earlier
-// year, a lookup per column); on 1 January its tally_jan1 row if a count
+// tally_year row of that year (kept for every year up to tally.YearsKept;
+// after it the latest earlier year's, a lookup per column); on 1 January its tally_jan1 row if a count
 // changed that day, else the year before's 31 December; on any other day
 // its last tally row up to the day (a seek in a table a hundred times
 // larger, but one per area for all the columns; a seek per column and area
 // took several times as long). Days read twice share their joins.
 type reader struct {
 	p     *params
+	kept  int // tally.YearsKept
 	joins []string
 	years map[int]string
 	days  map[date.Date]string
@@ -128,6 +128,9 @@ func (r *reader) year(year int) string {
 // yearValue is column c on 31 December of year.
 func (r *reader) yearValue(year int, c string) string {
 	a := r.year(year)
+	if year <= r.kept {
+		return "COALESCE(" + a + "." + c + ", 0)" // no row: none up to that year
+	}
 	return "CASE WHEN " + a + ".area_id IS NOT NULL THEN " + a + "." + c + " ELSE COALESCE((SELECT x." + c +
 		" FROM tally_year x WHERE x.area_id = " + scArea + " AND x.year < " + r.p.add(year) + " ORDER BY x.year DESC LIMIT 1), 0) END"
 }
@@ -144,7 +147,7 @@ func (r *reader) value(on date.Date, c string) string {
 			r.days[on] = a
 			r.joins = append(r.joins, "LEFT JOIN tally_jan1 "+a+" ON "+a+".area_id = "+scArea+" AND "+a+".year = "+r.p.add(on.Year()))
 		}
-		return "CASE WHEN " + a + ".area_id IS NOT NULL THEN " + a + "." + c + " ELSE " + r.yearValue(on.Year()-1, c) + " END"
+		return "COALESCE(" + a + "." + c + ", " + r.yearValue(on.Year()-1, c) + ")"
 	}
 	a, ok := r.days[on]
 	if !ok {
@@ -175,9 +178,9 @@ func lastRow(alias, cond string) string {
 // the period, a count in force only if they were under the scope on that
 // day. For a Distinct figure each area whose total grew counts once (the
 // second part adds an area's spans first: it may have left and come back).
-func talliedQuery(p *params, s Scope, fs []*Figure) (string, int) {
+func talliedQuery(p *params, s Scope, fs []*Figure, kept int) (string, int) {
 	scope, from, end := p.add(s.AreaID), p.add(s.From), p.add(s.To)
-	r := &reader{p: p, years: map[int]string{}, days: map[date.Date]string{}}
+	r := &reader{p: p, kept: kept, years: map[int]string{}, days: map[date.Date]string{}}
 	before := s.From.AddDays(-1)
 	underAtEnd := "(sc.to_on IS NULL OR " + end + " < sc.to_on)"
 	var whole, split, sums []string

@@ -72,6 +72,13 @@ func Flush(ctx context.Context, q db.Q) (int, error) {
 	return len(areas), nil
 }
 
+// YearsKept is the year up to which every area's tally_year holds a row
+// for every year from its first change on (a year without a change repeats
+// the one before), so that the counts on any 31 December up to it are one
+// exact lookup, no row meaning none so far. A later year is read from the
+// latest row before it (internal/figures); raise this before 2050 comes.
+const YearsKept = 2050
+
 // MarkAll notes every area for a recount on the next Flush (after a bulk
 // load that bypassed nothing but should be recounted at once anyway, or to
 // repair counts after a change of this package's rules).
@@ -128,7 +135,7 @@ func recount(ctx context.Context, q db.Q, areas []int64) error {
 				jan1 = append(jan1, areaRow{a, r})
 			}
 		}
-		for _, r := range yearEnds(rows, time.Now().Year()+1) {
+		for _, r := range yearEnds(rows, YearsKept) {
 			years = append(years, areaRow{a, r})
 		}
 	}

@@ -61,5 +61,6 @@ CREATE TRIGGER tally_party_org_upd AFTER UPDATE ON party_org REFERENCING OLD TAB
 CREATE FUNCTION tally_mark_party_org_del() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO tally_dirty (kind, id) SELECT DISTINCT 'area', area_id FROM old_rows WHERE area_id IS NOT NULL; RETURN NULL; END $$;
 CREATE TRIGGER tally_party_org_del AFTER DELETE ON party_org REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION tally_mark_party_org_del();
 
+
 -- Filled by the next flush.
 INSERT INTO tally_dirty (kind, id) SELECT 'area', id FROM area;

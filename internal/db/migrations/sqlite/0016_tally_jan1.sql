@@ -58,5 +58,6 @@ CREATE TRIGGER tally_party_org_ins AFTER INSERT ON party_org WHEN NEW.area_id IS
 CREATE TRIGGER tally_party_org_upd AFTER UPDATE ON party_org BEGIN INSERT OR IGNORE INTO tally_dirty (kind, id) SELECT 'area', i FROM (SELECT OLD.area_id AS i UNION SELECT NEW.area_id) WHERE i IS NOT NULL; END;
 CREATE TRIGGER tally_party_org_del AFTER DELETE ON party_org WHEN OLD.area_id IS NOT NULL BEGIN INSERT OR IGNORE INTO tally_dirty (kind, id) VALUES ('area', OLD.area_id); END;
 
+
 -- Filled by the next flush.
 INSERT OR IGNORE INTO tally_dirty (kind, id) SELECT 'area', id FROM area;
