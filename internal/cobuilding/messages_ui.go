@@ -52,3 +52,15 @@ func init() {
 		"ui.feedback.kind.rating":             {ZH: "评分", EN: "Rating"},
 	})
 }
+
+// The reasons of a suggested resource's rank.
+func init() {
+	i18n.Register(map[string]i18n.Message{
+		"ui.match.fits":             {ZH: "资源类型适合该类需求", EN: "its kind fits the need"},
+		"ui.match.fits_not":         {ZH: "资源类型与需求类别不直接对应", EN: "its kind does not fit the need directly"},
+		"ui.match.same_community":   {ZH: "本社区的资源", EN: "offered in the same community"},
+		"ui.match.same_subdistrict": {ZH: "本街道的资源", EN: "offered in the same subdistrict"},
+		"ui.match.above":            {ZH: "上级部门的资源", EN: "offered by a department above"},
+		"ui.match.promised":         {ZH: "已承诺给其他 %d 个在建项目", EN: "already promised to %d other projects under way"},
+	})
+}
