@@ -1,0 +1,57 @@
+package cobuilding_test
+
+import (
+	"context"
+	"testing"
+
+	"dangjian/internal/cobuilding"
+	"dangjian/internal/db"
+	"dangjian/internal/dbtest"
+	"dangjian/internal/testkit"
+	"dangjian/internal/web"
+)
+
+// TestCobuildingPages: the demand, resource and project lists and a
+// project's story, within the user's scope and in both languages; a
+// demand's page suggests resources with their reasons.
+func TestCobuildingPages(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, dbh *db.DB) {
+		p := newPartFour(t, dbh)
+		for k, id := range p.projects() {
+			p.IDs[k] = id
+		}
+		ctx := context.Background()
+		p.IDs["lamp"] = p.demand("迎宾二巷路灯不亮", "迎宾社区", "security", "2018-03-01")
+		p.must(p.s.CreateResource(ctx, cobuilding.ResourceInput{UnitID: p.units["U1 房管所"], Kind: "volunteers", Description: "房管所志愿服务队", FromOn: d("2023-01-01")}))
+		p.must(p.s.CreateResource(ctx, cobuilding.ResourceInput{UnitID: p.units["U4 供电所"], Kind: "equipment", Description: "供电所登高车", FromOn: d("2023-01-01")}))
+		p.Callers()
+		p.Caller("guandu", "subdistrict", "官渡街道", true)
+		h := p.Handler()
+		as := func(user string) map[string]string {
+			return map[string]string{"Cookie": web.SessionCookie + "=" + p.Sessions[user]}
+		}
+		for _, sc := range []testkit.Scenario{
+			{Name: "open demands, oldest first", Path: "/demands", Header: as("district"), Status: 200,
+				InOrder: []string{"迎宾二巷路灯不亮", "2018-03-01"}, Want: []string{`id="nav-cobuilding" aria-current="page"`, "公益性"}, Not: []string{"宾南路大院脏乱"}},
+			{Name: "done demands", Path: "/demands?status=done", Header: as("district"), Status: 200,
+				InOrder: []string{"迎宾一巷道路破损", "宾南路大院脏乱"}},
+			{Name: "in English", Path: "/demands?status=done&lang=en", Header: as("district"), Status: 200, Want: []string{"Demand list", "Public welfare"}},
+			{Name: "a demand's suggestions", Path: "/demands/{lamp}", Header: as("yingbin"), Status: 200,
+				Want: []string{"房管所志愿服务队", "资源类型适合该类需求；本社区的资源"}, Not: []string{"供电所登高车"}},
+			{Name: "another subdistrict's demand", Path: "/demands/{lamp}", Header: as("guandu"), Status: 403},
+			{Name: "resources", Path: "/resources", Header: as("hedong"), Status: 200, Want: []string{"房管所志愿服务队", "志愿者"}, Not: []string{"供电所登高车"}},
+			{Name: "projects", Path: "/co-projects", Header: as("district"), Status: 200,
+				Want: []string{"迎宾一巷道路硬化", "20.00", "官渡下水道疏通", "迎宾社区党支部"}},
+			{Name: "a subdistrict's projects", Path: "/co-projects", Header: as("hedong"), Status: 200, Not: []string{"官渡下水道疏通"}},
+			{Name: "a project's story", Path: "/co-projects/{P1}", Header: as("yingbin"), Status: 200,
+				InOrder: []string{"迎宾一巷道路破损", "U1 房管所", "U2 党校", "市规划设计院", "道路 800 米", "锦旗", "迎宾一巷居民"},
+				Want:    []string{`id="saved"`, "节约资金 20.00 万元", "2 个驻区单位"}},
+			{Name: "its story in English", Path: "/co-projects/{P1}?lang=en", Header: as("yingbin"), Status: 200, Want: []string{"saved 20.00 (10k yuan)", "Banner"}},
+			{Name: "another community's project", Path: "/co-projects/{P2}", Header: as("yingbin"), Status: 403},
+			{Name: "a viewer reads", Path: "/co-projects/{P2}", Header: as("viewer"), Status: 200, Want: []string{"宾南路大院整治", "感谢信"}},
+		} {
+			rec := p.Serve(t, h, sc)
+			p.Check(t, sc, rec.Code, rec.Header(), rec.Body.String())
+		}
+	})
+}
