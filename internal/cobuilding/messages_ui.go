@@ -69,6 +69,7 @@ func init() {
 func init() {
 	i18n.Register(map[string]i18n.Message{
 		"ui.nav.cobuilding":            {ZH: "共驻共建", EN: "Co-building"},
+		"ui.area.demands":              {ZH: "共驻共建", EN: "Co-building"},
 		"ui.demands.title":             {ZH: "需求清单", EN: "Demand list"},
 		"ui.demands.none":              {ZH: "没有这类需求。", EN: "No demands of this kind."},
 		"ui.resources.title":           {ZH: "资源清单", EN: "Resource list"},

@@ -18,8 +18,9 @@ type demandsPage struct {
 	Next string
 }
 
-// demandList renders the demands of the user's scope, oldest first (the
-// open ones by default), so that a need raised years ago stands out.
+// demandList renders the demands of the user's scope (or of the area of
+// the path), oldest first (the open ones by default), so that a need
+// raised years ago stands out.
 func (p *pages) demandList(w http.ResponseWriter, r *http.Request) {
 	status := DemandStatus(r.URL.Query().Get("status"))
 	if status == "" {
@@ -28,7 +29,7 @@ func (p *pages) demandList(w http.ResponseWriter, r *http.Request) {
 	if status == "all" {
 		status = ""
 	}
-	f := DemandFilter{Status: status, Limit: 50}
+	f := DemandFilter{Status: status, Limit: 50, AreaID: web.ParseID(r.PathValue("id"))}
 	if id := after(r); id != 0 {
 		on, _ := date.Parse(r.URL.Query().Get("after_on"))
 		f.After = &Demand{ID: id, RaisedOn: on}

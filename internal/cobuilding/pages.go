@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"strconv"
 
+	"dangjian/internal/area"
 	"dangjian/internal/fault"
 	"dangjian/internal/web"
 )
@@ -35,11 +36,19 @@ func Pages(st *Store) web.Module {
 			"reason":   func(v *web.View, r Reason) string { return r.Text(v.Lang) },
 			"quantity": func(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) },
 		},
-		Nav: []web.NavItem{{Key: "cobuilding", Href: "/demands", Label: "ui.nav.cobuilding", Perm: ReadCobuilding, Order: 480}},
+		// No entry of the top navigation: it is full at 1280 px
+		// (web.TestBrowserNavigationDoesNotWrap). The lists are reached
+		// from an area's page, and link to one another.
+		AreaLinks: []web.AreaLink{
+			{Key: "demands", Path: "demands", Label: "ui.area.demands", Level: string(area.Community), Perm: ReadCobuilding},
+			{Key: "demands-subdistrict", Path: "demands", Label: "ui.area.demands", Level: string(area.Subdistrict), Perm: ReadCobuilding},
+			{Key: "demands-district", Path: "demands", Label: "ui.area.demands", Level: string(area.District), Perm: ReadCobuilding},
+		},
 		Routes: func(k *web.Kit) []web.Route {
 			p := &pages{Kit: k, s: st}
 			return []web.Route{
 				{Pattern: "GET /demands", Perm: ReadCobuilding, Handler: p.demandList},
+				{Pattern: "GET /areas/{id}/demands", Perm: ReadCobuilding, Place: st.Areas.Place(), Handler: p.demandList},
 				{Pattern: "GET /demands/{id}", Perm: ReadCobuilding, Place: st.DemandPlace(), Handler: p.demandShow},
 				{Pattern: "GET /resources", Perm: ReadCobuilding, Handler: p.resourceList},
 				{Pattern: "GET /co-projects", Perm: ReadCobuilding, Handler: p.projectList},

@@ -32,7 +32,12 @@ func TestCobuildingPages(t *testing.T) {
 		}
 		for _, sc := range []testkit.Scenario{
 			{Name: "open demands, oldest first", Path: "/demands", Header: as("district"), Status: 200,
-				InOrder: []string{"迎宾二巷路灯不亮", "2018-03-01"}, Want: []string{`id="nav-cobuilding" aria-current="page"`, "公益性"}, Not: []string{"宾南路大院脏乱"}},
+				InOrder: []string{"迎宾二巷路灯不亮", "2018-03-01"}, Want: []string{"公益性", `id="tab-resources"`}, Not: []string{"宾南路大院脏乱"}},
+			{Name: "the community's page links to its demands", Path: "/areas/{迎宾社区}", Header: as("yingbin"), Status: 200,
+				Want: []string{`href="/areas/{迎宾社区}/demands" id="area-demands"`}},
+			{Name: "a community's demands", Path: "/areas/{宾南社区}/demands?status=all", Header: as("hedong"), Status: 200,
+				Want: []string{"宾南路大院脏乱"}, Not: []string{"迎宾一巷道路破损"}},
+			{Name: "another subdistrict's demands", Path: "/areas/{官渡社区}/demands", Header: as("hedong"), Status: 403},
 			{Name: "done demands", Path: "/demands?status=done", Header: as("district"), Status: 200,
 				InOrder: []string{"迎宾一巷道路破损", "宾南路大院脏乱"}},
 			{Name: "in English", Path: "/demands?status=done&lang=en", Header: as("district"), Status: 200, Want: []string{"Demand list", "Public welfare"}},
