@@ -69,6 +69,11 @@ func init() {
 func init() {
 	i18n.Register(map[string]i18n.Message{
 		"ui.nav.cobuilding":            {ZH: "共驻共建", EN: "Co-building"},
+		"ui.unit_cobuilding.title":     {ZH: "%s的共驻共建记录", EN: "%s: record of co-building"},
+		"ui.unit_cobuilding.by_year":   {ZH: "逐年贡献", EN: "Given by year"},
+		"ui.unit_cobuilding.year":      {ZH: "年度", EN: "Year"},
+		"ui.unit_cobuilding.projects":  {ZH: "参与项目", EN: "Projects"},
+		"ui.unit_cobuilding.given":     {ZH: "贡献明细", EN: "What it gave"},
 		"ui.area.demands":              {ZH: "共驻共建", EN: "Co-building"},
 		"ui.demands.title":             {ZH: "需求清单", EN: "Demand list"},
 		"ui.demands.none":              {ZH: "没有这类需求。", EN: "No demands of this kind."},

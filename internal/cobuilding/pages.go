@@ -53,6 +53,7 @@ func Pages(st *Store) web.Module {
 				{Pattern: "GET /resources", Perm: ReadCobuilding, Handler: p.resourceList},
 				{Pattern: "GET /co-projects", Perm: ReadCobuilding, Handler: p.projectList},
 				{Pattern: "GET /co-projects/{id}", Perm: ReadCobuilding, Place: st.ProjectPlace(), Handler: p.projectShow},
+				{Pattern: "GET /units/{id}/co-building", Perm: ReadUnitResources, Place: st.UnitPlace(), Handler: p.unitRecordShow},
 			}
 		},
 	}

@@ -24,8 +24,10 @@ func TestCobuildingPages(t *testing.T) {
 		p.IDs["lamp"] = p.demand("迎宾二巷路灯不亮", "迎宾社区", "security", "2018-03-01")
 		p.must(p.s.CreateResource(ctx, cobuilding.ResourceInput{UnitID: p.units["U1 房管所"], Kind: "volunteers", Description: "房管所志愿服务队", FromOn: d("2023-01-01")}))
 		p.must(p.s.CreateResource(ctx, cobuilding.ResourceInput{UnitID: p.units["U4 供电所"], Kind: "equipment", Description: "供电所登高车", FromOn: d("2023-01-01")}))
+		p.IDs["U1"], p.IDs["U4"] = p.units["U1 房管所"], p.units["U4 供电所"]
 		p.Callers()
 		p.Caller("guandu", "subdistrict", "官渡街道", true)
+		p.Caller("liaison", "unit", "U1 房管所", true)
 		h := p.Handler()
 		as := func(user string) map[string]string {
 			return map[string]string{"Cookie": web.SessionCookie + "=" + p.Sessions[user]}
@@ -54,6 +56,11 @@ func TestCobuildingPages(t *testing.T) {
 			{Name: "its story in English", Path: "/co-projects/{P1}?lang=en", Header: as("yingbin"), Status: 200, Want: []string{"saved 20.00 (10k yuan)", "Banner"}},
 			{Name: "another community's project", Path: "/co-projects/{P2}", Header: as("yingbin"), Status: 403},
 			{Name: "a viewer reads", Path: "/co-projects/{P2}", Header: as("viewer"), Status: 200, Want: []string{"宾南路大院整治", "感谢信"}},
+			{Name: "a unit's record of co-building", Path: "/units/{U1}/co-building", Header: as("liaison"), Status: 200,
+				Want: []string{`data-year="2024"`, "<td class=\"num\">2</td><td class=\"num\">11.00</td>", "迎宾一巷道路硬化", "宾南路大院整治", "房管所志愿服务队"}},
+			{Name: "another unit's record", Path: "/units/{U4}/co-building", Header: as("liaison"), Status: 403},
+			{Name: "a unit outside the scope", Path: "/units/{U4}/co-building", Header: as("hedong"), Status: 403},
+			{Name: "the liaison cannot read the lists", Path: "/co-projects", Header: as("liaison"), Status: 403},
 		} {
 			rec := p.Serve(t, h, sc)
 			p.Check(t, sc, rec.Code, rec.Header(), rec.Body.String())

@@ -9,10 +9,9 @@ var (
 	// write.
 	ReadCobuilding  = auth.Define("cobuilding.read", auth.Readers...)
 	WriteCobuilding = auth.Define("cobuilding.write", auth.Writers...)
-	// ReadUnitResources and WriteUnitResources guard a stationed unit's own
-	// resources and its record of co-building, reached through the unit
-	// (/units/{id}/resources): held inside the area scope, and by a unit
+	// ReadUnitResources guards a stationed unit's record of co-building
+	// (its resources, what it gave), reached through the unit
+	// (/units/{id}/co-building): held inside the area scope, and by a unit
 	// liaison for their own unit.
-	ReadUnitResources  = auth.DefineUnit("unit_resources.read", auth.Readers...)
-	WriteUnitResources = auth.DefineUnit("unit_resources.write", auth.Writers...)
+	ReadUnitResources = auth.DefineUnit("unit_resources.read", auth.Readers...)
 )

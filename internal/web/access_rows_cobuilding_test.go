@@ -11,12 +11,13 @@ import (
 // cobuildingAccessRows are the access test's rows for part four (a)'s
 // pages.
 var cobuildingAccessRows = map[string]accessRow{
-	"GET /demands":            {"cobuilding.read", "GET", "/demands"},
-	"GET /demands/{id}":       {"cobuilding.read", "GET", "/demands/{T}"},
-	"GET /areas/{id}/demands": {"cobuilding.read", "GET", "/areas/{T}/demands"},
-	"GET /resources":          {"cobuilding.read", "GET", "/resources"},
-	"GET /co-projects":        {"cobuilding.read", "GET", "/co-projects"},
-	"GET /co-projects/{id}":   {"cobuilding.read", "GET", "/co-projects/{T}"},
+	"GET /demands":                {"cobuilding.read", "GET", "/demands"},
+	"GET /demands/{id}":           {"cobuilding.read", "GET", "/demands/{T}"},
+	"GET /areas/{id}/demands":     {"cobuilding.read", "GET", "/areas/{T}/demands"},
+	"GET /resources":              {"cobuilding.read", "GET", "/resources"},
+	"GET /co-projects":            {"cobuilding.read", "GET", "/co-projects"},
+	"GET /co-projects/{id}":       {"cobuilding.read", "GET", "/co-projects/{T}"},
+	"GET /units/{id}/co-building": {"unit_resources.read", "GET", "/units/{T}/co-building"},
 }
 
 func init() {
