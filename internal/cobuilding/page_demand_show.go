@@ -13,6 +13,7 @@ type demandPage struct {
 	Age         int
 	Suggestions []Suggestion
 	Areas       map[int64]string
+	CanWrite    bool
 }
 
 // demandShow renders a demand and, while it is not settled, the resources
@@ -40,5 +41,7 @@ func (p *pages) demandShow(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	pg.AreaName = pg.Areas[d.AreaID]
+	u, _ := web.Principal(r)
+	pg.CanWrite = u.Can(WriteCobuilding)
 	p.Render(w, r, http.StatusOK, "demand", &web.View{Title: d.Title, Nav: "cobuilding", D: pg})
 }

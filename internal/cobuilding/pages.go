@@ -50,6 +50,7 @@ func Pages(st *Store) web.Module {
 				{Pattern: "GET /demands", Perm: ReadCobuilding, Handler: p.demandList},
 				{Pattern: "GET /areas/{id}/demands", Perm: ReadCobuilding, Place: st.Areas.Place(), Handler: p.demandList},
 				{Pattern: "GET /demands/{id}", Perm: ReadCobuilding, Place: st.DemandPlace(), Handler: p.demandShow},
+				{Pattern: "/demands/{id}/match", Perm: WriteCobuilding, Place: st.DemandPlace(), Handler: p.demandMatch},
 				{Pattern: "GET /resources", Perm: ReadCobuilding, Handler: p.resourceList},
 				{Pattern: "GET /co-projects", Perm: ReadCobuilding, Handler: p.projectList},
 				{Pattern: "GET /co-projects/{id}", Perm: ReadCobuilding, Place: st.ProjectPlace(), Handler: p.projectShow},

@@ -2,6 +2,7 @@ package cobuilding_test
 
 import (
 	"context"
+	"net/url"
 	"testing"
 
 	"dangjian/internal/cobuilding"
@@ -22,7 +23,7 @@ func TestCobuildingPages(t *testing.T) {
 		}
 		ctx := context.Background()
 		p.IDs["lamp"] = p.demand("迎宾二巷路灯不亮", "迎宾社区", "security", "2018-03-01")
-		p.must(p.s.CreateResource(ctx, cobuilding.ResourceInput{UnitID: p.units["U1 房管所"], Kind: "volunteers", Description: "房管所志愿服务队", FromOn: d("2023-01-01")}))
+		p.IDs["vol"] = p.must(p.s.CreateResource(ctx, cobuilding.ResourceInput{UnitID: p.units["U1 房管所"], Kind: "volunteers", Description: "房管所志愿服务队", FromOn: d("2023-01-01")}))
 		p.must(p.s.CreateResource(ctx, cobuilding.ResourceInput{UnitID: p.units["U4 供电所"], Kind: "equipment", Description: "供电所登高车", FromOn: d("2023-01-01")}))
 		p.IDs["U1"], p.IDs["U4"] = p.units["U1 房管所"], p.units["U4 供电所"]
 		p.Callers()
@@ -56,6 +57,19 @@ func TestCobuildingPages(t *testing.T) {
 			{Name: "its story in English", Path: "/co-projects/{P1}?lang=en", Header: as("yingbin"), Status: 200, Want: []string{"saved 20.00 (10k yuan)", "Banner"}},
 			{Name: "another community's project", Path: "/co-projects/{P2}", Header: as("yingbin"), Status: 403},
 			{Name: "a viewer reads", Path: "/co-projects/{P2}", Header: as("viewer"), Status: 200, Want: []string{"宾南路大院整治", "感谢信"}},
+			// Matching a demand.
+			{Name: "the match form", Path: "/demands/{lamp}/match", Header: as("yingbin"), Status: 200,
+				Want: []string{`id="f-resource_{vol}"`, "U1 房管所 · 志愿者 · 房管所志愿服务队", "资源类型适合该类需求；本社区的资源", "迎宾社区党支部", `value="迎宾二巷路灯不亮"`}},
+			{Name: "a viewer may not match", Method: "POST", Path: "/demands/{lamp}/match", Header: as("viewer"), Status: 403, Form: url.Values{}},
+			{Name: "a bad cost", Method: "POST", Path: "/demands/{lamp}/match", Header: as("yingbin"), Status: 422,
+				Form: url.Values{"title": {"路灯维修"}, "org_id": {"{迎宾社区党支部}"}, "on": {"2025-05-01"}, "estimated_cost": {"12.345"}, "resource_{vol}": {"1"}},
+				Want: []string{"最多两位小数", `value="路灯维修"`}},
+			{Name: "a start in the future", Method: "POST", Path: "/demands/{lamp}/match", Header: as("yingbin"), Status: 422,
+				Form: url.Values{"title": {"路灯维修"}, "org_id": {"{迎宾社区党支部}"}, "on": {"2025-07-01"}, "estimated_cost": {"12000"}}, Want: []string{`id="on-error"`}},
+			{Name: "matched", Method: "POST", Path: "/demands/{lamp}/match", Header: as("yingbin"), Status: 303,
+				Form: url.Values{"title": {"路灯维修"}, "org_id": {"{迎宾社区党支部}"}, "on": {"2025-05-01"}, "estimated_cost": {"12000"}, "resource_{vol}": {"1"}}},
+			{Name: "the demand is matched", Path: "/demands?status=matched", Header: as("yingbin"), Status: 200, Want: []string{"迎宾二巷路灯不亮", "已对接"}},
+			{Name: "the project tells it", Path: "/co-projects", Header: as("yingbin"), Status: 200, Want: []string{"路灯维修", "1.20"}},
 			{Name: "a unit's record of co-building", Path: "/units/{U1}/co-building", Header: as("liaison"), Status: 200,
 				Want: []string{`data-year="2024"`, "<td class=\"num\">2</td><td class=\"num\">11.00</td>", "迎宾一巷道路硬化", "宾南路大院整治", "房管所志愿服务队"}},
 			{Name: "another unit's record", Path: "/units/{U4}/co-building", Header: as("liaison"), Status: 403},

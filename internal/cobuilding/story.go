@@ -67,9 +67,10 @@ FROM co_contribution c LEFT JOIN unit u ON u.id = c.unit_id WHERE c.project_id =
 	return st, err
 }
 
-// collect runs query with one id and scans every row.
-func collect[T any](ctx context.Context, q db.Q, query string, id int64, scan func(interface{ Scan(...any) error }) (T, error)) ([]T, error) {
-	rows, err := q.QueryContext(ctx, query, id)
+// collect runs query with one id (and more arguments) and scans every
+// row.
+func collect[T any](ctx context.Context, q db.Q, query string, id int64, scan func(interface{ Scan(...any) error }) (T, error), more ...any) ([]T, error) {
+	rows, err := q.QueryContext(ctx, query, append([]any{id}, more...)...)
 	if err != nil {
 		return nil, err
 	}

@@ -18,6 +18,7 @@ var cobuildingAccessRows = map[string]accessRow{
 	"GET /co-projects":            {"cobuilding.read", "GET", "/co-projects"},
 	"GET /co-projects/{id}":       {"cobuilding.read", "GET", "/co-projects/{T}"},
 	"GET /units/{id}/co-building": {"unit_resources.read", "GET", "/units/{T}/co-building"},
+	"/demands/{id}/match":         {"cobuilding.write", "POST", "/demands/{T}/match"},
 }
 
 func init() {
