@@ -64,6 +64,7 @@ func New(d *db.DB, keys *pii.Keyring, o Options) *App {
 	// People's records hang on areas: an area that ends moves them along.
 	a.Areas.Attach(a.People)
 	a.Areas.Attach(a.Premises)
+	a.Areas.Attach(a.Cobuilding)
 	if o.Today != nil {
 		a.Areas.Today = o.Today
 		a.People.Today = o.Today
