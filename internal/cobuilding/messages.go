@@ -7,6 +7,7 @@ func init() {
 	i18n.Register(map[string]i18n.Message{
 		"err.cob_required":                    {ZH: "此项必填", EN: "this is required"},
 		"err.cob_money_invalid":               {ZH: "金额应为数字（元，最多两位小数）", EN: "give an amount in yuan, at most two decimals"},
+		"err.cob_count_invalid":               {ZH: "应为数字", EN: "give a number"},
 		"err.cob_negative":                    {ZH: "不能为负数", EN: "cannot be negative"},
 		"err.cob_not_community":               {ZH: "“%s”不是社区", EN: "%q is not a community"},
 		"err.cob_community_inactive":          {ZH: "“%s”在 %s 不在存续期", EN: "%q was not active on %s"},

@@ -16,6 +16,10 @@ type demandsPage struct {
 	Status DemandStatus
 	// Next is the query of the next page ("" on the last).
 	Next string
+	// AreaID is the area of the path (0 for the scope); a community's
+	// list offers to record a demand there.
+	AreaID   int64
+	CanWrite bool
 }
 
 // demandList renders the demands of the user's scope (or of the area of
@@ -48,7 +52,8 @@ func (p *pages) demandList(w http.ResponseWriter, r *http.Request) {
 		p.Fail(w, r, err)
 		return
 	}
-	pg := &demandsPage{Rows: rows, Areas: names, Today: p.s.Today(), Status: status}
+	u, _ := web.Principal(r)
+	pg := &demandsPage{Rows: rows, Areas: names, Today: p.s.Today(), Status: status, AreaID: f.AreaID, CanWrite: u.Can(WriteCobuilding)}
 	if len(rows) == f.Limit {
 		last := rows[len(rows)-1]
 		pg.Next = "status=" + string(status) + "&after_on=" + last.RaisedOn.String() + "&after=" + web.Itoa(last.ID)

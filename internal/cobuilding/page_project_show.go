@@ -10,6 +10,13 @@ import (
 type projectPage struct {
 	Story
 	AreaName string
+	CanWrite bool
+}
+
+// canWrite reports whether the user may change part four (a)'s records.
+func canWrite(r *http.Request) bool {
+	u, _ := web.Principal(r)
+	return u.Can(WriteCobuilding)
 }
 
 // projectShow renders a project as its story: the demand, the units and
@@ -26,5 +33,5 @@ func (p *pages) projectShow(w http.ResponseWriter, r *http.Request) {
 		p.Fail(w, r, err)
 		return
 	}
-	p.Render(w, r, http.StatusOK, "co_project", &web.View{Title: st.Project.Title, Nav: "cobuilding", D: &projectPage{Story: st, AreaName: names[st.Project.AreaID]}})
+	p.Render(w, r, http.StatusOK, "co_project", &web.View{Title: st.Project.Title, Nav: "cobuilding", D: &projectPage{Story: st, AreaName: names[st.Project.AreaID], CanWrite: canWrite(r)}})
 }

@@ -10,11 +10,12 @@ import (
 
 // resourcesPage is the resource list.
 type resourcesPage struct {
-	Rows  []Resource
-	Areas map[int64]string
-	Today date.Date
-	Kind  Kind
-	Next  string
+	Rows     []Resource
+	Areas    map[int64]string
+	Today    date.Date
+	Kind     Kind
+	Next     string
+	CanWrite bool
 }
 
 // resourceList renders the resources offered in the user's scope, of a
@@ -39,7 +40,8 @@ func (p *pages) resourceList(w http.ResponseWriter, r *http.Request) {
 		p.Fail(w, r, err)
 		return
 	}
-	pg := &resourcesPage{Rows: rows, Areas: names, Today: p.s.Today(), Kind: kind}
+	u, _ := web.Principal(r)
+	pg := &resourcesPage{Rows: rows, Areas: names, Today: p.s.Today(), Kind: kind, CanWrite: u.Can(WriteCobuilding)}
 	if len(rows) == f.Limit {
 		pg.Next = "kind=" + string(kind) + "&after=" + web.Itoa(rows[len(rows)-1].ID)
 	}

@@ -49,6 +49,13 @@ func Pages(st *Store) web.Module {
 			return []web.Route{
 				{Pattern: "GET /demands", Perm: ReadCobuilding, Handler: p.demandList},
 				{Pattern: "GET /areas/{id}/demands", Perm: ReadCobuilding, Place: st.Areas.Place(), Handler: p.demandList},
+				{Pattern: "/areas/{id}/demands/new", Perm: WriteCobuilding, Place: st.Areas.Place(), Handler: p.demandCreate},
+				{Pattern: "/demands/{id}/close", Perm: WriteCobuilding, Place: st.DemandPlace(), Handler: p.demandClose},
+				{Pattern: "/resources/new", Perm: WriteCobuilding, Handler: p.resourceCreate},
+				{Pattern: "/co-projects/{id}/edit", Perm: WriteCobuilding, Place: st.ProjectPlace(), Handler: p.projectEdit},
+				{Pattern: "/co-projects/{id}/contributions/new", Perm: WriteCobuilding, Place: st.ProjectPlace(), Handler: p.contributionCreate},
+				{Pattern: "/co-projects/{id}/results/new", Perm: WriteCobuilding, Place: st.ProjectPlace(), Handler: p.resultCreate},
+				{Pattern: "/co-projects/{id}/feedback/new", Perm: WriteCobuilding, Place: st.ProjectPlace(), Handler: p.feedbackCreate},
 				{Pattern: "GET /demands/{id}", Perm: ReadCobuilding, Place: st.DemandPlace(), Handler: p.demandShow},
 				{Pattern: "/demands/{id}/match", Perm: WriteCobuilding, Place: st.DemandPlace(), Handler: p.demandMatch},
 				{Pattern: "GET /resources", Perm: ReadCobuilding, Handler: p.resourceList},

@@ -66,6 +66,9 @@ func (s *Store) CreateResource(ctx context.Context, in ResourceInput) (int64, er
 	if in.UnitID != 0 && in.Department != "" {
 		return 0, i18n.Errf("department", "err.cob_giver_both")
 	}
+	if in.UnitID == 0 && in.AreaID == 0 {
+		return 0, i18n.Errf("area_id", "err.cob_required")
+	}
 	if !oneOf(in.Kind, Kinds) {
 		return 0, i18n.Errf("kind", "err.resource_kind_invalid")
 	}

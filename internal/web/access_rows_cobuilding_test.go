@@ -11,14 +11,21 @@ import (
 // cobuildingAccessRows are the access test's rows for part four (a)'s
 // pages.
 var cobuildingAccessRows = map[string]accessRow{
-	"GET /demands":                {"cobuilding.read", "GET", "/demands"},
-	"GET /demands/{id}":           {"cobuilding.read", "GET", "/demands/{T}"},
-	"GET /areas/{id}/demands":     {"cobuilding.read", "GET", "/areas/{T}/demands"},
-	"GET /resources":              {"cobuilding.read", "GET", "/resources"},
-	"GET /co-projects":            {"cobuilding.read", "GET", "/co-projects"},
-	"GET /co-projects/{id}":       {"cobuilding.read", "GET", "/co-projects/{T}"},
-	"GET /units/{id}/co-building": {"unit_resources.read", "GET", "/units/{T}/co-building"},
-	"/demands/{id}/match":         {"cobuilding.write", "POST", "/demands/{T}/match"},
+	"GET /demands":                        {"cobuilding.read", "GET", "/demands"},
+	"GET /demands/{id}":                   {"cobuilding.read", "GET", "/demands/{T}"},
+	"GET /areas/{id}/demands":             {"cobuilding.read", "GET", "/areas/{T}/demands"},
+	"GET /resources":                      {"cobuilding.read", "GET", "/resources"},
+	"GET /co-projects":                    {"cobuilding.read", "GET", "/co-projects"},
+	"GET /co-projects/{id}":               {"cobuilding.read", "GET", "/co-projects/{T}"},
+	"GET /units/{id}/co-building":         {"unit_resources.read", "GET", "/units/{T}/co-building"},
+	"/demands/{id}/match":                 {"cobuilding.write", "POST", "/demands/{T}/match"},
+	"/areas/{id}/demands/new":             {"cobuilding.write", "POST", "/areas/{T}/demands/new"},
+	"/demands/{id}/close":                 {"cobuilding.write", "POST", "/demands/{T}/close"},
+	"/resources/new":                      {"cobuilding.write", "POST", "/resources/new"},
+	"/co-projects/{id}/edit":              {"cobuilding.write", "POST", "/co-projects/{T}/edit"},
+	"/co-projects/{id}/contributions/new": {"cobuilding.write", "POST", "/co-projects/{T}/contributions/new"},
+	"/co-projects/{id}/results/new":       {"cobuilding.write", "POST", "/co-projects/{T}/results/new"},
+	"/co-projects/{id}/feedback/new":      {"cobuilding.write", "POST", "/co-projects/{T}/feedback/new"},
 }
 
 func init() {
