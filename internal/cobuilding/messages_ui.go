@@ -132,6 +132,7 @@ func init() {
 		"ui.flash.contribution_added":    {ZH: "已为“%s”登记贡献", EN: "Contribution to %q recorded"},
 		"ui.flash.result_added":          {ZH: "已登记成效“%s”", EN: "Result %q recorded"},
 		"ui.flash.feedback_added":        {ZH: "已为“%s”登记反馈", EN: "Thanks for %q recorded"},
+		"ui.unit_resource_create.title":  {ZH: "登记%s提供的资源", EN: "A resource %s offers"},
 		"ui.area.demands":                {ZH: "共驻共建", EN: "Co-building"},
 		"ui.demands.title":               {ZH: "需求清单", EN: "Demand list"},
 		"ui.demands.none":                {ZH: "没有这类需求。", EN: "No demands of this kind."},

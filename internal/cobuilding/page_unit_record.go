@@ -15,5 +15,7 @@ func (p *pages) unitRecordShow(w http.ResponseWriter, r *http.Request) {
 		p.Fail(w, r, err)
 		return
 	}
+	u, _ := web.Principal(r)
+	rec.CanWrite = u.Can(WriteUnitResources)
 	p.Render(w, r, http.StatusOK, "unit_cobuilding", &web.View{Title: i18n.T(web.Lang(r), "ui.unit_cobuilding.title", rec.UnitName), Nav: "cobuilding", D: &rec})
 }

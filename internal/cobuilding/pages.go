@@ -62,6 +62,7 @@ func Pages(st *Store) web.Module {
 				{Pattern: "GET /co-projects", Perm: ReadCobuilding, Handler: p.projectList},
 				{Pattern: "GET /co-projects/{id}", Perm: ReadCobuilding, Place: st.ProjectPlace(), Handler: p.projectShow},
 				{Pattern: "GET /units/{id}/co-building", Perm: ReadUnitResources, Place: st.UnitPlace(), Handler: p.unitRecordShow},
+				{Pattern: "/units/{id}/resources/new", Perm: WriteUnitResources, Place: st.UnitPlace(), Handler: p.unitResourceCreate},
 			}
 		},
 	}

@@ -14,4 +14,8 @@ var (
 	// (/units/{id}/co-building): held inside the area scope, and by a unit
 	// liaison for their own unit.
 	ReadUnitResources = auth.DefineUnit("unit_resources.read", auth.Readers...)
+	// WriteUnitResources guards recording what a unit offers through the
+	// unit (/units/{id}/resources/new): a unit liaison keeps their own
+	// unit's resources.
+	WriteUnitResources = auth.DefineUnit("unit_resources.write", auth.Writers...)
 )

@@ -62,6 +62,8 @@ type UnitRecord struct {
 	Resources []Resource  `json:"resources"`
 	Given     []Given     `json:"given"`
 	Years     []YearTotal `json:"years"`
+	// CanWrite says whether the caller may record the unit's resources.
+	CanWrite bool `json:"-"`
 }
 
 // UnitRecordOf reads the record of unit id, located in the caller's

@@ -26,6 +26,7 @@ var cobuildingAccessRows = map[string]accessRow{
 	"/co-projects/{id}/contributions/new": {"cobuilding.write", "POST", "/co-projects/{T}/contributions/new"},
 	"/co-projects/{id}/results/new":       {"cobuilding.write", "POST", "/co-projects/{T}/results/new"},
 	"/co-projects/{id}/feedback/new":      {"cobuilding.write", "POST", "/co-projects/{T}/feedback/new"},
+	"/units/{id}/resources/new":           {"unit_resources.write", "POST", "/units/{T}/resources/new"},
 }
 
 func init() {
