@@ -9,6 +9,7 @@ import (
 	"dangjian/internal/db"
 	"dangjian/internal/dbtest"
 	"dangjian/internal/figures"
+	"dangjian/internal/invariant"
 )
 
 // TestMergeMovesWhatIsUnderWay: 迎宾社区 merges into 宾南社区; its open
@@ -51,6 +52,10 @@ func TestMergeMovesWhatIsUnderWay(t *testing.T) {
 		}
 		if after := saved(); after != before || after != 20.5 {
 			t.Errorf("迎宾's money saved in 2024: %v, then %v", before, after)
+		}
+		breaches, err := invariant.Check(ctx, dbh.Reader())
+		if err != nil || len(breaches) != 0 {
+			t.Errorf("invariants after the merge: %v %v", breaches, err)
 		}
 	})
 }

@@ -125,7 +125,12 @@ func (s *Store) checkOrg(ctx context.Context, q db.Q, orgID, communityID int64, 
 // of the project's community and not yet done or closed, each resource
 // offered on the day the project starts by a unit still active.
 func (s *Store) meet(ctx context.Context, q db.Q, id int64, in ProjectInput) error {
+	seen := map[int64]bool{}
 	for i, did := range in.DemandIDs {
+		if seen[did] {
+			continue
+		}
+		seen[did] = true
 		field := "demand_ids[" + strconv.Itoa(i) + "]"
 		d, err := s.loadDemand(ctx, q, field, did)
 		if err != nil {
@@ -144,7 +149,12 @@ func (s *Store) meet(ctx context.Context, q db.Q, id int64, in ProjectInput) err
 			return err
 		}
 	}
+	seen = map[int64]bool{}
 	for i, rid := range in.ResourceIDs {
+		if seen[rid] {
+			continue
+		}
+		seen[rid] = true
 		field := "resource_ids[" + strconv.Itoa(i) + "]"
 		r, err := s.loadResource(ctx, q, field, rid)
 		if err != nil {
