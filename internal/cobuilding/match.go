@@ -95,18 +95,20 @@ func (s *Store) Suggest(ctx context.Context, id int64, day date.Date, limit int)
 	}
 	kinds := fits[dm.Category]
 	fitSQL := "CASE WHEN r.kind IN ('" + strings.Join(kindStrings(kinds), "','") + "') THEN 1 ELSE 0 END"
-	// ?1 the day, ?2 the demand's community, ?3 its subdistrict, ?4 the demand.
-	query := `SELECT * FROM (SELECT ` + resourceCols + `, ` + fitSQL + ` AS fit,
-  CASE WHEN r.area_id = ?2 THEN 2 WHEN r.area_id <> ?3 AND EXISTS (SELECT 1 FROM area_closure a WHERE a.ancestor_id = r.area_id AND a.descendant_id = ?3
-    AND a.from_on <= ?1 AND (a.to_on IS NULL OR ?1 < a.to_on)) THEN 0 ELSE 1 END AS near,
+	// ?1 the day, ?2 the demand's community, ?3 its subdistrict, ?4 the
+	// demand. The places a candidate may be offered in are read first (the
+	// subdistrict's areas, the areas above it), so that only their
+	// resources are read, through resource_area.
+	const validOn = "c.from_on <= ?1 AND (c.to_on IS NULL OR ?1 < c.to_on)"
+	query := `SELECT * FROM (SELECT ` + resourceCols + `, ` + fitSQL + ` AS fit, pl.near AS near,
   (SELECT COUNT(*) FROM co_project_resource pr JOIN co_project p ON p.id = pr.project_id
     WHERE pr.resource_id = r.id AND p.done_on IS NULL
     AND NOT EXISTS (SELECT 1 FROM co_project_demand pd WHERE pd.project_id = p.id AND pd.demand_id = ?4)) AS promised
-` + resourceFrom + `
+FROM (SELECT c.descendant_id AS area_id, CASE WHEN c.descendant_id = ?2 THEN 2 ELSE 1 END AS near FROM area_closure c WHERE c.ancestor_id = ?3 AND ` + validOn + `
+  UNION ALL SELECT c.ancestor_id, 0 FROM area_closure c WHERE c.descendant_id = ?3 AND c.ancestor_id <> ?3 AND ` + validOn + `) pl
+JOIN resource r ON r.area_id = pl.area_id LEFT JOIN unit u ON u.id = r.unit_id
 WHERE r.from_on <= ?1 AND (r.to_on IS NULL OR ?1 < r.to_on)
-AND (u.id IS NULL OR u.ended_on IS NULL OR ?1 < u.ended_on)
-AND EXISTS (SELECT 1 FROM area_closure c WHERE c.from_on <= ?1 AND (c.to_on IS NULL OR ?1 < c.to_on)
-  AND ((c.ancestor_id = ?3 AND c.descendant_id = r.area_id) OR (c.ancestor_id = r.area_id AND c.descendant_id = ?3)))) x
+AND (u.id IS NULL OR u.ended_on IS NULL OR ?1 < u.ended_on)) x
 ORDER BY x.fit DESC, x.near DESC, CASE WHEN x.promised > 0 THEN 1 ELSE 0 END, x.promised, x.from_on, x.id
 LIMIT ` + itoa(page(limit))
 	rows, err := q.QueryContext(ctx, query, day, dm.AreaID, sub, id)
