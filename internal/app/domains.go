@@ -35,6 +35,7 @@ func (a *App) endpoints() []api.Module {
 		people.API(a.People),
 		coordination.API(a.Coordination),
 		premises.API(a.Premises),
+		cobuilding.API(a.Cobuilding),
 		importer.API(a.DB, a.People, a.Jobs),
 	}
 }

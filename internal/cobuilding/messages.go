@@ -25,6 +25,7 @@ func init() {
 		"err.demand_tag_invalid":              {ZH: "“%s”不是四性工作之一（地区性、社会性、群众性、公益性）", EN: "%q is not one of the four kinds (regional, social, mass, public welfare)"},
 		"err.demand_closed_before_raised":     {ZH: "关闭日期不能早于提出日期（%s）", EN: "a demand cannot close before it was raised (%s)"},
 		"err.demand_settled":                  {ZH: "需求“%s”已于 %s 办结或关闭", EN: "the demand %q was done or closed on %s"},
+		"err.demand_status_invalid":           {ZH: "状态应为待解决、已对接、已办结或已关闭", EN: "the status must be open, matched, done or closed"},
 		"err.demand_unknown":                  {ZH: "需求 %d 不存在", EN: "demand %d does not exist"},
 		"err.resource_kind_invalid":           {ZH: "资源类型应为场地用地、资金、活动场所、义务服务、技能、志愿者或设备", EN: "the kind must be land, money, venue, free service, skill, volunteers or equipment"},
 		"err.resource_unknown":                {ZH: "资源 %d 不存在", EN: "resource %d does not exist"},
