@@ -20,6 +20,13 @@ func init() {
 		"GET /api/v1/resources":                scopeQuery("/api/v1/resources"),
 		"GET /api/v1/co-projects":              scopeQuery("/api/v1/co-projects"),
 		"GET /api/v1/co-projects/{id}":         coProjectPath(""),
+		"POST /api/v1/resources": func(in bool) (string, string) {
+			return "/api/v1/resources", `{"department":"矩阵科","area_id":` + pick(in, "{迎宾社区}", "{官渡社区}") + `,"kind":"venue","description":"礼堂","on":"2030-01-01"}`
+		},
+		"POST /api/v1/co-projects/{id}":               coProjectPathBody("", `{"title":"矩阵","on":"2030-01-01"}`),
+		"POST /api/v1/co-projects/{id}/contributions": coProjectPathBody("/contributions", `{"department":"矩阵科","kind":"money","on":"2030-01-01"}`),
+		"POST /api/v1/co-projects/{id}/results":       coProjectPathBody("/results", `{"name":"矩阵","quantity":-1}`),
+		"POST /api/v1/co-projects/{id}/feedback":      coProjectPathBody("/feedback", `{"kind":"banner","given_by":"矩阵","on":"2030-01-01"}`),
 	} {
 		matrixRequests[k] = v
 	}
@@ -34,6 +41,13 @@ func demandPath(suffix, body string) func(bool) (string, string) {
 func coProjectPath(suffix string) func(bool) (string, string) {
 	return func(in bool) (string, string) {
 		return "/api/v1/co-projects/" + pick(in, "{矩阵共建}", "{官渡共建}") + suffix, ""
+	}
+}
+
+func coProjectPathBody(suffix, body string) func(bool) (string, string) {
+	return func(in bool) (string, string) {
+		path, _ := coProjectPath(suffix)(in)
+		return path, body
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"dangjian/internal/area"
 	"dangjian/internal/cobuilding"
 	"dangjian/internal/date"
+	"dangjian/internal/people"
 )
 
 // cobuildingWorld adds part four (a)'s records: the matrix's demands and
@@ -22,6 +23,10 @@ func cobuildingWorld(t testing.TB, f *fixture) {
 	}
 	f.IDs["官渡社区党支部"] = id
 	matrixCobuilding(t, f)
+	if f.IDs["官渡单位"], err = f.App.People.CreateUnit(ctx, people.UnitInput{Name: "官渡单位", Kind: people.StateEnterprise, Rank: people.NoRank,
+		AreaID: f.IDs["官渡社区"], On: date.MustParse("2020-01-01")}); err != nil {
+		t.Fatal(err)
+	}
 	if f.IDs["路灯"], err = f.App.Cobuilding.CreateDemand(ctx, cobuilding.DemandInput{AreaID: f.IDs["迎宾社区"], Title: "路灯", Category: "security", RaisedOn: on}); err != nil {
 		t.Fatal(err)
 	}
@@ -53,4 +58,23 @@ var cobuildingScenarios = []scenario{
 	{Name: "a project's story", As: "viewer", Method: "GET", Path: "/api/v1/co-projects/{矩阵共建}", Status: 200,
 		Want: []string{`"project":{"id":{矩阵共建}`, `"org_name":"迎宾社区党支部"`, `"demands":[{"id":{矩阵需求}`, `"results":[]`, `"feedback":[]`}},
 	{Name: "a project outside", As: "hedong", Method: "GET", Path: "/api/v1/co-projects/{官渡共建}", Status: 403},
+	{Name: "a resource recorded", As: "yingbin", Method: "POST", Path: "/api/v1/resources", Status: 201,
+		Body: `{"department":"社区卫生站","area_id":{迎宾社区},"kind":"skill","description":"义诊","on":"2025-01-01"}`, Want: []string{`"department":"社区卫生站"`, `"area_id":{迎宾社区}`}},
+	{Name: "a resource outside", As: "yingbin", Method: "POST", Path: "/api/v1/resources", Status: 403,
+		Body: `{"department":"区卫健委","area_id":{示范区},"kind":"skill","description":"义诊","on":"2025-01-01"}`},
+	{Name: "given by a department", Method: "POST", Path: "/api/v1/co-projects/{矩阵共建}/contributions", Status: 201,
+		Body: `{"department":"市规划设计院","kind":"free_service","value":3000000,"on":"2024-02-01"}`, Want: []string{`"giver":"市规划设计院"`, `"value":3000000`}},
+	{Name: "given by an outside unit", Method: "POST", Path: "/api/v1/co-projects/{矩阵共建}/contributions", Status: 422,
+		Body: `{"unit_id":{官渡单位},"kind":"money","value":100,"on":"2024-02-01"}`, Want: []string{`"field":"unit_id"`}},
+	{Name: "a result", Method: "POST", Path: "/api/v1/co-projects/{矩阵共建}/results", Status: 201,
+		Body: `{"name":"道路","quantity":800,"unit":"米"}`, Want: []string{`"name":"道路","quantity":800,"unit":"米"`}},
+	{Name: "an actual cost without a done date", Method: "POST", Path: "/api/v1/co-projects/{矩阵共建}", Status: 422,
+		Body: `{"title":"矩阵需求","estimated_cost":800000,"actual_cost":600000}`, Want: []string{`"field":"actual_cost"`}},
+	{Name: "done", Method: "POST", Path: "/api/v1/co-projects/{矩阵共建}", Status: 200,
+		Body: `{"title":"道路硬化","estimated_cost":800000,"actual_cost":600000,"on":"2024-03-01"}`,
+		Want: []string{`"done_on":"2024-03-01"`, `"actual_cost":600000`, `"saved":200000`, `"status":"done"`}},
+	{Name: "thanks before the start", Method: "POST", Path: "/api/v1/co-projects/{矩阵共建}/feedback", Status: 422,
+		Body: `{"kind":"banner","given_by":"居民","on":"2023-12-01"}`, Want: []string{`"field":"on"`}},
+	{Name: "a banner", Method: "POST", Path: "/api/v1/co-projects/{矩阵共建}/feedback", Status: 201,
+		Body: `{"kind":"banner","given_by":"一巷居民","on":"2024-04-01"}`, Want: []string{`"kind":"banner"`, `"given_by":"一巷居民"`}},
 }

@@ -19,7 +19,8 @@ var openAPIDoc []byte
 // API is part four (a)'s share of the JSON API: the demand, resource and
 // project lists, a demand with the resources suggested for it, the match
 // that turns it into a project, a project's story, and recording a
-// demand. Money is in fen as integers; dates are YYYY-MM-DD.
+// demand, a resource, a project's progress and completion, what each
+// participant gave, its results and the thanks received. Money is in fen as integers; dates are YYYY-MM-DD.
 func API(st *Store) api.Module {
 	return api.Module{
 		Name: "cobuilding",
@@ -36,6 +37,11 @@ func API(st *Store) api.Module {
 				{Method: http.MethodGet, Path: "/api/v1/resources", Perm: ReadCobuilding, Handle: s.resourceList, Response: resourcesJSON{}},
 				{Method: http.MethodGet, Path: "/api/v1/co-projects", Perm: ReadCobuilding, Handle: s.projectList, Response: projectsJSON{}},
 				{Method: http.MethodGet, Path: "/api/v1/co-projects/{id}", Perm: ReadCobuilding, Place: proj, Handle: s.projectGet, Response: Story{}},
+				{Method: http.MethodPost, Path: "/api/v1/resources", Perm: WriteCobuilding, Handle: s.resourceCreate, Request: resourceRequest{}, Response: Resource{}},
+				{Method: http.MethodPost, Path: "/api/v1/co-projects/{id}", Perm: WriteCobuilding, Place: proj, Handle: s.projectUpdate, Request: projectRequest{}, Response: Story{}},
+				{Method: http.MethodPost, Path: "/api/v1/co-projects/{id}/contributions", Perm: WriteCobuilding, Place: proj, Handle: s.contributionAdd, Request: contributionRequest{}, Response: Story{}},
+				{Method: http.MethodPost, Path: "/api/v1/co-projects/{id}/results", Perm: WriteCobuilding, Place: proj, Handle: s.resultAdd, Request: resultRequest{}, Response: Story{}},
+				{Method: http.MethodPost, Path: "/api/v1/co-projects/{id}/feedback", Perm: WriteCobuilding, Place: proj, Handle: s.feedbackAdd, Request: feedbackRequest{}, Response: Story{}},
 			}
 		},
 	}

@@ -75,6 +75,15 @@ func (s *Store) CreateResource(ctx context.Context, in ResourceInput) (int64, er
 	if in.Description, err = text("description", in.Description, 500, true); err != nil {
 		return 0, err
 	}
+	// The giver's place first: a unit or an area outside the caller's
+	// subtree is refused as such, whatever else is wrong.
+	if in.UnitID != 0 {
+		if _, err := s.unitInScope(ctx, s.DB.Reader(), in.UnitID); err != nil {
+			return 0, err
+		}
+	} else if _, err := s.inScope(ctx, "area_id", in.AreaID); err != nil {
+		return 0, err
+	}
 	if err := s.checkDate("from_on", in.FromOn); err != nil {
 		return 0, err
 	}
