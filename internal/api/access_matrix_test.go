@@ -264,13 +264,13 @@ func orgPath(suffix, body string) func(bool) (string, string) {
 // than read from auth, so that a change to either side shows.
 func TestAccessMatrix(t *testing.T) {
 	may := map[auth.Role]map[auth.Permission]bool{
-		auth.Admin:       {"premises.read": true, "premises.write": true, auth.ReadAreas: true, auth.WriteAreas: true, "coordination.read": true, "coordination.write": true, "unit_actions.read": true, "unit_actions.write": true, "imports.run": true, "exports.read": true, "reports.read": true, "people.read": true, "people.write": true, "unit.read": true, "unit.write": true, "units.read": true, "units.write": true},
-		auth.District:    {"premises.read": true, "premises.write": true, auth.ReadAreas: true, auth.WriteAreas: true, "coordination.read": true, "coordination.write": true, "unit_actions.read": true, "unit_actions.write": true, "imports.run": true, "exports.read": true, "reports.read": true, "people.read": true, "people.write": true, "unit.read": true, "unit.write": true, "units.read": true, "units.write": true},
-		auth.Subdistrict: {"premises.read": true, "premises.write": true, auth.ReadAreas: true, auth.WriteAreas: true, "coordination.read": true, "coordination.write": true, "unit_actions.read": true, "unit_actions.write": true, "imports.run": true, "exports.read": true, "reports.read": true, "people.read": true, "people.write": true, "unit.read": true, "unit.write": true, "units.read": true, "units.write": true},
-		auth.Community:   {"premises.read": true, "premises.write": true, auth.ReadAreas: true, auth.WriteAreas: true, "coordination.read": true, "coordination.write": true, "unit_actions.read": true, "unit_actions.write": true, "imports.run": true, "exports.read": true, "reports.read": true, "people.read": true, "people.write": true, "unit.read": true, "unit.write": true, "units.read": true, "units.write": true},
+		auth.Admin:       {"premises.read": true, "premises.write": true, "cobuilding.read": true, "cobuilding.write": true, auth.ReadAreas: true, auth.WriteAreas: true, "coordination.read": true, "coordination.write": true, "unit_actions.read": true, "unit_actions.write": true, "imports.run": true, "exports.read": true, "reports.read": true, "people.read": true, "people.write": true, "unit.read": true, "unit.write": true, "units.read": true, "units.write": true},
+		auth.District:    {"premises.read": true, "premises.write": true, "cobuilding.read": true, "cobuilding.write": true, auth.ReadAreas: true, auth.WriteAreas: true, "coordination.read": true, "coordination.write": true, "unit_actions.read": true, "unit_actions.write": true, "imports.run": true, "exports.read": true, "reports.read": true, "people.read": true, "people.write": true, "unit.read": true, "unit.write": true, "units.read": true, "units.write": true},
+		auth.Subdistrict: {"premises.read": true, "premises.write": true, "cobuilding.read": true, "cobuilding.write": true, auth.ReadAreas: true, auth.WriteAreas: true, "coordination.read": true, "coordination.write": true, "unit_actions.read": true, "unit_actions.write": true, "imports.run": true, "exports.read": true, "reports.read": true, "people.read": true, "people.write": true, "unit.read": true, "unit.write": true, "units.read": true, "units.write": true},
+		auth.Community:   {"premises.read": true, "premises.write": true, "cobuilding.read": true, "cobuilding.write": true, auth.ReadAreas: true, auth.WriteAreas: true, "coordination.read": true, "coordination.write": true, "unit_actions.read": true, "unit_actions.write": true, "imports.run": true, "exports.read": true, "reports.read": true, "people.read": true, "people.write": true, "unit.read": true, "unit.write": true, "units.read": true, "units.write": true},
 		auth.Unit:        {"unit.read": true, "unit.write": true, "unit_actions.read": true, "unit_actions.write": true}, // their own unit only: the matrix's inside unit is theirs
 
-		auth.Viewer:  {"premises.read": true, auth.ReadAreas: true, "coordination.read": true, "unit_actions.read": true, "exports.read": true, "reports.read": true, "people.read": true, "unit.read": true, "units.read": true},
+		auth.Viewer:  {"premises.read": true, "cobuilding.read": true, auth.ReadAreas: true, "coordination.read": true, "unit_actions.read": true, "exports.read": true, "reports.read": true, "people.read": true, "unit.read": true, "units.read": true},
 		auth.Auditor: {},
 	}
 	for _, rt := range wholeAPI().Routes() {
@@ -318,6 +318,7 @@ func TestAccessMatrix(t *testing.T) {
 			f.IDs[u.reg] = reg
 		}
 		matrixPremises(t, f)
+		matrixCobuilding(t, f)
 		f.enrol(t, "迎宾社区党支部", "矩阵党员", 1)
 		f.enrol(t, "官渡社区党支部", "官渡党员", 2)
 		matrixPartTwo(t, f)

@@ -40,6 +40,7 @@ func TestScenarios(t *testing.T) {
 		{"imports and exports", importScenarios, peopleWorld},
 		{"part two", coordinationScenarios, coordinationWorld},
 		{"premises", premisesScenarios, premisesWorld},
+		{"co-building", cobuildingScenarios, cobuildingWorld},
 	}
 	doc := loadDoc(t)
 	for _, engine := range dbtest.Engines() {

@@ -11,6 +11,7 @@ import (
 	"dangjian/internal/api"
 	"dangjian/internal/area"
 	"dangjian/internal/auth"
+	"dangjian/internal/cobuilding"
 	"dangjian/internal/coordination"
 	"dangjian/internal/date"
 	"dangjian/internal/db"
@@ -32,8 +33,10 @@ type App struct {
 	Coordination *coordination.Store
 	// Premises is part three: premises, funding, land, building projects.
 	Premises *premises.Store
-	Auth     *auth.Store
-	Log      *slog.Logger
+	// Cobuilding is part four (a): demands, resources, co-building projects.
+	Cobuilding *cobuilding.Store
+	Auth       *auth.Store
+	Log        *slog.Logger
 	// Jobs runs the background work started from the pages (imports).
 	Jobs *jobs.Runner
 }
@@ -57,14 +60,17 @@ func New(d *db.DB, keys *pii.Keyring, o Options) *App {
 	a.People = people.NewStore(d, a.Areas, keys)
 	a.Coordination = coordination.NewStore(d, a.Areas)
 	a.Premises = premises.NewStore(d, a.Areas)
+	a.Cobuilding = cobuilding.NewStore(d, a.Areas)
 	// People's records hang on areas: an area that ends moves them along.
 	a.Areas.Attach(a.People)
 	a.Areas.Attach(a.Premises)
+	a.Areas.Attach(a.Cobuilding)
 	if o.Today != nil {
 		a.Areas.Today = o.Today
 		a.People.Today = o.Today
 		a.Coordination.Today = o.Today
 		a.Premises.Today = o.Today
+		a.Cobuilding.Today = o.Today
 	}
 	if o.AuthParams != nil {
 		a.Auth.Params = *o.AuthParams

@@ -3,6 +3,7 @@ package app
 import (
 	"dangjian/internal/api"
 	"dangjian/internal/area"
+	"dangjian/internal/cobuilding"
 	"dangjian/internal/coordination"
 	"dangjian/internal/importer"
 	"dangjian/internal/people"
@@ -21,6 +22,7 @@ func (a *App) pages() []web.Module {
 		coordination.Pages(a.Coordination),
 		coordination.SheetPages(a.Coordination),
 		premises.Pages(a.Premises),
+		cobuilding.Pages(a.Cobuilding),
 		importer.Pages(a.DB, a.People, a.Jobs),
 	}
 }
@@ -33,6 +35,7 @@ func (a *App) endpoints() []api.Module {
 		people.API(a.People),
 		coordination.API(a.Coordination),
 		premises.API(a.Premises),
+		cobuilding.API(a.Cobuilding),
 		importer.API(a.DB, a.People, a.Jobs),
 	}
 }

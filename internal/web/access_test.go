@@ -166,6 +166,7 @@ func TestRouteAccess(t *testing.T) {
 		seedAccessPeople(t, app)
 		seedAccessCoordination(t, app)
 		seedAccessPremises(t, app)
+		seedAccessCobuilding(t, app)
 		for _, role := range auth.Roles {
 			app.account("acc-"+string(role), role, roleScopes[role])
 		}
