@@ -7,6 +7,7 @@ package figures
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"sort"
 	"strconv"
 	"sync"
@@ -256,15 +257,17 @@ func ComputeList(ctx context.Context, q db.Q, s Scope, lang i18n.Lang, fs []*Fig
 		})
 	}
 	if len(tallied) > 0 {
-		tasks = append(tasks, func() error {
+		// The one query of the tallied figures is the longest: first, so
+		// that the row counts share the other cores while it runs.
+		tasks = append([]func() error{func() error {
 			got, err := computeTallied(ctx, q, s, tallied)
 			for k, v := range got {
 				vals[index[k]] = v
 			}
 			return err
-		})
+		}}, tasks...)
 	}
-	parallel := maxParallelQueries
+	parallel := min(maxParallelQueries, runtime.GOMAXPROCS(0))
 	if !q.Pooled() {
 		parallel = 1
 	}
@@ -279,7 +282,8 @@ func ComputeList(ctx context.Context, q db.Q, s Scope, lang i18n.Lang, fs []*Fig
 }
 
 // maxParallelQueries bounds the queries one computation runs at once (the
-// SQLite reader pool holds four connections).
+// SQLite reader pool holds four connections); no more than the cores
+// either: on two cores four at once took 48 ms for what two took in 38–42.
 const maxParallelQueries = 4
 
 // runAll runs tasks on at most n goroutines and returns the first error.
