@@ -8,6 +8,7 @@ import (
 	"dangjian/internal/coordination"
 	"dangjian/internal/date"
 	"dangjian/internal/db"
+	"dangjian/internal/tally"
 )
 
 // coordDumps select every column coordination.Store writes, in a stable
@@ -33,7 +34,7 @@ FROM agreed_action ORDER BY id`,
 // plan.
 func replayCoord(t *testing.T, d *db.DB, p *planner, o GenOptions) *coordPlan {
 	t.Helper()
-	ctx := context.Background()
+	ctx := tally.Defer(context.Background())
 	cp := planCoordination(p, planPeople(p, o), o, true)
 	a := area.NewStore(d)
 	a.Today = func() date.Date { return o.Today }

@@ -10,6 +10,7 @@ import (
 	"dangjian/internal/db"
 	"dangjian/internal/people"
 	"dangjian/internal/pii"
+	"dangjian/internal/tally"
 )
 
 // peopleDumps select every column people.Store writes, in a stable order;
@@ -34,7 +35,7 @@ from_org_name, to_org_name, previous_id, note FROM membership ORDER BY id`,
 // the Store hands out the ids the generator assigned.
 func replayPeople(t *testing.T, d *db.DB, p *planner, o GenOptions) {
 	t.Helper()
-	ctx := context.Background()
+	ctx := tally.Defer(context.Background())
 	pp := newPeoplePlanner(p.m, o.Seed, o.Today, p.start, o.Tier.Members)
 	pp.record = true
 	pp.prepare()

@@ -8,6 +8,7 @@ import (
 	"dangjian/internal/date"
 	"dangjian/internal/db"
 	"dangjian/internal/premises"
+	"dangjian/internal/tally"
 )
 
 // premDumps select every column premises.Store writes, in a stable order.
@@ -30,7 +31,7 @@ var premDumps = []string{
 // plan.
 func replayPremises(t *testing.T, d *db.DB, p *planner, o GenOptions) *premPlan {
 	t.Helper()
-	ctx := context.Background()
+	ctx := tally.Defer(context.Background())
 	pr := planPremises(p, o, true)
 	a := area.NewStore(d)
 	a.Today = func() date.Date { return o.Today }

@@ -24,7 +24,6 @@ import (
 	"dangjian/internal/input"
 	"dangjian/internal/pii"
 	"dangjian/internal/ratelimit"
-	"dangjian/internal/tally"
 )
 
 // Encrypted columns (the additional data of their ciphertexts).
@@ -63,16 +62,11 @@ func outOfScope(field string) error {
 	return &i18n.Error{Field: field, Key: "err.out_of_scope", Err: ErrOutOfScope}
 }
 
-// tx runs fn in one write transaction and brings the maintained counts
-// (internal/tally) up to date with it before it commits.
+// tx runs fn in one write transaction; the maintained counts
+// (internal/tally) are brought up to date before it commits, as in every
+// write transaction (db.BeforeCommit), unless ctx defers them (tally.Defer).
 func (s *Store) tx(ctx context.Context, fn func(q db.Q) error) error {
-	return s.DB.Tx(ctx, func(q db.Q) error {
-		if err := fn(q); err != nil {
-			return err
-		}
-		_, err := tally.Flush(ctx, q)
-		return err
-	})
+	return s.DB.Tx(ctx, fn)
 }
 
 // record appends the audit entry of a change inside its transaction.

@@ -31,6 +31,9 @@ const batch = 256
 // whichever store made it.
 func init() {
 	db.BeforeCommit(func(ctx context.Context, q db.Q) error {
+		if ctx.Value(deferKey{}) != nil {
+			return nil
+		}
 		clean, err := Clean(ctx, q)
 		if err != nil || clean {
 			return err
@@ -39,6 +42,16 @@ func init() {
 		return err
 	})
 }
+
+// deferKey marks a context whose writes leave the recount to a later Flush.
+type deferKey struct{}
+
+// Defer returns a context whose write transactions do not recount: a
+// replay or bulk load of many small writes calls Flush once at the end
+// instead of recounting the same areas after every one. Until then the
+// figures count rows (tally_dirty is not empty), so nothing reads stale
+// counts.
+func Defer(ctx context.Context) context.Context { return context.WithValue(ctx, deferKey{}, true) }
 
 // Clean reports whether the counts are up to date (tally_dirty is empty).
 func Clean(ctx context.Context, q db.Q) (bool, error) {
