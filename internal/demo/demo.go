@@ -9,7 +9,9 @@ import (
 
 	"dangjian/internal/area"
 	"dangjian/internal/date"
+	"dangjian/internal/db"
 	"dangjian/internal/pii"
+	"dangjian/internal/tally"
 )
 
 // ErrNotEmpty is returned when demo data would be loaded on top of real data.
@@ -56,6 +58,10 @@ func LoadWith(ctx context.Context, s *area.Store, keys *pii.Keyring) error {
 		}
 		return x
 	}
+	// Hundreds of writes: one recount of the counts at the end instead of
+	// one per write (tally.Defer).
+	flushCtx := ctx
+	ctx = tally.Defer(ctx)
 	b := &builder{ctx: ctx, s: s, ids: map[string]int64{}}
 	start := on(5, 1, 1)
 	b.create("示范区", "", start)
@@ -110,7 +116,11 @@ func LoadWith(ctx context.Context, s *area.Store, keys *pii.Keyring) error {
 	if err := loadPeople(ctx, b, keys, on); err != nil {
 		return err
 	}
-	return loadPremises(ctx, b, on)
+	if err := loadPremises(ctx, b, on); err != nil {
+		return err
+	}
+	// The counts were left to this one recount (b.ctx defers them).
+	return s.DB.Tx(flushCtx, func(q db.Q) error { _, err := tally.Flush(flushCtx, q); return err })
 }
 
 // 居民区 turns "迎宾社区" into "迎宾居民区", the name of a residents' branch
