@@ -318,6 +318,22 @@ func (im *importer) demand() error {
 		if len(im.res.Errors) > before {
 			return nil
 		}
+		// An empty cell keeps what the platform has.
+		for _, k := range []struct {
+			col string
+			dst *string
+			cur string
+		}{{"title", &in.Title, cur.Title}, {"raised_by", &in.RaisedBy, cur.RaisedBy}, {"note", &in.Note, cur.Note}, {"category", (*string)(&in.Category), string(cur.Category)}} {
+			if im.row.Get(k.col) == "" {
+				*k.dst = k.cur
+			}
+		}
+		if im.row.Get("tags") == "" {
+			in.Tags = cur.Tags
+		}
+		if im.row.Get("households") == "" {
+			in.Households = cur.Households
+		}
 		ch := DemandChange{Title: in.Title, Category: in.Category, Tags: in.Tags, Households: in.Households, RaisedBy: in.RaisedBy, Note: in.Note}
 		cleaned := DemandInput{Title: ch.Title, Category: ch.Category, Tags: ch.Tags, Households: ch.Households, RaisedBy: ch.RaisedBy, Note: ch.Note}
 		if err := cleanDemand(&cleaned); err != nil {
@@ -391,6 +407,14 @@ func (im *importer) resource() error {
 		return nil
 	}
 	if found {
+		// An empty cell keeps what the platform has (an empty 截止日期
+		// is an open offer).
+		if in.Kind == "" {
+			in.Kind = cur.Kind
+		}
+		if strings.TrimSpace(in.Description) == "" {
+			in.Description = cur.Description
+		}
 		if in.Kind == cur.Kind && norm(in.Description) == norm(cur.Description) && in.ToOn == cur.ToOn {
 			return nil
 		}
@@ -534,6 +558,17 @@ func (im *importer) projectOf(pr *projectRow) (int64, error) {
 		}
 		cur = Project{ID: id, StartedOn: pr.startedOn, Title: pr.title, EstimatedCost: pr.estimated}
 		im.changed = true
+	}
+	// An empty cell keeps what the platform has: a done project stays
+	// done.
+	if im.row.Get("estimated_cost") == "" {
+		pr.estimated = cur.EstimatedCost
+	}
+	if pr.actual == nil {
+		pr.actual = cur.ActualCost
+	}
+	if pr.doneOn.IsZero() {
+		pr.doneOn = cur.DoneOn
 	}
 	same := norm(pr.title) == norm(cur.Title) && pr.estimated == cur.EstimatedCost && pr.doneOn == cur.DoneOn &&
 		(pr.actual == nil) == (cur.ActualCost == nil) && (pr.actual == nil || *pr.actual == *cur.ActualCost)

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"io/fs"
 	"net/http"
+	"strings"
 
 	"dangjian/internal/fault"
 	"dangjian/internal/i18n"
@@ -76,8 +77,22 @@ func (s *Store) writeSheet(ctx context.Context, w http.ResponseWriter, r *http.R
 	if err != nil {
 		return err
 	}
+	var areaID int64
+	if v := strings.TrimSpace(r.URL.Query().Get("area")); v != "" {
+		a, err := s.Areas.Find(ctx, v)
+		if err != nil {
+			var ie *i18n.Error
+			if errors.As(err, &ie) {
+				c := *ie
+				c.Field = "area"
+				err = &c
+			}
+			return err
+		}
+		areaID = a.ID
+	}
 	var buf bytes.Buffer
-	if _, err := s.ExportSheet(ctx, &buf, name, format, lang, web.ParseID(r.URL.Query().Get("area"))); err != nil {
+	if _, err := s.ExportSheet(ctx, &buf, name, format, lang, areaID); err != nil {
 		return err
 	}
 	return web.SendSheet(w, name+"-"+s.Today().String(), format, &buf)

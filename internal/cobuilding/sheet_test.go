@@ -144,6 +144,15 @@ func TestSheetRoundTrip(t *testing.T) {
 		if n := p.count("SELECT COUNT(*) FROM co_contribution c JOIN co_project p ON p.id = c.project_id WHERE p.title = ?", "迎宾五巷亮化"); n != 2 {
 			t.Errorf("the new project's gifts: %d", n)
 		}
+		// Empty cells keep what the platform has: P4 stays done at its cost.
+		header := strings.SplitN(string(sheet), "\n", 2)[0]
+		res, err := p.load(cobuilding.ProjectSheetName, "p.csv", addLines([]byte(header), itoa(ids["P4"])+",迎宾社区,迎宾楼道清理,,,,,,,,,,,"), false)
+		if err != nil || res.Changed != 0 || res.Unchanged != 1 {
+			t.Errorf("a row of empty cells: %+v %v", res, err)
+		}
+		if n := p.count("SELECT COUNT(*) FROM co_project WHERE id = ? AND done_on IS NOT NULL AND actual_cost = ? AND estimated_cost = ?", ids["P4"], wan(4.5), wan(5)); n != 1 {
+			t.Error("P4 was changed by empty cells")
+		}
 	})
 }
 
