@@ -98,9 +98,17 @@ func TestSheetRoundTrip(t *testing.T) {
 			if n := p.count("SELECT COUNT(*) FROM audit_entry"); n != before {
 				t.Errorf("%s: a dry run wrote %d audit entries", name, n-before)
 			}
+			action := "import.co_" + strings.ReplaceAll(strings.TrimPrefix(name, "co-"), "-", "_")
+			imports := p.count("SELECT COUNT(*) FROM audit_entry WHERE action = ? AND target_type = 'import'", action)
 			res, err = p.load(name, name+".csv", sheet, false)
 			if err != nil || res.Changed != changed {
 				t.Errorf("%s imported: %+v %v", name, res, err)
+			}
+			if n := p.count("SELECT COUNT(*) FROM audit_entry WHERE action = ? AND target_type = 'import'", action); n != imports+1 {
+				t.Errorf("%s: %d audit entries %s", name, n, action)
+			}
+			if i18n.T(i18n.EN, "ui.audit.action."+action) == "ui.audit.action."+action {
+				t.Errorf("%s: the audit action %s has no words", name, action)
 			}
 			res, err = p.load(name, name+".csv", sheet, false)
 			if err != nil || res.Changed != 0 || res.Unchanged != res.Rows {
