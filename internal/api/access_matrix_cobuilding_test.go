@@ -27,8 +27,20 @@ func init() {
 		"POST /api/v1/co-projects/{id}/contributions": coProjectPathBody("/contributions", `{"department":"矩阵科","kind":"money","on":"2030-01-01"}`),
 		"POST /api/v1/co-projects/{id}/results":       coProjectPathBody("/results", `{"name":"矩阵","quantity":-1}`),
 		"POST /api/v1/co-projects/{id}/feedback":      coProjectPathBody("/feedback", `{"kind":"banner","given_by":"矩阵","on":"2030-01-01"}`),
+		"GET /api/v1/demands/export":                  scopeQuery("/api/v1/demands/export"),
+		"GET /api/v1/resources/export":                scopeQuery("/api/v1/resources/export"),
+		"GET /api/v1/co-projects/export":              scopeQuery("/api/v1/co-projects/export"),
+		"POST /api/v1/demands/import":                 func(bool) (string, string) { return "/api/v1/demands/import", `{}` },
+		"POST /api/v1/resources/import":               func(bool) (string, string) { return "/api/v1/resources/import", `{}` },
+		"POST /api/v1/co-projects/import":             func(bool) (string, string) { return "/api/v1/co-projects/import", `{}` },
+		"GET /api/v1/units/{id}/co-building/export":   unitPath("/co-building/export", ""),
 	} {
 		matrixRequests[k] = v
+	}
+	// The imports name no area: a scoped caller's sheet is checked
+	// against their own subtree.
+	for _, k := range []string{"POST /api/v1/demands/import", "POST /api/v1/resources/import", "POST /api/v1/co-projects/import"} {
+		unaimed[k] = true
 	}
 }
 

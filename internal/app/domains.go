@@ -23,6 +23,7 @@ func (a *App) pages() []web.Module {
 		coordination.SheetPages(a.Coordination),
 		premises.Pages(a.Premises),
 		cobuilding.Pages(a.Cobuilding),
+		cobuilding.SheetPages(a.Cobuilding),
 		importer.Pages(a.DB, a.People, a.Jobs),
 	}
 }

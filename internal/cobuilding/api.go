@@ -28,7 +28,7 @@ func API(st *Store) api.Module {
 		Routes: func(h *api.Handler) []api.Route {
 			s := &apiHandlers{Handler: h, s: st}
 			dem, proj := st.DemandPlace(), st.ProjectPlace()
-			return []api.Route{
+			return append([]api.Route{
 				{Method: http.MethodGet, Path: "/api/v1/demands", Perm: ReadCobuilding, Handle: s.demandList, Response: demandsJSON{}},
 				{Method: http.MethodPost, Path: "/api/v1/areas/{id}/demands", Perm: WriteCobuilding, Place: st.Areas.Place(), Handle: s.demandCreate, Request: demandRequest{}, Response: Demand{}},
 				{Method: http.MethodGet, Path: "/api/v1/demands/{id}", Perm: ReadCobuilding, Place: dem, Handle: s.demandGet, Response: Demand{}},
@@ -42,7 +42,7 @@ func API(st *Store) api.Module {
 				{Method: http.MethodPost, Path: "/api/v1/co-projects/{id}/contributions", Perm: WriteCobuilding, Place: proj, Handle: s.contributionAdd, Request: contributionRequest{}, Response: Story{}},
 				{Method: http.MethodPost, Path: "/api/v1/co-projects/{id}/results", Perm: WriteCobuilding, Place: proj, Handle: s.resultAdd, Request: resultRequest{}, Response: Story{}},
 				{Method: http.MethodPost, Path: "/api/v1/co-projects/{id}/feedback", Perm: WriteCobuilding, Place: proj, Handle: s.feedbackAdd, Request: feedbackRequest{}, Response: Story{}},
-			}
+			}, sheetAPIRoutes(h, st)...)
 		},
 	}
 }

@@ -46,6 +46,18 @@ type Contribution struct {
 
 // AddContribution records what a participant gave a project.
 func (s *Store) AddContribution(ctx context.Context, in ContributionInput) (int64, error) {
+	var id int64
+	err := s.DB.Tx(ctx, func(q db.Q) error {
+		var err error
+		id, err = s.addContribution(ctx, q, in)
+		return err
+	})
+	return id, err
+}
+
+// addContribution is AddContribution on q, inside the caller's
+// transaction.
+func (s *Store) addContribution(ctx context.Context, q db.Q, in ContributionInput) (int64, error) {
 	var err error
 	if in.Department, err = text("department", in.Department, 100, false); err != nil {
 		return 0, err
@@ -68,27 +80,24 @@ func (s *Store) AddContribution(ctx context.Context, in ContributionInput) (int6
 	if err := s.checkDate("given_on", in.GivenOn); err != nil {
 		return 0, err
 	}
+	p, err := s.loadProject(ctx, q, "project_id", in.ProjectID)
+	if err != nil {
+		return 0, err
+	}
+	if in.GivenOn.Before(p.StartedOn) {
+		return 0, i18n.Errf("given_on", "err.cob_before_project", p.StartedOn.String())
+	}
+	if in.UnitID != 0 {
+		if err := s.checkStationed(ctx, q, in.UnitID, p, in.GivenOn); err != nil {
+			return 0, err
+		}
+	}
 	var id int64
-	err = s.DB.Tx(ctx, func(q db.Q) error {
-		p, err := s.loadProject(ctx, q, "project_id", in.ProjectID)
-		if err != nil {
-			return err
-		}
-		if in.GivenOn.Before(p.StartedOn) {
-			return i18n.Errf("given_on", "err.cob_before_project", p.StartedOn.String())
-		}
-		if in.UnitID != 0 {
-			if err := s.checkStationed(ctx, q, in.UnitID, p, in.GivenOn); err != nil {
-				return err
-			}
-		}
-		if err := q.QueryRowContext(ctx, "INSERT INTO co_contribution (project_id, unit_id, department, kind, value, description, given_on) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-			p.ID, db.NullID(in.UnitID), in.Department, in.Kind, in.Value, in.Description, in.GivenOn).Scan(&id); err != nil {
-			return err
-		}
-		return record(ctx, q, "co_contribution.add", "co_project", p.ID, in)
-	})
-	return id, err
+	if err := q.QueryRowContext(ctx, "INSERT INTO co_contribution (project_id, unit_id, department, kind, value, description, given_on) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+		p.ID, db.NullID(in.UnitID), in.Department, in.Kind, in.Value, in.Description, in.GivenOn).Scan(&id); err != nil {
+		return 0, err
+	}
+	return id, record(ctx, q, "co_contribution.add", "co_project", p.ID, in)
 }
 
 // checkStationed refuses a unit that was not active, or not located under

@@ -107,6 +107,17 @@ func cleanDemand(in *DemandInput) error {
 
 // CreateDemand records a demand of an active community in the scope.
 func (s *Store) CreateDemand(ctx context.Context, in DemandInput) (int64, error) {
+	var id int64
+	err := s.DB.Tx(ctx, func(q db.Q) error {
+		var err error
+		id, err = s.createDemand(ctx, q, in)
+		return err
+	})
+	return id, err
+}
+
+// createDemand is CreateDemand on q, inside the caller's transaction.
+func (s *Store) createDemand(ctx context.Context, q db.Q, in DemandInput) (int64, error) {
 	if err := cleanDemand(&in); err != nil {
 		return 0, err
 	}
@@ -117,14 +128,11 @@ func (s *Store) CreateDemand(ctx context.Context, in DemandInput) (int64, error)
 		return 0, err
 	}
 	var id int64
-	err := s.DB.Tx(ctx, func(q db.Q) error {
-		if err := q.QueryRowContext(ctx, "INSERT INTO demand (area_id, title, category, tags, households, raised_by, raised_on, status, note) VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?) RETURNING id",
-			in.AreaID, in.Title, in.Category, strings.Join(in.Tags, ","), in.Households, in.RaisedBy, in.RaisedOn, in.Note).Scan(&id); err != nil {
-			return err
-		}
-		return record(ctx, q, "demand.create", "demand", id, in)
-	})
-	return id, err
+	if err := q.QueryRowContext(ctx, "INSERT INTO demand (area_id, title, category, tags, households, raised_by, raised_on, status, note) VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?) RETURNING id",
+		in.AreaID, in.Title, in.Category, strings.Join(in.Tags, ","), in.Households, in.RaisedBy, in.RaisedOn, in.Note).Scan(&id); err != nil {
+		return 0, err
+	}
+	return id, record(ctx, q, "demand.create", "demand", id, in)
 }
 
 // DemandChange corrects what a demand says; its community, date and status
@@ -140,20 +148,23 @@ type DemandChange struct {
 
 // UpdateDemand corrects a demand in the scope.
 func (s *Store) UpdateDemand(ctx context.Context, id int64, ch DemandChange) error {
+	return s.DB.Tx(ctx, func(q db.Q) error { return s.updateDemand(ctx, q, id, ch) })
+}
+
+// updateDemand is UpdateDemand on q, inside the caller's transaction.
+func (s *Store) updateDemand(ctx context.Context, q db.Q, id int64, ch DemandChange) error {
 	in := DemandInput{Title: ch.Title, Category: ch.Category, Tags: ch.Tags, Households: ch.Households, RaisedBy: ch.RaisedBy, Note: ch.Note}
 	if err := cleanDemand(&in); err != nil {
 		return err
 	}
-	return s.DB.Tx(ctx, func(q db.Q) error {
-		if _, err := s.loadDemand(ctx, q, "demand_id", id); err != nil {
-			return err
-		}
-		if _, err := q.ExecContext(ctx, "UPDATE demand SET title = ?, category = ?, tags = ?, households = ?, raised_by = ?, note = ? WHERE id = ?",
-			in.Title, in.Category, strings.Join(in.Tags, ","), in.Households, in.RaisedBy, in.Note, id); err != nil {
-			return err
-		}
-		return record(ctx, q, "demand.update", "demand", id, in)
-	})
+	if _, err := s.loadDemand(ctx, q, "demand_id", id); err != nil {
+		return err
+	}
+	if _, err := q.ExecContext(ctx, "UPDATE demand SET title = ?, category = ?, tags = ?, households = ?, raised_by = ?, note = ? WHERE id = ?",
+		in.Title, in.Category, strings.Join(in.Tags, ","), in.Households, in.RaisedBy, in.Note, id); err != nil {
+		return err
+	}
+	return record(ctx, q, "demand.update", "demand", id, in)
 }
 
 // CloseDemand closes an open or matched demand on a date without a project

@@ -12,6 +12,8 @@ type projectsPage struct {
 	Rows  []Project
 	Areas map[int64]string
 	Next  string
+	// CanWrite says whether the user may import the project sheet.
+	CanWrite bool
 }
 
 // projectList renders the co-building projects of the user's scope by id,
@@ -32,7 +34,8 @@ func (p *pages) projectList(w http.ResponseWriter, r *http.Request) {
 		p.Fail(w, r, err)
 		return
 	}
-	pg := &projectsPage{Rows: rows, Areas: names}
+	u, _ := web.Principal(r)
+	pg := &projectsPage{Rows: rows, Areas: names, CanWrite: u.Can(WriteCobuilding)}
 	if len(rows) == f.Limit {
 		pg.Next = "after=" + web.Itoa(rows[len(rows)-1].ID)
 	}

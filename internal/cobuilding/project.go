@@ -61,6 +61,17 @@ func savedSQL(p string) string {
 // CreateProject records a project and, in the same transaction, marks the
 // demands it meets as matched and the resources chosen as promised to it.
 func (s *Store) CreateProject(ctx context.Context, in ProjectInput) (int64, error) {
+	var id int64
+	err := s.DB.Tx(ctx, func(q db.Q) error {
+		var err error
+		id, err = s.createProject(ctx, q, in)
+		return err
+	})
+	return id, err
+}
+
+// createProject is CreateProject on q, inside the caller's transaction.
+func (s *Store) createProject(ctx context.Context, q db.Q, in ProjectInput) (int64, error) {
 	var err error
 	if in.Title, err = text("title", in.Title, 200, true); err != nil {
 		return 0, err
@@ -77,21 +88,18 @@ func (s *Store) CreateProject(ctx context.Context, in ProjectInput) (int64, erro
 	if _, err := s.community(ctx, "area_id", in.AreaID, in.StartedOn); err != nil {
 		return 0, err
 	}
+	if err := s.checkOrg(ctx, q, in.OrgID, in.AreaID, in.StartedOn); err != nil {
+		return 0, err
+	}
 	var id int64
-	err = s.DB.Tx(ctx, func(q db.Q) error {
-		if err := s.checkOrg(ctx, q, in.OrgID, in.AreaID, in.StartedOn); err != nil {
-			return err
-		}
-		if err := q.QueryRowContext(ctx, "INSERT INTO co_project (area_id, org_id, title, started_on, estimated_cost, note) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-			in.AreaID, in.OrgID, in.Title, in.StartedOn, in.EstimatedCost, in.Note).Scan(&id); err != nil {
-			return err
-		}
-		if err := s.meet(ctx, q, id, in); err != nil {
-			return err
-		}
-		return record(ctx, q, "co_project.create", "co_project", id, in)
-	})
-	return id, err
+	if err := q.QueryRowContext(ctx, "INSERT INTO co_project (area_id, org_id, title, started_on, estimated_cost, note) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+		in.AreaID, in.OrgID, in.Title, in.StartedOn, in.EstimatedCost, in.Note).Scan(&id); err != nil {
+		return 0, err
+	}
+	if err := s.meet(ctx, q, id, in); err != nil {
+		return 0, err
+	}
+	return id, record(ctx, q, "co_project.create", "co_project", id, in)
 }
 
 // checkOrg refuses a coordinating organisation that does not exist, was
@@ -193,6 +201,11 @@ type ProjectChange struct {
 
 // UpdateProject corrects a project in the scope.
 func (s *Store) UpdateProject(ctx context.Context, id int64, ch ProjectChange) error {
+	return s.DB.Tx(ctx, func(q db.Q) error { return s.updateProject(ctx, q, id, ch) })
+}
+
+// updateProject is UpdateProject on q, inside the caller's transaction.
+func (s *Store) updateProject(ctx context.Context, q db.Q, id int64, ch ProjectChange) error {
 	var err error
 	if ch.Title, err = text("title", ch.Title, 200, true); err != nil {
 		return err
@@ -216,33 +229,31 @@ func (s *Store) UpdateProject(ctx context.Context, id int64, ch ProjectChange) e
 			return err
 		}
 	}
-	return s.DB.Tx(ctx, func(q db.Q) error {
-		p, err := s.loadProject(ctx, q, "project_id", id)
-		if err != nil {
+	p, err := s.loadProject(ctx, q, "project_id", id)
+	if err != nil {
+		return err
+	}
+	if p.Done() && ch.DoneOn.IsZero() {
+		return i18n.Errf("done_on", "err.project_done_cleared", p.DoneOn.String())
+	}
+	if !ch.DoneOn.IsZero() && ch.DoneOn.Before(p.StartedOn) {
+		return i18n.Errf("done_on", "err.project_done_before_start", p.StartedOn.String())
+	}
+	var actual any
+	if ch.ActualCost != nil {
+		actual = *ch.ActualCost
+	}
+	if _, err := q.ExecContext(ctx, "UPDATE co_project SET title = ?, estimated_cost = ?, actual_cost = ?, done_on = ?, note = ? WHERE id = ?",
+		ch.Title, ch.EstimatedCost, actual, nullDate(ch.DoneOn), ch.Note, id); err != nil {
+		return err
+	}
+	if !ch.DoneOn.IsZero() {
+		if _, err := q.ExecContext(ctx, "UPDATE demand SET status = 'done', closed_on = ? WHERE status IN ('matched', 'done') AND id IN (SELECT demand_id FROM co_project_demand WHERE project_id = ?)",
+			ch.DoneOn, id); err != nil {
 			return err
 		}
-		if p.Done() && ch.DoneOn.IsZero() {
-			return i18n.Errf("done_on", "err.project_done_cleared", p.DoneOn.String())
-		}
-		if !ch.DoneOn.IsZero() && ch.DoneOn.Before(p.StartedOn) {
-			return i18n.Errf("done_on", "err.project_done_before_start", p.StartedOn.String())
-		}
-		var actual any
-		if ch.ActualCost != nil {
-			actual = *ch.ActualCost
-		}
-		if _, err := q.ExecContext(ctx, "UPDATE co_project SET title = ?, estimated_cost = ?, actual_cost = ?, done_on = ?, note = ? WHERE id = ?",
-			ch.Title, ch.EstimatedCost, actual, nullDate(ch.DoneOn), ch.Note, id); err != nil {
-			return err
-		}
-		if !ch.DoneOn.IsZero() {
-			if _, err := q.ExecContext(ctx, "UPDATE demand SET status = 'done', closed_on = ? WHERE status IN ('matched', 'done') AND id IN (SELECT demand_id FROM co_project_demand WHERE project_id = ?)",
-				ch.DoneOn, id); err != nil {
-				return err
-			}
-		}
-		return record(ctx, q, "co_project.update", "co_project", id, ch)
-	})
+	}
+	return record(ctx, q, "co_project.update", "co_project", id, ch)
 }
 
 const projectCols = "p.id, p.area_id, p.org_id, o.name, p.title, p.started_on, p.done_on, p.estimated_cost, p.actual_cost, p.note"

@@ -56,6 +56,17 @@ func (r Resource) ValidOn(day date.Date) bool { return date.InSpan(r.FromOn, r.T
 // CreateResource records a resource: a unit's (active on FromOn, located
 // in the scope) or a named department's (serving an area in the scope).
 func (s *Store) CreateResource(ctx context.Context, in ResourceInput) (int64, error) {
+	var id int64
+	err := s.DB.Tx(ctx, func(q db.Q) error {
+		var err error
+		id, err = s.createResource(ctx, q, in)
+		return err
+	})
+	return id, err
+}
+
+// createResource is CreateResource on q, inside the caller's transaction.
+func (s *Store) createResource(ctx context.Context, q db.Q, in ResourceInput) (int64, error) {
 	var err error
 	if in.Department, err = text("department", in.Department, 100, false); err != nil {
 		return 0, err
@@ -78,7 +89,7 @@ func (s *Store) CreateResource(ctx context.Context, in ResourceInput) (int64, er
 	// The giver's place first: a unit or an area outside the caller's
 	// subtree is refused as such, whatever else is wrong.
 	if in.UnitID != 0 {
-		if _, err := s.unitInScope(ctx, s.DB.Reader(), in.UnitID); err != nil {
+		if _, err := s.unitInScope(ctx, q, in.UnitID); err != nil {
 			return 0, err
 		}
 	} else if _, err := s.inScope(ctx, "area_id", in.AreaID); err != nil {
@@ -90,36 +101,33 @@ func (s *Store) CreateResource(ctx context.Context, in ResourceInput) (int64, er
 	if !in.ToOn.IsZero() && !in.ToOn.After(in.FromOn) {
 		return 0, i18n.Errf("to_on", "err.cob_end_before_start", in.FromOn.String())
 	}
+	if in.UnitID != 0 {
+		u, err := unitOn(ctx, q, "unit_id", in.UnitID, in.FromOn)
+		if err != nil {
+			return 0, err
+		}
+		if err := u.activeOn("unit_id", in.FromOn); err != nil {
+			return 0, err
+		}
+		in.AreaID = u.AreaID
+		if _, err := s.inScope(ctx, "unit_id", u.AreaID); err != nil {
+			return 0, err
+		}
+	} else {
+		a, err := s.inScope(ctx, "area_id", in.AreaID)
+		if err != nil {
+			return 0, err
+		}
+		if !a.ActiveOn(in.FromOn) {
+			return 0, i18n.Errf("area_id", "err.cob_community_inactive", a.Name, in.FromOn.String())
+		}
+	}
 	var id int64
-	err = s.DB.Tx(ctx, func(q db.Q) error {
-		if in.UnitID != 0 {
-			u, err := unitOn(ctx, q, "unit_id", in.UnitID, in.FromOn)
-			if err != nil {
-				return err
-			}
-			if err := u.activeOn("unit_id", in.FromOn); err != nil {
-				return err
-			}
-			in.AreaID = u.AreaID
-			if _, err := s.inScope(ctx, "unit_id", u.AreaID); err != nil {
-				return err
-			}
-		} else {
-			a, err := s.inScope(ctx, "area_id", in.AreaID)
-			if err != nil {
-				return err
-			}
-			if !a.ActiveOn(in.FromOn) {
-				return i18n.Errf("area_id", "err.cob_community_inactive", a.Name, in.FromOn.String())
-			}
-		}
-		if err := q.QueryRowContext(ctx, "INSERT INTO resource (unit_id, department, area_id, kind, description, from_on, to_on) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-			db.NullID(in.UnitID), in.Department, in.AreaID, in.Kind, in.Description, in.FromOn, nullDate(in.ToOn)).Scan(&id); err != nil {
-			return err
-		}
-		return record(ctx, q, "resource.create", "resource", id, in)
-	})
-	return id, err
+	if err := q.QueryRowContext(ctx, "INSERT INTO resource (unit_id, department, area_id, kind, description, from_on, to_on) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+		db.NullID(in.UnitID), in.Department, in.AreaID, in.Kind, in.Description, in.FromOn, nullDate(in.ToOn)).Scan(&id); err != nil {
+		return 0, err
+	}
+	return id, record(ctx, q, "resource.create", "resource", id, in)
 }
 
 // ResourceChange corrects what a resource offers and until when (a zero
@@ -132,6 +140,11 @@ type ResourceChange struct {
 
 // UpdateResource corrects a resource in the scope.
 func (s *Store) UpdateResource(ctx context.Context, id int64, ch ResourceChange) error {
+	return s.DB.Tx(ctx, func(q db.Q) error { return s.updateResource(ctx, q, id, ch) })
+}
+
+// updateResource is UpdateResource on q, inside the caller's transaction.
+func (s *Store) updateResource(ctx context.Context, q db.Q, id int64, ch ResourceChange) error {
 	if !oneOf(ch.Kind, Kinds) {
 		return i18n.Errf("kind", "err.resource_kind_invalid")
 	}
@@ -140,19 +153,17 @@ func (s *Store) UpdateResource(ctx context.Context, id int64, ch ResourceChange)
 		return err
 	}
 	ch.Description = desc
-	return s.DB.Tx(ctx, func(q db.Q) error {
-		r, err := s.loadResource(ctx, q, "resource_id", id)
-		if err != nil {
-			return err
-		}
-		if !ch.ToOn.IsZero() && !ch.ToOn.After(r.FromOn) {
-			return i18n.Errf("to_on", "err.cob_end_before_start", r.FromOn.String())
-		}
-		if _, err := q.ExecContext(ctx, "UPDATE resource SET kind = ?, description = ?, to_on = ? WHERE id = ?", ch.Kind, ch.Description, nullDate(ch.ToOn), id); err != nil {
-			return err
-		}
-		return record(ctx, q, "resource.update", "resource", id, ch)
-	})
+	r, err := s.loadResource(ctx, q, "resource_id", id)
+	if err != nil {
+		return err
+	}
+	if !ch.ToOn.IsZero() && !ch.ToOn.After(r.FromOn) {
+		return i18n.Errf("to_on", "err.cob_end_before_start", r.FromOn.String())
+	}
+	if _, err := q.ExecContext(ctx, "UPDATE resource SET kind = ?, description = ?, to_on = ? WHERE id = ?", ch.Kind, ch.Description, nullDate(ch.ToOn), id); err != nil {
+		return err
+	}
+	return record(ctx, q, "resource.update", "resource", id, ch)
 }
 
 const resourceCols = "r.id, COALESCE(r.unit_id, 0), COALESCE(u.name, ''), r.department, r.area_id, r.kind, r.description, r.from_on, r.to_on"

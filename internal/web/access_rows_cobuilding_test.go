@@ -27,6 +27,16 @@ var cobuildingAccessRows = map[string]accessRow{
 	"/co-projects/{id}/results/new":       {"cobuilding.write", "POST", "/co-projects/{T}/results/new"},
 	"/co-projects/{id}/feedback/new":      {"cobuilding.write", "POST", "/co-projects/{T}/feedback/new"},
 	"/units/{id}/resources/new":           {"unit_resources.write", "POST", "/units/{T}/resources/new"},
+	"GET /demands/export":                 {"cobuilding.read", "GET", "/demands/export"},
+	"GET /demands/import":                 {"cobuilding.write", "GET", "/demands/import"},
+	"POST /demands/import":                {"cobuilding.write", "POST", "/demands/import"},
+	"GET /resources/export":               {"cobuilding.read", "GET", "/resources/export"},
+	"GET /resources/import":               {"cobuilding.write", "GET", "/resources/import"},
+	"POST /resources/import":              {"cobuilding.write", "POST", "/resources/import"},
+	"GET /co-projects/export":             {"cobuilding.read", "GET", "/co-projects/export"},
+	"GET /co-projects/import":             {"cobuilding.write", "GET", "/co-projects/import"},
+	"POST /co-projects/import":            {"cobuilding.write", "POST", "/co-projects/import"},
+	"GET /units/{id}/co-building/export":  {"unit_resources.read", "GET", "/units/{T}/co-building/export"},
 }
 
 func init() {
