@@ -110,7 +110,10 @@ func LoadWith(ctx context.Context, s *area.Store, keys *pii.Keyring) error {
 	if err := loadPeople(ctx, b, keys, on); err != nil {
 		return err
 	}
-	return loadPremises(ctx, b, on)
+	if err := loadPremises(ctx, b, on); err != nil {
+		return err
+	}
+	return loadCobuilding(ctx, b, on)
 }
 
 // 居民区 turns "迎宾社区" into "迎宾居民区", the name of a residents' branch
