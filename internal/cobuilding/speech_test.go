@@ -86,6 +86,15 @@ func TestSpeechSlots(t *testing.T) {
 					"givers": "U1 房管所 and U2 党校", "gave": "land and money", "month": "March 2024", "results": "道路 800 米"}},
 				"most_units": {"P2", map[string]string{"took": "in just over eight months", "banners": "a banner", "money": "80,000 yuan"}},
 			}},
+			// U6 moved from 官渡 to 宾南 in May 2024 and then gave to P2: it
+			// is one of P2's units under 河东街道.
+			{"河东街道", "2024-01-01", "2024-12-31", i18n.ZH, map[string]slotWant{
+				"most_saved": {"P1", nil},
+				"most_units": {"P2", map[string]string{"units": "3", "unit_names": "U2 党校、U6 水厂、U1 房管所"}}}},
+			// 宾南社区 alone: P2 saved nothing, so most_saved is left out and
+			// most_units still tells P2.
+			{"宾南社区", "2024-01-01", "2024-12-31", i18n.ZH, map[string]slotWant{
+				"most_saved": {}, "most_units": {"P2", nil}, "largest_money": {}, "result_measure": {}}},
 			// P2 is not done yet in 2023; its banner of 2023 does not make it a story.
 			{"示范区", "2023-01-01", "2023-12-31", i18n.ZH, map[string]slotWant{
 				"most_saved": {}, "most_units": {}, "largest_money": {}, "result_measure": {}}},
