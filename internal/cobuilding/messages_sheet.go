@@ -20,7 +20,7 @@ func init() {
 		"err.cob_sheet_format":                {ZH: "格式“%s”应为 xlsx 或 csv", EN: "format %q must be xlsx or csv"},
 		"ui.cob_sheet.title.demands":          {ZH: "需求清单导入导出", EN: "Demand list: export and import"},
 		"ui.cob_sheet.title.resources":        {ZH: "资源清单导入导出", EN: "Resource list: export and import"},
-		"ui.cob_sheet.title.co-projects":      {ZH: "项目清单导入导出", EN: "Project list: export and import"},
+		"ui.cob_sheet.title.co_projects":      {ZH: "项目清单导入导出", EN: "Project list: export and import"},
 		"ui.cob_sheet.intro":                  {ZH: "导出清单，在表格中修改或新增行后导入。有编号的行修改该记录，无编号的行新增记录。先检查，无误后导入；有任何问题则不写入任何一行，同一份清单重复导入不会重复记录。", EN: "Export the list, change or add rows in the sheet, and load it back. A row with a number corrects that record; a row without one adds a record. Check it first; with any problem no row is written, and loading the same sheet twice records nothing twice."},
 		"ui.cob_sheet.export":                 {ZH: "导出清单：", EN: "Export the list:"},
 		"ui.cob_sheet.file":                   {ZH: "清单文件（XLSX 或 CSV）", EN: "Sheet file (XLSX or CSV)"},

@@ -32,6 +32,14 @@ func (r *SheetResult) OK() bool { return len(r.Errors) == 0 }
 // the result lists every problem and nothing was written.
 var ErrSheetRows = errors.New("cobuilding: bad rows in the sheet, nothing written")
 
+// importActions are the audit actions of the imports, by sheet name
+// (written out, so that the audit words can be checked against them).
+var importActions = map[string]string{
+	"demands":     "import.co_demands",
+	"resources":   "import.co_resources",
+	"co-projects": "import.co_projects",
+}
+
 // ImportSheet reads sheet name from r (a file named file, size bytes) and,
 // unless dryRun, applies it in one transaction. With any bad row it
 // returns the result with every problem and ErrSheetRows, and nothing is
@@ -87,7 +95,7 @@ func (s *Store) ImportSheet(ctx context.Context, name string, r io.ReaderAt, siz
 		if dryRun {
 			return db.ErrRollback
 		}
-		return audit.Append(ctx, q, audit.Entry{Action: "import.co_" + strings.ReplaceAll(strings.TrimPrefix(name, "co-"), "-", "_"), TargetType: "import",
+		return audit.Append(ctx, q, audit.Entry{Action: importActions[name], TargetType: "import",
 			After: map[string]any{"rows": res.Rows, "changed": res.Changed, "unchanged": res.Unchanged, "format": rd.Format()}})
 	})
 	return res, err

@@ -137,7 +137,7 @@ type coSheetPage struct {
 }
 
 func (p *sheetPages) view(r *http.Request, d *coSheetPage) *web.View {
-	return &web.View{Title: i18n.T(web.Lang(r), "ui.cob_sheet.title."+d.Name), Nav: "cobuilding", D: d}
+	return &web.View{Title: i18n.T(web.Lang(r), sheetTitles[d.Name]), Nav: "cobuilding", D: d}
 }
 
 // importShow serves GET /{name}/import: the upload form.
@@ -173,4 +173,11 @@ func (p *sheetPages) importRun(w http.ResponseWriter, r *http.Request, name stri
 		d.Res = nil
 	}
 	p.Render(w, r, status, "co_sheet", p.view(r, d))
+}
+
+// sheetTitles are the import pages' title keys, by sheet name.
+var sheetTitles = map[string]string{
+	"demands":     "ui.cob_sheet.title.demands",
+	"resources":   "ui.cob_sheet.title.resources",
+	"co-projects": "ui.cob_sheet.title.co_projects",
 }
