@@ -36,9 +36,9 @@ func Pages(st *Store) web.Module {
 			"reason":   func(v *web.View, r Reason) string { return r.Text(v.Lang) },
 			"quantity": func(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) },
 		},
-		// No entry of the top navigation: it is full at 1280 px
-		// (web.TestBrowserNavigationDoesNotWrap). The lists are reached
-		// from an area's page, and link to one another.
+		Nav: []web.NavItem{{Key: "cobuilding", Href: "/demands", Label: "ui.nav.cobuilding", Perm: ReadCobuilding, Order: 480}},
+		// The lists are also reached from an area's page, and link to one
+		// another.
 		AreaLinks: []web.AreaLink{
 			{Key: "demands", Path: "demands", Label: "ui.area.demands", Level: string(area.Community), Perm: ReadCobuilding},
 			{Key: "demands-subdistrict", Path: "demands", Label: "ui.area.demands", Level: string(area.Subdistrict), Perm: ReadCobuilding},

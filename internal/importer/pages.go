@@ -27,7 +27,7 @@ func Pages(d *db.DB, ps *people.Store, rn *jobs.Runner) web.Module {
 	return web.Module{
 		Name:      "importer",
 		Templates: web.Sub(templateFiles),
-		Nav:       []web.NavItem{{Key: "import", Href: "/import", Label: "ui.nav.import", Perm: RunImports, Order: 600}},
+		Nav:       []web.NavItem{{Key: "import", Href: "/import", Label: "ui.nav.import", Perm: RunImports, Order: 600, Group: web.AdminMenu}},
 		Routes: func(k *web.Kit) []web.Route {
 			s := &pages{Kit: k, db: d, people: ps, uploads: &uploader{db: d, people: ps, jobs: rn, log: k.Logger()}}
 			return []web.Route{

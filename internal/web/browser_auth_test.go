@@ -59,6 +59,7 @@ func TestBrowserForcedPasswordChange(t *testing.T) {
 		// The administrator creates the account through the form.
 		app.signInBrowser(t, ctx, "tester")
 		run(t, ctx,
+			chromedp.Click(chromedp.CSS("#navmenu-admin summary")),
 			chromedp.Click(chromedp.CSS("#nav-users")),
 			chromedp.WaitVisible(chromedp.CSS("#users")),
 		)

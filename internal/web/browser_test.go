@@ -513,13 +513,24 @@ func TestBrowserNavigationDoesNotWrap(t *testing.T) {
 		for _, lang := range []string{"zh", "en"} {
 			run(t, ctx, chromedp.Navigate(app.srv.URL+"/?lang="+lang), chromedp.WaitVisible(chromedp.CSS(".nav")))
 			lines := get(t, ctx, chromedp.Evaluate[int](`(() => {
-				const links = [...document.querySelectorAll('header a, header button')];
+				// What the bar shows: a closed menu's links are not on it.
+				const links = [...document.querySelectorAll('header a, header button, header summary')].filter(a => a.checkVisibility());
 				// The middle of each entry, in rows of 24 px: one row is one line.
 				return new Set(links.map(a => { const r = a.getBoundingClientRect(); return Math.round((r.top + r.bottom) / 48); })).size;
 			})()`))
 			if lines != 1 {
 				shot(t, ctx, "nav-"+lang)
 				t.Errorf("%s: the header's links stand on %v lines at 1280 px", lang, lines)
+			}
+			// The admin menu opens below the bar with its three entries.
+			run(t, ctx, chromedp.Click(chromedp.CSS("#navmenu-admin summary")), chromedp.WaitVisible(chromedp.CSS("#nav-audit")))
+			below := get(t, ctx, chromedp.Evaluate[int](`(() => {
+				const bar = document.querySelector('#navmenu-admin summary').getBoundingClientRect().bottom;
+				return ['#nav-import', '#nav-users', '#nav-audit'].filter(id => document.querySelector(id).getBoundingClientRect().top >= bar - 1).length;
+			})()`))
+			if below != 3 {
+				shot(t, ctx, "navmenu-"+lang)
+				t.Errorf("%s: %d of the admin menu's 3 entries show below it", lang, below)
 			}
 		}
 	})

@@ -24,7 +24,7 @@ type Kit struct {
 	log     *slog.Logger
 	db      *db.DB
 	pages   *pages
-	nav     []NavItem
+	nav     []NavEntry
 	links   []AreaLink
 	pickers []Picker
 }

@@ -25,6 +25,7 @@ func init() {
 		"ui.nav.signout":             {ZH: "退出", EN: "Sign out"},
 		"ui.nav.account":             {ZH: "修改密码", EN: "Password"},
 		"ui.nav.users":               {ZH: "用户管理", EN: "Users"},
+		"ui.nav.admin":               {ZH: "管理", EN: "Admin"},
 		"ui.nav.audit":               {ZH: "审计日志", EN: "Audit"},
 		"ui.role.admin":              {ZH: "系统管理员", EN: "administrator"},
 		"ui.role.district":           {ZH: "区级", EN: "district"},

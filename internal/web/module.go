@@ -4,6 +4,8 @@ import (
 	"html/template"
 	"io/fs"
 	"net/http"
+	"slices"
+	"strings"
 
 	"dangjian/internal/access"
 	"dangjian/internal/auth"
@@ -57,6 +59,25 @@ type NavItem struct {
 	Perm  auth.Permission
 	// Order places the entry: lower first.
 	Order int
+	// Group, a message key, puts the entry in the menu of that name on the
+	// bar (where its first entry's Order puts it) rather than on the bar
+	// itself, which holds about ten entries at 1280 px.
+	Group string
+}
+
+// NavEntry is one place on the bar: a link (Group empty) or a menu of
+// links (Items).
+type NavEntry struct {
+	NavItem
+	Items []NavItem
+}
+
+// MenuID is a menu's element id: "navmenu-" and its label key's last part.
+func (e NavEntry) MenuID() string { return "navmenu-" + e.Group[strings.LastIndex(e.Group, ".")+1:] }
+
+// Holds reports whether the menu holds the entry of key (the page's Nav).
+func (e NavEntry) Holds(key string) bool {
+	return slices.ContainsFunc(e.Items, func(i NavItem) bool { return i.Key == key })
 }
 
 // AreaLink is a module's page about one area (/areas/{id}/Path), shown as

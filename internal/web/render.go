@@ -98,7 +98,7 @@ type View struct {
 	User *auth.Principal
 	// Menu is the top navigation of every module, in order; the layout
 	// shows the entries the user may open.
-	Menu []NavItem
+	Menu []NavEntry
 	// AreaLinks are the modules' pages about one area, for an area's page.
 	AreaLinks []AreaLink
 	D         any

@@ -146,10 +146,14 @@ func ListRoutes(mods []Module) []Route {
 	return s.Routes(mods)
 }
 
+// AdminMenu is the menu of the bar that holds the entries for keeping the
+// platform rather than its records: users, the audit trail, imports.
+const AdminMenu = "ui.nav.admin"
+
 // ownNav is the application's own entries of the top navigation.
 var ownNav = []NavItem{
-	{Key: "users", Href: "/admin/users", Label: "ui.nav.users", Perm: auth.ManageUsers, Order: 900},
-	{Key: "audit", Href: "/audit", Label: "ui.nav.audit", Perm: auth.ReadAudit, Order: 910},
+	{Key: "users", Href: "/admin/users", Label: "ui.nav.users", Perm: auth.ManageUsers, Order: 900, Group: AdminMenu},
+	{Key: "audit", Href: "/audit", Label: "ui.nav.audit", Perm: auth.ReadAudit, Order: 910, Group: AdminMenu},
 }
 
 // navOf is the top navigation: the application's entries and every
@@ -162,12 +166,26 @@ func pickersOf(mods []Module) []Picker {
 	return out
 }
 
-func navOf(mods []Module) []NavItem {
-	out := append([]NavItem{}, ownNav...)
+func navOf(mods []Module) []NavEntry {
+	items := append([]NavItem{}, ownNav...)
 	for _, m := range mods {
-		out = append(out, m.Nav...)
+		items = append(items, m.Nav...)
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Order < out[j].Order })
+	sort.SliceStable(items, func(i, j int) bool { return items[i].Order < items[j].Order })
+	var out []NavEntry
+	menus := map[string]int{}
+	for _, it := range items {
+		if it.Group == "" {
+			out = append(out, NavEntry{NavItem: it})
+			continue
+		}
+		i, ok := menus[it.Group]
+		if !ok {
+			i, menus[it.Group] = len(out), len(out)
+			out = append(out, NavEntry{NavItem: NavItem{Group: it.Group}})
+		}
+		out[i].Items = append(out[i].Items, it)
+	}
 	return out
 }
 
