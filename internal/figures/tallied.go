@@ -99,11 +99,12 @@ func (f *Figure) finish(n, flagged int64) float64 {
 // reader reads each area's counts in force on some days, through joins
 // from the smallest table that holds them: on 31 December the area's
 // tally_year row of that year (kept for every year up to tally.YearsKept;
-// after it the latest earlier year's, a lookup per column); on 1 January its tally_jan1 row if a count
-// changed that day, else the year before's 31 December; on any other day
-// its last tally row up to the day (a seek in a table a hundred times
-// larger, but one per area for all the columns; a seek per column and area
-// took several times as long). Days read twice share their joins.
+// after it, the latest earlier year's, a lookup per column); on 1 January
+// its tally_jan1 row if a count changed that day, else the year before's
+// 31 December; on any other day its last tally row up to the day (a seek
+// in a table a hundred times larger, but one per area for all the columns;
+// a seek per column and area took several times as long). Days read twice
+// share their joins.
 type reader struct {
 	p     *params
 	kept  int // tally.YearsKept
