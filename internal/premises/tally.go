@@ -60,32 +60,10 @@ func init() {
 			if !counted {
 				return nil
 			}
-			from, to := later(rf, pf), earlierEnd(rt, pt)
-			if to.IsZero() || from.Before(to) {
-				c.Span(area, col, from, to)
-			}
+			c.Within(pf, pt).Span(area, col, rf, rt)
 			return nil
 		}))
 	tally.AddSource(tally.Source{Name: "communities' premises", Count: countCommunities})
-}
-
-// later is the later of two days; earlierEnd the earlier of two ends,
-// where a zero end is open.
-func later(a, b date.Date) date.Date {
-	if a.After(b) {
-		return a
-	}
-	return b
-}
-
-func earlierEnd(a, b date.Date) date.Date {
-	switch {
-	case a.IsZero():
-		return b
-	case b.IsZero() || a.Before(b):
-		return a
-	}
-	return b
 }
 
 // countCommunities reads each area's premises, funding, land, households

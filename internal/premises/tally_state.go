@@ -2,12 +2,11 @@ package premises
 
 import (
 	"context"
-	"database/sql"
 	"slices"
-	"strings"
 
 	"dangjian/internal/date"
 	"dangjian/internal/db"
+	"dangjian/internal/tally"
 )
 
 // community is what the counts of one area depend on, read for a recount.
@@ -131,9 +130,9 @@ func loadCommunities(ctx context.Context, q db.Q, in string, args []any) (map[in
 	}
 	queries := []struct {
 		query string
-		scan  func(r *sql.Rows) error
+		scan  func(r tally.Scanner) error
 	}{
-		{"SELECT a.id, a.level, a.established_on, a.ended_on FROM area a WHERE a.id IN (…)", func(r *sql.Rows) error {
+		{"SELECT a.id, a.level, a.established_on, a.ended_on FROM area a WHERE a.id IN (…)", func(r tally.Scanner) error {
 			var id int64
 			var level string
 			var from, to date.Date
@@ -144,7 +143,7 @@ func loadCommunities(ctx context.Context, q db.Q, in string, args []any) (map[in
 			k.level, k.from, k.to = level, from, to
 			return nil
 		}},
-		{"SELECT p.area_id, p.from_on, p.to_on, p.floor_area FROM premises p WHERE p.use IN " + officeUses + " AND p.area_id IN (…)", func(r *sql.Rows) error {
+		{"SELECT p.area_id, p.from_on, p.to_on, p.floor_area FROM premises p WHERE p.use IN " + officeUses + " AND p.area_id IN (…)", func(r tally.Scanner) error {
 			var id int64
 			var p floorSpan
 			if err := r.Scan(&id, &p.from, &p.to, &p.area); err != nil {
@@ -153,7 +152,7 @@ func loadCommunities(ctx context.Context, q db.Q, in string, args []any) (map[in
 			get(id).premises = append(get(id).premises, p)
 			return nil
 		}},
-		{"SELECT f.area_id, f.from_on, f.to_on FROM office_funding f WHERE f.amount > 0 AND f.area_id IN (…)", func(r *sql.Rows) error {
+		{"SELECT f.area_id, f.from_on, f.to_on FROM office_funding f WHERE f.amount > 0 AND f.area_id IN (…)", func(r tally.Scanner) error {
 			var id int64
 			var s span
 			if err := r.Scan(&id, &s.from, &s.to); err != nil {
@@ -162,7 +161,7 @@ func loadCommunities(ctx context.Context, q db.Q, in string, args []any) (map[in
 			get(id).funding = append(get(id).funding, s)
 			return nil
 		}},
-		{"SELECT l.area_id, l.from_on, l.to_on FROM economic_land l WHERE l.area_id IN (…)", func(r *sql.Rows) error {
+		{"SELECT l.area_id, l.from_on, l.to_on FROM economic_land l WHERE l.area_id IN (…)", func(r tally.Scanner) error {
 			var id int64
 			var s span
 			if err := r.Scan(&id, &s.from, &s.to); err != nil {
@@ -171,7 +170,7 @@ func loadCommunities(ctx context.Context, q db.Q, in string, args []any) (map[in
 			get(id).land = append(get(id).land, s)
 			return nil
 		}},
-		{"SELECT hc.area_id, hc.counted_on, hc.id, hc.households FROM household_count hc WHERE hc.area_id IN (…)", func(r *sql.Rows) error {
+		{"SELECT hc.area_id, hc.counted_on, hc.id, hc.households FROM household_count hc WHERE hc.area_id IN (…)", func(r tally.Scanner) error {
 			var id int64
 			var h householdCount
 			if err := r.Scan(&id, &h.on, &h.id, &h.number); err != nil {
@@ -181,7 +180,7 @@ func loadCommunities(ctx context.Context, q db.Q, in string, args []any) (map[in
 			return nil
 		}},
 		{`SELECT c.descendant_id, c.from_on, c.to_on, c.depth, s.from_on, s.id, s.min_area, s.per_100_households
-FROM area_closure c JOIN premises_standard s ON s.area_id = c.ancestor_id WHERE c.descendant_id IN (…)`, func(r *sql.Rows) error {
+FROM area_closure c JOIN premises_standard s ON s.area_id = c.ancestor_id WHERE c.descendant_id IN (…)`, func(r tally.Scanner) error {
 			var id int64
 			var s standardOver
 			if err := r.Scan(&id, &s.under.from, &s.under.to, &s.depth, &s.from, &s.id, &s.min, &s.per100); err != nil {
@@ -192,11 +191,7 @@ FROM area_closure c JOIN premises_standard s ON s.area_id = c.ancestor_id WHERE 
 		}},
 	}
 	for _, x := range queries {
-		rows, err := q.QueryContext(ctx, strings.Replace(x.query, "(…)", in, 1), args...)
-		if err != nil {
-			return nil, err
-		}
-		if _, err := db.Collect(rows, func(r *sql.Rows) (struct{}, error) { return struct{}{}, x.scan(r) }); err != nil {
+		if err := tally.Scan(ctx, q, x.query, in, args, x.scan); err != nil {
 			return nil, err
 		}
 	}

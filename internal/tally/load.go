@@ -189,7 +189,7 @@ func count(ctx context.Context, q db.Q, areas []int64) (map[int64]steps, error) 
 			return nil, fmt.Errorf("tally: %s: %w", src.name, err)
 		}
 	}
-	if err := countDomains(ctx, q, in, args, into); err != nil {
+	if err := countDomains(ctx, q, in, args, into, pairs); err != nil {
 		return nil, err
 	}
 	for k, ss := range pairs {
