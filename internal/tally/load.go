@@ -192,13 +192,18 @@ func count(ctx context.Context, q db.Q, areas []int64) (map[int64]steps, error) 
 	if err := countDomains(ctx, q, in, args, into, pairs); err != nil {
 		return nil, err
 	}
+	addOnce(into, pairs)
+	return byArea, nil
+}
+
+// addOnce counts each (area, col) of pairs once over the union of its spans.
+func addOnce(into func(int64) steps, pairs map[pairKey][]span) {
 	for k, ss := range pairs {
 		st := into(k.area)
 		for _, s := range union(ss) {
 			st.add(k.col, s)
 		}
 	}
-	return byArea, nil
 }
 
 // inList is "(?, ?, …)" for ids, with the ids as arguments.
