@@ -30,15 +30,20 @@ type GenStats struct {
 	// building projects, the committees three-lacks at the start and those
 	// of them given an office, household counts and standards.
 	Premises, Rooms, OfficeFunding, Land, Projects, ThreeLacks, Solved, Households, Standards int
+	// Part four (a): demands, resources, co-building projects (and those
+	// done), contributions, feedback.
+	Demands, Resources, CoProjects, CoProjectsDone, Contributions, Feedback int
 }
 
 func (s GenStats) String() string {
 	return fmt.Sprintf("%d areas, %d events, %d party organisations; %d members (%d memberships), %d units, %d terms, %d posts, %d registrations; "+
 		"%d joint conferences (%d member units), %d sessions, %d actions, %d whistles, %d campaigns; "+
-		"%d premises, %d rooms, %d office funding rows, %d land, %d building projects (%d of %d three-lacks committees solved), %d household counts, %d standards",
+		"%d premises, %d rooms, %d office funding rows, %d land, %d building projects (%d of %d three-lacks committees solved), %d household counts, %d standards; "+
+		"%d demands, %d resources, %d co-building projects (%d done), %d contributions, %d feedback",
 		s.Areas, s.Events, s.Orgs, s.Persons, s.Memberships, s.Units, s.Terms, s.Posts, s.Registrations,
 		s.Conferences, s.ConferenceMembers, s.Sessions, s.Actions, s.Whistles, s.Campaigns,
-		s.Premises, s.Rooms, s.OfficeFunding, s.Land, s.Projects, s.Solved, s.ThreeLacks, s.Households, s.Standards)
+		s.Premises, s.Rooms, s.OfficeFunding, s.Land, s.Projects, s.Solved, s.ThreeLacks, s.Households, s.Standards,
+		s.Demands, s.Resources, s.CoProjects, s.CoProjectsDone, s.Contributions, s.Feedback)
 }
 
 // DefaultSeed is the seed `dangjian gen` uses, so two runs on the same day
@@ -77,7 +82,8 @@ func Generate(ctx context.Context, d *db.DB, t Tier, keys *pii.Keyring, progress
 // its people (Tier.Members members, Tier.Units stationed units, terms, posts
 // and registrations; see gen_people.go), part two (gen_coord.go) and part
 // three (premises, rooms, funding, land, building projects, households and
-// standards; gen_premises.go). The rows are those area.Store, people.Store,
+// standards; gen_premises.go) and part four (a) (demands, resources,
+// co-building projects; gen_cobuilding.go). The rows are those area.Store, people.Store,
 // coordination.Store and premises.Store would write for the same
 // operations (see memDB and peoplePlanner), inserted in bulk in one
 // transaction; the people are planned and written a chunk at a time.
@@ -116,6 +122,10 @@ func GenerateWith(ctx context.Context, d *db.DB, o GenOptions, progress io.Write
 	say("part three: planned %d premises, %d rooms, %d office funding rows, %d land, %d building projects (%d of %d three-lacks committees solved, %d under way), %d household counts, %d standards in %s",
 		len(pr.premises), len(pr.rooms), len(pr.office), len(pr.land), len(pr.projects), pr.solved, pr.threeLacks, pr.underWay, len(pr.households), len(pr.standards),
 		time.Since(planned).Round(time.Millisecond))
+	planned = time.Now()
+	cb := planCobuilding(cp, o, false)
+	say("part four (a): planned %d demands, %d resources, %d co-building projects (%d done), %d contributions, %d feedback in %s",
+		len(cb.demands), len(cb.resources), len(cb.projects), cb.done(), len(cb.contributions), len(cb.feedback), time.Since(planned).Round(time.Millisecond))
 	start = time.Now()
 	var counts peopleCounts
 	err = m.write(ctx, d, say, func(q db.Q) error {
@@ -152,6 +162,11 @@ func GenerateWith(ctx context.Context, d *db.DB, o GenOptions, progress io.Write
 			return err
 		}
 		say("part three written in %s", time.Since(written).Round(time.Millisecond))
+		written = time.Now()
+		if err := cb.write(ctx, q); err != nil {
+			return err
+		}
+		say("part four (a) written in %s", time.Since(written).Round(time.Millisecond))
 		// Every area, as the loader ran without the triggers that note
 		// what each row touched (on SQLite).
 		counted := time.Now()
@@ -187,6 +202,8 @@ func GenerateWith(ctx context.Context, d *db.DB, o GenOptions, progress io.Write
 		Whistles: len(cp.whistles), Campaigns: len(cp.campaigns),
 		Premises: len(pr.premises), Rooms: len(pr.rooms), OfficeFunding: len(pr.office), Land: len(pr.land), Projects: len(pr.projects),
 		ThreeLacks: pr.threeLacks, Solved: pr.solved, Households: len(pr.households), Standards: len(pr.standards),
+		Demands: len(cb.demands), Resources: len(cb.resources), CoProjects: len(cb.projects), CoProjectsDone: cb.done(),
+		Contributions: len(cb.contributions), Feedback: len(cb.feedback),
 	}, nil
 }
 

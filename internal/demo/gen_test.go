@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -80,8 +81,7 @@ func TestGenerateDistrictInvariants(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, v := range vals {
-			// gen does not write part four yet (issue 12): its figures may be 0.
-			if v.Value <= 0 && figures.Get(v.Key).Part < 4 {
+			if v.Value <= 0 {
 				t.Errorf("figure %s is %v over ten years, want > 0", v.Key, v.Value)
 			}
 			t.Logf("%s = %v", v.Key, v.Value)
@@ -90,6 +90,7 @@ func TestGenerateDistrictInvariants(t *testing.T) {
 		checkPeople(t, d, st, tier)
 		checkCoordination(t, d, st)
 		checkPremises(t, d, st)
+		checkCobuilding(t, d, st)
 		if _, err := GenerateWith(ctx, d, GenOptions{Tier: tier, Seed: 7, Today: genToday, Keys: testKeys(t)}, nil); !errors.Is(err, ErrGenNotEmpty) {
 			t.Errorf("second generate: %v, want ErrGenNotEmpty", err)
 		}
@@ -244,9 +245,9 @@ func TestGenerateMatchesStore(t *testing.T) {
 			// checks replay more of them.
 			tier := districtTier(t)
 			// Fewer whistles too: each is a handful of Store calls.
-			tier.Members, tier.Units, tier.WhistlesPerYear = 800, 50, 2
+			tier.Members, tier.Units, tier.WhistlesPerYear, tier.CoProjects = 800, 50, 2, 300
 			if os.Getenv(dbtest.EnvScale) == "1" {
-				tier.Members, tier.Units, tier.WhistlesPerYear = 3000, 150, 6
+				tier.Members, tier.Units, tier.WhistlesPerYear, tier.CoProjects = 3000, 150, 6, 1000
 			}
 			o := GenOptions{Tier: tier, Seed: 11, Today: genToday, Keys: testKeys(t)}
 			p, err := plan(o)
@@ -258,6 +259,10 @@ func TestGenerateMatchesStore(t *testing.T) {
 			replayPeople(t, viaStore, p, o)
 			cp := replayCoord(t, viaStore, p, o)
 			pr := replayPremises(t, viaStore, p, o)
+			cb := replayCobuilding(t, viaStore, cp, o)
+			if cb.done() == 0 || len(cb.feedback) == 0 || len(cb.resources) == 0 {
+				t.Fatalf("part four (a) not planned: %d projects done, %d feedback, %d resources", cb.done(), len(cb.feedback), len(cb.resources))
+			}
 			if pr.threeLacks == 0 || pr.solved == 0 || pr.underWay == 0 || len(pr.rooms) == 0 {
 				t.Fatalf("part three not planned: %d three-lacks, %d solved, %d under way, %d rooms", pr.threeLacks, pr.solved, pr.underWay, len(pr.rooms))
 			}
@@ -278,6 +283,7 @@ func TestGenerateMatchesStore(t *testing.T) {
 			comparePersons(t, o.Keys, viaStore, fast)
 			checkCoordination(t, fast, st)
 			checkPremises(t, fast, st)
+			checkCobuilding(t, fast, st)
 			if e == db.SQLite {
 				// The indexes and triggers the generator dropped are back.
 				schema := "SELECT type || ' ' || name || ': ' || sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY type, name"
@@ -285,7 +291,7 @@ func TestGenerateMatchesStore(t *testing.T) {
 					t.Errorf("schema after Generate differs:\n store %q\n   gen %q", want, got)
 				}
 			}
-			for _, table := range append(append(append(tableDumps, peopleDumps...), coordDumps...), premDumps...) {
+			for _, table := range slices.Concat(tableDumps, peopleDumps, coordDumps, premDumps, cobDumps) {
 				want, got := dump(t, viaStore, table), dump(t, fast, table)
 				if len(want) != len(got) {
 					t.Errorf("%s: Store wrote %d rows, Generate %d", table, len(want), len(got))

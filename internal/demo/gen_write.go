@@ -2,6 +2,7 @@ package demo
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"sort"
 
@@ -123,10 +124,21 @@ func (m *memDB) write(ctx context.Context, d *db.DB, progress func(string, ...an
 		}
 		if d.Dialect == db.Postgres {
 			// Explicit ids leave the identity sequences behind; move them on
-			// (to 1 with is_called false for a table left empty).
-			for _, t := range []string{"area", "area_event", "party_org", "party_org_event", "person", "membership", "unit", "term", "post", "registration",
-				"joint_conference", "conference_member", "conference_session", "whistle", "whistle_party", "agreed_action", "action_update", "campaign", "campaign_measure",
-				"building_project", "project_waiver", "project_funding", "premises", "room", "office_funding", "economic_land", "premises_standard", "household_count"} {
+			// (to 1 with is_called false for a table left empty), for every
+			// table with an id column of its own.
+			rows, err := q.QueryContext(ctx, `SELECT table_name FROM information_schema.columns
+WHERE table_schema = current_schema() AND column_name = 'id' AND (is_identity = 'YES' OR column_default LIKE 'nextval%') ORDER BY table_name`)
+			if err != nil {
+				return err
+			}
+			tables, err := db.Collect(rows, func(r *sql.Rows) (string, error) {
+				var t string
+				return t, r.Scan(&t)
+			})
+			if err != nil {
+				return err
+			}
+			for _, t := range tables {
 				if _, err := q.ExecContext(ctx, "SELECT setval(pg_get_serial_sequence('"+t+"', 'id'), COALESCE((SELECT MAX(id) FROM "+t+"), 1), (SELECT MAX(id) FROM "+t+") IS NOT NULL)"); err != nil {
 					return fmt.Errorf("gen: reset %s id sequence: %w", t, err)
 				}

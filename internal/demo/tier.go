@@ -17,13 +17,16 @@ type Tier struct {
 	// WhistlesPerYear is how many whistles each subdistrict (or one of its
 	// communities) raises a year (part two).
 	WhistlesPerYear int
+	// CoProjects is about how many co-building projects the communities
+	// start over the ten years (part four (a)); twice as many demands.
+	CoProjects int
 }
 
 // Tiers are the sizes `dangjian gen` builds.
 var Tiers = []Tier{
-	{Name: "district", Subdistricts: 15, Communities: 200, Members: 100_000, Units: 4_000, WhistlesPerYear: 24},
-	{Name: "city", Subdistricts: 300, Communities: 4000, Members: 2_000_000, Units: 80_000, WhistlesPerYear: 24},
-	{Name: "province", Subdistricts: 500, Communities: 8000, Members: 6_000_000, Units: 150_000, WhistlesPerYear: 24},
+	{Name: "district", Subdistricts: 15, Communities: 200, Members: 100_000, Units: 4_000, WhistlesPerYear: 24, CoProjects: 5_000},
+	{Name: "city", Subdistricts: 300, Communities: 4000, Members: 2_000_000, Units: 80_000, WhistlesPerYear: 24, CoProjects: 100_000},
+	{Name: "province", Subdistricts: 500, Communities: 8000, Members: 6_000_000, Units: 150_000, WhistlesPerYear: 24, CoProjects: 200_000},
 }
 
 // ParseTier returns the tier named s.
