@@ -18,6 +18,7 @@ func init() {
 		&figures.Figure{
 			Key: "projects.done", Part: 4, RecordKind: "co_project",
 			LabelZH: "完成共建项目", LabelEN: "Co-building projects done", UnitZH: "个",
+			Tally: &figures.Tallied{Column: colProjectsDone, Started: true},
 			SQL: figures.SQLJoin(
 				"SELECT p.id AS id, p.area_id AS area_id, p.title AS name, p.done_on AS on_date, '' AS detail, 0 AS flag",
 				"FROM co_project p",
@@ -39,6 +40,7 @@ func init() {
 		&figures.Figure{
 			Key: "projects.saved", Part: 4, RecordKind: "co_project", Agg: figures.Sum, Scale: 1e6,
 			LabelZH: "共建项目节约资金", LabelEN: "Money saved by projects done", UnitZH: "万元", UnitEN: "10k yuan",
+			Tally: &figures.Tallied{Column: colSaved, Started: true},
 			// The flag carries each project's saving in fen: estimated −
 			// actual cost, never below 0.
 			SQL: figures.SQLJoin(
@@ -50,6 +52,7 @@ func init() {
 		&figures.Figure{
 			Key: "feedback.banners", Part: 4, RecordKind: "co_feedback",
 			LabelZH: "收到锦旗", LabelEN: "Banners of thanks received", UnitZH: "面",
+			Tally: &figures.Tallied{Column: colBanners, Started: true},
 			SQL: figures.SQLJoin(
 				"SELECT f.id AS id, p.area_id AS area_id, p.title AS name, f.given_on AS on_date, f.given_by AS detail, 0 AS flag",
 				"FROM co_feedback f JOIN co_project p ON p.id = f.project_id",

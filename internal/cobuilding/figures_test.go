@@ -8,6 +8,7 @@ import (
 	"dangjian/internal/db"
 	"dangjian/internal/dbtest"
 	"dangjian/internal/figures"
+	"dangjian/internal/testkit"
 )
 
 // TestPartFourFigures: every figure of part four (a) against the dataset
@@ -55,5 +56,9 @@ func TestPartFourFigures(t *testing.T) {
 				}
 			})
 		}
+		// The maintained counts give every tallied figure the rows give, for
+		// every area, on and around each day the dataset changes something.
+		t.Logf("%d scopes and periods compared", testkit.CheckTallied(t, dbh, testkit.TalliedPeriods(2022, 2025,
+			"2022-05-01", "2023-12-20", "2024-03-28", "2024-04-05", "2024-05-01", "2024-06-30", "2024-11-30", "2024-12-01", "2025-01-15")))
 	})
 }

@@ -61,13 +61,13 @@ func BenchmarkPartTwoCityPostgres(b *testing.B) {
 }
 
 func benchParts(b *testing.B, d *db.DB) {
-	benchPartsOf(b, d, []int{1, 2}, "parts-1+2")
+	benchPartsOf(b, d, figuresOfParts(1, 2), "parts-1+2")
 }
 
-// benchPartsOf times the figures of parts (all > 0 this year but part
-// one's) against part one's alone and baselineSQL, in the same run;
-// label names the metric of parts.
-func benchPartsOf(b *testing.B, d *db.DB, parts []int, label string) {
+// benchPartsOf times the figures both (all > 0 this year but part one's)
+// against part one's alone and baselineSQL, in the same run; label names
+// the metric of both.
+func benchPartsOf(b *testing.B, d *db.DB, both []*figures.Figure, label string) {
 	ctx := context.Background()
 	root, err := area.NewStore(d).Root(ctx)
 	if err != nil {
@@ -76,7 +76,7 @@ func benchPartsOf(b *testing.B, d *db.DB, parts []int, label string) {
 	from, to := date.YearBounds(date.Today().Year())
 	s := figures.Scope{AreaID: root.ID, AreaName: root.Name, From: from, To: to}
 	q := d.Reader()
-	both, one := figuresOfParts(parts...), figuresOfParts(1)
+	one := figuresOfParts(1)
 	vals, err := figures.ComputeList(ctx, q, s, i18n.ZH, both) // warm the caches and check
 	if err != nil {
 		b.Fatal(err)

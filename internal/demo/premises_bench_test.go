@@ -24,7 +24,7 @@ var sparseThisYear = map[string]bool{"funding.unit": true, "funding.other": true
 //
 //	go test ./internal/demo -run '^$' -bench FiguresPartsOneToThreeCity -benchtime 30x -count 5
 func BenchmarkFiguresPartsOneToThreeCity(b *testing.B) {
-	benchPartsOf(b, cachedTier(b, "city"), []int{1, 2, 3}, "parts-1-3")
+	benchPartsOf(b, cachedTier(b, "city"), figuresOfParts(1, 2, 3), "parts-1-3")
 }
 
 // BenchmarkThreeLacksCity measures the three-lacks list of the whole city
