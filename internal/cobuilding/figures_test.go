@@ -2,9 +2,12 @@ package cobuilding_test
 
 import (
 	"context"
+
+	"dangjian/internal/area"
 	"fmt"
 	"testing"
 
+	"dangjian/internal/date"
 	"dangjian/internal/db"
 	"dangjian/internal/dbtest"
 	"dangjian/internal/figures"
@@ -58,7 +61,24 @@ func TestPartFourFigures(t *testing.T) {
 		}
 		// The maintained counts give every tallied figure the rows give, for
 		// every area, on and around each day the dataset changes something.
-		t.Logf("%d scopes and periods compared", testkit.CheckTallied(t, dbh, testkit.TalliedPeriods(2022, 2025,
-			"2022-05-01", "2023-12-20", "2024-03-28", "2024-04-05", "2024-05-01", "2024-06-30", "2024-11-30", "2024-12-01", "2025-01-15")))
+		// 官渡社区 moves to 河东街道 in 2025, after P3 was done there: its
+		// units count for 官渡街道 in 2025, from rows (it left during the
+		// year), and not for 河东街道.
+		if err := p.App.Areas.Adjust(context.Background(), area.AdjustInput{AreaID: p.ID("官渡社区"), NewParentID: p.ID("河东街道"), On: d("2025-03-01")}); err != nil {
+			t.Fatal(err)
+		}
+		for scope, want := range map[string]float64{"官渡街道": 1, "河东街道": 0} {
+			s := figures.Scope{AreaID: p.ID(scope), From: d("2025-01-01"), To: d("2025-12-31")}
+			if got, err := figures.Get("projects.units").Compute(context.Background(), dbh.Reader(), s); err != nil || got != want {
+				t.Errorf("projects.units of %s in 2025 after the move: %v, %v; want %v", scope, got, err, want)
+			}
+		}
+		// Spans of years too, whole and with parts of years at either end,
+		// for the units' sets (read by whole year, the rest from rows).
+		periods := append(testkit.TalliedPeriods(2022, 2025,
+			"2022-05-01", "2023-12-20", "2024-03-28", "2024-04-05", "2024-05-01", "2024-06-30", "2024-11-30", "2024-12-01", "2025-01-15"),
+			[2]date.Date{d("2022-01-01"), d("2024-12-31")}, [2]date.Date{d("2023-07-01"), d("2025-03-31")}, [2]date.Date{d("2021-03-01"), d("2024-12-31")},
+			[2]date.Date{d("2024-01-01"), d("2025-06-30")}, [2]date.Date{d("2022-04-01"), d("2024-06-29")}, [2]date.Date{d("2024-03-01"), d("2025-12-31")})
+		t.Logf("%d scopes and periods compared", testkit.CheckTallied(t, dbh, periods))
 	})
 }

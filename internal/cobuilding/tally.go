@@ -2,8 +2,8 @@ package cobuilding
 
 // Part four (a)'s maintained counts (internal/tally; migration 0018): each
 // mirrors one figure's SQL in figures.go, which the tests hold them to.
-// projects.units is not among them: distinct units do not add up over
-// areas.
+// projects.units counts distinct units, which do not add up over areas:
+// its set keeps them per area and year (tally.Set).
 
 import (
 	"dangjian/internal/date"
@@ -14,6 +14,10 @@ var (
 	colProjectsDone = tally.NewColumn("co_projects_done")
 	colSaved        = tally.NewColumn("co_saved")
 	colBanners      = tally.NewColumn("co_banners")
+	// The units taking part in the area's projects done, by done day (the
+	// rows of projects.units).
+	setUnitsDone = tally.NewSet("co_units_done", `SELECT p.area_id, p.done_on, c.unit_id FROM co_contribution c JOIN co_project p ON p.id = c.project_id
+WHERE p.done_on IS NOT NULL AND c.unit_id IS NOT NULL AND p.area_id IN (…)`)
 )
 
 func init() {

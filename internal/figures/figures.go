@@ -65,6 +65,10 @@ type Figure struct {
 	// Tally, when set, reads the value from the maintained counts; SQL
 	// still lists the records and defines the value.
 	Tally *Tallied
+	// Set, for a figure counting distinct ids that do not add up over
+	// areas, reads the whole years of the period from the ids kept per area
+	// and year in tally_set (sets.go); SQL still defines the value.
+	Set *tally.Set
 }
 
 // Label is the figure's label in lang.
@@ -156,10 +160,13 @@ type Record struct {
 
 // Compute returns the value of one figure.
 func (f *Figure) Compute(ctx context.Context, q db.Q, s Scope) (float64, error) {
-	if f.Tally != nil {
+	if f.Tally != nil || f.Set != nil {
 		fresh, err := tally.Clean(ctx, q)
 		if err != nil {
 			return 0, err
+		}
+		if fresh && f.Set != nil {
+			return computeSet(ctx, q, s, f)
 		}
 		if fresh {
 			vals, err := computeTallied(ctx, q, s, []*Figure{f})
@@ -252,6 +259,10 @@ func ComputeList(ctx context.Context, q db.Q, s Scope, lang i18n.Lang, fs []*Fig
 			continue
 		}
 		tasks = append(tasks, func() (err error) {
+			if fresh && f.Set != nil {
+				vals[i], err = computeSet(ctx, q, s, f)
+				return err
+			}
 			vals[i], err = f.CountRows(ctx, q, s)
 			return err
 		})

@@ -259,6 +259,14 @@ func CompareTallied(ctx context.Context, q db.Q, s Scope, fs []*Figure) ([]strin
 	if err != nil {
 		return nil, err
 	}
+	for _, f := range fs {
+		if f.Set != nil {
+			if got[f.Key], err = computeSet(ctx, q, s, f); err != nil {
+				return nil, err
+			}
+			tallied = append(tallied, f)
+		}
+	}
 	var out []string
 	for _, f := range tallied {
 		want, err := f.CountRows(ctx, q, s)

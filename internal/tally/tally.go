@@ -127,7 +127,7 @@ func tallyColumns() []string { return append([]string{"area_id", "on_date"}, col
 func yearColumns() []string  { return append([]string{"area_id", "year", "on_date"}, columnNames...) }
 
 // recount replaces the rows of a batch of areas in tally, tally_year and
-// tally_jan1.
+// tally_jan1, and their sets in tally_set.
 func recount(ctx context.Context, q db.Q, areas []int64) error {
 	byArea, err := count(ctx, q, areas)
 	if err != nil {
@@ -138,6 +138,9 @@ func recount(ctx context.Context, q db.Q, areas []int64) error {
 		if _, err := q.ExecContext(ctx, "DELETE FROM "+table+" WHERE area_id IN "+in, args...); err != nil {
 			return fmt.Errorf("tally: %w", err)
 		}
+	}
+	if err := recountSets(ctx, q, areas, in, args); err != nil {
+		return err
 	}
 	var days, years, jan1 []areaRow
 	for _, a := range areas {

@@ -6,9 +6,13 @@
 -- co_saved          running total of the money they saved in fen (estimated − actual, never below 0)
 -- co_banners        running total of banners received for its projects, by given_on
 --
--- projects.units stays a count of rows (distinct units cannot be summed
--- over areas); two indexes serve it: a community's projects by done day,
--- and a project's participating units without reading the contributions.
+-- projects.units counts distinct units, which do not add up over areas:
+-- tally_set keeps, per area and year, the distinct ids a set of
+-- internal/tally names (co_units_done: the units taking part in the area's
+-- projects done that year), encoded as varint differences; a figure unites
+-- the sets of its scope's areas for the whole years of its period and reads
+-- rows only for the rest. Two indexes serve those rows: a community's
+-- projects by done day, and a project's units without its contributions.
 
 ALTER TABLE tally ADD COLUMN co_projects_done BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE tally ADD COLUMN co_saved BIGINT NOT NULL DEFAULT 0;
@@ -19,6 +23,14 @@ ALTER TABLE tally_year ADD COLUMN co_banners BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE tally_jan1 ADD COLUMN co_projects_done BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE tally_jan1 ADD COLUMN co_saved BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE tally_jan1 ADD COLUMN co_banners BIGINT NOT NULL DEFAULT 0;
+
+CREATE TABLE tally_set (
+  area_id INTEGER NOT NULL REFERENCES area(id),
+  name    TEXT NOT NULL,
+  year    INTEGER NOT NULL,
+  ids     BYTEA NOT NULL,
+  PRIMARY KEY (area_id, name, year)
+);
 
 CREATE INDEX co_project_area_done ON co_project(area_id, done_on);
 DROP INDEX co_contribution_project;
