@@ -28,7 +28,7 @@ func init() {
 		&figures.Figure{
 			Key: "projects.units", Part: 4, RecordKind: "unit",
 			LabelZH: "参与共建项目的驻区单位", LabelEN: "Units taking part in projects done", UnitZH: "个",
-			Set:     &setUnitsDone,
+			Set: &setUnitsDone,
 			// Units only: a named department is no stationed unit. The
 			// unit's name as a scalar subquery, so counting reads no unit.
 			SQL: figures.SQLJoin(

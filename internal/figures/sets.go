@@ -134,4 +134,3 @@ func (b *idBits) add(id int64) {
 }
 
 func (b *idBits) len() int { return b.n }
-
