@@ -48,6 +48,8 @@ var figureScenarios = []scenario{
 		Want: []string{"# 示范区社区党建工作经验交流会讲话（2023-01-01 至 2023-12-31）"}, Headers: map[string]string{"Content-Type": "text/markdown"}},
 	{Name: "the speech in HTML, in English", Method: "GET", Path: "/api/v1/speech?from=2023-01-01&to=2023-12-31&format=html&lang=en", Status: 200,
 		Want: []string{`<html lang="en">`, "Speech on community party building in 示范区"}, Headers: map[string]string{"Content-Type": "text/html"}},
+	{Name: "the speech in Word", Method: "GET", Path: "/api/v1/speech?from=2023-01-01&to=2023-12-31&format=docx", Status: 200,
+		Want: []string{"PK", "word/document.xml"}, Headers: map[string]string{"Content-Type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}},
 	{Name: "the speech in an unknown format", Method: "GET", Path: "/api/v1/speech?format=pdf", Status: 422,
 		Want: []string{`"code":"format_invalid"`, `"field":"format"`}},
 	{Name: "the speech with an inverted period", Method: "GET", Path: "/api/v1/speech?from=2024-01-01&to=2023-01-01", Status: 422,

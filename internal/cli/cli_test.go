@@ -127,7 +127,7 @@ func TestFiguresForASubtreeAndTheSpeechFile(t *testing.T) {
 		t.Fatalf("figures table: %d %s %s", code, out, stderr)
 	}
 	dir := t.TempDir()
-	for _, f := range []string{"md", "html"} {
+	for _, f := range []string{"md", "html", "docx"} {
 		path := filepath.Join(dir, "speech."+f)
 		if code, _, stderr := run(t, "speech", "--db", u, "--format", f, "--out", path); code != 0 {
 			t.Fatalf("speech %s: %s", f, stderr)
@@ -136,9 +136,18 @@ func TestFiguresForASubtreeAndTheSpeechFile(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		if f == "docx" {
+			if !bytes.HasPrefix(b, []byte("PK")) || !bytes.Contains(b, []byte("word/document.xml")) {
+				t.Errorf("speech.docx is not a Word document: %d bytes", len(b))
+			}
+			continue
+		}
 		if !strings.Contains(string(b), "健全组织网络") || strings.Contains(string(b), "{{") {
 			t.Errorf("speech.%s: %s", f, b)
 		}
+	}
+	if code, _, stderr := run(t, "speech", "--db", u, "--format", "docx"); code == 0 || !strings.Contains(stderr, "--out") {
+		t.Errorf("docx to standard output: %d %s", code, stderr)
 	}
 	code, _, stderr = run(t, "speech", "--db", u, "--out", filepath.Join(dir, "no", "such", "file.md"))
 	if code == 0 || !strings.Contains(stderr, "cannot write") {

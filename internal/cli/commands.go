@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -151,13 +152,16 @@ func writeFiguresJSON(env Env, s figures.Scope, vals []figures.Value) error {
 func runSpeech(ctx context.Context, env Env, args []string) error {
 	fs, dbURL := newFlags("speech", env)
 	sf := addScopeFlags(fs)
-	format := fs.String("format", "md", "md or html")
+	format := fs.String("format", "md", "md, html or docx")
 	out := fs.String("out", "", "write to FILE instead of standard output")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	if *format != "md" && *format != "html" {
-		return i18n.Errf("format", "err.format_invalid", *format, "md, html")
+	if *format != "md" && *format != "html" && *format != "docx" {
+		return i18n.Errf("format", "err.format_invalid", *format, "md, html, docx")
+	}
+	if *format == "docx" && *out == "" {
+		return i18n.Errf("out", "err.docx_needs_out")
 	}
 	d, err := open(ctx, *dbURL)
 	if err != nil {
@@ -178,6 +182,13 @@ func runSpeech(ctx context.Context, env Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if *format == "docx" {
+		var b bytes.Buffer
+		if err := report.DOCX(&b, filled); err != nil {
+			return err
+		}
+		return writeOut(*out, b.Bytes())
+	}
 	text := filled.Markdown()
 	if *format == "html" {
 		text = report.HTMLDocument(filled)
@@ -186,8 +197,13 @@ func runSpeech(ctx context.Context, env Env, args []string) error {
 		_, err = fmt.Fprint(env.Stdout, text)
 		return err
 	}
-	if err := os.WriteFile(*out, []byte(text), 0o644); err != nil {
-		return fmt.Errorf("cannot write %s: %v", *out, strings.TrimPrefix(err.Error(), "open "+*out+": "))
+	return writeOut(*out, []byte(text))
+}
+
+// writeOut writes a command's output to the file named by --out.
+func writeOut(path string, body []byte) error {
+	if err := os.WriteFile(path, body, 0o644); err != nil {
+		return fmt.Errorf("cannot write %s: %v", path, strings.TrimPrefix(err.Error(), "open "+path+": "))
 	}
 	return nil
 }

@@ -13,6 +13,7 @@ func init() {
 		"ui.cli.admin_created": {ZH: "已创建系统管理员账号：用户名 admin，一次性密码 %s\n（仅显示这一次；首次登录时必须修改）",
 			EN: "created the administrator account: username admin, one-time password %s\n(shown only now; it must be changed at the first sign-in)"},
 		"ui.cli.demo_accounts": {ZH: "演示账号（一次性密码，仅显示这一次）：", EN: "demo accounts (one-time passwords, shown only now):"},
+		"err.docx_needs_out":   {ZH: "Word 文档需要用 --out 指定输出文件", EN: "a Word document needs --out FILE to write to"},
 		"ui.cli.password_set":  {ZH: "已为 %s 设置新密码；其原有的登录会话已结束", EN: "set the password of %s; their other sessions have ended"},
 		"ui.cli.token_password_pending": {ZH: "注意：账号 %[1]s 尚未修改初始密码，在此之前 API 会拒绝这个令牌。可在网页上登录修改，或在服务器上运行：dangjian user password %[1]s（从标准输入读入新密码）",
 			EN: "note: %[1]s has not changed the initial password yet, and the API refuses the token until then. Sign in on the web page to change it, or run on the server: dangjian user password %[1]s (reads the new password from standard input)"},

@@ -1,14 +1,16 @@
 package report
 
 import (
+	"bytes"
 	"dangjian/internal/web"
 	"fmt"
 	"net/http"
 	"strings"
 )
 
-// speechDownload serves the speech as a Markdown (/speech.md) or a
-// standalone HTML (/speech.html) file for the scope and period in the query.
+// speechDownload serves the speech as a Markdown (/speech.md), a
+// standalone HTML (/speech.html) or a Word (/speech.docx) file for the
+// scope and period in the query.
 func (s *pages) speechDownload(w http.ResponseWriter, r *http.Request) {
 	sc, form, ok, err := s.resolveScope(r, "/speech")
 	if err != nil {
@@ -33,16 +35,26 @@ func (s *pages) speechDownload(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	name := fmt.Sprintf("speech-%d-%s-%s", sc.AreaID, sc.From, sc.To)
-	var body, ctype string
-	if strings.HasSuffix(r.URL.Path, ".md") {
-		body, ctype, name = filled.Markdown(), "text/markdown; charset=utf-8", name+".md"
-	} else {
-		body, ctype, name = HTMLDocument(filled), "text/html; charset=utf-8", name+".html"
+	var body bytes.Buffer
+	var ctype string
+	switch {
+	case strings.HasSuffix(r.URL.Path, ".md"):
+		body.WriteString(filled.Markdown())
+		ctype, name = "text/markdown; charset=utf-8", name+".md"
+	case strings.HasSuffix(r.URL.Path, ".docx"):
+		if err := DOCX(&body, filled); err != nil {
+			s.ServerError(w, r, err)
+			return
+		}
+		ctype, name = DOCXType, name+".docx"
+	default:
+		body.WriteString(HTMLDocument(filled))
+		ctype, name = "text/html; charset=utf-8", name+".html"
 	}
 	w.Header().Set("Content-Type", ctype)
 	w.Header().Set("Cache-Control", "no-store")
 	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
-	_, _ = w.Write([]byte(body))
+	_, _ = w.Write(body.Bytes())
 }
 
 func nonEmpty(ss ...string) []string {

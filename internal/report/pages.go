@@ -36,6 +36,7 @@ func Pages(d *db.DB, areas *area.Store) web.Module {
 				{Pattern: "GET /speech", Perm: ReadReports, Handler: s.speechShow},
 				{Pattern: "GET /speech.md", Perm: ReadReports, Handler: s.speechDownload},
 				{Pattern: "GET /speech.html", Perm: ReadReports, Handler: s.speechDownload},
+				{Pattern: "GET /speech.docx", Perm: ReadReports, Handler: s.speechDownload},
 			}
 		},
 	}

@@ -88,6 +88,7 @@ var accessRows = map[string]accessRow{
 	"GET /speech":                           {"reports.read", "GET", "/speech"},
 	"GET /speech.md":                        {"reports.read", "GET", "/speech.md"},
 	"GET /speech.html":                      {"reports.read", "GET", "/speech.html"},
+	"GET /speech.docx":                      {"reports.read", "GET", "/speech.docx"},
 	"/":                                     {"", "GET", "/no/such/page"},
 }
 

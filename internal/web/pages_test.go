@@ -170,7 +170,7 @@ var readScenarios = []scenario{
 	{Name: "records inverted period", Path: "/figures/communities.total?from=2025-12-31&to=2025-01-01", Status: 422, Want: []string{"晚于结束日期"}},
 	{Name: "speech", Path: "/speech", Status: 200, Want: []string{
 		`<article class="speech">`, `class="figure"`, `href="/figures/communities.total?area={示范区}&amp;from=2025-01-01&amp;to=2025-12-31"`,
-		`href="/speech.md?area={示范区}&amp;from=2025-01-01&amp;to=2025-12-31"`, `href="/speech.html?`, "一居一支部",
+		`href="/speech.md?area={示范区}&amp;from=2025-01-01&amp;to=2025-12-31"`, `href="/speech.html?`, `href="/speech.docx?`, "一居一支部",
 	}, Not: []string{"{{"}},
 	{Name: "speech in English", Path: "/speech?area={河东街道}", Lang: "en", Status: 200, Want: []string{`<html lang="en">`, `<article class="speech">`, "河东街道"}},
 	{Name: "speech bad period", Path: "/speech?from=2025-12-31&to=2025-01-01", Status: 422, Want: []string{"晚于结束日期"}, Not: []string{"<article"}},
@@ -178,6 +178,8 @@ var readScenarios = []scenario{
 		Headers: map[string]string{"Content-Type": "text/markdown", "Content-Disposition": "attachment"}},
 	{Name: "speech html", Path: "/speech.html", Status: 200, Want: []string{"<!doctype html>", `<html lang="zh-CN">`},
 		Headers: map[string]string{"Content-Disposition": ".html"}},
+	{Name: "speech word", Path: "/speech.docx?area={河东街道}", Status: 200, Want: []string{"PK", "word/document.xml"},
+		Headers: map[string]string{"Content-Type": "wordprocessingml.document", "Content-Disposition": ".docx"}},
 	{Name: "speech download bad period", Path: "/speech.md?to=x", Status: 422, Want: []string{"日期“x”无效"}},
 	{Name: "style sheet", Path: "/static/app.css", Status: 200, Want: []string{"--red"}, Headers: map[string]string{"Content-Type": "text/css"}},
 	{Name: "forged flash ignored", Path: "/", Status: 200, Not: []string{`class="flash"`}},
