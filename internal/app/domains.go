@@ -9,6 +9,7 @@ import (
 	"dangjian/internal/people"
 	"dangjian/internal/premises"
 	"dangjian/internal/report"
+	"dangjian/internal/services"
 	"dangjian/internal/web"
 )
 
@@ -37,6 +38,7 @@ func (a *App) endpoints() []api.Module {
 		coordination.API(a.Coordination),
 		premises.API(a.Premises),
 		cobuilding.API(a.Cobuilding),
+		services.API(a.Services),
 		importer.API(a.DB, a.People, a.Jobs),
 	}
 }

@@ -123,8 +123,11 @@ func scanDeed(row scanner) (Deed, error) {
 // loadDeed reads good deed id, refusing one outside the scope.
 func (s *Store) loadDeed(ctx context.Context, q db.Q, field string, id int64) (Deed, error) {
 	g, err := scanDeed(q.QueryRowContext(ctx, "SELECT "+deedCols+" FROM good_deed g WHERE g.id = ?", id))
-	if db.IsNotFound(err) || (err == nil && !s.visible(ctx, g.AreaID)) {
+	if db.IsNotFound(err) {
 		return g, notFound(field, "err.deed_unknown", id)
+	}
+	if err == nil {
+		err = s.visible(ctx, field, g.AreaID)
 	}
 	return g, err
 }

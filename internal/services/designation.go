@@ -167,8 +167,11 @@ func scanDesignation(row scanner) (Designation, error) {
 // loadDesignation reads designation id, refusing one outside the scope.
 func (s *Store) loadDesignation(ctx context.Context, q db.Q, field string, id int64) (Designation, error) {
 	d, err := scanDesignation(q.QueryRowContext(ctx, "SELECT "+designationCols+" FROM designation d WHERE d.id = ?", id))
-	if db.IsNotFound(err) || (err == nil && !s.visible(ctx, d.AreaID)) {
+	if db.IsNotFound(err) {
 		return d, notFound(field, "err.designation_unknown", id)
+	}
+	if err == nil {
+		err = s.visible(ctx, field, d.AreaID)
 	}
 	return d, err
 }

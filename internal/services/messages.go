@@ -36,3 +36,9 @@ func init() {
 		"err.deed_unknown":                     {ZH: "好事实事 %d 不存在", EN: "good deed %d does not exist"},
 	})
 }
+
+func init() {
+	i18n.Register(map[string]i18n.Message{
+		"err.svc_kind_unknown": {ZH: "未知的类型“%s”", EN: "unknown kind %q"},
+	})
+}

@@ -153,8 +153,11 @@ func scanOutlet(row scanner) (Outlet, error) {
 // loadOutlet reads outlet id, refusing one outside the scope.
 func (s *Store) loadOutlet(ctx context.Context, q db.Q, field string, id int64) (Outlet, error) {
 	o, err := scanOutlet(q.QueryRowContext(ctx, "SELECT "+outletCols+" FROM outlet o WHERE o.id = ?", id))
-	if db.IsNotFound(err) || (err == nil && !s.visible(ctx, o.AreaID)) {
+	if db.IsNotFound(err) {
 		return o, notFound(field, "err.outlet_unknown", id)
+	}
+	if err == nil {
+		err = s.visible(ctx, field, o.AreaID)
 	}
 	return o, err
 }

@@ -200,8 +200,11 @@ func (s *Store) mask(p *Placement) error {
 // scope.
 func (s *Store) loadPlacement(ctx context.Context, q db.Q, field string, id int64) (Placement, error) {
 	p, err := scanPlacement(q.QueryRowContext(ctx, "SELECT "+placementCols+" FROM placement p WHERE p.id = ?", id))
-	if db.IsNotFound(err) || (err == nil && !s.visible(ctx, p.AreaID)) {
+	if db.IsNotFound(err) {
 		return p, notFound(field, "err.placement_unknown", id)
+	}
+	if err == nil {
+		err = s.visible(ctx, field, p.AreaID)
 	}
 	if err != nil {
 		return p, err

@@ -210,8 +210,11 @@ func scanRecord(row scanner) (Record, error) {
 // loadRecord reads record id, refusing one outside the scope.
 func (s *Store) loadRecord(ctx context.Context, q db.Q, field string, id int64) (Record, error) {
 	r, err := scanRecord(q.QueryRowContext(ctx, "SELECT "+recordCols+recordFrom+" WHERE r.id = ?", id))
-	if db.IsNotFound(err) || (err == nil && !s.visible(ctx, r.AreaID)) {
+	if db.IsNotFound(err) {
 		return r, notFound(field, "err.service_record_unknown", id)
+	}
+	if err == nil {
+		err = s.visible(ctx, field, r.AreaID)
 	}
 	return r, err
 }

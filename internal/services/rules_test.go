@@ -62,7 +62,7 @@ func TestPartFourBRefusals(t *testing.T) {
 				_, err := s.CreateRecord(ctx, services.RecordInput{OutletID: o3, Kind: "dancing", Span: services.Month, On: d("2024-01-01")})
 				return err
 			}},
-			{"a record of an outlet outside the scope", "err.outlet_unknown", "outlet_id", fault.NotFound, func() error {
+			{"a record of an outlet outside the scope", "err.out_of_scope", "outlet_id", fault.OutOfScope, func() error {
 				_, err := s.CreateRecord(hedong, services.RecordInput{OutletID: o4, Kind: "training", Span: services.Month, On: d("2025-01-01"), PersonTimes: 1})
 				return err
 			}},

@@ -155,10 +155,16 @@ func (s *Store) subtree(ctx context.Context, areaID int64) (int64, error) {
 	return areaID, err
 }
 
-// visible reports whether area id lies in the caller's scope.
-func (s *Store) visible(ctx context.Context, id int64) bool {
+// visible refuses a record on area id outside the caller's scope, naming
+// field (class fault.OutOfScope).
+func (s *Store) visible(ctx context.Context, field string, id int64) error {
 	_, err := s.Areas.Get(ctx, id)
-	return err == nil
+	if e, ok := err.(*i18n.Error); ok {
+		c := *e
+		c.Field = field
+		return &c
+	}
+	return err
 }
 
 // page bounds a list's length.
