@@ -25,6 +25,7 @@ func (a *App) pages() []web.Module {
 		premises.Pages(a.Premises),
 		cobuilding.Pages(a.Cobuilding),
 		cobuilding.SheetPages(a.Cobuilding),
+		services.Pages(a.Services),
 		importer.Pages(a.DB, a.People, a.Jobs),
 	}
 }

@@ -20,6 +20,11 @@ func init() {
 		"ui.audit.action.good_deed.create":       {ZH: "登记好事实事", EN: "Good deed recorded"},
 		"ui.audit.action.good_deed.update":       {ZH: "更正好事实事", EN: "Good deed corrected"},
 		"ui.audit.action.services.move_attached": {ZH: "服务站点和命名随区划调整转移", EN: "Outlets and designations moved with the area"},
+		"ui.audit.type.outlet":                   {ZH: "服务站点", EN: "Outlet"},
+		"ui.audit.type.designation":              {ZH: "命名", EN: "Designation"},
+		"ui.audit.type.service_record":           {ZH: "服务记录", EN: "Service record"},
+		"ui.audit.type.placement":                {ZH: "再就业", EN: "Placement"},
+		"ui.audit.type.good_deed":                {ZH: "好事实事", EN: "Good deed"},
 		"ui.attached.outlets":                    {ZH: "%d个服务站点", EN: "%d service outlets"},
 		"ui.attached.designations":               {ZH: "%d个命名小区", EN: "%d designated estates"},
 	})
