@@ -130,7 +130,7 @@ func (p *partFourB) build() {
 	p.rec("R8", "河滨社区", "other", services.Month, "2022-06-01", 11)
 
 	for i, pl := range []struct{ community, on string }{{"迎宾社区", "2024-05-10"}, {"迎宾社区", "2024-09-01"}, {"宾南社区", "2024-01-01"}, {"官渡社区", "2023-12-31"}} {
-		p.must(s.CreatePlacement(ctx, services.PlacementInput{AreaID: p.ID(pl.community), Name: "安置对象" + string(rune('甲'+i)), IDNumber: idNumber(i + 1),
+		p.must(s.CreatePlacement(ctx, services.PlacementInput{AreaID: p.ID(pl.community), Name: "安置对象" + []string{"甲", "乙", "丙", "丁"}[i], IDNumber: idNumber(i + 1),
 			BeforeStatus: "laid_off", Employer: "示范物业公司", Work: "保洁", PlacedBy: "社区劳动保障站", PlacedOn: d(pl.on)}))
 	}
 	for _, g := range []struct{ by, on string }{{"河东街道", "2024-02-01"}, {"迎宾社区", "2024-12-31"}, {"宾南社区", "2025-01-01"}, {"官渡社区", "2024-07-01"}} {

@@ -33,8 +33,10 @@ func Pages(st *Store) web.Module {
 	return web.Module{
 		Name:      "services",
 		Templates: web.Sub(templateFiles),
-		Funcs:     template.FuncMap{"svcTabs": svcTabs, "svcCounts": svcCounts, "monthOf": monthText,
-			"crumbsOf": func(id int64, name string) []web.Crumb { return []web.Crumb{{Label: name, Href: "/areas/" + web.Itoa(id)}} }},
+		Funcs: template.FuncMap{"svcTabs": svcTabs, "svcCounts": svcCounts, "monthOf": monthText,
+			"crumbsOf": func(id int64, name string) []web.Crumb {
+				return []web.Crumb{{Label: name, Href: "/areas/" + web.Itoa(id)}}
+			}},
 		// No entry on the top bar: at 1280 px its English labels fill one
 		// line already. The lists are reached from every area's page (and
 		// link to one another); a "part four" menu holding co-building and
@@ -45,7 +47,7 @@ func Pages(st *Store) web.Module {
 			{Key: "outlets-community", Path: "outlets", Label: "ui.area.outlets", Level: string(area.Community), Perm: ReadServices},
 			{Key: "outlets-subdistrict", Path: "outlets", Label: "ui.area.outlets", Level: string(area.Subdistrict), Perm: ReadServices},
 		},
-		Pickers:   []web.Picker{st.OutletPicker()},
+		Pickers: []web.Picker{st.OutletPicker()},
 		Routes: func(k *web.Kit) []web.Route {
 			p := &pages{Kit: k, s: st}
 			return []web.Route{
