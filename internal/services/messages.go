@@ -40,5 +40,6 @@ func init() {
 func init() {
 	i18n.Register(map[string]i18n.Message{
 		"err.svc_kind_unknown": {ZH: "未知的类型“%s”", EN: "unknown kind %q"},
+		"err.placement_no_key": {ZH: "未配置加密密钥，不能保存身份证号", EN: "no encryption key is set: the ID number cannot be stored"},
 	})
 }

@@ -33,7 +33,7 @@ func (p *pages) placementCreate(w http.ResponseWriter, r *http.Request) {
 		Defaults: web.Defaults(p.s.Today()),
 		Fields: func(url.Values) []web.Field {
 			f := append([]web.Field{areaField(lang, "ui.placement.area", "")}, placementFields(lang)...)
-			f = append(f[:2], append([]web.Field{{Name: "id_number", Label: i18n.T(lang, "ui.placement.id_number"), Type: "text", Required: true, Help: i18n.T(lang, "ui.placement.id_number_help")}}, f[2:]...)...)
+			f = append(f[:2], append([]web.Field{{Name: "id_number", Label: i18n.T(lang, "ui.placement.id_number"), Type: "text", Help: i18n.T(lang, "ui.placement.id_number_help")}}, f[2:]...)...)
 			return append(f, web.Field{Name: "on", Label: i18n.T(lang, "ui.placement.placed_on"), Type: "date", Required: true, Help: i18n.T(lang, "ui.help.date")}, web.NoteField(lang))
 		},
 		Apply: func(ctx context.Context, v url.Values, on date.Date) (string, []string, error) {

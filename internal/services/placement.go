@@ -82,8 +82,8 @@ func (in PlacementInput) masked() PlacementInput {
 }
 
 // CreatePlacement records a placement by an area in the scope. The ID
-// number is checked (GB 11643), stored encrypted and never audited in
-// full; the same person placed twice on one day is refused.
+// number, when known, is checked (GB 11643), stored encrypted and never
+// audited in full; the same person placed twice on one day is refused.
 func (s *Store) CreatePlacement(ctx context.Context, in PlacementInput) (int64, error) {
 	if _, err := s.placeOn(ctx, "area_id", in.AreaID, date.Date{}, area.Subdistrict, area.Community); err != nil {
 		return 0, err
@@ -91,34 +91,39 @@ func (s *Store) CreatePlacement(ctx context.Context, in PlacementInput) (int64, 
 	if err := placementText(&in); err != nil {
 		return 0, err
 	}
-	idNumber, _, err := people.ParseIDNumber("id_number", in.IDNumber, s.Today())
-	if err != nil {
-		return 0, err
+	var enc, hash string
+	if pii.Normalize(in.IDNumber) != "" {
+		idNumber, _, err := people.ParseIDNumber("id_number", in.IDNumber, s.Today())
+		if err != nil {
+			return 0, err
+		}
+		in.IDNumber = idNumber
+		if s.Keys == nil {
+			return 0, i18n.Errf("id_number", "err.placement_no_key")
+		}
+		if enc, err = s.Keys.EncryptFor(ColIDNumber, idNumber); err != nil {
+			return 0, err
+		}
+		hash = s.Keys.Hash(ColIDNumber, idNumber)
 	}
-	in.IDNumber = idNumber
 	if err := s.checkDate("placed_on", in.PlacedOn); err != nil {
 		return 0, err
 	}
 	if _, err := s.placeOn(ctx, "area_id", in.AreaID, in.PlacedOn, area.Subdistrict, area.Community); err != nil {
 		return 0, err
 	}
-	enc, err := s.Keys.EncryptFor(ColIDNumber, idNumber)
-	if err != nil {
-		return 0, err
-	}
-	hash := s.Keys.Hash(ColIDNumber, idNumber)
 	var id int64
-	err = s.DB.Tx(ctx, func(q db.Q) error {
+	err := s.DB.Tx(ctx, func(q db.Q) error {
 		var n int
 		if err := q.QueryRowContext(ctx, "SELECT COUNT(*) FROM placement WHERE id_number_hash = ? AND placed_on = ?", hash, in.PlacedOn).Scan(&n); err != nil {
 			return err
 		}
-		if n > 0 {
+		if hash != "" && n > 0 {
 			return &i18n.Error{Field: "id_number", Key: "err.placement_twice", Args: []any{in.PlacedOn.String()}, Err: fault.Conflict}
 		}
 		if err := q.QueryRowContext(ctx, `INSERT INTO placement (area_id, name, id_number_enc, id_number_hash, before_status, employer, work, placed_by, placed_on, note)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-			in.AreaID, in.Name, enc, hash, in.BeforeStatus, in.Employer, in.Work, in.PlacedBy, in.PlacedOn, in.Note).Scan(&id); err != nil {
+			in.AreaID, in.Name, nullStr(enc), nullStr(hash), in.BeforeStatus, in.Employer, in.Work, in.PlacedBy, in.PlacedOn, in.Note).Scan(&id); err != nil {
 			return err
 		}
 		return record(ctx, q, "placement.create", "placement", id, in.masked())
@@ -178,7 +183,7 @@ func (s *Store) EndPlacement(ctx context.Context, id int64, day date.Date) error
 	})
 }
 
-const placementCols = "p.id, p.area_id, p.name, p.id_number_enc, p.before_status, p.employer, p.work, p.placed_by, p.placed_on, p.ended_on, p.note"
+const placementCols = "p.id, p.area_id, p.name, COALESCE(p.id_number_enc, ''), p.before_status, p.employer, p.work, p.placed_by, p.placed_on, p.ended_on, p.note"
 
 func scanPlacement(row scanner) (Placement, error) {
 	var p Placement
@@ -186,8 +191,11 @@ func scanPlacement(row scanner) (Placement, error) {
 	return p, err
 }
 
-// mask fills the masked ID number from the ciphertext.
+// mask fills the masked ID number from the ciphertext ("" when unknown).
 func (s *Store) mask(p *Placement) error {
+	if p.idEnc == "" {
+		return nil
+	}
 	plain, err := s.Keys.DecryptFor(ColIDNumber, p.idEnc)
 	if err != nil {
 		return err
@@ -252,4 +260,12 @@ func (s *Store) ListPlacements(ctx context.Context, f PlacementFilter) ([]Placem
 		}
 	}
 	return out, nil
+}
+
+// nullStr is NULL for "".
+func nullStr(v string) any {
+	if v == "" {
+		return nil
+	}
+	return v
 }

@@ -71,13 +71,14 @@ CREATE INDEX service_record_outlet ON service_record(outlet_id, on_date);
 -- A laid-off or unemployed person placed in work on a date by an area.
 -- The person's ID number is stored encrypted (pii, column
 -- "placement.id_number") with its keyed hash for finding the same person
--- again; the name is kept for the list. ended_on: the job ended.
+-- again (both NULL when the number is unknown, as for a person); the name
+-- is kept for the list. ended_on: the job ended.
 CREATE TABLE placement (
   id             INTEGER PRIMARY KEY,
   area_id        INTEGER NOT NULL REFERENCES area(id),
   name           TEXT NOT NULL,
-  id_number_enc  TEXT NOT NULL,
-  id_number_hash TEXT NOT NULL,
+  id_number_enc  TEXT,
+  id_number_hash TEXT,
   before_status  TEXT NOT NULL CHECK (before_status IN ('laid_off','unemployed')),
   employer       TEXT NOT NULL,
   work           TEXT NOT NULL DEFAULT '',
