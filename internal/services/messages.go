@@ -39,7 +39,8 @@ func init() {
 
 func init() {
 	i18n.Register(map[string]i18n.Message{
-		"err.svc_kind_unknown": {ZH: "未知的类型“%s”", EN: "unknown kind %q"},
-		"err.placement_no_key": {ZH: "未配置加密密钥，不能保存身份证号", EN: "no encryption key is set: the ID number cannot be stored"},
+		"err.svc_kind_unknown":          {ZH: "未知的类型“%s”", EN: "unknown kind %q"},
+		"err.service_record_cell_taken": {ZH: "该站点此期间的这类服务已有记录", EN: "this outlet already has a record of that kind for the period"},
+		"err.placement_no_key":          {ZH: "未配置加密密钥，不能保存身份证号", EN: "no encryption key is set: the ID number cannot be stored"},
 	})
 }

@@ -14,6 +14,7 @@ func init() {
 		"ui.audit.action.designation.end":        {ZH: "命名结束", EN: "Designation ended"},
 		"ui.audit.action.service_record.create":  {ZH: "登记服务记录", EN: "Services recorded"},
 		"ui.audit.action.service_record.update":  {ZH: "更正服务记录", EN: "Service record corrected"},
+		"ui.audit.action.service_record.batch":   {ZH: "批量登记服务记录", EN: "Service records brought in"},
 		"ui.audit.action.placement.create":       {ZH: "登记再就业", EN: "Placement recorded"},
 		"ui.audit.action.placement.update":       {ZH: "更正再就业记录", EN: "Placement corrected"},
 		"ui.audit.action.placement.end":          {ZH: "再就业结束", EN: "Placement ended"},

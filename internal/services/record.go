@@ -65,7 +65,8 @@ func monthEnd(first date.Date) date.Date {
 // checkRecord validates in on q and returns it normalised (a month's
 // record dated on its first day, the area the outlet's). Each refusal
 // names its field.
-func (s *Store) checkRecord(ctx context.Context, q db.Q, in RecordInput) (RecordInput, error) {
+// outlets, when not nil, keeps the outlets already read (a batch).
+func (s *Store) checkRecord(ctx context.Context, q db.Q, in RecordInput, outlets map[int64]Outlet) (RecordInput, error) {
 	var err error
 	if !oneOf(in.Kind, ServiceKinds) {
 		return in, i18n.Errf("kind", "err.service_kind_invalid")
@@ -89,9 +90,14 @@ func (s *Store) checkRecord(ctx context.Context, q db.Q, in RecordInput) (Record
 		return in, i18n.Errf("outlet_id", "err.service_outlet_or_area")
 	}
 	var o Outlet
-	if in.OutletID != 0 {
+	if known, ok := outlets[in.OutletID]; ok && in.OutletID != 0 {
+		o = known
+	} else if in.OutletID != 0 {
 		if o, err = s.loadOutlet(ctx, q, "outlet_id", in.OutletID); err != nil {
 			return in, err
+		}
+		if outlets != nil {
+			outlets[o.ID] = o
 		}
 	} else if _, err := s.placeOn(ctx, "area_id", in.AreaID, date.Date{}, area.Subdistrict, area.Community); err != nil {
 		return in, err
@@ -133,7 +139,7 @@ func (s *Store) CreateRecord(ctx context.Context, in RecordInput) (int64, error)
 	var id int64
 	err := s.DB.Tx(ctx, func(q db.Q) error {
 		var err error
-		if in, err = s.checkRecord(ctx, q, in); err != nil {
+		if in, err = s.checkRecord(ctx, q, in, nil); err != nil {
 			return err
 		}
 		if existing, err := findCell(ctx, q, in); err != nil {

@@ -187,7 +187,7 @@ func (s *Store) saveRow(ctx context.Context, q db.Q, month date.Date, communityI
 		}
 		return record(ctx, q, "service_record.update", "service_record", row.RecordID, RecordChange{PersonTimes: pt, VolunteerHours: vh})
 	}
-	in, err := s.checkRecord(ctx, q, RecordInput{OutletID: row.OutletID, Kind: row.Kind, Span: Month, On: month, PersonTimes: pt, VolunteerHours: vh})
+	in, err := s.checkRecord(ctx, q, RecordInput{OutletID: row.OutletID, Kind: row.Kind, Span: Month, On: month, PersonTimes: pt, VolunteerHours: vh}, nil)
 	if err != nil {
 		if e, ok := err.(*i18n.Error); ok {
 			row.PTErr = &i18n.Error{Field: row.Name("pt"), Key: e.Key, Args: e.Args}

@@ -113,3 +113,37 @@ func TestGridAllOrNothing(t *testing.T) {
 		}
 	})
 }
+
+// TestCreateRecordsAllOrNothing: a batch with one wrong record writes
+// nothing and names the record; a good batch writes every record.
+func TestCreateRecordsAllOrNothing(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, dbh *db.DB) {
+		p := newPartFourB(t, dbh)
+		p.build()
+		ctx := context.Background()
+		o5 := p.ids["O5 宾南家政服务中心"]
+		batch := []services.RecordInput{
+			{OutletID: o5, Kind: "training", Span: services.Month, On: d("2025-01-01"), PersonTimes: 10},
+			{OutletID: o5, Kind: "training", Span: services.Month, On: d("2025-02-01"), PersonTimes: 11},
+			{OutletID: o5, Kind: "training", Span: services.Month, On: d("2025-01-15"), PersonTimes: 12}, // January again
+		}
+		var n0, n int
+		p.ok(dbh.Reader().QueryRowContext(ctx, "SELECT COUNT(*) FROM service_record").Scan(&n0))
+		_, err := p.s.CreateRecords(ctx, batch)
+		var refused *services.RecordsRefused
+		if !errors.As(err, &refused) || refused.Index != 2 {
+			t.Fatalf("got %v, want record 2 refused", err)
+		}
+		p.ok(dbh.Reader().QueryRowContext(ctx, "SELECT COUNT(*) FROM service_record").Scan(&n))
+		if n != n0 {
+			t.Errorf("a refused batch wrote %d records", n-n0)
+		}
+		if got, err := p.s.CreateRecords(ctx, batch[:2]); err != nil || got != 2 {
+			t.Fatalf("%d, %v", got, err)
+		}
+		p.ok(dbh.Reader().QueryRowContext(ctx, "SELECT COUNT(*) FROM service_record").Scan(&n))
+		if n != n0+2 {
+			t.Errorf("a good batch wrote %d records, want 2", n-n0)
+		}
+	})
+}
