@@ -39,7 +39,7 @@ func personTimes(kind ServiceKind, zh, en string) *figures.Figure {
 		LabelZH: zh, LabelEN: en, UnitZH: "人次", UnitEN: "person-times",
 		SQL: figures.SQLJoin(
 			"SELECT r.id AS id, r.area_id AS area_id, COALESCE((SELECT o.name FROM outlet o WHERE o.id = r.outlet_id), "+figures.NameAt("r.area_id", "r.on_date", "''")+") AS name,",
-			"  r.on_date AS on_date, r.kind AS detail, r.person_times AS flag",
+			"  r.on_date AS on_date, r.kind || ' ' || r.span || ': ' || CAST(r.person_times AS TEXT) AS detail, r.person_times AS flag",
 			"FROM service_record r",
 			figures.Under("r.area_id", "r.on_date"),
 			"WHERE r.on_date >= ?2 AND r.on_date <= ?3"+where,

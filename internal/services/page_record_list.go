@@ -1,9 +1,15 @@
 package services
 
-import "net/http"
+import (
+	"net/http"
+
+	"dangjian/internal/date"
+	"dangjian/internal/web"
+)
 
 // recordList renders the service records of the user's scope (or ?area=),
-// of a ?kind=, by id, with the person-times of all of them by kind.
+// of a ?kind=, dated from ?from= to ?to=, by id, with the person-times of
+// all of them by kind.
 func (p *pages) recordList(w http.ResponseWriter, r *http.Request) {
 	areaID, name, err := p.listArea(r)
 	if err != nil {
@@ -14,7 +20,17 @@ func (p *pages) recordList(w http.ResponseWriter, r *http.Request) {
 	if !oneOf(kind, ServiceKinds) {
 		kind = ""
 	}
-	f := RecordFilter{AreaID: areaID, Kind: kind, After: after(r), Limit: 50}
+	// A period (?from=, ?to=) narrows the list and its totals.
+	from, err := web.ParseOn(r.URL.Query(), "from")
+	var to date.Date
+	if err == nil {
+		to, err = web.ParseOn(r.URL.Query(), "to")
+	}
+	if err != nil {
+		p.Fail(w, r, err)
+		return
+	}
+	f := RecordFilter{AreaID: areaID, Kind: kind, From: from, To: to, After: after(r), Limit: 50}
 	rows, err := p.s.ListRecords(r.Context(), f)
 	var totals []KindCount
 	if err == nil {

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"html/template"
 	"net/http"
-	"net/url"
 
 	"dangjian/internal/area"
 	"dangjian/internal/date"
@@ -117,10 +116,9 @@ func (p *pages) renderList(w http.ResponseWriter, r *http.Request, name, title s
 	u, _ := web.Principal(r)
 	pg.CanWrite = u.Can(WriteServices)
 	if n == 50 {
-		v := url.Values{"after": {web.Itoa(lastID)}}
-		if pg.AreaID != 0 {
-			v.Set("area", web.Itoa(pg.AreaID))
-		}
+		// The next page keeps the list's filters.
+		v := web.KeepValues(r.URL.Query(), "area", "kind", "from", "to", "lang")
+		v.Set("after", web.Itoa(lastID))
 		pg.Next = v.Encode()
 	}
 	p.Render(w, r, http.StatusOK, name, &web.View{Title: i18n.T(web.Lang(r), title), Nav: "services", D: pg})
