@@ -16,6 +16,8 @@ type gridPage struct {
 	Grid
 	MonthText, Prev, Next string
 	CanWrite              bool
+	// Kinds are the kinds of service, one row each per outlet.
+	Kinds []ServiceKind
 	// Error is the refusal of the whole grid (how many cells are wrong).
 	Error string
 }
@@ -105,7 +107,7 @@ func gridCells(v url.Values) []GridCell {
 func (p *pages) renderGrid(w http.ResponseWriter, r *http.Request, status int, g Grid, refusal *i18n.Error) {
 	lang := web.Lang(r)
 	u, _ := web.Principal(r)
-	pg := &gridPage{Grid: g, MonthText: monthText(g.Month), CanWrite: u.Can(WriteServices),
+	pg := &gridPage{Grid: g, MonthText: monthText(g.Month), CanWrite: u.Can(WriteServices), Kinds: ServiceKinds,
 		Prev: monthText(date.Of(g.Month.Time().AddDate(0, -1, 0))), Next: monthText(date.Of(g.Month.Time().AddDate(0, 1, 0)))}
 	if !MonthOf(p.s.Today()).After(g.Month) {
 		pg.Next = ""

@@ -24,10 +24,12 @@ type GridRow struct {
 	OutletName string
 	OutletKind OutletKind
 	Kind       ServiceKind
-	RecordID   int64
-	PT, VH     string
-	PTErr      *i18n.Error
-	VHErr      *i18n.Error
+	// First marks the outlet's first row (the page names the outlet once).
+	First    bool
+	RecordID int64
+	PT, VH   string
+	PTErr    *i18n.Error
+	VHErr    *i18n.Error
 }
 
 // Name is the input name of a row's cell (pt or vh).
@@ -90,7 +92,7 @@ func (s *Store) grid(ctx context.Context, q db.Q, communityID int64, month date.
 	sortOutlets(outlets)
 	for _, o := range outlets {
 		for _, k := range ServiceKinds {
-			row := GridRow{OutletID: o.ID, OutletName: o.Name, OutletKind: o.Kind, Kind: k}
+			row := GridRow{OutletID: o.ID, OutletName: o.Name, OutletKind: o.Kind, Kind: k, First: k == ServiceKinds[0]}
 			if r, ok := kept[strconv.FormatInt(o.ID, 10)+"/"+string(k)]; ok {
 				row.RecordID, row.PT, row.VH = r.ID, itoa(r.PersonTimes), itoa(r.VolunteerHours)
 			}
