@@ -20,6 +20,7 @@ import (
 	"dangjian/internal/people"
 	"dangjian/internal/pii"
 	"dangjian/internal/premises"
+	"dangjian/internal/services"
 	"dangjian/internal/web"
 )
 
@@ -35,8 +36,11 @@ type App struct {
 	Premises *premises.Store
 	// Cobuilding is part four (a): demands, resources, co-building projects.
 	Cobuilding *cobuilding.Store
-	Auth       *auth.Store
-	Log        *slog.Logger
+	// Services is part four (b): outlets, designations, services given,
+	// placements, good deeds.
+	Services *services.Store
+	Auth     *auth.Store
+	Log      *slog.Logger
 	// Jobs runs the background work started from the pages (imports).
 	Jobs *jobs.Runner
 }
@@ -61,16 +65,19 @@ func New(d *db.DB, keys *pii.Keyring, o Options) *App {
 	a.Coordination = coordination.NewStore(d, a.Areas)
 	a.Premises = premises.NewStore(d, a.Areas)
 	a.Cobuilding = cobuilding.NewStore(d, a.Areas)
+	a.Services = services.NewStore(d, a.Areas, keys)
 	// People's records hang on areas: an area that ends moves them along.
 	a.Areas.Attach(a.People)
 	a.Areas.Attach(a.Premises)
 	a.Areas.Attach(a.Cobuilding)
+	a.Areas.Attach(a.Services)
 	if o.Today != nil {
 		a.Areas.Today = o.Today
 		a.People.Today = o.Today
 		a.Coordination.Today = o.Today
 		a.Premises.Today = o.Today
 		a.Cobuilding.Today = o.Today
+		a.Services.Today = o.Today
 	}
 	if o.AuthParams != nil {
 		a.Auth.Params = *o.AuthParams

@@ -57,7 +57,8 @@ type Figure struct {
 	// person, membership, post, unit or registration.
 	RecordKind string
 	Agg        Aggregate
-	// Scale divides a Sum figure's total (1e6: fen to 万元).
+	// Scale divides a Sum figure's total (1e6: fen to 万元; 1: a sum of
+	// counts, shown as a whole number).
 	Scale float64
 	// SQL selects the records: id, area_id, name, on_date, detail, flag.
 	// ?1 is the scope area, ?2 the period start, ?3 the period end.
@@ -94,6 +95,9 @@ func (f *Figure) Format(v float64) string {
 	case Percent:
 		return fmt.Sprintf("%.1f", v)
 	case Sum:
+		if f.Scale == 1 {
+			break // a count summed (person-times): a whole number
+		}
 		return fmt.Sprintf("%.2f", v)
 	}
 	return fmt.Sprintf("%d", int64(v))

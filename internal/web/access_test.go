@@ -168,6 +168,7 @@ func TestRouteAccess(t *testing.T) {
 		seedAccessCoordination(t, app)
 		seedAccessPremises(t, app)
 		seedAccessCobuilding(t, app)
+		seedAccessServices(t, app)
 		for _, role := range auth.Roles {
 			app.account("acc-"+string(role), role, roleScopes[role])
 		}
