@@ -33,17 +33,22 @@ type GenStats struct {
 	// Part four (a): demands, resources, co-building projects (and those
 	// done), contributions, feedback.
 	Demands, Resources, CoProjects, CoProjectsDone, Contributions, Feedback int
+	// Part four (b): service outlets, their monthly records, designations,
+	// placements, good deeds.
+	Outlets, ServiceRecords, Designations, Placements, Deeds int
 }
 
 func (s GenStats) String() string {
 	return fmt.Sprintf("%d areas, %d events, %d party organisations; %d members (%d memberships), %d units, %d terms, %d posts, %d registrations; "+
 		"%d joint conferences (%d member units), %d sessions, %d actions, %d whistles, %d campaigns; "+
 		"%d premises, %d rooms, %d office funding rows, %d land, %d building projects (%d of %d three-lacks committees solved), %d household counts, %d standards; "+
-		"%d demands, %d resources, %d co-building projects (%d done), %d contributions, %d feedback",
+		"%d demands, %d resources, %d co-building projects (%d done), %d contributions, %d feedback; "+
+		"%d outlets (%d monthly records), %d designations, %d placements, %d good deeds",
 		s.Areas, s.Events, s.Orgs, s.Persons, s.Memberships, s.Units, s.Terms, s.Posts, s.Registrations,
 		s.Conferences, s.ConferenceMembers, s.Sessions, s.Actions, s.Whistles, s.Campaigns,
 		s.Premises, s.Rooms, s.OfficeFunding, s.Land, s.Projects, s.Solved, s.ThreeLacks, s.Households, s.Standards,
-		s.Demands, s.Resources, s.CoProjects, s.CoProjectsDone, s.Contributions, s.Feedback)
+		s.Demands, s.Resources, s.CoProjects, s.CoProjectsDone, s.Contributions, s.Feedback,
+		s.Outlets, s.ServiceRecords, s.Designations, s.Placements, s.Deeds)
 }
 
 // DefaultSeed is the seed `dangjian gen` uses, so two runs on the same day
@@ -82,8 +87,10 @@ func Generate(ctx context.Context, d *db.DB, t Tier, keys *pii.Keyring, progress
 // its people (Tier.Members members, Tier.Units stationed units, terms, posts
 // and registrations; see gen_people.go), part two (gen_coord.go) and part
 // three (premises, rooms, funding, land, building projects, households and
-// standards; gen_premises.go) and part four (a) (demands, resources,
-// co-building projects; gen_cobuilding.go). The rows are those area.Store, people.Store,
+// standards; gen_premises.go), part four (a) (demands, resources,
+// co-building projects; gen_cobuilding.go) and part four (b) (outlets and
+// their monthly services, designations, placements, good deeds;
+// gen_services.go). The rows are those area.Store, people.Store,
 // coordination.Store and premises.Store would write for the same
 // operations (see memDB and peoplePlanner), inserted in bulk in one
 // transaction; the people are planned and written a chunk at a time.
@@ -126,6 +133,10 @@ func GenerateWith(ctx context.Context, d *db.DB, o GenOptions, progress io.Write
 	cb := planCobuilding(cp, o, false)
 	say("part four (a): planned %d demands, %d resources, %d co-building projects (%d done), %d contributions, %d feedback in %s",
 		len(cb.demands), len(cb.resources), len(cb.projects), cb.done(), len(cb.contributions), len(cb.feedback), time.Since(planned).Round(time.Millisecond))
+	planned = time.Now()
+	sv := planServices(cp, o, false)
+	say("part four (b): planned %d outlets (%d monthly records), %d designations, %d placements, %d good deeds in %s",
+		len(sv.outlets), len(sv.records), len(sv.designations), len(sv.placements), len(sv.deeds), time.Since(planned).Round(time.Millisecond))
 	start = time.Now()
 	var counts peopleCounts
 	err = m.write(ctx, d, say, func(q db.Q) error {
@@ -167,6 +178,11 @@ func GenerateWith(ctx context.Context, d *db.DB, o GenOptions, progress io.Write
 			return err
 		}
 		say("part four (a) written in %s", time.Since(written).Round(time.Millisecond))
+		written = time.Now()
+		if err := sv.write(ctx, q); err != nil {
+			return err
+		}
+		say("part four (b) written in %s", time.Since(written).Round(time.Millisecond))
 		// Every area, as the loader ran without the triggers that note
 		// what each row touched (on SQLite).
 		counted := time.Now()
@@ -204,6 +220,7 @@ func GenerateWith(ctx context.Context, d *db.DB, o GenOptions, progress io.Write
 		ThreeLacks: pr.threeLacks, Solved: pr.solved, Households: len(pr.households), Standards: len(pr.standards),
 		Demands: len(cb.demands), Resources: len(cb.resources), CoProjects: len(cb.projects), CoProjectsDone: cb.done(),
 		Contributions: len(cb.contributions), Feedback: len(cb.feedback),
+		Outlets: len(sv.outlets), ServiceRecords: len(sv.records), Designations: len(sv.designations), Placements: len(sv.placements), Deeds: len(sv.deeds),
 	}, nil
 }
 
