@@ -1,6 +1,10 @@
 package figures
 
-import "strings"
+import (
+	"net/url"
+	"strconv"
+	"strings"
+)
 
 // The vocabulary a domain's figure SQL is written in. ?1 is the scope's
 // area, ?2 the period's first day and ?3 its last.
@@ -31,3 +35,12 @@ func Active(x, start, dateExpr string) string {
 
 // SQLJoin joins query fragments with newlines.
 func SQLJoin(parts ...string) string { return strings.Join(parts, "\n") }
+
+// RecordsLink is the page of a figure's records for the scope and period.
+func RecordsLink(key string, s Scope) string {
+	v := url.Values{}
+	v.Set("area", strconv.FormatInt(s.AreaID, 10))
+	v.Set("from", s.From.String())
+	v.Set("to", s.To.String())
+	return "/figures/" + key + "?" + v.Encode()
+}

@@ -3,7 +3,6 @@ package premises
 import (
 	"context"
 	"fmt"
-	"net/url"
 
 	"dangjian/internal/db"
 	"dangjian/internal/figures"
@@ -48,8 +47,8 @@ func threeLacksAtStart(ctx context.Context, q db.Q, s figures.Scope, lang i18n.L
 		return nil, err
 	}
 	return speech.Fields{
-		"committees": {Text: fmt.Sprint(committees), Link: figureLink("communities.at_start", s)},
-		"lacking":    {Text: fmt.Sprint(lacking), Link: figureLink("communities.three_lacks_at_start", s)},
+		"committees": {Text: fmt.Sprint(committees), Link: figures.RecordsLink("communities.at_start", s)},
+		"lacking":    {Text: fmt.Sprint(lacking), Link: figures.RecordsLink("communities.three_lacks_at_start", s)},
 		"most":       {Text: "1", Zero: lacking*2 <= committees},
 	}, nil
 }
@@ -105,7 +104,7 @@ func fourShares(ctx context.Context, q db.Q, s figures.Scope, lang i18n.Lang) (s
 	}
 	shares := amounts(lang, "speech.share.", shareSources, bySource)
 	beyond := amounts(lang, "speech.beyond.", beyondSources, bySource)
-	link := func(key string) string { return figureLink(key, s) }
+	link := func(key string) string { return figures.RecordsLink(key, s) }
 	return speech.Fields{
 		"shares":   {Text: speech.JoinAll(lang, shares), Link: link("funding.total"), Zero: len(shares) == 0},
 		"beyond":   {Text: speech.JoinAll(lang, beyond), Link: link("funding.total"), Zero: len(beyond) == 0},
@@ -152,13 +151,4 @@ func roomsBuilt(ctx context.Context, q db.Q, s figures.Scope, lang i18n.Lang) (s
 		"kinds": {Text: speech.JoinAnd(lang, kinds)},
 		"count": {Text: fmt.Sprint(count)},
 	}, nil
-}
-
-// figureLink is the page of a figure's records for the scope and period.
-func figureLink(key string, s figures.Scope) string {
-	v := url.Values{}
-	v.Set("area", fmt.Sprint(s.AreaID))
-	v.Set("from", s.From.String())
-	v.Set("to", s.To.String())
-	return "/figures/" + key + "?" + v.Encode()
 }

@@ -72,7 +72,7 @@ func (c checker) value(n *value, in *Rule) error {
 			return c.fail(n.ln, "err.speech_unknown_figure", n.ref.name)
 		}
 		return nil
-	case "about":
+	case "about", "spelled":
 		return c.ref(n.ln, n.ref, in, false)
 	}
 	return c.ref(n.ln, n.ref, in, true)

@@ -155,7 +155,7 @@ func (p *parser) list() (nodes []node, stop string, err error) {
 				return nil, "", err
 			}
 			nodes = append(nodes, n)
-		case "about", "names":
+		case "about", "names", "spelled":
 			if len(words) != 2 {
 				return nil, "", p.fail(ln, "err.speech_syntax", body, "{{"+words[0]+" key}}")
 			}

@@ -136,8 +136,11 @@ func (r *renderer) value(n *value, f Fields, rule string) error {
 			return err
 		}
 		s = v.Text
-		if n.verb == "about" {
+		switch n.verb {
+		case "about":
 			s = About(r.c.Lang, v.Value)
+		case "spelled":
+			s = Spelled(r.c.Lang, v.Value)
 		}
 	}
 	r.out = append(r.out, Segment{Text: s, Key: key, Link: link})

@@ -292,3 +292,20 @@ func TestWords(t *testing.T) {
 		}
 	}
 }
+
+func TestSpelled(t *testing.T) {
+	for _, c := range []struct {
+		v      float64
+		zh, en string
+	}{
+		{1, "一", "one"}, {2, "两", "two"}, {3, "三", "three"}, {10, "十", "ten"}, {12, "十二", "twelve"},
+		{20, "二十", "20"}, {35, "三十五", "35"}, {99, "九十九", "99"}, {100, "100", "100"}, {2345, "2345", "2,345"},
+	} {
+		if got := speech.Spelled(i18n.ZH, c.v); got != c.zh {
+			t.Errorf("Spelled(%v) = %q, want %q", c.v, got, c.zh)
+		}
+		if got := speech.Spelled(i18n.EN, c.v); got != c.en {
+			t.Errorf("Spelled(%v, en) = %q, want %q", c.v, got, c.en)
+		}
+	}
+}

@@ -90,6 +90,35 @@ func About(l i18n.Lang, v float64) string {
 	return pick(l != i18n.EN, s+"多", "more than "+s)
 }
 
+// Spelled writes a small count in words, as a speech says a few things
+// (化解大型集体性上访事件三宗, two banners): in Chinese below 100 (两 for 2,
+// as before a measure word), in English up to twelve; a larger count in
+// digits.
+func Spelled(l i18n.Lang, v float64) string {
+	n := int64(math.Floor(v))
+	if l == i18n.EN {
+		if n >= 0 && n <= 12 {
+			return strings.Fields("zero one two three four five six seven eight nine ten eleven twelve")[n]
+		}
+		return groupThousands(n)
+	}
+	if n < 0 || n >= 100 {
+		return strconv.FormatInt(n, 10)
+	}
+	digits := []rune("零一二三四五六七八九")
+	switch {
+	case n == 2:
+		return "两"
+	case n < 10:
+		return string(digits[n])
+	case n < 20:
+		return "十" + strings.TrimPrefix(string(digits[n%10]), "零")
+	case n%10 == 0:
+		return string(digits[n/10]) + "十"
+	}
+	return string(digits[n/10]) + "十" + string(digits[n%10])
+}
+
 // Money writes an amount kept in fen as a speech does: below 1 万元 in whole
 // 元 (8000元); from 1 万 on, rounded down to whole 万 with 多 when anything was
 // dropped (12.34 万 → 12万多元, 12 万 → 12万元).
