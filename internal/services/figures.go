@@ -18,6 +18,7 @@ func outletFigure(kind OutletKind, zh, en string) *figures.Figure {
 	return &figures.Figure{
 		Key: "outlets." + string(kind), Part: 4, RecordKind: "outlet",
 		LabelZH: zh, LabelEN: en, UnitZH: "个",
+		Tally: &figures.Tallied{Column: colOutletsByKind[kind]},
 		SQL: figures.SQLJoin(
 			"SELECT o.id AS id, o.area_id AS area_id, o.name AS name, o.from_on AS on_date, "+figures.NameAt("o.area_id", "?3", "''")+" AS detail, 0 AS flag",
 			"FROM outlet o",
@@ -30,13 +31,14 @@ func outletFigure(kind OutletKind, zh, en string) *figures.Figure {
 // personTimes is services.person_times, or of one kind when kind is set:
 // a Sum whose flag carries each record's person-times.
 func personTimes(kind ServiceKind, zh, en string) *figures.Figure {
-	key, where := "services.person_times", ""
+	key, where, col := "services.person_times", "", colPersonTimes
 	if kind != "" {
-		key, where = key+"."+string(kind), " AND r.kind = '"+string(kind)+"'"
+		key, where, col = key+"."+string(kind), " AND r.kind = '"+string(kind)+"'", colPersonsByKind[kind]
 	}
 	return &figures.Figure{
 		Key: key, Part: 4, RecordKind: "service_record", Agg: figures.Sum, Scale: 1,
 		LabelZH: zh, LabelEN: en, UnitZH: "人次", UnitEN: "person-times",
+		Tally: &figures.Tallied{Column: col, Started: true},
 		SQL: figures.SQLJoin(
 			"SELECT r.id AS id, r.area_id AS area_id, COALESCE((SELECT o.name FROM outlet o WHERE o.id = r.outlet_id), "+figures.NameAt("r.area_id", "r.on_date", "''")+") AS name,",
 			"  r.on_date AS on_date, r.kind || ' ' || r.span || ': ' || CAST(r.person_times AS TEXT) AS detail, r.person_times AS flag",
@@ -52,6 +54,7 @@ func init() {
 		&figures.Figure{
 			Key: "subdistricts.total", Part: 4, RecordKind: "area",
 			LabelZH: "街道", LabelEN: "Subdistricts", UnitZH: "个",
+			Tally: &figures.Tallied{Column: colSubdistricts},
 			SQL: figures.SQLJoin(
 				"SELECT a.id AS id, a.id AS area_id, "+figures.NameAt("a.id", "?3", "a.name")+" AS name, a.established_on AS on_date, '' AS detail, 0 AS flag",
 				"FROM area a",
@@ -68,6 +71,7 @@ func init() {
 		&figures.Figure{
 			Key: "designations.safe_neighbourhoods", Part: 4, RecordKind: "designation",
 			LabelZH: "安全文明小区", LabelEN: "Safe and civilised neighbourhoods", UnitZH: "个",
+			Tally: &figures.Tallied{Column: colSafe},
 			SQL: figures.SQLJoin(
 				"SELECT d.id AS id, d.area_id AS area_id, d.estate AS name, d.from_on AS on_date, d.awarded_by AS detail, 0 AS flag",
 				"FROM designation d",
@@ -84,6 +88,7 @@ func init() {
 		&figures.Figure{
 			Key: "placements.total", Part: 4, RecordKind: "placement",
 			LabelZH: "帮助下岗失业人员实现就业", LabelEN: "Laid-off and unemployed persons placed in work", UnitZH: "人次", UnitEN: "placements",
+			Tally: &figures.Tallied{Column: colPlacements, Started: true},
 			SQL: figures.SQLJoin(
 				"SELECT p.id AS id, p.area_id AS area_id, p.name AS name, p.placed_on AS on_date, p.employer AS detail, 0 AS flag",
 				"FROM placement p",
@@ -94,6 +99,7 @@ func init() {
 		&figures.Figure{
 			Key: "good_deeds.total", Part: 4, RecordKind: "good_deed",
 			LabelZH: "为居民办好事实事", LabelEN: "Good deeds done for residents", UnitZH: "件",
+			Tally: &figures.Tallied{Column: colDeeds, Started: true},
 			SQL: figures.SQLJoin(
 				"SELECT g.id AS id, g.area_id AS area_id, g.title AS name, g.done_on AS on_date, g.kind AS detail, 0 AS flag",
 				"FROM good_deed g",

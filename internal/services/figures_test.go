@@ -8,6 +8,7 @@ import (
 	"dangjian/internal/db"
 	"dangjian/internal/dbtest"
 	"dangjian/internal/figures"
+	"dangjian/internal/testkit"
 )
 
 // TestPartFourBFigures: every figure of part four (b) against the dataset
@@ -83,5 +84,9 @@ func TestPartFourBFigures(t *testing.T) {
 				}
 			})
 		}
+		// The maintained counts give every tallied figure the rows give, for
+		// every area, on and around each day the dataset changes something.
+		t.Logf("%d scopes and periods compared", testkit.CheckTallied(t, dbh, testkit.TalliedPeriods(2021, 2025,
+			"2021-01-01", "2022-06-01", "2024-03-01", "2024-03-15", "2024-06-01", "2024-06-14", "2024-06-15", "2024-07-01", "2025-01-01", "2025-06-30")))
 	})
 }
