@@ -1,0 +1,75 @@
+package demo
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"dangjian/internal/area"
+	"dangjian/internal/date"
+	"dangjian/internal/figures"
+	"dangjian/internal/i18n"
+	"dangjian/internal/report"
+)
+
+// BenchmarkFiguresAllPartsCity measures every registered figure of the
+// four parts together for the whole tree of the city tier, current year
+// (issue 13's target: under 50 ms on SQLite), against part one's figures
+// alone and the COUNT(*) of the active communities, measured in the same
+// run as BenchmarkFiguresPartsOneTwoCity does.
+//
+//	go test ./internal/demo -run '^$' -bench FiguresAllPartsCity -benchtime 20x -count 5
+func BenchmarkFiguresAllPartsCity(b *testing.B) {
+	benchPartsOf(b, cachedTier(b, "city"), figures.All(), "all-parts")
+}
+
+// BenchmarkSpeechCity measures the whole speech (report.Template.Fill: every
+// figure it names, its names and its example slots) for the whole tree of
+// the city tier, current year, in Chinese (issue 13's target: under
+// 150 ms), against part one's figures alone measured in the same
+// iteration.
+//
+//	go test ./internal/demo -run '^$' -bench SpeechCity -benchtime 20x -count 5
+func BenchmarkSpeechCity(b *testing.B) {
+	d := cachedTier(b, "city")
+	ctx := context.Background()
+	root, err := area.NewStore(d).Root(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	from, to := date.YearBounds(date.Today().Year())
+	s := figures.Scope{AreaID: root.ID, AreaName: root.Name, From: from, To: to, Level: string(root.Level)}
+	t, err := report.LoadTemplate(i18n.ZH)
+	if err != nil {
+		b.Fatal(err)
+	}
+	f, err := t.Fill(ctx, d.Reader(), s, date.Today())
+	if err != nil {
+		b.Fatal(err)
+	}
+	if md := f.Markdown(); strings.Contains(md, "××") || strings.Contains(md, "{{") {
+		b.Fatalf("the speech is not filled:\n%s", md)
+	}
+	one := figuresOfParts(1)
+	var tSpeech, tOne time.Duration
+	b.ResetTimer()
+	for range b.N {
+		start := time.Now()
+		if _, err := t.Fill(ctx, d.Reader(), s, date.Today()); err != nil {
+			b.Fatal(err)
+		}
+		tSpeech += time.Since(start)
+		start = time.Now()
+		if _, err := figures.ComputeList(ctx, d.Reader(), s, i18n.ZH, one); err != nil {
+			b.Fatal(err)
+		}
+		tOne += time.Since(start)
+	}
+	b.StopTimer()
+	per := float64(tSpeech.Nanoseconds()) / float64(b.N)
+	perOne := float64(tOne.Nanoseconds()) / float64(b.N)
+	b.ReportMetric(per/1e6, "ms/speech")
+	b.ReportMetric(perOne/1e6, "ms/part-1")
+	b.ReportMetric(per/perOne, "x-part-1")
+}
