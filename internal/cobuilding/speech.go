@@ -12,6 +12,7 @@ import (
 	"dangjian/internal/db"
 	"dangjian/internal/figures"
 	"dangjian/internal/i18n"
+	"dangjian/internal/memo"
 	"dangjian/internal/speech"
 )
 
@@ -88,6 +89,18 @@ func pickQuery(k slot, notIn string) string {
 // pick finds the project slot k tells (0 when none) and, for
 // largestMoney, the unit; told are the projects of the earlier slots.
 func pick(ctx context.Context, q db.Q, s figures.Scope, k slot, told []int64) (project, unit int64, err error) {
+	// Each slot's finder picks the slots before it again: within one
+	// speech (a memo in ctx) each pick is made once.
+	key := fmt.Sprintf("cobuilding.pick\x00%d\x00%s\x00%s\x00%d\x00%v", s.AreaID, s.From, s.To, k, told)
+	ids, err := memo.Do(ctx, key, func() ([2]int64, error) {
+		p, u, err := pickOnce(ctx, q, s, k, told)
+		return [2]int64{p, u}, err
+	})
+	return ids[0], ids[1], err
+}
+
+// pickOnce is pick without the memo.
+func pickOnce(ctx context.Context, q db.Q, s figures.Scope, k slot, told []int64) (project, unit int64, err error) {
 	args := []any{s.AreaID, s.From, s.To}
 	notIn := ""
 	if len(told) > 0 {

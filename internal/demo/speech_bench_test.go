@@ -10,7 +10,9 @@ import (
 	"dangjian/internal/date"
 	"dangjian/internal/figures"
 	"dangjian/internal/i18n"
+	"dangjian/internal/memo"
 	"dangjian/internal/report"
+	"dangjian/internal/speech"
 )
 
 // BenchmarkFiguresAllPartsCity measures every registered figure of the
@@ -72,4 +74,37 @@ func BenchmarkSpeechCity(b *testing.B) {
 	b.ReportMetric(per/1e6, "ms/speech")
 	b.ReportMetric(perOne/1e6, "ms/part-1")
 	b.ReportMetric(per/perOne, "x-part-1")
+}
+
+// BenchmarkSpeechRulesCity logs the time of each example rule and each
+// list of names the speech reads, for the whole tree of the city tier,
+// current year, as a speech computes them (one memo: a slot's picks of the
+// slots before it are made once): where BenchmarkSpeechCity's time goes.
+//
+//	go test ./internal/demo -run '^$' -bench SpeechRulesCity -benchtime 1x -v
+func BenchmarkSpeechRulesCity(b *testing.B) {
+	d := cachedTier(b, "city")
+	root, err := area.NewStore(d).Root(context.Background())
+	if err != nil {
+		b.Fatal(err)
+	}
+	from, to := date.YearBounds(date.Today().Year())
+	s := figures.Scope{AreaID: root.ID, AreaName: root.Name, From: from, To: to, Level: string(root.Level)}
+	for range b.N {
+		ctx := memo.With(context.Background())
+		for _, r := range speech.Rules() {
+			start := time.Now()
+			if _, err := r.Find(ctx, d.Reader(), s, i18n.ZH); err != nil {
+				b.Fatal(err)
+			}
+			b.Logf("rule %s: %s", r.Name, time.Since(start).Round(10*time.Microsecond))
+		}
+		for _, k := range []string{"branches.community.total", "conferences.total"} {
+			start := time.Now()
+			if _, _, err := figures.Get(k).RecordsUpTo(ctx, d.Reader(), s, 50); err != nil {
+				b.Fatal(err)
+			}
+			b.Logf("names of %s: %s", k, time.Since(start).Round(10*time.Microsecond))
+		}
+	}
 }

@@ -15,6 +15,7 @@ import (
 	"dangjian/internal/date"
 	"dangjian/internal/db"
 	"dangjian/internal/i18n"
+	"dangjian/internal/memo"
 	"dangjian/internal/tally"
 )
 
@@ -162,8 +163,18 @@ type Record struct {
 	Amount int64 `json:"amount,omitempty"`
 }
 
-// Compute returns the value of one figure.
+// memoKey names a figure's value for a scope and period in a memo.
+func memoKey(key string, s Scope) string {
+	return "figure\x00" + key + "\x00" + strconv.FormatInt(s.AreaID, 10) + "\x00" + s.From.String() + "\x00" + s.To.String()
+}
+
+// Compute returns the value of one figure (kept in ctx's memo, if any:
+// internal/memo).
 func (f *Figure) Compute(ctx context.Context, q db.Q, s Scope) (float64, error) {
+	return memo.Do(ctx, memoKey(f.Key, s), func() (float64, error) { return f.compute(ctx, q, s) })
+}
+
+func (f *Figure) compute(ctx context.Context, q db.Q, s Scope) (float64, error) {
 	if f.Tally != nil || f.Set != nil {
 		fresh, err := tally.Clean(ctx, q)
 		if err != nil {
@@ -292,6 +303,7 @@ func ComputeList(ctx context.Context, q db.Q, s Scope, lang i18n.Lang, fs []*Fig
 	out := make([]Value, len(fs))
 	for i, f := range fs {
 		out[i] = Value{Key: f.Key, Label: f.Label(lang), Value: vals[i], Unit: f.Unit(lang), Text: f.Format(vals[i])}
+		memo.Put(ctx, memoKey(f.Key, s), vals[i])
 	}
 	return out, nil
 }

@@ -15,9 +15,10 @@ import (
 func init() {
 	speech.Register(
 		&speech.Rule{
-			Name:   "three_lacks_at_start",
-			Fields: []string{"committees", "lacking", "most"},
-			Find:   threeLacksAtStart,
+			Name:    "three_lacks_at_start",
+			Fields:  []string{"committees", "lacking", "most"},
+			Find:    threeLacksAtStart,
+			Figures: []string{"communities.at_start", "communities.three_lacks_at_start"},
 		},
 		&speech.Rule{
 			Name:   "four_shares",
@@ -25,9 +26,10 @@ func init() {
 			Find:   fourShares,
 		},
 		&speech.Rule{
-			Name:   "rooms_built",
-			Fields: []string{"kinds", "count"},
-			Find:   roomsBuilt,
+			Name:    "rooms_built",
+			Fields:  []string{"kinds", "count"},
+			Find:    roomsBuilt,
+			Figures: roomFigures(),
 		},
 	)
 }
@@ -127,6 +129,15 @@ func amounts(lang i18n.Lang, prefix string, sources []string, bySource map[strin
 // roomKinds are the rooms the seed names, in its order (党员活动室、电教室、
 // 健身室和图书馆), each counted by its figure.
 var roomKinds = []string{"party_activity", "e_learning", "fitness", "library"}
+
+// roomFigures are the rooms.* figures roomsBuilt reads.
+func roomFigures() []string {
+	out := make([]string, len(roomKinds))
+	for i, k := range roomKinds {
+		out[i] = "rooms." + k
+	}
+	return out
+}
 
 // roomsBuilt names the kinds of room the communities in scope have at the
 // period's end (the records of the rooms.* figures), in the seed's order,

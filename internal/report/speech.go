@@ -19,6 +19,7 @@ import (
 	"dangjian/internal/db"
 	"dangjian/internal/figures"
 	"dangjian/internal/i18n"
+	"dangjian/internal/memo"
 	"dangjian/internal/speech"
 )
 
@@ -85,6 +86,9 @@ type Filled struct {
 // Fill computes the figures the template uses for scope s and renders it
 // as given on day today (去年 is the year before).
 func (t *Template) Fill(ctx context.Context, q db.Q, s figures.Scope, today date.Date) (*Filled, error) {
+	// What the figures and the examples compute is computed once: the
+	// figures the examples read come with the template's, in one go.
+	ctx = memo.With(ctx)
 	var fs []*figures.Figure
 	for _, k := range t.Keys() {
 		fs = append(fs, figures.Get(k))

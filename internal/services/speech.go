@@ -16,7 +16,11 @@ import (
 // kinds with person-times in the scope and period, most first (ties in the
 // seed's order); "other" is left to the template's 等.
 func init() {
-	speech.Register(&speech.Rule{Name: "services_given", Fields: []string{"kinds"}, Find: servicesGiven})
+	var kinds []string
+	for _, k := range ServiceKinds {
+		kinds = append(kinds, "services.person_times."+string(k))
+	}
+	speech.Register(&speech.Rule{Name: "services_given", Fields: []string{"kinds"}, Find: servicesGiven, Figures: kinds})
 }
 
 // servicesGiven reads the person-times of each kind (the figures

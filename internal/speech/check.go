@@ -54,6 +54,11 @@ func (c checker) nodes(ns []node, in *Rule) error {
 			if r == nil {
 				return c.fail(n.ln, "err.speech_unknown_rule", n.rule)
 			}
+			for _, k := range r.Figures {
+				if figures.Get(k) == nil {
+					return c.fail(n.ln, "err.speech_unknown_figure", k)
+				}
+			}
 			if err = c.nodes(n.body, r); err == nil {
 				err = c.nodes(n.els, in)
 			}
@@ -104,7 +109,8 @@ func isKey(s string) bool {
 	return false
 }
 
-// Figures lists the figure keys the template reads, in order of first use.
+// Figures lists the figure keys the template reads, in order of first use,
+// with those its examples' rules compute.
 func (t *Template) Figures() []string {
 	var out []string
 	seen := map[string]bool{}
@@ -127,6 +133,11 @@ func (t *Template) Figures() []string {
 				walk(n.then)
 				walk(n.els)
 			case *example:
+				if r := rules[n.rule]; r != nil {
+					for _, k := range r.Figures {
+						add(ref{name: k})
+					}
+				}
 				walk(n.body)
 				walk(n.els)
 			}

@@ -16,6 +16,9 @@ type Rule struct {
 	Fields []string
 	// Find returns the record's fields, or nil when no record fits.
 	Find func(ctx context.Context, q db.Q, s figures.Scope, lang i18n.Lang) (Fields, error)
+	// Figures are the figures Find computes: a speech computes them with
+	// its own, all at once, and Find reads them from its memo.
+	Figures []string
 }
 
 // Fields are a picked record's fields by name.
