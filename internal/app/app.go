@@ -20,6 +20,7 @@ import (
 	"dangjian/internal/people"
 	"dangjian/internal/pii"
 	"dangjian/internal/premises"
+	"dangjian/internal/services"
 	"dangjian/internal/web"
 )
 
@@ -35,8 +36,10 @@ type App struct {
 	Premises *premises.Store
 	// Cobuilding is part four (a): demands, resources, co-building projects.
 	Cobuilding *cobuilding.Store
-	Auth       *auth.Store
-	Log        *slog.Logger
+	// Petitions is part four (b)'s petitions, handled as work orders.
+	Petitions *services.PetitionStore
+	Auth      *auth.Store
+	Log       *slog.Logger
 	// Jobs runs the background work started from the pages (imports).
 	Jobs *jobs.Runner
 }
@@ -61,6 +64,7 @@ func New(d *db.DB, keys *pii.Keyring, o Options) *App {
 	a.Coordination = coordination.NewStore(d, a.Areas)
 	a.Premises = premises.NewStore(d, a.Areas)
 	a.Cobuilding = cobuilding.NewStore(d, a.Areas)
+	a.Petitions = services.NewPetitionStore(d, a.Areas, keys)
 	// People's records hang on areas: an area that ends moves them along.
 	a.Areas.Attach(a.People)
 	a.Areas.Attach(a.Premises)
@@ -71,6 +75,7 @@ func New(d *db.DB, keys *pii.Keyring, o Options) *App {
 		a.Coordination.Today = o.Today
 		a.Premises.Today = o.Today
 		a.Cobuilding.Today = o.Today
+		a.Petitions.Today = o.Today
 	}
 	if o.AuthParams != nil {
 		a.Auth.Params = *o.AuthParams
