@@ -9,6 +9,7 @@ import (
 	"dangjian/internal/people"
 	"dangjian/internal/premises"
 	"dangjian/internal/report"
+	"dangjian/internal/services"
 	"dangjian/internal/web"
 )
 
@@ -24,6 +25,7 @@ func (a *App) pages() []web.Module {
 		premises.Pages(a.Premises),
 		cobuilding.Pages(a.Cobuilding),
 		cobuilding.SheetPages(a.Cobuilding),
+		services.PetitionPages(a.Petitions),
 		importer.Pages(a.DB, a.People, a.Jobs),
 	}
 }
@@ -37,6 +39,7 @@ func (a *App) endpoints() []api.Module {
 		coordination.API(a.Coordination),
 		premises.API(a.Premises),
 		cobuilding.API(a.Cobuilding),
+		services.PetitionAPI(a.Petitions),
 		importer.API(a.DB, a.People, a.Jobs),
 	}
 }

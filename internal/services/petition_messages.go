@@ -31,6 +31,33 @@ func init() {
 		"err.petition_rank_invalid":             {ZH: "排名依据只能是 resolution、response 或 satisfaction", EN: "rank by resolution, response or satisfaction"},
 		"err.petition_period_reversed":          {ZH: "结束日期不能早于开始日期", EN: "the period cannot end before it starts"},
 
+		"err.petition_open311_value": {ZH: "“%s”无效，可选：%s", EN: "%q is not one of: %s"},
+
+		"ui.petition.type.consult":    {ZH: "咨询", EN: "Consultation"},
+		"ui.petition.type.help":       {ZH: "求助", EN: "Request for help"},
+		"ui.petition.type.complaint":  {ZH: "投诉", EN: "Complaint"},
+		"ui.petition.type.report":     {ZH: "举报", EN: "Report"},
+		"ui.petition.type.suggestion": {ZH: "建议", EN: "Suggestion"},
+		"ui.petition.limit_days":      {ZH: "办理时限 %d 天", EN: "Time limit: %d days"},
+
+		"ui.petition.stage.received":    {ZH: "已受理", EN: "Received"},
+		"ui.petition.stage.dispatched":  {ZH: "已派单", EN: "Dispatched"},
+		"ui.petition.stage.accepted":    {ZH: "已接单", EN: "Accepted"},
+		"ui.petition.stage.replied":     {ZH: "已答复", EN: "Replied"},
+		"ui.petition.stage.resolved":    {ZH: "已办结", EN: "Resolved"},
+		"ui.petition.stage.verified":    {ZH: "已核查", EN: "Verified"},
+		"ui.petition.stage.called_back": {ZH: "已回访", EN: "Called back"},
+
+		"ui.petition.satisfaction.satisfied":   {ZH: "满意", EN: "Satisfied"},
+		"ui.petition.satisfaction.basically":   {ZH: "基本满意", EN: "Basically satisfied"},
+		"ui.petition.satisfaction.unsatisfied": {ZH: "不满意", EN: "Unsatisfied"},
+
+		"ui.petition.channel.hotline": {ZH: "12345 热线", EN: "Hotline 12345"},
+		"ui.petition.channel.visit":   {ZH: "来访", EN: "Visit"},
+		"ui.petition.channel.letter":  {ZH: "来信", EN: "Letter"},
+		"ui.petition.channel.online":  {ZH: "网上", EN: "Online"},
+		"ui.petition.channel.other":   {ZH: "其他", EN: "Other"},
+
 		"ui.petition.step.receive":  {ZH: "受理", EN: "received"},
 		"ui.petition.step.dispatch": {ZH: "派单", EN: "dispatched"},
 		"ui.petition.step.accept":   {ZH: "接单", EN: "accepted"},

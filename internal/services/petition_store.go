@@ -119,6 +119,12 @@ type PetitionReceipt struct {
 // open case, in one transaction with its audit entry (the phone masked).
 // It returns the case's id.
 func (s *PetitionStore) Receive(ctx context.Context, in PetitionReceipt) (int64, error) {
+	if in.CaseID == 0 {
+		// An area outside the scope is refused before anything else.
+		if _, err := s.inScope(ctx, "area_id", in.AreaID); err != nil {
+			return 0, err
+		}
+	}
 	if err := s.checkMoment("received_at", in.ReceivedAt); err != nil {
 		return 0, err
 	}
@@ -360,4 +366,24 @@ func (s *PetitionStore) ListPetitions(ctx context.Context, f PetitionFilter) ([]
 		out = append(out, p)
 	}
 	return out, rows.Err()
+}
+
+// Updated is when the case last moved: the latest of its steps' times,
+// a step taken on a day counted from that day's start in China.
+func (p Petition) Updated() time.Time {
+	last := p.ReceivedAt
+	for _, t := range []time.Time{p.DispatchedAt, p.AcceptedAt, p.RepliedAt} {
+		if t.After(last) {
+			last = t
+		}
+	}
+	for _, d := range []date.Date{p.ResolvedOn, p.VerifiedOn, p.CalledBackOn} {
+		if d.IsZero() {
+			continue
+		}
+		if t := time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, petitionZone); t.After(last) {
+			last = t
+		}
+	}
+	return last
 }
