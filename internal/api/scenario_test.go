@@ -41,6 +41,7 @@ func TestScenarios(t *testing.T) {
 		{"part two", coordinationScenarios, coordinationWorld},
 		{"premises", premisesScenarios, premisesWorld},
 		{"co-building", cobuildingScenarios, cobuildingWorld},
+		{"petitions", petitionScenarios, petitionWorld},
 	}
 	doc := loadDoc(t)
 	for _, engine := range dbtest.Engines() {

@@ -60,8 +60,8 @@ func (a *petitionAPI) open311Requests(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	f := Open311Filter{}
 	var err error
-	if f.From, err = ParsePetitionTime("start_date", q.Get("start_date")); err == nil {
-		f.To, err = ParsePetitionTime("end_date", q.Get("end_date"))
+	if f.From, err = open311Bound("start_date", q.Get("start_date"), false); err == nil {
+		f.To, err = open311Bound("end_date", q.Get("end_date"), true)
 	}
 	if err == nil {
 		f.Statuses, err = open311List("status", q.Get("status"), PetitionStatuses)
@@ -100,6 +100,22 @@ func (a *petitionAPI) open311Requests(w http.ResponseWriter, r *http.Request) {
 			ExpectedDatetime: open311Time(p.DueAt)})
 	}
 	a.WriteJSON(w, r, http.StatusOK, out)
+}
+
+// open311Bound reads a bound of the period: a W3C datetime, or a day
+// (YYYY-MM-DD in China), from its start or, for an end, to its end.
+func open311Bound(field, s string, end bool) (time.Time, error) {
+	if len(s) == len("2006-01-02") {
+		d, err := time.ParseInLocation("2006-01-02", s, petitionZone)
+		if err != nil {
+			return d, i18n.Errf(field, "err.petition_time_invalid", s)
+		}
+		if end {
+			d = d.Add(24*time.Hour - time.Second)
+		}
+		return d.UTC(), nil
+	}
+	return ParsePetitionTime(field, s)
 }
 
 // open311List reads a comma-separated list of values out of allowed.
