@@ -66,6 +66,8 @@ func init() {
 		"ui.petition.step.verify":   {ZH: "核查", EN: "verified"},
 		"ui.petition.step.callback": {ZH: "回访", EN: "called back"},
 
+		"ui.audit.type.petition": {ZH: "诉求", EN: "Petition"},
+
 		"ui.audit.action.petition.receive":  {ZH: "受理诉求", EN: "Petition received"},
 		"ui.audit.action.petition.dispatch": {ZH: "诉求派单", EN: "Petition dispatched"},
 		"ui.audit.action.petition.accept":   {ZH: "诉求接单", EN: "Petition accepted"},

@@ -7,7 +7,8 @@ func init() {
 	i18n.Register(map[string]i18n.Message{
 		"err.petition_headcount_invalid": {ZH: "人数应为整数", EN: "the headcount is a whole number"},
 
-		"ui.nav.petitions":       {ZH: "接诉即办", EN: "Petitions"},
+		"ui.nav.petitions":       {ZH: "接诉即办", EN: "Work orders"},
+		"ui.nav.petition_rates":  {ZH: "诉求“三率”", EN: "Rates"},
 		"ui.area.petitions":      {ZH: "接诉即办", EN: "Petitions"},
 		"ui.petitions.title":     {ZH: "接诉即办", EN: "Petitions"},
 		"ui.petitions.all":       {ZH: "全部", EN: "All"},

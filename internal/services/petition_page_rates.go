@@ -48,5 +48,5 @@ func (p *petitionPages) rates(w http.ResponseWriter, r *http.Request) {
 			pg.AreaName = a.Name
 		}
 	}
-	p.Render(w, r, status, "petition_rates", &web.View{Title: i18n.T(lang, "ui.petition_rates.title"), Nav: "petitions", D: pg})
+	p.Render(w, r, status, "petition_rates", &web.View{Title: i18n.T(lang, "ui.petition_rates.title"), Nav: "petition-rates", D: pg})
 }

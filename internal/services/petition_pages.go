@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"dangjian/internal/area"
+	"dangjian/internal/cobuilding"
 	"dangjian/internal/i18n"
 	"dangjian/internal/web"
 )
@@ -43,7 +44,11 @@ func PetitionPages(st *PetitionStore) web.Module {
 			"petitionOverdue": func(p Petition) bool { return p.Overdue(st.Now()) },
 			"petitionRank":    func(i int) int { return i + 1 },
 		},
-		Nav: []web.NavItem{{Key: "petitions", Href: "/petitions", Label: "ui.nav.petitions", Perm: ReadPetitions, Order: 490}},
+		// In part four's menu, after co-building.
+		Nav: []web.NavItem{
+			{Key: "petitions", Href: "/petitions", Label: "ui.nav.petitions", Perm: ReadPetitions, Order: 490, Group: cobuilding.PartFourMenu},
+			{Key: "petition-rates", Href: "/petition-rates", Label: "ui.nav.petition_rates", Perm: ReadPetitions, Order: 491, Group: cobuilding.PartFourMenu},
+		},
 		AreaLinks: []web.AreaLink{
 			{Key: "petitions", Path: "petitions", Label: "ui.area.petitions", Level: string(area.Community), Perm: ReadPetitions},
 			{Key: "petitions-subdistrict", Path: "petitions", Label: "ui.area.petitions", Level: string(area.Subdistrict), Perm: ReadPetitions},
@@ -55,7 +60,9 @@ func PetitionPages(st *PetitionStore) web.Module {
 			return []web.Route{
 				{Pattern: "GET /petitions", Perm: ReadPetitions, Handler: p.list},
 				{Pattern: "GET /areas/{id}/petitions", Perm: ReadPetitions, Place: st.Areas.Place(), Handler: p.list},
-				{Pattern: "/petitions/new", Perm: WritePetitions, Handler: p.receive},
+				// By method: /petitions/new must not shadow a case's page.
+				{Pattern: "GET /petitions/new", Perm: WritePetitions, Handler: p.receive},
+				{Pattern: "POST /petitions/new", Perm: WritePetitions, Handler: p.receive},
 				{Pattern: "GET /petitions/{id}", Perm: ReadPetitions, Place: pl, Handler: p.show},
 				{Pattern: "/petitions/{id}/requests/new", Perm: WritePetitions, Place: pl, Handler: p.attach},
 				{Pattern: "/petitions/{id}/steps/{step}", Perm: WritePetitions, Place: pl, Handler: p.step},

@@ -121,6 +121,9 @@ type PetitionReceipt struct {
 func (s *PetitionStore) Receive(ctx context.Context, in PetitionReceipt) (int64, error) {
 	if in.CaseID == 0 {
 		// An area outside the scope is refused before anything else.
+		if in.AreaID == 0 {
+			return 0, i18n.Errf("area_id", "err.petition_required")
+		}
 		if _, err := s.inScope(ctx, "area_id", in.AreaID); err != nil {
 			return 0, err
 		}

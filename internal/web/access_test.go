@@ -167,6 +167,7 @@ func TestRouteAccess(t *testing.T) {
 		seedAccessCoordination(t, app)
 		seedAccessPremises(t, app)
 		seedAccessCobuilding(t, app)
+		seedAccessPetitions(t, app)
 		for _, role := range auth.Roles {
 			app.account("acc-"+string(role), role, roleScopes[role])
 		}
