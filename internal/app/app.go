@@ -76,6 +76,7 @@ func New(d *db.DB, keys *pii.Keyring, o Options) *App {
 		a.Premises.Today = o.Today
 		a.Cobuilding.Today = o.Today
 		a.Petitions.Today = o.Today
+		a.Petitions.Now = services.NoonOf(o.Today)
 	}
 	if o.AuthParams != nil {
 		a.Auth.Params = *o.AuthParams

@@ -210,3 +210,13 @@ func petitionNull[T comparable](v T) any {
 	}
 	return v
 }
+
+// NoonOf is a clock that stands at noon, China Standard Time, of the day
+// today gives: the clock of the petitions where the day is fixed (tests),
+// so that their times agree with their dates.
+func NoonOf(today func() date.Date) func() time.Time {
+	return func() time.Time {
+		d := today()
+		return time.Date(d.Year(), d.Month(), d.Day(), 12, 0, 0, 0, petitionZone)
+	}
+}
