@@ -69,6 +69,7 @@ func New(d *db.DB, keys *pii.Keyring, o Options) *App {
 	a.Areas.Attach(a.People)
 	a.Areas.Attach(a.Premises)
 	a.Areas.Attach(a.Cobuilding)
+	a.Areas.Attach(a.Petitions)
 	if o.Today != nil {
 		a.Areas.Today = o.Today
 		a.People.Today = o.Today

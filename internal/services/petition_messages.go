@@ -68,12 +68,14 @@ func init() {
 
 		"ui.audit.type.petition": {ZH: "诉求", EN: "Petition"},
 
-		"ui.audit.action.petition.receive":  {ZH: "受理诉求", EN: "Petition received"},
-		"ui.audit.action.petition.dispatch": {ZH: "诉求派单", EN: "Petition dispatched"},
-		"ui.audit.action.petition.accept":   {ZH: "诉求接单", EN: "Petition accepted"},
-		"ui.audit.action.petition.reply":    {ZH: "诉求答复", EN: "Petition replied"},
-		"ui.audit.action.petition.resolve":  {ZH: "诉求办结", EN: "Petition resolved"},
-		"ui.audit.action.petition.verify":   {ZH: "诉求核查", EN: "Petition verified"},
-		"ui.audit.action.petition.callback": {ZH: "诉求回访", EN: "Petition called back"},
+		"ui.attached.petitions":                  {ZH: "%d件未办结的诉求", EN: "%d petitions not yet resolved"},
+		"ui.audit.action.petition.move_attached": {ZH: "诉求随区域调整移交", EN: "Open petitions handed on with their area"},
+		"ui.audit.action.petition.receive":       {ZH: "受理诉求", EN: "Petition received"},
+		"ui.audit.action.petition.dispatch":      {ZH: "诉求派单", EN: "Petition dispatched"},
+		"ui.audit.action.petition.accept":        {ZH: "诉求接单", EN: "Petition accepted"},
+		"ui.audit.action.petition.reply":         {ZH: "诉求答复", EN: "Petition replied"},
+		"ui.audit.action.petition.resolve":       {ZH: "诉求办结", EN: "Petition resolved"},
+		"ui.audit.action.petition.verify":        {ZH: "诉求核查", EN: "Petition verified"},
+		"ui.audit.action.petition.callback":      {ZH: "诉求回访", EN: "Petition called back"},
 	})
 }
