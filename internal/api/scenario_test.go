@@ -42,6 +42,7 @@ func TestScenarios(t *testing.T) {
 		{"premises", premisesScenarios, premisesWorld},
 		{"co-building", cobuildingScenarios, cobuildingWorld},
 		{"services", servicesScenarios, servicesWorld},
+		{"petitions", petitionScenarios, petitionWorld},
 	}
 	doc := loadDoc(t)
 	for _, engine := range dbtest.Engines() {

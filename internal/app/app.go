@@ -39,8 +39,10 @@ type App struct {
 	// Services is part four (b): outlets, designations, services given,
 	// placements, good deeds.
 	Services *services.Store
-	Auth     *auth.Store
-	Log      *slog.Logger
+	// Petitions is part four (b)'s petitions, handled as work orders.
+	Petitions *services.PetitionStore
+	Auth      *auth.Store
+	Log       *slog.Logger
 	// Jobs runs the background work started from the pages (imports).
 	Jobs *jobs.Runner
 }
@@ -66,11 +68,13 @@ func New(d *db.DB, keys *pii.Keyring, o Options) *App {
 	a.Premises = premises.NewStore(d, a.Areas)
 	a.Cobuilding = cobuilding.NewStore(d, a.Areas)
 	a.Services = services.NewStore(d, a.Areas, keys)
+	a.Petitions = services.NewPetitionStore(d, a.Areas, keys)
 	// People's records hang on areas: an area that ends moves them along.
 	a.Areas.Attach(a.People)
 	a.Areas.Attach(a.Premises)
 	a.Areas.Attach(a.Cobuilding)
 	a.Areas.Attach(a.Services)
+	a.Areas.Attach(a.Petitions)
 	if o.Today != nil {
 		a.Areas.Today = o.Today
 		a.People.Today = o.Today
@@ -78,6 +82,8 @@ func New(d *db.DB, keys *pii.Keyring, o Options) *App {
 		a.Premises.Today = o.Today
 		a.Cobuilding.Today = o.Today
 		a.Services.Today = o.Today
+		a.Petitions.Today = o.Today
+		a.Petitions.Now = services.NoonOf(o.Today)
 	}
 	if o.AuthParams != nil {
 		a.Auth.Params = *o.AuthParams

@@ -26,6 +26,7 @@ func (a *App) pages() []web.Module {
 		cobuilding.Pages(a.Cobuilding),
 		cobuilding.SheetPages(a.Cobuilding),
 		services.Pages(a.Services),
+		services.PetitionPages(a.Petitions),
 		importer.Pages(a.DB, a.People, a.Jobs),
 	}
 }
@@ -40,6 +41,7 @@ func (a *App) endpoints() []api.Module {
 		premises.API(a.Premises),
 		cobuilding.API(a.Cobuilding),
 		services.API(a.Services),
+		services.PetitionAPI(a.Petitions),
 		importer.API(a.DB, a.People, a.Jobs),
 	}
 }

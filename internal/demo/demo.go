@@ -125,6 +125,9 @@ func LoadWith(ctx context.Context, s *area.Store, keys *pii.Keyring) error {
 	if err := loadServices(ctx, b, keys, on); err != nil {
 		return err
 	}
+	if err := loadPetitions(ctx, b, keys); err != nil {
+		return err
+	}
 	// The counts were left to this one recount (b.ctx defers them).
 	return s.DB.Tx(flushCtx, func(q db.Q) error { _, err := tally.Flush(flushCtx, q); return err })
 }

@@ -169,6 +169,7 @@ func TestRouteAccess(t *testing.T) {
 		seedAccessPremises(t, app)
 		seedAccessCobuilding(t, app)
 		seedAccessServices(t, app)
+		seedAccessPetitions(t, app)
 		for _, role := range auth.Roles {
 			app.account("acc-"+string(role), role, roleScopes[role])
 		}
