@@ -8,6 +8,7 @@ import (
 	"net/http"
 
 	"dangjian/internal/area"
+	"dangjian/internal/cobuilding"
 	"dangjian/internal/date"
 	"dangjian/internal/fault"
 	"dangjian/internal/i18n"
@@ -36,10 +37,9 @@ func Pages(st *Store) web.Module {
 			"crumbsOf": func(id int64, name string) []web.Crumb {
 				return []web.Crumb{{Label: name, Href: "/areas/" + web.Itoa(id)}}
 			}},
-		// No entry on the top bar: at 1280 px its English labels fill one
-		// line already. The lists are reached from every area's page (and
-		// link to one another); a "part four" menu holding co-building and
-		// services would give them one entry.
+		// In part four's menu on the bar, beside co-building and the
+		// petitions; the lists are also reached from every area's page.
+		Nav: []web.NavItem{{Key: "services", Href: "/outlets", Label: "ui.nav.services", Perm: ReadServices, Order: 485, Group: cobuilding.PartFourMenu}},
 		AreaLinks: []web.AreaLink{
 			{Key: "outlets-district", Path: "outlets", Label: "ui.area.outlets", Level: string(area.District), Perm: ReadServices},
 			{Key: "service-grid", Path: "service-grid", Label: "ui.area.service_grid", Level: string(area.Community), Perm: ReadServices},
