@@ -36,6 +36,8 @@ type GenStats struct {
 	// Part four (b): service outlets, their monthly records, designations,
 	// placements, good deeds.
 	Outlets, ServiceRecords, Designations, Placements, Deeds int
+	// Petitions: cases and the residents' requests about them.
+	Petitions, PetitionRequests int
 }
 
 func (s GenStats) String() string {
@@ -43,12 +45,12 @@ func (s GenStats) String() string {
 		"%d joint conferences (%d member units), %d sessions, %d actions, %d whistles, %d campaigns; "+
 		"%d premises, %d rooms, %d office funding rows, %d land, %d building projects (%d of %d three-lacks committees solved), %d household counts, %d standards; "+
 		"%d demands, %d resources, %d co-building projects (%d done), %d contributions, %d feedback; "+
-		"%d outlets (%d monthly records), %d designations, %d placements, %d good deeds",
+		"%d outlets (%d monthly records), %d designations, %d placements, %d good deeds; %d petitions (%d requests)",
 		s.Areas, s.Events, s.Orgs, s.Persons, s.Memberships, s.Units, s.Terms, s.Posts, s.Registrations,
 		s.Conferences, s.ConferenceMembers, s.Sessions, s.Actions, s.Whistles, s.Campaigns,
 		s.Premises, s.Rooms, s.OfficeFunding, s.Land, s.Projects, s.Solved, s.ThreeLacks, s.Households, s.Standards,
 		s.Demands, s.Resources, s.CoProjects, s.CoProjectsDone, s.Contributions, s.Feedback,
-		s.Outlets, s.ServiceRecords, s.Designations, s.Placements, s.Deeds)
+		s.Outlets, s.ServiceRecords, s.Designations, s.Placements, s.Deeds, s.Petitions, s.PetitionRequests)
 }
 
 // DefaultSeed is the seed `dangjian gen` uses, so two runs on the same day
@@ -90,7 +92,7 @@ func Generate(ctx context.Context, d *db.DB, t Tier, keys *pii.Keyring, progress
 // standards; gen_premises.go), part four (a) (demands, resources,
 // co-building projects; gen_cobuilding.go) and part four (b) (outlets and
 // their monthly services, designations, placements, good deeds;
-// gen_services.go). The rows are those area.Store, people.Store,
+// gen_services.go; petitions, gen_petitions.go). The rows are those area.Store, people.Store,
 // coordination.Store and premises.Store would write for the same
 // operations (see memDB and peoplePlanner), inserted in bulk in one
 // transaction; the people are planned and written a chunk at a time.
@@ -137,6 +139,9 @@ func GenerateWith(ctx context.Context, d *db.DB, o GenOptions, progress io.Write
 	sv := planServices(cp, o, false)
 	say("part four (b): planned %d outlets (%d monthly records), %d designations, %d placements, %d good deeds in %s",
 		len(sv.outlets), len(sv.records), len(sv.designations), len(sv.placements), len(sv.deeds), time.Since(planned).Round(time.Millisecond))
+	planned = time.Now()
+	pt := planPetitions(cp, o, false)
+	say("petitions: planned %d cases (%d requests) in %s", len(pt.cases), len(pt.requests), time.Since(planned).Round(time.Millisecond))
 	start = time.Now()
 	var counts peopleCounts
 	err = m.write(ctx, d, say, func(q db.Q) error {
@@ -183,6 +188,11 @@ func GenerateWith(ctx context.Context, d *db.DB, o GenOptions, progress io.Write
 			return err
 		}
 		say("part four (b) written in %s", time.Since(written).Round(time.Millisecond))
+		written = time.Now()
+		if err := pt.write(ctx, q, o.Keys); err != nil {
+			return err
+		}
+		say("petitions written in %s", time.Since(written).Round(time.Millisecond))
 		// Every area, as the loader ran without the triggers that note
 		// what each row touched (on SQLite).
 		counted := time.Now()
@@ -221,6 +231,7 @@ func GenerateWith(ctx context.Context, d *db.DB, o GenOptions, progress io.Write
 		Demands: len(cb.demands), Resources: len(cb.resources), CoProjects: len(cb.projects), CoProjectsDone: cb.done(),
 		Contributions: len(cb.contributions), Feedback: len(cb.feedback),
 		Outlets: len(sv.outlets), ServiceRecords: len(sv.records), Designations: len(sv.designations), Placements: len(sv.placements), Deeds: len(sv.deeds),
+		Petitions: len(pt.cases), PetitionRequests: len(pt.requests),
 	}, nil
 }
 

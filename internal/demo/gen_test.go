@@ -92,6 +92,7 @@ func TestGenerateDistrictInvariants(t *testing.T) {
 		checkPremises(t, d, st)
 		checkCobuilding(t, d, st)
 		checkServices(t, d, st)
+		checkPetitions(t, d, st)
 		if _, err := GenerateWith(ctx, d, GenOptions{Tier: tier, Seed: 7, Today: genToday, Keys: testKeys(t)}, nil); !errors.Is(err, ErrGenNotEmpty) {
 			t.Errorf("second generate: %v, want ErrGenNotEmpty", err)
 		}
@@ -247,10 +248,10 @@ func TestGenerateMatchesStore(t *testing.T) {
 			tier := districtTier(t)
 			// Fewer whistles too: each is a handful of Store calls.
 			tier.Members, tier.Units, tier.WhistlesPerYear, tier.CoProjects = 800, 50, 2, 300
-			tier.Outlets, tier.Placements, tier.Deeds = 150, 200, 300
+			tier.Outlets, tier.Placements, tier.Deeds, tier.Petitions = 150, 200, 300, 600
 			if os.Getenv(dbtest.EnvScale) == "1" {
 				tier.Members, tier.Units, tier.WhistlesPerYear, tier.CoProjects = 3000, 150, 6, 1000
-				tier.Outlets, tier.Placements, tier.Deeds = 200, 1000, 2000
+				tier.Outlets, tier.Placements, tier.Deeds, tier.Petitions = 200, 1000, 2000, 2000
 			}
 			o := GenOptions{Tier: tier, Seed: 11, Today: genToday, Keys: testKeys(t)}
 			p, err := plan(o)
@@ -264,6 +265,7 @@ func TestGenerateMatchesStore(t *testing.T) {
 			pr := replayPremises(t, viaStore, p, o)
 			cb := replayCobuilding(t, viaStore, cp, o)
 			replayServices(t, viaStore, cp, o)
+			replayPetitions(t, viaStore, cp, o)
 			if cb.done() == 0 || len(cb.feedback) == 0 || len(cb.resources) == 0 {
 				t.Fatalf("part four (a) not planned: %d projects done, %d feedback, %d resources", cb.done(), len(cb.feedback), len(cb.resources))
 			}
@@ -289,6 +291,8 @@ func TestGenerateMatchesStore(t *testing.T) {
 			checkPremises(t, fast, st)
 			checkCobuilding(t, fast, st)
 			checkServices(t, fast, st)
+			checkPetitions(t, fast, st)
+			comparePhones(t, o.Keys, viaStore, fast)
 			if e == db.SQLite {
 				// The indexes and triggers the generator dropped are back.
 				schema := "SELECT type || ' ' || name || ': ' || sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY type, name"
@@ -296,7 +300,7 @@ func TestGenerateMatchesStore(t *testing.T) {
 					t.Errorf("schema after Generate differs:\n store %q\n   gen %q", want, got)
 				}
 			}
-			for _, table := range slices.Concat(tableDumps, peopleDumps, coordDumps, premDumps, cobDumps, svcDumps) {
+			for _, table := range slices.Concat(tableDumps, peopleDumps, coordDumps, premDumps, cobDumps, svcDumps, petDumps) {
 				want, got := dump(t, viaStore, table), dump(t, fast, table)
 				if len(want) != len(got) {
 					t.Errorf("%s: Store wrote %d rows, Generate %d", table, len(want), len(got))

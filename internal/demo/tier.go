@@ -23,13 +23,15 @@ type Tier struct {
 	// Outlets, Placements and Deeds are about how many service outlets,
 	// placements in work and good deeds the ten years hold (part four (b)).
 	Outlets, Placements, Deeds int
+	// Petitions is about how many petition cases the ten years hold.
+	Petitions int
 }
 
 // Tiers are the sizes `dangjian gen` builds.
 var Tiers = []Tier{
-	{Name: "district", Subdistricts: 15, Communities: 200, Members: 100_000, Units: 4_000, WhistlesPerYear: 24, CoProjects: 5_000, Outlets: 1_000, Placements: 10_000, Deeds: 20_000},
-	{Name: "city", Subdistricts: 300, Communities: 4000, Members: 2_000_000, Units: 80_000, WhistlesPerYear: 24, CoProjects: 100_000, Outlets: 20_000, Placements: 200_000, Deeds: 400_000},
-	{Name: "province", Subdistricts: 500, Communities: 8000, Members: 6_000_000, Units: 150_000, WhistlesPerYear: 24, CoProjects: 200_000, Outlets: 40_000, Placements: 400_000, Deeds: 800_000},
+	{Name: "district", Subdistricts: 15, Communities: 200, Members: 100_000, Units: 4_000, WhistlesPerYear: 24, CoProjects: 5_000, Outlets: 1_000, Placements: 10_000, Deeds: 20_000, Petitions: 25_000},
+	{Name: "city", Subdistricts: 300, Communities: 4000, Members: 2_000_000, Units: 80_000, WhistlesPerYear: 24, CoProjects: 100_000, Outlets: 20_000, Placements: 200_000, Deeds: 400_000, Petitions: 500_000},
+	{Name: "province", Subdistricts: 500, Communities: 8000, Members: 6_000_000, Units: 150_000, WhistlesPerYear: 24, CoProjects: 200_000, Outlets: 40_000, Placements: 400_000, Deeds: 800_000, Petitions: 1_000_000},
 }
 
 // ParseTier returns the tier named s.
