@@ -34,6 +34,7 @@ func init() {
 		&figures.Figure{
 			Key: "petitions.collective_resolved", Part: 4, RecordKind: "petition",
 			LabelZH: "化解集体上访", LabelEN: "Collective petitions resolved", UnitZH: "宗",
+			Tally: &figures.Tallied{Column: colCollectiveResolved, Started: true},
 			SQL: figures.SQLJoin(
 				petitionRecord("0"),
 				"FROM petition_case p",
@@ -44,7 +45,8 @@ func init() {
 		&figures.Figure{
 			Key: "petitions.response_rate", Part: 4, RecordKind: "petition", Agg: figures.Percent,
 			LabelZH: "诉求响应率", LabelEN: "Petitions responded to within 24 hours", UnitZH: "%", UnitEN: "%",
-			SQL: figures.SQLJoin(petitionRecord(flagResponded), petitionsReceived),
+			Tally: &figures.Tallied{Column: colPetitionsReceived, Flagged: colPetitionsResponded, Started: true},
+			SQL:   figures.SQLJoin(petitionRecord(flagResponded), petitionsReceived),
 		},
 		&figures.Figure{
 			Key: "petitions.resolution_rate", Part: 4, RecordKind: "petition", Agg: figures.Percent,
@@ -54,7 +56,8 @@ func init() {
 		&figures.Figure{
 			Key: "petitions.satisfaction_rate", Part: 4, RecordKind: "petition", Agg: figures.Percent,
 			LabelZH: "诉求满意率", LabelEN: "Residents satisfied", UnitZH: "%", UnitEN: "%",
-			SQL: figures.SQLJoin(petitionRecord(flagSatisfied), petitionsReceived, "AND p.satisfaction IS NOT NULL"),
+			Tally: &figures.Tallied{Column: colPetitionsCalledBack, Flagged: colPetitionsSatisfied, Started: true},
+			SQL:   figures.SQLJoin(petitionRecord(flagSatisfied), petitionsReceived, "AND p.satisfaction IS NOT NULL"),
 		},
 	)
 }

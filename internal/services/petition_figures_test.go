@@ -10,6 +10,7 @@ import (
 	"dangjian/internal/dbtest"
 	"dangjian/internal/figures"
 	"dangjian/internal/services"
+	"dangjian/internal/testkit"
 )
 
 // petitionCases is the dataset of the petitions' figures, on testkit's
@@ -93,6 +94,10 @@ func TestPetitionFigures(t *testing.T) {
 				}
 			})
 		}
+		// The maintained counts give every tallied figure the rows give, for
+		// every area, on and around each day the dataset changes something.
+		t.Logf("%d scopes and periods compared", testkit.CheckTallied(t, dbh, testkit.TalliedPeriods(2023, 2025,
+			"2023-11-01", "2024-01-01", "2024-01-02", "2024-02-01", "2024-03-01", "2024-03-20", "2024-05-10", "2024-07-01", "2024-08-01", "2024-12-31", "2025-01-10")))
 		// The drill-down names the case and where it was sent.
 		recs, err := figures.Get("petitions.collective_resolved").Records(ctx, dbh.Reader(), figures.Scope{AreaID: p.ID("官渡街道"), From: ptDay("2024-01-01"), To: ptDay("2024-12-31")})
 		p.ok(err)
