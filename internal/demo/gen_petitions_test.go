@@ -126,7 +126,7 @@ WHERE p.received_on < a.established_on OR (a.ended_on IS NOT NULL AND p.received
 	for _, c := range []struct{ what, query string }{
 		{"collective cases resolved", "SELECT COUNT(*) FROM petition_case WHERE collective = 1 AND resolved_on IS NOT NULL"},
 		{"cases accepted late", "SELECT COUNT(*) FROM petition_case WHERE accepted_at > respond_by"},
-		{"cases resolved late", "SELECT COUNT(*) FROM petition_case WHERE resolved_on > SUBSTR(due_at, 1, 10)"},
+		{"cases resolved late", "SELECT COUNT(*) FROM petition_case WHERE CAST(resolved_on AS TEXT) > SUBSTR(due_at, 1, 10)"},
 		{"unsatisfied residents", "SELECT COUNT(*) FROM petition_case WHERE satisfaction = 'unsatisfied'"},
 		{"cases with several requests", "SELECT COUNT(*) FROM (SELECT case_id FROM petition_request GROUP BY case_id HAVING COUNT(*) > 1) x"},
 	} {
