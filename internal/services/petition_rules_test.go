@@ -13,6 +13,7 @@ import (
 	"dangjian/internal/dbtest"
 	"dangjian/internal/fault"
 	"dangjian/internal/i18n"
+	"dangjian/internal/people"
 	"dangjian/internal/services"
 )
 
@@ -130,9 +131,22 @@ func TestPetitionRules(t *testing.T) {
 			t.Errorf("%d audit entries for a case taken to callback, want 7 (receive and six steps)", audited)
 		}
 
+		// A case may go to a stationed unit instead of a department; the
+		// unit is its agency.
+		unit, err := p.App.People.CreateUnit(ctx, people.UnitInput{Name: "示范供电所", Kind: people.StateEnterprise, Rank: people.NoRank,
+			AreaID: p.ID("官渡社区"), On: ptDay("2020-01-01")})
+		p.ok(err)
+		p.ok(s.Dispatch(ctx, open, services.PetitionStep{At: ptAt("2025-06-01 16:00"), UnitID: unit}))
+		if c, _ := s.Petition(ctx, open); c.Agency() != "示范供电所" || c.Department != "" || c.Stage() != "dispatched" {
+			t.Errorf("dispatched to a unit: %+v", c)
+		}
+		if err := s.Dispatch(ctx, open, services.PetitionStep{At: ptAt("2025-06-01 16:00"), UnitID: unit, Department: "区城管局"}); err == nil {
+			t.Error("a case was sent to a unit and a department at once")
+		}
+
 		// Time limits: a help request is due 3 days after receipt; at
 		// 2025-06-30 the open one is overdue, the resolved one on time.
-		if c.DueAt != ptAt("2025-06-04 09:00") || !c.Overdue(s.Now()) || c.Stage() != "received" {
+		if c.DueAt != ptAt("2025-06-04 09:00") || !c.Overdue(s.Now()) || c.Stage() != "received" || c.Agency() != "" {
 			t.Errorf("open case: due %v, overdue %v, stage %s", c.DueAt, c.Overdue(s.Now()), c.Stage())
 		}
 		d, err := s.Petition(ctx, done)
