@@ -176,6 +176,22 @@ func TestPetitionRules(t *testing.T) {
 		if len(page) != 1 || page[0].ID != fresh {
 			t.Errorf("the page after the second: %+v", page)
 		}
+		// Resolved ones follow, the latest due first, and the pages run on
+		// across the two parts.
+		done2 := p.receive(ptCase{title: "井盖松动", area: "宾南社区", kind: "help", received: "2025-06-20 09:00", agency: "区城管局", accepted: "2025-06-20 10:00", resolved: "2025-06-21"})
+		var walked []int64
+		var last *services.Petition
+		for range 6 {
+			pg, err := s.ListPetitions(ctx, services.PetitionFilter{After: last, Limit: 1})
+			p.ok(err)
+			if len(pg) == 0 {
+				break
+			}
+			walked, last = append(walked, pg[0].ID), &pg[0]
+		}
+		if want := []int64{open, accepted, fresh, done2, done}; !ptEqualIDs(walked, want) {
+			t.Errorf("paged one by one: %v, want %v", walked, want)
+		}
 		scoped, err := s.ListPetitions(access.WithScope(ctx, p.ID("官渡街道")), services.PetitionFilter{Status: "open"})
 		p.ok(err)
 		if len(scoped) != 1 || scoped[0].ID != fresh {
