@@ -13,6 +13,7 @@ import (
 	"dangjian/internal/dbtest"
 	"dangjian/internal/fault"
 	"dangjian/internal/i18n"
+	"dangjian/internal/people"
 	"dangjian/internal/services"
 )
 
@@ -130,9 +131,22 @@ func TestPetitionRules(t *testing.T) {
 			t.Errorf("%d audit entries for a case taken to callback, want 7 (receive and six steps)", audited)
 		}
 
+		// A case may go to a stationed unit instead of a department; the
+		// unit is its agency.
+		unit, err := p.App.People.CreateUnit(ctx, people.UnitInput{Name: "示范供电所", Kind: people.StateEnterprise, Rank: people.NoRank,
+			AreaID: p.ID("官渡社区"), On: ptDay("2020-01-01")})
+		p.ok(err)
+		p.ok(s.Dispatch(ctx, open, services.PetitionStep{At: ptAt("2025-06-01 16:00"), UnitID: unit}))
+		if c, _ := s.Petition(ctx, open); c.Agency() != "示范供电所" || c.Department != "" || c.Stage() != "dispatched" {
+			t.Errorf("dispatched to a unit: %+v", c)
+		}
+		if err := s.Dispatch(ctx, open, services.PetitionStep{At: ptAt("2025-06-01 16:00"), UnitID: unit, Department: "区城管局"}); err == nil {
+			t.Error("a case was sent to a unit and a department at once")
+		}
+
 		// Time limits: a help request is due 3 days after receipt; at
 		// 2025-06-30 the open one is overdue, the resolved one on time.
-		if c.DueAt != ptAt("2025-06-04 09:00") || !c.Overdue(s.Now()) || c.Stage() != "received" {
+		if c.DueAt != ptAt("2025-06-04 09:00") || !c.Overdue(s.Now()) || c.Stage() != "received" || c.Agency() != "" {
 			t.Errorf("open case: due %v, overdue %v, stage %s", c.DueAt, c.Overdue(s.Now()), c.Stage())
 		}
 		d, err := s.Petition(ctx, done)
@@ -161,6 +175,22 @@ func TestPetitionRules(t *testing.T) {
 		p.ok(err)
 		if len(page) != 1 || page[0].ID != fresh {
 			t.Errorf("the page after the second: %+v", page)
+		}
+		// Resolved ones follow, the latest due first, and the pages run on
+		// across the two parts.
+		done2 := p.receive(ptCase{title: "井盖松动", area: "宾南社区", kind: "help", received: "2025-06-20 09:00", agency: "区城管局", accepted: "2025-06-20 10:00", resolved: "2025-06-21"})
+		var walked []int64
+		var last *services.Petition
+		for range 6 {
+			pg, err := s.ListPetitions(ctx, services.PetitionFilter{After: last, Limit: 1})
+			p.ok(err)
+			if len(pg) == 0 {
+				break
+			}
+			walked, last = append(walked, pg[0].ID), &pg[0]
+		}
+		if want := []int64{open, accepted, fresh, done2, done}; !ptEqualIDs(walked, want) {
+			t.Errorf("paged one by one: %v, want %v", walked, want)
 		}
 		scoped, err := s.ListPetitions(access.WithScope(ctx, p.ID("官渡街道")), services.PetitionFilter{Status: "open"})
 		p.ok(err)

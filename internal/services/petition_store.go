@@ -297,8 +297,8 @@ func (s *PetitionStore) Petition(ctx context.Context, id int64) (Petition, error
 }
 
 // PetitionFilter chooses cases: under an area (the scope when 0), open or
-// closed ("" for both), of a type ("" for any); open ones first, each
-// part by its time limit. After is the last case of the previous page.
+// closed ("" for both), of a type ("" for any). After is the last case of
+// the previous page.
 type PetitionFilter struct {
 	AreaID int64
 	Status string
@@ -311,7 +311,8 @@ type PetitionFilter struct {
 var PetitionStatuses = []string{"open", "closed"}
 
 // ListPetitions lists the cases of the scope, open ones first by the time
-// they are due (the most urgent on top), then the resolved ones.
+// they are due (the most urgent on top), then the resolved ones, the
+// latest first.
 func (s *PetitionStore) ListPetitions(ctx context.Context, f PetitionFilter) ([]Petition, error) {
 	root := s.scope(ctx)
 	if f.AreaID != 0 {
@@ -340,22 +341,25 @@ func (s *PetitionStore) ListPetitions(ctx context.Context, f PetitionFilter) ([]
 	if f.Type != "" {
 		where, args = append(where, "p.kind = ?"), append(args, f.Type)
 	}
-	const closedFirst = "(CASE WHEN p.resolved_on IS NULL THEN 0 ELSE 1 END)"
+	const closedLast = "(CASE WHEN p.resolved_on IS NULL THEN 0 ELSE 1 END)"
 	if f.After != nil {
-		closed := 0
-		if !f.After.Open() {
-			closed = 1
-		}
-		where = append(where, "("+closedFirst+" > ? OR ("+closedFirst+" = ? AND (p.due_at > ? OR (p.due_at = ? AND p.id > ?))))")
 		due := f.After.DueAt.UTC().Format(petitionStamp)
-		args = append(args, closed, closed, due, due, f.After.ID)
+		if f.After.Open() {
+			where = append(where, "("+closedLast+" = 1 OR (p.resolved_on IS NULL AND (p.due_at > ? OR (p.due_at = ? AND p.id > ?))))")
+		} else {
+			where = append(where, "(p.resolved_on IS NOT NULL AND (p.due_at < ? OR (p.due_at = ? AND p.id < ?)))")
+		}
+		args = append(args, due, due, f.After.ID)
 	}
 	limit := f.Limit
 	if limit <= 0 || limit > 200 {
 		limit = 50
 	}
+	// Open cases by the time they are due, the soonest first; then the
+	// resolved ones, the latest due first.
 	rows, err := s.DB.Reader().QueryContext(ctx, "SELECT "+petitionCols+petitionFrom+" WHERE "+strings.Join(where, " AND ")+
-		" ORDER BY "+closedFirst+", p.due_at, p.id LIMIT "+itoaPetition(limit), args...)
+		" ORDER BY "+closedLast+", CASE WHEN p.resolved_on IS NULL THEN p.due_at END, CASE WHEN p.resolved_on IS NULL THEN p.id END,"+
+		" CASE WHEN p.resolved_on IS NOT NULL THEN p.due_at END DESC, CASE WHEN p.resolved_on IS NOT NULL THEN p.id END DESC LIMIT "+itoaPetition(limit), args...)
 	if err != nil {
 		return nil, err
 	}
