@@ -326,3 +326,37 @@ func TestSpeechPartTwoNamesComeFromData(t *testing.T) {
 		}
 	})
 }
+
+// seedFillers are what fills the seed's 23 ××× (shared/docs/domain.md,
+// "The 23 ××× of the seed"): a figure's key or an example's field, as the
+// rendered speech marks them; then the seed's two literals said from data.
+var seedFillers = []string{
+	"communities.merged_or_adjusted", "communities.total", "branches.community.total", "latest_unit_election.unit_count",
+	"party_orgs.reformed_as_working_committee", "party_orgs.reformed_as_community_branch",
+	"three_lacks_at_start.committees", "premises.solved_three_lacks",
+	"most_saved.saved", "most_units.units", "largest_money.amount", "result_measure.measure",
+	"subdistricts.total", "outlets.sanitation_station", "outlets.cleaning_team", "outlets.elderly_centre", "outlets.family_planning_centre",
+	"outlets.housekeeping_centre", "outlets.disability_centre", "designations.safe_neighbourhoods",
+	"services.person_times", "placements.total", "good_deeds.total",
+	"communities.created", "petitions.collective_resolved",
+}
+
+// The demo district's speech for the last five years fills every one of
+// the seed's 23 ××× (and says its two literals from data), and leaves no
+// ××× anywhere.
+func TestDemoSpeechFillsTheSeeds23(t *testing.T) {
+	if len(seedFillers) != 25 {
+		t.Fatalf("%d fillers listed, want the 23 ××× and the 2 literals", len(seedFillers))
+	}
+	dbh := dbtest.Open(t, db.SQLite)
+	f := fill(t, dbh, demoStore(t, dbh), i18n.ZH, "", "2020-01-01", "2024-12-31")
+	html := f.HTML("/figures/")
+	for i, key := range seedFillers {
+		if !strings.Contains(html, `data-key="`+key+`"`) {
+			t.Errorf("the seed's ××× no. %d (%s) is not filled", i+1, key)
+		}
+	}
+	if md := f.Markdown(); strings.Contains(md, "×") {
+		t.Errorf("the demo speech still holds ×: %s", md)
+	}
+}
