@@ -74,58 +74,34 @@ func replayCobuilding(t *testing.T, d *db.DB, cp *coordPlan, o GenOptions) *cobP
 // each kind of case is there.
 func checkCobuilding(t *testing.T, d *db.DB, st GenStats) {
 	t.Helper()
-	ctx := context.Background()
-	count := func(query string) int {
-		t.Helper()
-		var n int
-		if err := d.Reader().QueryRowContext(ctx, query).Scan(&n); err != nil {
-			t.Fatalf("%v: %s", err, query)
-		}
-		return n
-	}
-	for _, c := range []struct {
-		table string
-		want  int
-	}{{"demand", st.Demands}, {"resource", st.Resources}, {"co_project", st.CoProjects}, {"co_contribution", st.Contributions}, {"co_feedback", st.Feedback}} {
-		if n := count("SELECT COUNT(*) FROM " + c.table); n != c.want || n == 0 {
-			t.Errorf("%d rows in %s (stats %d)", n, c.table, c.want)
-		}
-	}
-	for _, c := range []struct{ what, query string }{
-		{"demands of an area not a community active the day raised", `SELECT COUNT(*) FROM demand x JOIN area a ON a.id = x.area_id
+	expectRows(t, d, tableRows{"demand", st.Demands}, tableRows{"resource", st.Resources}, tableRows{"co_project", st.CoProjects}, tableRows{"co_contribution", st.Contributions}, tableRows{"co_feedback", st.Feedback})
+	expectNone(t, d,
+		sqlCheck{"demands of an area not a community active the day raised", `SELECT COUNT(*) FROM demand x JOIN area a ON a.id = x.area_id
 WHERE a.level <> 'community' OR x.raised_on < a.established_on OR (a.ended_on IS NOT NULL AND x.raised_on >= a.ended_on)`},
-		{"demands whose status disagrees with their project", `SELECT COUNT(*) FROM demand x
+		sqlCheck{"demands whose status disagrees with their project", `SELECT COUNT(*) FROM demand x
 WHERE (x.status IN ('matched', 'done')) <> EXISTS (SELECT 1 FROM co_project_demand pd WHERE pd.demand_id = x.id)
    OR (x.status = 'done') <> EXISTS (SELECT 1 FROM co_project_demand pd JOIN co_project p ON p.id = pd.project_id AND p.done_on = x.closed_on WHERE pd.demand_id = x.id)`},
-		{"projects done before they started, or with a cost and no done day", "SELECT COUNT(*) FROM co_project WHERE done_on < started_on OR (actual_cost IS NOT NULL) <> (done_on IS NOT NULL)"},
-		{"contributions before their project, or by a unit not active that day", `SELECT COUNT(*) FROM co_contribution c JOIN co_project p ON p.id = c.project_id
+		sqlCheck{"projects done before they started, or with a cost and no done day", "SELECT COUNT(*) FROM co_project WHERE done_on < started_on OR (actual_cost IS NOT NULL) <> (done_on IS NOT NULL)"},
+		sqlCheck{"contributions before their project, or by a unit not active that day", `SELECT COUNT(*) FROM co_contribution c JOIN co_project p ON p.id = c.project_id
 LEFT JOIN unit u ON u.id = c.unit_id WHERE c.given_on < p.started_on OR (u.id IS NOT NULL AND (c.given_on < u.started_on OR (u.ended_on IS NOT NULL AND c.given_on >= u.ended_on)))`},
-		{"feedback before its project", "SELECT COUNT(*) FROM co_feedback f JOIN co_project p ON p.id = f.project_id WHERE f.given_on < p.started_on"},
-		{"resources promised on a day they were not offered", `SELECT COUNT(*) FROM co_project_resource pr JOIN resource r ON r.id = pr.resource_id
+		sqlCheck{"feedback before its project", "SELECT COUNT(*) FROM co_feedback f JOIN co_project p ON p.id = f.project_id WHERE f.given_on < p.started_on"},
+		sqlCheck{"resources promised on a day they were not offered", `SELECT COUNT(*) FROM co_project_resource pr JOIN resource r ON r.id = pr.resource_id
 JOIN co_project p ON p.id = pr.project_id WHERE p.started_on < r.from_on OR (r.to_on IS NOT NULL AND p.started_on >= r.to_on)`},
-	} {
-		if n := count(c.query); n != 0 {
-			t.Errorf("%d %s", n, c.what)
-		}
-	}
-	for _, c := range []struct{ what, query string }{
-		{"open demands", "SELECT COUNT(*) FROM demand WHERE status = 'open'"},
-		{"matched demands", "SELECT COUNT(*) FROM demand WHERE status = 'matched'"},
-		{"closed demands", "SELECT COUNT(*) FROM demand WHERE status = 'closed'"},
-		{"projects meeting two demands", "SELECT COUNT(*) FROM (SELECT project_id FROM co_project_demand GROUP BY project_id HAVING COUNT(*) > 1) x"},
-		{"projects under way", "SELECT COUNT(*) FROM co_project WHERE done_on IS NULL"},
-		{"projects over budget", "SELECT COUNT(*) FROM co_project WHERE actual_cost > estimated_cost"},
-		{"resources promised", "SELECT COUNT(*) FROM co_project_resource"},
-		{"resources withdrawn", "SELECT COUNT(*) FROM resource WHERE to_on IS NOT NULL"},
-		{"departments' resources", "SELECT COUNT(*) FROM resource WHERE unit_id IS NULL"},
-		{"departments serving free", "SELECT COUNT(*) FROM co_contribution WHERE unit_id IS NULL AND kind = 'free_service'"},
-		{"money given by units", "SELECT COUNT(*) FROM co_contribution WHERE unit_id IS NOT NULL AND kind = 'money'"},
-		{"banners", "SELECT COUNT(*) FROM co_feedback WHERE kind = 'banner'"},
-		{"ratings", "SELECT COUNT(*) FROM co_feedback WHERE kind = 'rating'"},
-		{"results", "SELECT COUNT(*) FROM co_result"},
-	} {
-		if n := count(c.query); n == 0 {
-			t.Errorf("no %s", c.what)
-		}
-	}
+	)
+	expectSome(t, d,
+		sqlCheck{"open demands", "SELECT COUNT(*) FROM demand WHERE status = 'open'"},
+		sqlCheck{"matched demands", "SELECT COUNT(*) FROM demand WHERE status = 'matched'"},
+		sqlCheck{"closed demands", "SELECT COUNT(*) FROM demand WHERE status = 'closed'"},
+		sqlCheck{"projects meeting two demands", "SELECT COUNT(*) FROM (SELECT project_id FROM co_project_demand GROUP BY project_id HAVING COUNT(*) > 1) x"},
+		sqlCheck{"projects under way", "SELECT COUNT(*) FROM co_project WHERE done_on IS NULL"},
+		sqlCheck{"projects over budget", "SELECT COUNT(*) FROM co_project WHERE actual_cost > estimated_cost"},
+		sqlCheck{"resources promised", "SELECT COUNT(*) FROM co_project_resource"},
+		sqlCheck{"resources withdrawn", "SELECT COUNT(*) FROM resource WHERE to_on IS NOT NULL"},
+		sqlCheck{"departments' resources", "SELECT COUNT(*) FROM resource WHERE unit_id IS NULL"},
+		sqlCheck{"departments serving free", "SELECT COUNT(*) FROM co_contribution WHERE unit_id IS NULL AND kind = 'free_service'"},
+		sqlCheck{"money given by units", "SELECT COUNT(*) FROM co_contribution WHERE unit_id IS NOT NULL AND kind = 'money'"},
+		sqlCheck{"banners", "SELECT COUNT(*) FROM co_feedback WHERE kind = 'banner'"},
+		sqlCheck{"ratings", "SELECT COUNT(*) FROM co_feedback WHERE kind = 'rating'"},
+		sqlCheck{"results", "SELECT COUNT(*) FROM co_result"},
+	)
 }

@@ -85,58 +85,41 @@ func replayCoord(t *testing.T, d *db.DB, p *planner, o GenOptions) *coordPlan {
 // coordination.Store that the generated part two must keep.
 func checkCoordination(t *testing.T, d *db.DB, st GenStats) {
 	t.Helper()
-	ctx := context.Background()
-	count := func(query string) int {
-		t.Helper()
-		var n int
-		if err := d.Reader().QueryRowContext(ctx, query).Scan(&n); err != nil {
-			t.Fatalf("%v: %s", err, query)
-		}
-		return n
+	if st.Conferences == 0 || countSQL(t, d, "SELECT COUNT(*) FROM joint_conference") != st.Conferences {
+		t.Errorf("%d conferences (stats %d)", countSQL(t, d, "SELECT COUNT(*) FROM joint_conference"), st.Conferences)
 	}
-	if st.Conferences == 0 || count("SELECT COUNT(*) FROM joint_conference") != st.Conferences {
-		t.Errorf("%d conferences (stats %d)", count("SELECT COUNT(*) FROM joint_conference"), st.Conferences)
-	}
-	if n := count("SELECT COUNT(*) FROM whistle"); n != st.Whistles || n == 0 {
+	if n := countSQL(t, d, "SELECT COUNT(*) FROM whistle"); n != st.Whistles || n == 0 {
 		t.Errorf("%d whistles (stats %d)", n, st.Whistles)
 	}
-	for _, c := range []struct{ what, query string }{
-		{"members not stationed in the conference's area", `SELECT COUNT(*) FROM conference_member m JOIN joint_conference c ON c.id = m.conference_id
+	expectNone(t, d,
+		sqlCheck{"members not stationed in the conference's area", `SELECT COUNT(*) FROM conference_member m JOIN joint_conference c ON c.id = m.conference_id
 WHERE NOT EXISTS (SELECT 1 FROM unit_location l JOIN area_closure x ON x.descendant_id = l.area_id AND x.ancestor_id = c.area_id
   AND x.from_on <= m.from_on AND (x.to_on IS NULL OR m.from_on < x.to_on)
   WHERE l.unit_id = m.unit_id AND l.from_on <= m.from_on AND (l.to_on IS NULL OR m.from_on < l.to_on))`},
-		{"conferences with more than 30 member units", "SELECT COUNT(*) FROM (SELECT conference_id FROM conference_member GROUP BY conference_id HAVING COUNT(*) > 30) x"},
-		{"sessions outside their conference's life", `SELECT COUNT(*) FROM conference_session s JOIN joint_conference c ON c.id = s.conference_id
+		sqlCheck{"conferences with more than 30 member units", "SELECT COUNT(*) FROM (SELECT conference_id FROM conference_member GROUP BY conference_id HAVING COUNT(*) > 30) x"},
+		sqlCheck{"sessions outside their conference's life", `SELECT COUNT(*) FROM conference_session s JOIN joint_conference c ON c.id = s.conference_id
 WHERE s.held_on < c.established_on OR (c.ended_on IS NOT NULL AND s.held_on >= c.ended_on)`},
-		{"units present that were not members", `SELECT COUNT(*) FROM session_unit su JOIN conference_session s ON s.id = su.session_id
+		sqlCheck{"units present that were not members", `SELECT COUNT(*) FROM session_unit su JOIN conference_session s ON s.id = su.session_id
 WHERE NOT EXISTS (SELECT 1 FROM conference_member m WHERE m.conference_id = s.conference_id AND m.unit_id = su.unit_id
   AND m.from_on <= s.held_on AND (m.to_on IS NULL OR s.held_on < m.to_on))`},
-		{"actions due before agreed", "SELECT COUNT(*) FROM agreed_action WHERE due_on < agreed_on"},
-		{"closed actions without a closing day, or open ones with one", "SELECT COUNT(*) FROM agreed_action WHERE (status IN ('done', 'dropped')) <> (closed_on IS NOT NULL)"},
-		{"done actions not at 100 %", "SELECT COUNT(*) FROM agreed_action WHERE status = 'done' AND progress <> 100"},
-		{"updates before their action was agreed", "SELECT COUNT(*) FROM action_update u JOIN agreed_action a ON a.id = u.action_id WHERE u.on_date < a.agreed_on"},
-		{"report-ins before their whistle", "SELECT COUNT(*) FROM whistle_party p JOIN whistle w ON w.id = p.whistle_id WHERE p.reported_at < w.raised_at"},
-		{"whistles resolved before raised", "SELECT COUNT(*) FROM whistle WHERE resolved_on < raised_on"},
-		{"campaign units not stationed in its area", `SELECT COUNT(*) FROM campaign_unit cu JOIN campaign k ON k.id = cu.campaign_id
+		sqlCheck{"actions due before agreed", "SELECT COUNT(*) FROM agreed_action WHERE due_on < agreed_on"},
+		sqlCheck{"closed actions without a closing day, or open ones with one", "SELECT COUNT(*) FROM agreed_action WHERE (status IN ('done', 'dropped')) <> (closed_on IS NOT NULL)"},
+		sqlCheck{"done actions not at 100 %", "SELECT COUNT(*) FROM agreed_action WHERE status = 'done' AND progress <> 100"},
+		sqlCheck{"updates before their action was agreed", "SELECT COUNT(*) FROM action_update u JOIN agreed_action a ON a.id = u.action_id WHERE u.on_date < a.agreed_on"},
+		sqlCheck{"report-ins before their whistle", "SELECT COUNT(*) FROM whistle_party p JOIN whistle w ON w.id = p.whistle_id WHERE p.reported_at < w.raised_at"},
+		sqlCheck{"whistles resolved before raised", "SELECT COUNT(*) FROM whistle WHERE resolved_on < raised_on"},
+		sqlCheck{"campaign units not stationed in its area", `SELECT COUNT(*) FROM campaign_unit cu JOIN campaign k ON k.id = cu.campaign_id
 WHERE NOT EXISTS (SELECT 1 FROM unit_location l JOIN area_closure x ON x.descendant_id = l.area_id AND x.ancestor_id = k.area_id
   AND x.from_on <= k.started_on AND (x.to_on IS NULL OR k.started_on < x.to_on)
   WHERE l.unit_id = cu.unit_id AND l.from_on <= k.started_on AND (l.to_on IS NULL OR k.started_on < l.to_on))`},
-	} {
-		if n := count(c.query); n != 0 {
-			t.Errorf("%d %s", n, c.what)
-		}
-	}
+	)
 	// Each kind of outcome is there: done on time, done late, open and
 	// overdue, late report-ins.
-	for _, c := range []struct{ what, query string }{
-		{"actions done on time", "SELECT COUNT(*) FROM agreed_action WHERE status = 'done' AND closed_on <= due_on"},
-		{"actions done late", "SELECT COUNT(*) FROM agreed_action WHERE status = 'done' AND closed_on > due_on"},
-		{"actions open and overdue", "SELECT COUNT(*) FROM agreed_action WHERE status IN ('open', 'in_progress') AND due_on < (SELECT MAX(held_on) FROM conference_session)"},
-		{"late report-ins", "SELECT COUNT(*) FROM whistle_party WHERE reported_at > deadline_at"},
-		{"campaign results", "SELECT COUNT(*) FROM campaign_measure"},
-	} {
-		if n := count(c.query); n == 0 {
-			t.Errorf("no %s", c.what)
-		}
-	}
+	expectSome(t, d,
+		sqlCheck{"actions done on time", "SELECT COUNT(*) FROM agreed_action WHERE status = 'done' AND closed_on <= due_on"},
+		sqlCheck{"actions done late", "SELECT COUNT(*) FROM agreed_action WHERE status = 'done' AND closed_on > due_on"},
+		sqlCheck{"actions open and overdue", "SELECT COUNT(*) FROM agreed_action WHERE status IN ('open', 'in_progress') AND due_on < (SELECT MAX(held_on) FROM conference_session)"},
+		sqlCheck{"late report-ins", "SELECT COUNT(*) FROM whistle_party WHERE reported_at > deadline_at"},
+		sqlCheck{"campaign results", "SELECT COUNT(*) FROM campaign_measure"},
+	)
 }

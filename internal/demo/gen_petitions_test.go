@@ -97,41 +97,24 @@ func comparePhones(t *testing.T, keys *pii.Keyring, want, got *db.DB) {
 // case is there.
 func checkPetitions(t *testing.T, d *db.DB, st GenStats) {
 	t.Helper()
-	ctx := context.Background()
-	count := func(query string) int {
-		t.Helper()
-		var n int
-		if err := d.Reader().QueryRowContext(ctx, query).Scan(&n); err != nil {
-			t.Fatalf("%v: %s", err, query)
-		}
-		return n
-	}
-	if n := count("SELECT COUNT(*) FROM petition_case"); n != st.Petitions || n == 0 {
+	if n := countSQL(t, d, "SELECT COUNT(*) FROM petition_case"); n != st.Petitions || n == 0 {
 		t.Errorf("%d cases (stats %d)", n, st.Petitions)
 	}
-	if n := count("SELECT COUNT(*) FROM petition_request"); n != st.PetitionRequests || n == 0 {
+	if n := countSQL(t, d, "SELECT COUNT(*) FROM petition_request"); n != st.PetitionRequests || n == 0 {
 		t.Errorf("%d requests (stats %d)", n, st.PetitionRequests)
 	}
-	for _, c := range []struct{ what, query string }{
-		{"steps out of order", `SELECT COUNT(*) FROM petition_case WHERE dispatched_at < received_at OR accepted_at < dispatched_at OR replied_at < accepted_at
+	expectNone(t, d,
+		sqlCheck{"steps out of order", `SELECT COUNT(*) FROM petition_case WHERE dispatched_at < received_at OR accepted_at < dispatched_at OR replied_at < accepted_at
 OR resolved_on < received_on OR verified_on < resolved_on OR called_back_on < verified_on`},
-		{"cases open in an ended area", "SELECT COUNT(*) FROM petition_case p JOIN area a ON a.id = p.area_id WHERE a.ended_on IS NOT NULL AND p.resolved_on IS NULL"},
-		{"cases of an area not active the day received", `SELECT COUNT(*) FROM petition_case p JOIN area a ON a.id = p.area_id
+		sqlCheck{"cases open in an ended area", "SELECT COUNT(*) FROM petition_case p JOIN area a ON a.id = p.area_id WHERE a.ended_on IS NOT NULL AND p.resolved_on IS NULL"},
+		sqlCheck{"cases of an area not active the day received", `SELECT COUNT(*) FROM petition_case p JOIN area a ON a.id = p.area_id
 WHERE p.received_on < a.established_on OR (a.ended_on IS NOT NULL AND p.received_on >= a.ended_on)`},
-	} {
-		if n := count(c.query); n != 0 {
-			t.Errorf("%d %s", n, c.what)
-		}
-	}
-	for _, c := range []struct{ what, query string }{
-		{"collective cases resolved", "SELECT COUNT(*) FROM petition_case WHERE collective = 1 AND resolved_on IS NOT NULL"},
-		{"cases accepted late", "SELECT COUNT(*) FROM petition_case WHERE accepted_at > respond_by"},
-		{"cases resolved late", "SELECT COUNT(*) FROM petition_case WHERE CAST(resolved_on AS TEXT) > SUBSTR(due_at, 1, 10)"},
-		{"unsatisfied residents", "SELECT COUNT(*) FROM petition_case WHERE satisfaction = 'unsatisfied'"},
-		{"cases with several requests", "SELECT COUNT(*) FROM (SELECT case_id FROM petition_request GROUP BY case_id HAVING COUNT(*) > 1) x"},
-	} {
-		if n := count(c.query); n == 0 {
-			t.Errorf("no %s", c.what)
-		}
-	}
+	)
+	expectSome(t, d,
+		sqlCheck{"collective cases resolved", "SELECT COUNT(*) FROM petition_case WHERE collective = 1 AND resolved_on IS NOT NULL"},
+		sqlCheck{"cases accepted late", "SELECT COUNT(*) FROM petition_case WHERE accepted_at > respond_by"},
+		sqlCheck{"cases resolved late", "SELECT COUNT(*) FROM petition_case WHERE CAST(resolved_on AS TEXT) > SUBSTR(due_at, 1, 10)"},
+		sqlCheck{"unsatisfied residents", "SELECT COUNT(*) FROM petition_case WHERE satisfaction = 'unsatisfied'"},
+		sqlCheck{"cases with several requests", "SELECT COUNT(*) FROM (SELECT case_id FROM petition_request GROUP BY case_id HAVING COUNT(*) > 1) x"},
+	)
 }

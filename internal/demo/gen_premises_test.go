@@ -82,62 +82,38 @@ func replayPremises(t *testing.T, d *db.DB, p *planner, o GenOptions) *premPlan 
 // kind of case is there.
 func checkPremises(t *testing.T, d *db.DB, st GenStats) {
 	t.Helper()
-	ctx := context.Background()
-	count := func(query string) int {
-		t.Helper()
-		var n int
-		if err := d.Reader().QueryRowContext(ctx, query).Scan(&n); err != nil {
-			t.Fatalf("%v: %s", err, query)
-		}
-		return n
-	}
-	for _, c := range []struct {
-		table string
-		want  int
-	}{{"premises", st.Premises}, {"room", st.Rooms}, {"office_funding", st.OfficeFunding}, {"economic_land", st.Land},
-		{"building_project", st.Projects}, {"household_count", st.Households}, {"premises_standard", st.Standards}} {
-		if n := count("SELECT COUNT(*) FROM " + c.table); n != c.want || n == 0 {
-			t.Errorf("%d rows in %s (stats %d)", n, c.table, c.want)
-		}
-	}
-	for _, c := range []struct{ what, query string }{
-		{"premises of a community not active on their first day", `SELECT COUNT(*) FROM premises p JOIN area a ON a.id = p.area_id
+	expectRows(t, d, tableRows{"premises", st.Premises}, tableRows{"room", st.Rooms}, tableRows{"office_funding", st.OfficeFunding}, tableRows{"economic_land", st.Land},
+		tableRows{"building_project", st.Projects}, tableRows{"household_count", st.Households}, tableRows{"premises_standard", st.Standards})
+	expectNone(t, d,
+		sqlCheck{"premises of a community not active on their first day", `SELECT COUNT(*) FROM premises p JOIN area a ON a.id = p.area_id
 WHERE a.level <> 'community' OR p.from_on < a.established_on OR (a.ended_on IS NOT NULL AND p.from_on >= a.ended_on)`},
-		{"premises open past their community's end", `SELECT COUNT(*) FROM premises p JOIN area a ON a.id = p.area_id
+		sqlCheck{"premises open past their community's end", `SELECT COUNT(*) FROM premises p JOIN area a ON a.id = p.area_id
 WHERE a.ended_on IS NOT NULL AND (p.to_on IS NULL OR p.to_on > a.ended_on)`},
-		{"rooms larger than their premises or outside their dates", `SELECT COUNT(*) FROM room r JOIN premises p ON p.id = r.premises_id
+		sqlCheck{"rooms larger than their premises or outside their dates", `SELECT COUNT(*) FROM room r JOIN premises p ON p.id = r.premises_id
 WHERE r.floor_area > p.floor_area OR r.from_on < p.from_on OR (p.to_on IS NOT NULL AND (r.to_on IS NULL OR r.to_on > p.to_on OR r.from_on >= p.to_on))`},
-		{"office funding outside its community's life", `SELECT COUNT(*) FROM office_funding f JOIN area a ON a.id = f.area_id
+		sqlCheck{"office funding outside its community's life", `SELECT COUNT(*) FROM office_funding f JOIN area a ON a.id = f.area_id
 WHERE a.established_on >= f.to_on OR (a.ended_on IS NOT NULL AND a.ended_on <= f.from_on)`},
-		{"steps before the previous one or the project", `SELECT COUNT(*) FROM project_step s JOIN building_project b ON b.id = s.project_id
+		sqlCheck{"steps before the previous one or the project", `SELECT COUNT(*) FROM project_step s JOIN building_project b ON b.id = s.project_id
 WHERE s.reached_on < b.started_on OR EXISTS (SELECT 1 FROM project_step s2 WHERE s2.project_id = s.project_id
   AND CASE s2.step WHEN 'siting' THEN 0 WHEN 'funding' THEN 1 WHEN 'approval' THEN 2 WHEN 'construction' THEN 3 ELSE 4 END
     < CASE s.step WHEN 'siting' THEN 0 WHEN 'funding' THEN 1 WHEN 'approval' THEN 2 WHEN 'construction' THEN 3 ELSE 4 END
   AND s2.reached_on > s.reached_on)`},
-		{"completed projects without their premises, or premises of an unfinished project", `SELECT COUNT(*) FROM building_project b
+		sqlCheck{"completed projects without their premises, or premises of an unfinished project", `SELECT COUNT(*) FROM building_project b
 WHERE EXISTS (SELECT 1 FROM project_step s WHERE s.project_id = b.id AND s.step = 'completed')
    <> EXISTS (SELECT 1 FROM premises p JOIN project_step s ON s.project_id = b.id AND s.step = 'completed' AND s.reached_on = p.from_on WHERE p.project_id = b.id)`},
-		{"projects funded above their cost", `SELECT COUNT(*) FROM building_project b WHERE b.cost < (SELECT COALESCE(SUM(amount), 0) FROM project_funding f WHERE f.project_id = b.id)`},
-		{"funding received before its project", "SELECT COUNT(*) FROM project_funding f JOIN building_project b ON b.id = f.project_id WHERE f.received_on < b.started_on"},
-	} {
-		if n := count(c.query); n != 0 {
-			t.Errorf("%d %s", n, c.what)
-		}
-	}
-	for _, c := range []struct{ what, query string }{
-		{"completed projects", "SELECT COUNT(*) FROM project_step WHERE step = 'completed'"},
-		{"projects under way", "SELECT COUNT(*) FROM building_project b WHERE NOT EXISTS (SELECT 1 FROM project_step s WHERE s.project_id = b.id AND s.step = 'completed')"},
-		{"projects with all four shares", `SELECT COUNT(*) FROM building_project b WHERE (SELECT COUNT(DISTINCT source) FROM project_funding f
+		sqlCheck{"projects funded above their cost", `SELECT COUNT(*) FROM building_project b WHERE b.cost < (SELECT COALESCE(SUM(amount), 0) FROM project_funding f WHERE f.project_id = b.id)`},
+		sqlCheck{"funding received before its project", "SELECT COUNT(*) FROM project_funding f JOIN building_project b ON b.id = f.project_id WHERE f.received_on < b.started_on"},
+	)
+	expectSome(t, d,
+		sqlCheck{"completed projects", "SELECT COUNT(*) FROM project_step WHERE step = 'completed'"},
+		sqlCheck{"projects under way", "SELECT COUNT(*) FROM building_project b WHERE NOT EXISTS (SELECT 1 FROM project_step s WHERE s.project_id = b.id AND s.step = 'completed')"},
+		sqlCheck{"projects with all four shares", `SELECT COUNT(*) FROM building_project b WHERE (SELECT COUNT(DISTINCT source) FROM project_funding f
 WHERE f.project_id = b.id AND f.source IN ('city', 'district', 'subdistrict', 'self')) = 4`},
-		{"waivers", "SELECT COUNT(*) FROM project_waiver"},
-		{"rented premises", "SELECT COUNT(*) FROM premises WHERE tenure = 'rented'"},
-		{"service premises", "SELECT COUNT(*) FROM premises WHERE use = 'service'"},
-		{"stricter subdistrict standards", "SELECT COUNT(*) FROM premises_standard s JOIN area a ON a.id = s.area_id WHERE a.level = 'subdistrict'"},
-	} {
-		if n := count(c.query); n == 0 {
-			t.Errorf("no %s", c.what)
-		}
-	}
+		sqlCheck{"waivers", "SELECT COUNT(*) FROM project_waiver"},
+		sqlCheck{"rented premises", "SELECT COUNT(*) FROM premises WHERE tenure = 'rented'"},
+		sqlCheck{"service premises", "SELECT COUNT(*) FROM premises WHERE use = 'service'"},
+		sqlCheck{"stricter subdistrict standards", "SELECT COUNT(*) FROM premises_standard s JOIN area a ON a.id = s.area_id WHERE a.level = 'subdistrict'"},
+	)
 	if st.ThreeLacks == 0 || st.Solved == 0 || st.Solved >= st.ThreeLacks {
 		t.Errorf("%d of %d three-lacks committees solved, want some but not all", st.Solved, st.ThreeLacks)
 	}

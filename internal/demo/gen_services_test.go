@@ -71,47 +71,23 @@ func replayServices(t *testing.T, d *db.DB, cp *coordPlan, o GenOptions) *svcPla
 // each kind of case is there.
 func checkServices(t *testing.T, d *db.DB, st GenStats) {
 	t.Helper()
-	ctx := context.Background()
-	count := func(query string) int {
-		t.Helper()
-		var n int
-		if err := d.Reader().QueryRowContext(ctx, query).Scan(&n); err != nil {
-			t.Fatalf("%v: %s", err, query)
-		}
-		return n
-	}
-	for _, c := range []struct {
-		table string
-		want  int
-	}{{"outlet", st.Outlets}, {"service_record", st.ServiceRecords}, {"designation", st.Designations}, {"placement", st.Placements}, {"good_deed", st.Deeds}} {
-		if n := count("SELECT COUNT(*) FROM " + c.table); n != c.want || n == 0 {
-			t.Errorf("%d rows in %s (stats %d)", n, c.table, c.want)
-		}
-	}
-	for _, c := range []struct{ what, query string }{
-		{"outlets of an area not a subdistrict or community active the day opened", `SELECT COUNT(*) FROM outlet o JOIN area a ON a.id = o.area_id
+	expectRows(t, d, tableRows{"outlet", st.Outlets}, tableRows{"service_record", st.ServiceRecords}, tableRows{"designation", st.Designations}, tableRows{"placement", st.Placements}, tableRows{"good_deed", st.Deeds})
+	expectNone(t, d,
+		sqlCheck{"outlets of an area not a subdistrict or community active the day opened", `SELECT COUNT(*) FROM outlet o JOIN area a ON a.id = o.area_id
 WHERE a.level NOT IN ('subdistrict', 'community') OR o.from_on < a.established_on OR (a.ended_on IS NOT NULL AND o.from_on >= a.ended_on)`},
-		{"good deeds and placements of an area not active that day", `SELECT (SELECT COUNT(*) FROM good_deed x JOIN area a ON a.id = x.area_id
+		sqlCheck{"good deeds and placements of an area not active that day", `SELECT (SELECT COUNT(*) FROM good_deed x JOIN area a ON a.id = x.area_id
 WHERE x.done_on < a.established_on OR (a.ended_on IS NOT NULL AND x.done_on >= a.ended_on)) + (SELECT COUNT(*) FROM placement x JOIN area a ON a.id = x.area_id
 WHERE x.placed_on < a.established_on OR (a.ended_on IS NOT NULL AND x.placed_on >= a.ended_on))`},
-		{"records of an outlet's area other than the outlet's", "SELECT COUNT(*) FROM service_record r JOIN outlet o ON o.id = r.outlet_id WHERE r.area_id <> o.area_id"},
-	} {
-		if n := count(c.query); n != 0 {
-			t.Errorf("%d %s", n, c.what)
-		}
-	}
-	for _, c := range []struct{ what, query string }{
-		{"closed outlets", "SELECT COUNT(*) FROM outlet WHERE to_on IS NOT NULL"},
-		{"revoked designations", "SELECT COUNT(*) FROM designation WHERE end_reason = 'revoked'"},
-		{"expired designations", "SELECT COUNT(*) FROM designation WHERE end_reason = 'expired'"},
-		{"subdistricts' outlets", "SELECT COUNT(*) FROM outlet o JOIN area a ON a.id = o.area_id AND a.level = 'subdistrict'"},
-	} {
-		if n := count(c.query); n == 0 {
-			t.Errorf("no %s", c.what)
-		}
-	}
+		sqlCheck{"records of an outlet's area other than the outlet's", "SELECT COUNT(*) FROM service_record r JOIN outlet o ON o.id = r.outlet_id WHERE r.area_id <> o.area_id"},
+	)
+	expectSome(t, d,
+		sqlCheck{"closed outlets", "SELECT COUNT(*) FROM outlet WHERE to_on IS NOT NULL"},
+		sqlCheck{"revoked designations", "SELECT COUNT(*) FROM designation WHERE end_reason = 'revoked'"},
+		sqlCheck{"expired designations", "SELECT COUNT(*) FROM designation WHERE end_reason = 'expired'"},
+		sqlCheck{"subdistricts' outlets", "SELECT COUNT(*) FROM outlet o JOIN area a ON a.id = o.area_id AND a.level = 'subdistrict'"},
+	)
 	for _, k := range services.OutletKinds[:6] {
-		if n := count("SELECT COUNT(*) FROM outlet WHERE kind = '" + string(k) + "'"); n == 0 {
+		if n := countSQL(t, d, "SELECT COUNT(*) FROM outlet WHERE kind = '"+string(k)+"'"); n == 0 {
 			t.Errorf("no outlet of kind %s", k)
 		}
 	}
