@@ -18,7 +18,7 @@ import (
 
 // benchGenVersion is part of the cache key of the generated benchmark
 // databases: bump it when the generator's output changes.
-const benchGenVersion = 11
+const benchGenVersion = 12
 
 // CachedTier returns the path of a SQLite file holding the tier generated
 // with the default seed up to today, for benchmarks. The file is kept under
