@@ -1,0 +1,298 @@
+package services
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"dangjian/internal/area"
+	"dangjian/internal/audit"
+	"dangjian/internal/date"
+	"dangjian/internal/db"
+	"dangjian/internal/i18n"
+	"dangjian/internal/xlsx"
+)
+
+// SheetResult is what an import of a sheet found and did: rows read,
+// rows that added or corrected a record, rows that changed nothing.
+type SheetResult struct {
+	DryRun    bool             `json:"dry_run"`
+	Rows      int              `json:"rows"`
+	Changed   int              `json:"changed"`
+	Unchanged int              `json:"unchanged"`
+	Errors    []*xlsx.RowError `json:"-"`
+}
+
+// OK reports whether every row was good.
+func (r *SheetResult) OK() bool { return len(r.Errors) == 0 }
+
+// ErrSheetRows is returned (wrapped) by ImportSheet when any row is bad;
+// the result lists every problem and nothing was written.
+var ErrSheetRows = errors.New("services: bad rows in the sheet, nothing written")
+
+// importActions are the audit actions of the imports, by sheet name
+// (written out, so that the audit words can be checked against them).
+var importActions = map[string]string{
+	"outlets":         "import.outlets",
+	"designations":    "import.designations",
+	"service-records": "import.service_records",
+	"placements":      "import.placements",
+	"good-deeds":      "import.good_deeds",
+}
+
+// ImportSheet reads sheet name from r (a file named file, size bytes) and,
+// unless dryRun, applies it in one transaction. With any bad row it
+// returns the result with every problem and ErrSheetRows, and nothing is
+// written; a dry run checks everything the same way and writes nothing. A
+// refused file returns the reader's error.
+func (s *Store) ImportSheet(ctx context.Context, name string, r io.ReaderAt, size int64, file string, dryRun bool) (*SheetResult, error) {
+	schema := SheetSchema(name)
+	if schema == nil {
+		return nil, errors.New("services: no sheet " + name)
+	}
+	rd, err := xlsx.Open(r, size, file, schema)
+	if err != nil {
+		return nil, err
+	}
+	defer rd.Close()
+	res := &SheetResult{DryRun: dryRun}
+	rowOf := map[string]func(*importer) error{
+		OutletSheetName: (*importer).outlet, DesignationSheetName: (*importer).designation, RecordSheetName: (*importer).record,
+		PlacementSheetName: (*importer).placement, DeedSheetName: (*importer).deed,
+	}[name]
+	err = s.DB.Tx(ctx, func(q db.Q) error {
+		im := &importer{s: s, ctx: ctx, q: q, rd: rd, res: res, seen: map[string]int{}, outlets: map[int64]Outlet{}}
+		for {
+			row, err := rd.Next()
+			if errors.Is(err, io.EOF) {
+				break
+			}
+			if err != nil {
+				return err
+			}
+			res.Rows++
+			before := len(res.Errors)
+			res.Errors = append(res.Errors, row.Problems...)
+			im.row, im.changed, im.before = row, false, before
+			if err := rowOf(im); err != nil {
+				return err
+			}
+			if len(res.Errors) == before {
+				if im.changed {
+					res.Changed++
+				} else {
+					res.Unchanged++
+				}
+			}
+		}
+		if !res.OK() {
+			return fmt.Errorf("%w: %d", ErrSheetRows, len(res.Errors))
+		}
+		if im.added > 0 {
+			// The records a sheet adds are one batch, as CreateRecords
+			// keeps them.
+			if err := record(ctx, q, "service_record.batch", "service_record", 0, map[string]any{"records": im.added}); err != nil {
+				return err
+			}
+		}
+		if dryRun {
+			return db.ErrRollback
+		}
+		return audit.Append(ctx, q, audit.Entry{Action: importActions[name], TargetType: "import",
+			After: map[string]any{"rows": res.Rows, "changed": res.Changed, "unchanged": res.Unchanged, "format": rd.Format()}})
+	})
+	return res, err
+}
+
+// importer checks and applies one sheet's rows on q.
+type importer struct {
+	s       *Store
+	ctx     context.Context
+	q       db.Q
+	rd      *xlsx.Reader
+	res     *SheetResult
+	row     xlsx.Row
+	changed bool
+	// before is how many problems there were before the row.
+	before int
+	// seen is the line each record (by number, or by what makes it one)
+	// was first on.
+	seen map[string]int
+	// outlets are the outlets read (the batch rules of CreateRecords).
+	outlets map[int64]Outlet
+	// added counts the service records the sheet adds.
+	added int
+}
+
+// bad reports whether the current row has a problem.
+func (im *importer) bad() bool { return len(im.res.Errors) > im.before }
+
+// problem records a problem of the current row in column col.
+func (im *importer) problem(col, key string, args ...any) {
+	im.res.Errors = append(im.res.Errors, im.rd.RowError(im.row.Line, col, key, args...))
+}
+
+// refused turns a store refusal into the row's problem, in the column of
+// its field (col when the sheet has none); only a database failure is
+// returned.
+func (im *importer) refused(err error, col string) error {
+	var ie *i18n.Error
+	if err == nil || !errors.As(err, &ie) {
+		return err
+	}
+	if im.rd.Schema().Col(ie.Field) >= 0 {
+		col = ie.Field
+	}
+	im.problem(col, ie.Key, ie.Args...)
+	return nil
+}
+
+// once records a problem when what key names was on an earlier line.
+func (im *importer) once(col, key string) bool {
+	if line, dup := im.seen[key]; dup {
+		im.problem(col, "err.svc_sheet_twice", line)
+		return false
+	}
+	im.seen[key] = im.row.Line
+	return true
+}
+
+// number reads the record number: 0 when empty, -1 when bad or on an
+// earlier line (the problem recorded).
+func (im *importer) number() int64 {
+	v := im.row.Get("id")
+	if v == "" {
+		return 0
+	}
+	id, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || id <= 0 {
+		im.problem("id", "err.svc_sheet_number", v)
+		return -1
+	}
+	if !im.once("id", "#"+v) {
+		return -1
+	}
+	return id
+}
+
+// date reads the date in column col (zero when empty or bad; the problem
+// recorded).
+func (im *importer) date(col string) date.Date {
+	v := im.row.Get(col)
+	if v == "" {
+		return date.Date{}
+	}
+	d, ok := xlsx.NormalizeDate(v)
+	if !ok {
+		im.problem(col, "err.svc_sheet_date", v)
+		return date.Date{}
+	}
+	return date.MustParse(d)
+}
+
+// enum reads the code in Enum column col ("" when empty or not one of
+// its values; the problem recorded).
+func (im *importer) enum(col string) string {
+	v := im.row.Get(col)
+	if v == "" {
+		return ""
+	}
+	schema := im.rd.Schema()
+	code, ok := schema.Columns[schema.Col(col)].Code(v)
+	if !ok {
+		im.problem(col, "err.svc_sheet_value", v)
+	}
+	return code
+}
+
+// count reads a whole number not below 0 in column col (0 when empty).
+func (im *importer) count(col string) int64 {
+	n, err := count(col, im.row.Get(col))
+	if e, ok := err.(*i18n.Error); ok {
+		im.problem(col, e.Key, e.Args...)
+	}
+	return n
+}
+
+// area finds the area named in column area_id, in the caller's scope.
+func (im *importer) area() area.Area {
+	v := im.row.Get("area_id")
+	if v == "" {
+		im.problem("area_id", "err.svc_required")
+		return area.Area{}
+	}
+	a, err := im.s.Areas.Find(im.ctx, v)
+	if err != nil {
+		var ie *i18n.Error
+		if errors.As(err, &ie) {
+			im.problem("area_id", ie.Key, ie.Args...)
+		} else {
+			im.problem("area_id", "err.svc_sheet_area_unknown", v)
+		}
+	}
+	return a
+}
+
+// fixed records a problem when a cell that cannot change through the
+// sheet says other than the record.
+func (im *importer) fixed(col, got, want string) {
+	if got != "" && norm(got) != norm(want) {
+		im.problem(col, "err.svc_sheet_cell_fixed", want)
+	}
+}
+
+// fixedDate is fixed for a date cell.
+func (im *importer) fixedDate(col string, got, want date.Date) {
+	if !got.IsZero() && got != want {
+		im.problem(col, "err.svc_sheet_cell_fixed", dateCell(want))
+	}
+}
+
+// fixedArea is fixed for the area column of a record on area id.
+func (im *importer) fixedArea(got area.Area, id int64) {
+	if got.ID != 0 && got.ID != id {
+		a, _ := im.s.Areas.Get(im.ctx, id)
+		im.problem("area_id", "err.svc_sheet_cell_fixed", a.Name)
+	}
+}
+
+// keep is v, or cur when the cell col is empty: an empty cell keeps what
+// the platform has.
+func (im *importer) keep(col, v, cur string) string {
+	if im.row.Get(col) == "" {
+		return cur
+	}
+	return v
+}
+
+// write runs a write of the current row and audits it as the Store does
+// (a query with RETURNING id when id is 0), marking the row changed.
+func (im *importer) write(action, target string, id int64, after any, query string, args ...any) (int64, error) {
+	var err error
+	if id == 0 {
+		err = im.q.QueryRowContext(im.ctx, query, args...).Scan(&id)
+	} else {
+		_, err = im.q.ExecContext(im.ctx, query, args...)
+	}
+	if err != nil {
+		return 0, err
+	}
+	im.changed = true
+	return id, record(im.ctx, im.q, action, target, id, after)
+}
+
+// find is the id of the record query finds, 0 for none.
+func (im *importer) find(query string, args ...any) (int64, error) {
+	var id int64
+	err := im.q.QueryRowContext(im.ctx, query, args...).Scan(&id)
+	if db.IsNotFound(err) {
+		return 0, nil
+	}
+	return id, err
+}
+
+// norm folds a cell for comparison: spaces removed.
+func norm(s string) string { return strings.Join(strings.Fields(s), "") }
