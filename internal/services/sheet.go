@@ -77,7 +77,7 @@ var sheetSchemas = sync.OnceValue(func() map[string]*xlsx.Schema {
 			idColumn("命名编号", "Designation no."),
 			areaColumn("社区", "Community", "所在社区"),
 			xlsx.Column{Key: "estate", ZH: "小区", EN: "Estate", Required: true, Aliases: []string{"小区名称"}},
-			xlsx.Column{Key: "kind", ZH: "称号", EN: "Title", Kind: xlsx.Enum, Values: enumValues("ui.designation.kind.", DesignationKinds, map[string][]string{"other": {"其他"}})},
+			xlsx.Column{Key: "kind", ZH: "称号", EN: "Designation", Kind: xlsx.Enum, Values: enumValues("ui.designation.kind.", DesignationKinds, map[string][]string{"other": {"其他"}})},
 			xlsx.Column{Key: "title", ZH: "其他称号名称", EN: "Other title", Aliases: []string{"称号名称"}},
 			xlsx.Column{Key: "awarded_by", ZH: "命名单位", EN: "Awarded by"},
 			xlsx.Column{Key: "from_on", ZH: "命名日期", EN: "Awarded on", Kind: xlsx.Date},
