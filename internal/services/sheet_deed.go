@@ -11,7 +11,7 @@ import (
 // deed (its area and date cannot change, as UpdateDeed keeps them).
 func (im *importer) deed() error {
 	id := im.number()
-	a := im.area()
+	a := im.area(id)
 	in := DeedInput{AreaID: a.ID, Kind: DeedKind(im.enum("kind")), Title: strings.TrimSpace(im.row.Get("title")), Beneficiaries: im.count("beneficiaries"),
 		DoneBy: im.row.Get("done_by"), DoneOn: im.date("done_on"), Note: im.row.Get("note")}
 	if im.bad() || id < 0 {
@@ -24,7 +24,7 @@ func (im *importer) deed() error {
 			return im.refused(err, "id")
 		}
 		cur = g
-		im.fixedArea(a, g.AreaID)
+		im.fixedArea(g.AreaID)
 		im.fixedDate("done_on", in.DoneOn, g.DoneOn)
 	} else {
 		if !im.once("title", "deed/"+itoa(a.ID)+"/"+in.Title+"/"+in.DoneOn.String()) {

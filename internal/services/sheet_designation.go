@@ -13,7 +13,7 @@ import (
 // force ends it (EndDesignation's rules).
 func (im *importer) designation() error {
 	id := im.number()
-	a := im.area()
+	a := im.area(id)
 	in := DesignationInput{AreaID: a.ID, Estate: strings.TrimSpace(im.row.Get("estate")), Kind: DesignationKind(im.enum("kind")), Title: im.row.Get("title"),
 		AwardedBy: im.row.Get("awarded_by"), FromOn: im.date("from_on"), Note: im.row.Get("note")}
 	toOn, reason := im.date("to_on"), im.enum("end_reason")
@@ -27,7 +27,7 @@ func (im *importer) designation() error {
 			return im.refused(err, "id")
 		}
 		cur = d
-		im.fixedArea(a, d.AreaID)
+		im.fixedArea(d.AreaID)
 		im.fixedDate("from_on", in.FromOn, d.FromOn)
 	} else {
 		if !im.once("estate", "designation/"+itoa(a.ID)+"/"+in.Estate+"/"+string(in.Kind)+"/"+in.FromOn.String()) {

@@ -217,9 +217,14 @@ func (im *importer) count(col string) int64 {
 	return n
 }
 
-// area finds the area named in column area_id, in the caller's scope.
-func (im *importer) area() area.Area {
+// area finds the area named in column area_id, in the caller's scope,
+// for a row without a record number id (a row with one names its
+// record's area, checked by fixedArea).
+func (im *importer) area(id int64) area.Area {
 	v := im.row.Get("area_id")
+	if id != 0 {
+		return area.Area{}
+	}
 	if v == "" {
 		im.problem("area_id", "err.svc_required")
 		return area.Area{}
@@ -251,11 +256,11 @@ func (im *importer) fixedDate(col string, got, want date.Date) {
 	}
 }
 
-// fixedArea is fixed for the area column of a record on area id.
-func (im *importer) fixedArea(got area.Area, id int64) {
-	if got.ID != 0 && got.ID != id {
-		a, _ := im.s.Areas.Get(im.ctx, id)
-		im.problem("area_id", "err.svc_sheet_cell_fixed", a.Name)
+// fixedArea is fixed for the area column of a record on area id: it
+// names the area as the platform does now.
+func (im *importer) fixedArea(id int64) {
+	if a, err := im.s.Areas.Get(im.ctx, id); err == nil {
+		im.fixed("area_id", im.row.Get("area_id"), a.Name)
 	}
 }
 

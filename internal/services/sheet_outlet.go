@@ -42,7 +42,7 @@ func (s *Store) checkOutletInput(ctx context.Context, in *OutletInput) error {
 // outlet; a closing date on an open outlet closes it (EndOutlet's rules).
 func (im *importer) outlet() error {
 	id := im.number()
-	a := im.area()
+	a := im.area(id)
 	in := OutletInput{AreaID: a.ID, Kind: OutletKind(im.enum("kind")), Name: strings.TrimSpace(im.row.Get("name")), Note: im.row.Get("note"),
 		FromOn: im.date("from_on"), ToOn: im.date("to_on")}
 	if im.bad() || id < 0 {
@@ -55,7 +55,7 @@ func (im *importer) outlet() error {
 			return im.refused(err, "id")
 		}
 		cur = o
-		im.fixedArea(a, o.AreaID)
+		im.fixedArea(o.AreaID)
 		im.fixedDate("from_on", in.FromOn, o.FromOn)
 	} else {
 		if !im.once("name", "outlet/"+itoa(a.ID)+"/"+in.Name+"/"+in.FromOn.String()) {

@@ -37,7 +37,7 @@ func (s *Store) sealIDNumber(in *PlacementInput) (enc, hash string, err error) {
 // placement, and neither is ever audited in clear.
 func (im *importer) placement() error {
 	id := im.number()
-	a := im.area()
+	a := im.area(id)
 	in := PlacementInput{AreaID: a.ID, Name: strings.TrimSpace(im.row.Get("name")), IDNumber: im.row.Get("id_number"), BeforeStatus: BeforeStatus(im.enum("before_status")),
 		Employer: im.row.Get("employer"), Work: im.row.Get("work"), PlacedBy: im.row.Get("placed_by"), PlacedOn: im.date("placed_on"), Note: im.row.Get("note")}
 	ended := im.date("ended_on")
@@ -52,7 +52,7 @@ func (im *importer) placement() error {
 			return im.refused(err, "id")
 		}
 		cur = p
-		im.fixedArea(a, p.AreaID)
+		im.fixedArea(p.AreaID)
 		im.fixedDate("placed_on", in.PlacedOn, p.PlacedOn)
 		if in.IDNumber != "" && in.IDNumber != p.IDNumber {
 			if err := im.sameIDNumber(p, in, masked); err != nil {

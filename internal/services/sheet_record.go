@@ -39,7 +39,7 @@ func (im *importer) onDate(span *Span) date.Date {
 // already, corrects it as the grid does.
 func (im *importer) record() error {
 	id := im.number()
-	a := im.area()
+	a := im.area(id)
 	kind, span := ServiceKind(im.enum("kind")), Span(im.enum("span"))
 	on := im.onDate(&span)
 	pt, vh := im.count("person_times"), im.count("volunteer_hours")
@@ -54,7 +54,7 @@ func (im *importer) record() error {
 			return im.refused(err, "id")
 		}
 		cur = r
-		im.fixedArea(a, r.AreaID)
+		im.fixedArea(r.AreaID)
 		im.fixed("outlet_id", outlet, r.OutletName)
 		im.fixed("kind", string(kind), string(r.Kind))
 		im.fixed("span", string(span), string(r.Span))

@@ -218,6 +218,7 @@ func TestSheetRefusals(t *testing.T) {
 		ctx := context.Background()
 		hedong := access.WithScope(ctx, p.ID("河东街道"))
 		o4 := strconv.FormatInt(p.ids["O4 官渡计生服务中心"], 10)
+		o5 := strconv.FormatInt(p.ids["O5 宾南家政服务中心"], 10)
 		for _, tc := range []struct {
 			name string
 			ctx  context.Context
@@ -225,13 +226,14 @@ func TestSheetRefusals(t *testing.T) {
 			want []string // line:column of each problem
 		}{
 			{"outlets", ctx, []string{
-				",宾南社区,面包房,宾南面包房,2025-01-01,,",            // 2: no such kind
-				",月亮社区,清洁队,月亮清洁队,2025-01-01,,",            // 3: no such area
-				",宾南社区,清洁队,,2025-01-01,,",                 // 4: no name
-				",宾南社区,清洁队,宾南清洁二队,2025-13-01,,",           // 5: a bad date
-				",宾南社区,清洁队,宾南清洁三队,2025-01-01,2024-12-01,", // 6: closed before it opened
-				",宾南社区,清洁队,宾南清洁四队,2025-01-01,,",           // 7: good, and not written
-			}, []string{"2:站点类型", "3:所在地区", "4:站点名称", "5:设立日期", "6:撤销日期"}},
+				",宾南社区,面包房,宾南面包房,2025-01-01,,",               // 2: no such kind
+				",月亮社区,清洁队,月亮清洁队,2025-01-01,,",               // 3: no such area
+				",宾南社区,清洁队,,2025-01-01,,",                    // 4: no name
+				",宾南社区,清洁队,宾南清洁二队,2025-13-01,,",              // 5: a bad date
+				",宾南社区,清洁队,宾南清洁三队,2025-01-01,2024-12-01,",    // 6: closed before it opened
+				",宾南社区,清洁队,宾南清洁四队,2025-01-01,,",              // 7: good, and not written
+				o5 + ",河东街道,家政服务中心,O5 宾南家政服务中心,2019-02-01,,", // 8: its area and opening cannot change
+			}, []string{"2:站点类型", "3:所在地区", "4:站点名称", "5:设立日期", "6:撤销日期", "8:所在地区", "8:设立日期"}},
 			{"service-records", ctx, []string{
 				",宾南社区,O5 宾南家政服务中心,技术培训,月,2024-07,-5,0,",   // 2: negative person-times
 				",宾南社区,O3 宾南老人服务中心,老人护理,月,2024-12,10,0,",   // 3: the outlet closed on 2024-10-01
