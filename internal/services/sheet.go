@@ -160,104 +160,77 @@ func (s *Store) ExportSheet(ctx context.Context, w io.Writer, name, format strin
 	return len(rows), wr.Close()
 }
 
-// everything reads all pages of a list (fetch reads the page after an id).
-func everything[T any](fetch func(after int64) ([]T, error), id func(T) int64) ([]T, error) {
+// sheetRowsOf reads every record fetch lists (fetch reads the page after
+// an id), and makes each a row with cells, its area named.
+func sheetRowsOf[T any](ctx context.Context, s *Store, fetch func(after int64) ([]T, error), key func(T) (id, areaID int64), cells func(x T, area string) []string) ([][]string, error) {
 	var all []T
-	var after int64
-	for {
+	for after := int64(0); ; {
 		page, err := fetch(after)
 		if err != nil {
 			return nil, err
 		}
 		all = append(all, page...)
 		if len(page) < 200 {
-			return all, nil
+			break
 		}
-		after = id(page[len(page)-1])
+		after, _ = key(page[len(page)-1])
 	}
-}
-
-// sheetRows are the rows of sheet name under areaID, in lang, with the
-// areas named.
-func (s *Store) sheetRows(ctx context.Context, name string, lang i18n.Lang, areaID int64) ([][]string, error) {
-	var areas []int64
-	var build []func(names map[int64]string) []string
-	add := func(area int64, row func(names map[int64]string) []string) {
-		areas, build = append(areas, area), append(build, row)
-	}
-	lbl := func(col, code string) string { return sheetLabel(name, col, code, lang) }
-	id := func(n int64) string { return strconv.FormatInt(n, 10) }
-	var err error
-	switch name {
-	case OutletSheetName:
-		var all []Outlet
-		all, err = everything(func(after int64) ([]Outlet, error) {
-			return s.ListOutlets(ctx, OutletFilter{AreaID: areaID, After: after, Limit: 200})
-		}, func(o Outlet) int64 { return o.ID })
-		for _, o := range all {
-			add(o.AreaID, func(n map[int64]string) []string {
-				return []string{id(o.ID), n[o.AreaID], lbl("kind", string(o.Kind)), o.Name, o.FromOn.String(), dateCell(o.ToOn), o.Note}
-			})
-		}
-	case DesignationSheetName:
-		var all []Designation
-		all, err = everything(func(after int64) ([]Designation, error) {
-			return s.ListDesignations(ctx, DesignationFilter{AreaID: areaID, After: after, Limit: 200})
-		}, func(d Designation) int64 { return d.ID })
-		for _, d := range all {
-			add(d.AreaID, func(n map[int64]string) []string {
-				reason := ""
-				if d.EndReason != "" {
-					reason = lbl("end_reason", d.EndReason)
-				}
-				return []string{id(d.ID), n[d.AreaID], d.Estate, lbl("kind", string(d.Kind)), d.Title, d.AwardedBy, d.FromOn.String(), dateCell(d.ToOn), reason, d.Note}
-			})
-		}
-	case RecordSheetName:
-		var all []Record
-		all, err = everything(func(after int64) ([]Record, error) {
-			return s.ListRecords(ctx, RecordFilter{AreaID: areaID, After: after, Limit: 200})
-		}, func(r Record) int64 { return r.ID })
-		for _, r := range all {
-			add(r.AreaID, func(n map[int64]string) []string {
-				on := r.On.String()
-				if r.Span == Month {
-					on = monthText(r.On)
-				}
-				return []string{id(r.ID), n[r.AreaID], r.OutletName, lbl("kind", string(r.Kind)), lbl("span", string(r.Span)), on, id(r.PersonTimes), id(r.VolunteerHours), r.Note}
-			})
-		}
-	case PlacementSheetName:
-		var all []Placement
-		all, err = everything(func(after int64) ([]Placement, error) {
-			return s.ListPlacements(ctx, PlacementFilter{AreaID: areaID, After: after, Limit: 200})
-		}, func(p Placement) int64 { return p.ID })
-		for _, p := range all {
-			add(p.AreaID, func(n map[int64]string) []string {
-				return []string{id(p.ID), n[p.AreaID], p.Name, p.IDNumber, lbl("before_status", string(p.BeforeStatus)), p.Employer, p.Work, p.PlacedBy, p.PlacedOn.String(), dateCell(p.EndedOn), p.Note}
-			})
-		}
-	default:
-		var all []Deed
-		all, err = everything(func(after int64) ([]Deed, error) {
-			return s.ListDeeds(ctx, DeedFilter{AreaID: areaID, After: after, Limit: 200})
-		}, func(g Deed) int64 { return g.ID })
-		for _, g := range all {
-			add(g.AreaID, func(n map[int64]string) []string {
-				return []string{id(g.ID), n[g.AreaID], lbl("kind", string(g.Kind)), g.Title, id(g.Beneficiaries), g.DoneBy, g.DoneOn.String(), g.Note}
-			})
-		}
-	}
-	if err != nil {
-		return nil, err
+	areas := make([]int64, len(all))
+	for i, x := range all {
+		_, areas[i] = key(x)
 	}
 	names, err := (&pages{s: s}).areaNames(ctx, areas)
 	if err != nil {
 		return nil, err
 	}
-	out := make([][]string, len(build))
-	for i, b := range build {
-		out[i] = b(names)
+	out := make([][]string, len(all))
+	for i, x := range all {
+		out[i] = cells(x, names[areas[i]])
 	}
 	return out, nil
+}
+
+// sheetRows are the rows of sheet name under areaID, in lang.
+func (s *Store) sheetRows(ctx context.Context, name string, lang i18n.Lang, areaID int64) ([][]string, error) {
+	lbl := func(col, code string) string { return sheetLabel(name, col, code, lang) }
+	id := func(n int64) string { return strconv.FormatInt(n, 10) }
+	switch name {
+	case OutletSheetName:
+		return sheetRowsOf(ctx, s, func(after int64) ([]Outlet, error) {
+			return s.ListOutlets(ctx, OutletFilter{AreaID: areaID, After: after, Limit: 200})
+		}, func(o Outlet) (int64, int64) { return o.ID, o.AreaID }, func(o Outlet, area string) []string {
+			return []string{id(o.ID), area, lbl("kind", string(o.Kind)), o.Name, o.FromOn.String(), dateCell(o.ToOn), o.Note}
+		})
+	case DesignationSheetName:
+		return sheetRowsOf(ctx, s, func(after int64) ([]Designation, error) {
+			return s.ListDesignations(ctx, DesignationFilter{AreaID: areaID, After: after, Limit: 200})
+		}, func(d Designation) (int64, int64) { return d.ID, d.AreaID }, func(d Designation, area string) []string {
+			reason := ""
+			if d.EndReason != "" {
+				reason = lbl("end_reason", d.EndReason)
+			}
+			return []string{id(d.ID), area, d.Estate, lbl("kind", string(d.Kind)), d.Title, d.AwardedBy, d.FromOn.String(), dateCell(d.ToOn), reason, d.Note}
+		})
+	case RecordSheetName:
+		return sheetRowsOf(ctx, s, func(after int64) ([]Record, error) {
+			return s.ListRecords(ctx, RecordFilter{AreaID: areaID, After: after, Limit: 200})
+		}, func(r Record) (int64, int64) { return r.ID, r.AreaID }, func(r Record, area string) []string {
+			on := r.On.String()
+			if r.Span == Month {
+				on = monthText(r.On)
+			}
+			return []string{id(r.ID), area, r.OutletName, lbl("kind", string(r.Kind)), lbl("span", string(r.Span)), on, id(r.PersonTimes), id(r.VolunteerHours), r.Note}
+		})
+	case PlacementSheetName:
+		return sheetRowsOf(ctx, s, func(after int64) ([]Placement, error) {
+			return s.ListPlacements(ctx, PlacementFilter{AreaID: areaID, After: after, Limit: 200})
+		}, func(p Placement) (int64, int64) { return p.ID, p.AreaID }, func(p Placement, area string) []string {
+			return []string{id(p.ID), area, p.Name, p.IDNumber, lbl("before_status", string(p.BeforeStatus)), p.Employer, p.Work, p.PlacedBy, p.PlacedOn.String(), dateCell(p.EndedOn), p.Note}
+		})
+	}
+	return sheetRowsOf(ctx, s, func(after int64) ([]Deed, error) {
+		return s.ListDeeds(ctx, DeedFilter{AreaID: areaID, After: after, Limit: 200})
+	}, func(g Deed) (int64, int64) { return g.ID, g.AreaID }, func(g Deed, area string) []string {
+		return []string{id(g.ID), area, lbl("kind", string(g.Kind)), g.Title, id(g.Beneficiaries), g.DoneBy, g.DoneOn.String(), g.Note}
+	})
 }

@@ -58,6 +58,9 @@ func (im *importer) record() error {
 		im.fixed("outlet_id", outlet, r.OutletName)
 		im.fixed("kind", string(kind), string(r.Kind))
 		im.fixed("span", string(span), string(r.Span))
+		if r.Span == Month && !on.IsZero() {
+			on = MonthOf(on)
+		}
 		im.fixedDate("on_date", on, r.On)
 		if im.bad() {
 			return nil
