@@ -17,32 +17,14 @@ func (im *importer) deed() error {
 	if im.bad() || id < 0 {
 		return nil
 	}
-	var cur Deed
-	if id > 0 {
-		g, err := im.s.loadDeed(im.ctx, im.q, "id", id)
-		if err != nil {
-			return im.refused(err, "id")
-		}
-		cur = g
-		im.fixedArea(g.AreaID)
-		im.fixedDate("done_on", in.DoneOn, g.DoneOn)
-	} else {
-		if !im.once("title", "deed/"+itoa(a.ID)+"/"+in.Title+"/"+in.DoneOn.String()) {
-			return nil
-		}
-		found, err := im.find("SELECT id FROM good_deed WHERE area_id = ? AND title = ? AND done_on = ? ORDER BY id LIMIT 1", a.ID, in.Title, in.DoneOn)
-		if err != nil {
-			return err
-		}
-		if found == 0 {
-			return im.newDeed(in)
-		}
-		if cur, err = im.s.loadDeed(im.ctx, im.q, "id", found); err != nil {
-			return err
-		}
+	cur, found, err := recordOf(im, id, im.s.loadDeed, func(g Deed) (int64, date.Date) { return g.AreaID, g.DoneOn }, "done_on", in.DoneOn,
+		sameRecord{"title", "deed/" + itoa(a.ID) + "/" + in.Title + "/" + in.DoneOn.String(),
+			"SELECT id FROM good_deed WHERE area_id = ? AND title = ? AND done_on = ? ORDER BY id LIMIT 1", []any{a.ID, in.Title, in.DoneOn}})
+	if err != nil || im.bad() {
+		return err
 	}
-	if im.bad() {
-		return nil
+	if !found {
+		return im.newDeed(in)
 	}
 	ch := DeedInput{Kind: DeedKind(im.keep("kind", string(in.Kind), string(cur.Kind))), Title: im.keep("title", in.Title, cur.Title), Beneficiaries: in.Beneficiaries,
 		DoneBy: im.keep("done_by", in.DoneBy, cur.DoneBy), Note: im.keep("note", in.Note, cur.Note)}
@@ -55,7 +37,7 @@ func (im *importer) deed() error {
 	if ch.Kind == cur.Kind && ch.Title == cur.Title && ch.Beneficiaries == cur.Beneficiaries && ch.DoneBy == cur.DoneBy && ch.Note == cur.Note {
 		return nil
 	}
-	_, err := im.write("good_deed.update", "good_deed", cur.ID, ch, "UPDATE good_deed SET kind = ?, title = ?, beneficiaries = ?, done_by = ?, note = ? WHERE id = ?",
+	_, err = im.write("good_deed.update", "good_deed", cur.ID, ch, "UPDATE good_deed SET kind = ?, title = ?, beneficiaries = ?, done_by = ?, note = ? WHERE id = ?",
 		ch.Kind, ch.Title, ch.Beneficiaries, ch.DoneBy, ch.Note, cur.ID)
 	return err
 }

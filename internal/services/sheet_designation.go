@@ -20,32 +20,14 @@ func (im *importer) designation() error {
 	if im.bad() || id < 0 {
 		return nil
 	}
-	var cur Designation
-	if id > 0 {
-		d, err := im.s.loadDesignation(im.ctx, im.q, "id", id)
-		if err != nil {
-			return im.refused(err, "id")
-		}
-		cur = d
-		im.fixedArea(d.AreaID)
-		im.fixedDate("from_on", in.FromOn, d.FromOn)
-	} else {
-		if !im.once("estate", "designation/"+itoa(a.ID)+"/"+in.Estate+"/"+string(in.Kind)+"/"+in.FromOn.String()) {
-			return nil
-		}
-		found, err := im.find("SELECT id FROM designation WHERE area_id = ? AND estate = ? AND kind = ? AND from_on = ? ORDER BY id LIMIT 1", a.ID, in.Estate, in.Kind, in.FromOn)
-		if err != nil {
-			return err
-		}
-		if found == 0 {
-			return im.newDesignation(in, toOn, reason)
-		}
-		if cur, err = im.s.loadDesignation(im.ctx, im.q, "id", found); err != nil {
-			return err
-		}
+	cur, found, err := recordOf(im, id, im.s.loadDesignation, func(d Designation) (int64, date.Date) { return d.AreaID, d.FromOn }, "from_on", in.FromOn,
+		sameRecord{"estate", "designation/" + itoa(a.ID) + "/" + in.Estate + "/" + string(in.Kind) + "/" + in.FromOn.String(),
+			"SELECT id FROM designation WHERE area_id = ? AND estate = ? AND kind = ? AND from_on = ? ORDER BY id LIMIT 1", []any{a.ID, in.Estate, in.Kind, in.FromOn}})
+	if err != nil || im.bad() {
+		return err
 	}
-	if im.bad() {
-		return nil
+	if !found {
+		return im.newDesignation(in, toOn, reason)
 	}
 	ch := DesignationInput{Estate: im.keep("estate", in.Estate, cur.Estate), Kind: DesignationKind(im.keep("kind", string(in.Kind), string(cur.Kind))),
 		Title: im.keep("title", in.Title, cur.Title), AwardedBy: im.keep("awarded_by", in.AwardedBy, cur.AwardedBy), Note: im.keep("note", in.Note, cur.Note)}

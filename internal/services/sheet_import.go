@@ -301,3 +301,38 @@ func (im *importer) find(query string, args ...any) (int64, error) {
 
 // norm folds a cell for comparison: spaces removed.
 func norm(s string) string { return strings.Join(strings.Fields(s), "") }
+
+// sameRecord is how a row without a number finds the record it repeats:
+// query with args, and the key under which a second such row in the
+// sheet is refused in column col.
+type sameRecord struct {
+	col, key, query string
+	args            []any
+}
+
+// recordOf finds the record a row corrects: the one its number id names
+// (loaded in the scope; its area and its date in column dateCol, as place
+// gives them, cannot change), or without a number the one same finds.
+// found is false for a row that adds a record, or that has a problem
+// (im.bad()).
+func recordOf[T any](im *importer, id int64, load func(context.Context, db.Q, string, int64) (T, error), place func(T) (int64, date.Date),
+	dateCol string, on date.Date, same sameRecord) (cur T, found bool, err error) {
+	if id > 0 {
+		if cur, err = load(im.ctx, im.q, "id", id); err != nil {
+			return cur, false, im.refused(err, "id")
+		}
+		areaID, kept := place(cur)
+		im.fixedArea(areaID)
+		im.fixedDate(dateCol, on, kept)
+		return cur, !im.bad(), nil
+	}
+	if !im.once(same.col, same.key) {
+		return cur, false, nil
+	}
+	other, err := im.find(same.query, same.args...)
+	if err != nil || other == 0 {
+		return cur, false, err
+	}
+	cur, err = load(im.ctx, im.q, "id", other)
+	return cur, err == nil, err
+}

@@ -48,36 +48,19 @@ func (im *importer) outlet() error {
 	if im.bad() || id < 0 {
 		return nil
 	}
-	var cur Outlet
-	if id > 0 {
-		o, err := im.s.loadOutlet(im.ctx, im.q, "id", id)
-		if err != nil {
-			return im.refused(err, "id")
-		}
-		cur = o
-		im.fixedArea(o.AreaID)
-		im.fixedDate("from_on", in.FromOn, o.FromOn)
-	} else {
-		if !im.once("name", "outlet/"+itoa(a.ID)+"/"+in.Name+"/"+in.FromOn.String()) {
-			return nil
-		}
-		found, err := im.find("SELECT id FROM outlet WHERE area_id = ? AND name = ? AND from_on = ? ORDER BY id LIMIT 1", a.ID, in.Name, in.FromOn)
-		if err != nil || found == 0 {
-			if err == nil {
-				err = im.refused(im.s.checkOutletInput(im.ctx, &in), "name")
-			}
-			if err == nil && !im.bad() {
-				_, err = im.write("outlet.create", "outlet", 0, in, "INSERT INTO outlet (area_id, kind, name, from_on, to_on, note) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-					in.AreaID, in.Kind, in.Name, in.FromOn, nullDate(in.ToOn), in.Note)
-			}
-			return err
-		}
-		if cur, err = im.s.loadOutlet(im.ctx, im.q, "id", found); err != nil {
-			return err
-		}
+	cur, found, err := recordOf(im, id, im.s.loadOutlet, func(o Outlet) (int64, date.Date) { return o.AreaID, o.FromOn }, "from_on", in.FromOn,
+		sameRecord{"name", "outlet/" + itoa(a.ID) + "/" + in.Name + "/" + in.FromOn.String(),
+			"SELECT id FROM outlet WHERE area_id = ? AND name = ? AND from_on = ? ORDER BY id LIMIT 1", []any{a.ID, in.Name, in.FromOn}})
+	if err != nil || im.bad() {
+		return err
 	}
-	if im.bad() {
-		return nil
+	if !found {
+		if err := im.refused(im.s.checkOutletInput(im.ctx, &in), "name"); err != nil || im.bad() {
+			return err
+		}
+		_, err := im.write("outlet.create", "outlet", 0, in, "INSERT INTO outlet (area_id, kind, name, from_on, to_on, note) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+			in.AreaID, in.Kind, in.Name, in.FromOn, nullDate(in.ToOn), in.Note)
+		return err
 	}
 	ch := OutletChange{Kind: OutletKind(im.keep("kind", string(in.Kind), string(cur.Kind))), Name: im.keep("name", in.Name, cur.Name), Note: im.keep("note", in.Note, cur.Note)}
 	if err := im.refused(outletText(&ch), "name"); err != nil || im.bad() {

@@ -45,50 +45,32 @@ func (im *importer) placement() error {
 		return nil
 	}
 	masked := strings.Contains(in.IDNumber, "*")
-	var cur Placement
-	if id > 0 {
-		p, err := im.s.loadPlacement(im.ctx, im.q, "id", id)
-		if err != nil {
-			return im.refused(err, "id")
-		}
-		cur = p
-		im.fixedArea(p.AreaID)
-		im.fixedDate("placed_on", in.PlacedOn, p.PlacedOn)
-		if in.IDNumber != "" && in.IDNumber != p.IDNumber {
-			if err := im.sameIDNumber(p, in, masked); err != nil {
-				return err
-			}
-		}
-	} else {
-		if masked {
+	var enc, hash string
+	if id == 0 {
+		var err error
+		switch {
+		case masked:
 			im.problem("id_number", "err.svc_sheet_id_masked")
-			return nil
-		}
-		if in.PlacedOn.IsZero() {
+		case in.PlacedOn.IsZero():
 			im.problem("placed_on", "err.svc_sheet_placed_on_required")
-			return nil
+		default:
+			enc, hash, err = im.s.sealIDNumber(&in)
 		}
-		enc, hash, err := im.s.sealIDNumber(&in)
-		if err != nil {
-			return im.refused(err, "id_number")
-		}
-		if !im.once("name", "placement/"+itoa(a.ID)+"/"+in.Name+"/"+in.PlacedOn.String()+"/"+hash) {
-			return nil
-		}
-		found, err := im.find("SELECT id FROM placement WHERE area_id = ? AND name = ? AND placed_on = ? AND COALESCE(id_number_hash, '') = ? ORDER BY id LIMIT 1",
-			a.ID, in.Name, in.PlacedOn, hash)
-		if err != nil {
-			return err
-		}
-		if found == 0 {
-			return im.newPlacement(in, enc, hash, ended)
-		}
-		if cur, err = im.s.loadPlacement(im.ctx, im.q, "id", found); err != nil {
+		if err := im.refused(err, "id_number"); err != nil || im.bad() {
 			return err
 		}
 	}
-	if im.bad() {
-		return nil
+	cur, found, err := recordOf(im, id, im.s.loadPlacement, func(p Placement) (int64, date.Date) { return p.AreaID, p.PlacedOn }, "placed_on", in.PlacedOn,
+		sameRecord{"name", "placement/" + itoa(a.ID) + "/" + in.Name + "/" + in.PlacedOn.String() + "/" + hash,
+			"SELECT id FROM placement WHERE area_id = ? AND name = ? AND placed_on = ? AND COALESCE(id_number_hash, '') = ? ORDER BY id LIMIT 1", []any{a.ID, in.Name, in.PlacedOn, hash}})
+	if err == nil && found && id > 0 && in.IDNumber != "" && in.IDNumber != cur.IDNumber {
+		err = im.sameIDNumber(cur, in, masked)
+	}
+	if err != nil || im.bad() {
+		return err
+	}
+	if !found {
+		return im.newPlacement(in, enc, hash, ended)
 	}
 	ch := PlacementInput{Name: im.keep("name", in.Name, cur.Name), BeforeStatus: BeforeStatus(im.keep("before_status", string(in.BeforeStatus), string(cur.BeforeStatus))),
 		Employer: im.keep("employer", in.Employer, cur.Employer), Work: im.keep("work", in.Work, cur.Work), PlacedBy: im.keep("placed_by", in.PlacedBy, cur.PlacedBy),
