@@ -31,6 +31,7 @@ func init() {
 		"ui.svc_sheet.checked":                   {ZH: "检查通过：共 %d 行，%d 行将新增或更正，%d 行无变化。", EN: "Checked: %d rows, %d to add or correct, %d unchanged."},
 		"ui.svc_sheet.done":                      {ZH: "已导入：共 %d 行，%d 行已新增或更正，%d 行无变化。", EN: "Imported: %d rows, %d added or corrected, %d unchanged."},
 		"ui.svc_sheet.problems":                  {ZH: "发现 %d 处问题，未写入任何一行：", EN: "%d problems found; no row was written:"},
+		"ui.svc_sheet.others":                    {ZH: "其他表格", EN: "The other sheets"},
 		"ui.svc_sheet.line":                      {ZH: "行", EN: "Line"},
 		"ui.svc_sheet.column":                    {ZH: "列", EN: "Column"},
 		"ui.svc_sheet.message":                   {ZH: "问题", EN: "Problem"},

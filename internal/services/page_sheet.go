@@ -84,11 +84,21 @@ type sheetPage struct {
 	Error    string
 	Res      *SheetResult
 	Problems []web.SheetProblem
+	// Sheets are the five sheets' import pages (Value the path).
+	Sheets []web.Option
+}
+
+// sheetTitle is the title of sheet name's page in lang.
+func sheetTitle(lang i18n.Lang, name string) string {
+	return i18n.T(lang, "ui.svc_sheet.title."+strings.ReplaceAll(name, "-", "_"))
 }
 
 func (p *pages) sheetView(r *http.Request, d *sheetPage) *web.View {
-	key := "ui.svc_sheet.title." + strings.ReplaceAll(d.Name, "-", "_")
-	return &web.View{Title: i18n.T(web.Lang(r), key), Nav: "services", D: d}
+	lang := web.Lang(r)
+	for _, name := range SheetNames {
+		d.Sheets = append(d.Sheets, web.Option{Value: "/" + name + "/import", Label: sheetTitle(lang, name)})
+	}
+	return &web.View{Title: sheetTitle(lang, d.Name), Nav: "services", D: d}
 }
 
 // sheetShow serves GET /{name}/import: the upload form.

@@ -75,7 +75,8 @@ func TestSheetPages(t *testing.T) {
 		expect("another subdistrict's area by name", send("hedong", "GET", "/designations/export?area=官渡社区", nil, nil), 404)
 
 		// The import page, for writers.
-		expect("the import form", send("hedong", "GET", "/service-records/import", nil, nil), 200, `id="sheet-form"`, `action="/service-records/import"`, "服务记录导入导出", `id="sheet-records-intro"`)
+		expect("the import form", send("hedong", "GET", "/service-records/import", nil, nil), 200, `id="sheet-form"`, `action="/service-records/import"`, "服务记录导入导出", `id="sheet-records-intro"`,
+			`<a href="/placements/import">再就业导入导出</a>`)
 		expect("in English", send("hedong", "GET", "/placements/import?lang=en", nil, nil), 200, "Re-employment: export and import", "exported masked")
 		expect("a viewer may not import", send("viewer", "GET", "/outlets/import", nil, nil), 403)
 
