@@ -5,7 +5,6 @@ import (
 
 	"dangjian/internal/area"
 	"dangjian/internal/date"
-	"dangjian/internal/i18n"
 )
 
 // designation checks a row of the designation sheet and adds or corrects
@@ -77,9 +76,7 @@ func (im *importer) endDesignation(d Designation, day date.Date, reason string) 
 	}
 	if !d.ToOn.IsZero() {
 		im.fixedDate("to_on", day, d.ToOn)
-		if reason != "" && reason != d.EndReason {
-			im.problem("end_reason", "err.svc_sheet_cell_fixed", sheetLabel(DesignationSheetName, "end_reason", d.EndReason, i18n.ZH))
-		}
+		im.fixedCode("end_reason", reason, d.EndReason)
 		return nil
 	}
 	if !oneOf(reason, EndReasons) {

@@ -249,6 +249,15 @@ func (im *importer) fixed(col, got, want string) {
 	}
 }
 
+// fixedCode is fixed for an Enum cell read as code got: the record's
+// value is named by its label.
+func (im *importer) fixedCode(col, got, want string) {
+	if got != "" && got != want {
+		schema := im.rd.Schema()
+		im.problem(col, "err.svc_sheet_cell_fixed", schema.Columns[schema.Col(col)].Label(want, i18n.ZH))
+	}
+}
+
 // fixedDate is fixed for a date cell.
 func (im *importer) fixedDate(col string, got, want date.Date) {
 	if !got.IsZero() && got != want {

@@ -56,8 +56,8 @@ func (im *importer) record() error {
 		cur = r
 		im.fixedArea(r.AreaID)
 		im.fixed("outlet_id", outlet, r.OutletName)
-		im.fixed("kind", string(kind), string(r.Kind))
-		im.fixed("span", string(span), string(r.Span))
+		im.fixedCode("kind", string(kind), string(r.Kind))
+		im.fixedCode("span", string(span), string(r.Span))
 		if r.Span == Month && !on.IsZero() {
 			on = MonthOf(on)
 		}

@@ -220,6 +220,7 @@ func TestSheetRefusals(t *testing.T) {
 		hedong := access.WithScope(ctx, p.ID("河东街道"))
 		o4 := strconv.FormatInt(p.ids["O4 官渡计生服务中心"], 10)
 		o5 := strconv.FormatInt(p.ids["O5 宾南家政服务中心"], 10)
+		r1 := strconv.FormatInt(p.ids["R1"], 10)
 		for _, tc := range []struct {
 			name string
 			ctx  context.Context
@@ -236,14 +237,15 @@ func TestSheetRefusals(t *testing.T) {
 				o5 + ",河东街道,家政服务中心,O5 宾南家政服务中心,2019-02-01,,", // 8: its area and opening cannot change
 			}, []string{"2:站点类型", "3:所在地区", "4:站点名称", "5:设立日期", "6:撤销日期", "8:所在地区", "8:设立日期"}},
 			{"service-records", ctx, []string{
-				",宾南社区,O5 宾南家政服务中心,技术培训,月,2024-07,-5,0,",   // 2: negative person-times
-				",宾南社区,O3 宾南老人服务中心,老人护理,月,2024-12,10,0,",   // 3: the outlet closed on 2024-10-01
-				",月亮社区,,技术培训,月,2024-07,1,0,",               // 4: no such area
-				",宾南社区,O5 宾南家政服务中心,烹饪,月,2024-07,1,0,",      // 5: no such kind
-				",宾南社区,不存在的站点,技术培训,月,2024-07,1,0,",         // 6: no such outlet
-				",宾南社区,O5 宾南家政服务中心,就业指导,月,2024-08,3,1,",    // 7: good
-				",宾南社区,O5 宾南家政服务中心,就业指导,月,2024-08-09,4,1,", // 8: the same cell again
-			}, []string{"2:服务人次", "3:日期或月份", "4:地区", "5:服务类型", "6:服务站点", "8:日期或月份"}},
+				",宾南社区,O5 宾南家政服务中心,技术培训,月,2024-07,-5,0,",     // 2: negative person-times
+				",宾南社区,O3 宾南老人服务中心,老人护理,月,2024-12,10,0,",     // 3: the outlet closed on 2024-10-01
+				",月亮社区,,技术培训,月,2024-07,1,0,",                 // 4: no such area
+				",宾南社区,O5 宾南家政服务中心,烹饪,月,2024-07,1,0,",        // 5: no such kind
+				",宾南社区,不存在的站点,技术培训,月,2024-07,1,0,",           // 6: no such outlet
+				",宾南社区,O5 宾南家政服务中心,就业指导,月,2024-08,3,1,",      // 7: good
+				",宾南社区,O5 宾南家政服务中心,就业指导,月,2024-08-09,4,1,",   // 8: the same cell again
+				r1 + ",迎宾社区,O1 迎宾环卫站,医疗保健,月,2024-03,100,10,", // 9: its kind cannot change
+			}, []string{"2:服务人次", "3:日期或月份", "4:地区", "5:服务类型", "6:服务站点", "8:日期或月份", "9:服务类型"}},
 			{"placements", ctx, []string{
 				",宾南社区,安置对象戊,,失业,示范超市,,,,,",                             // 2: no date
 				",宾南社区,安置对象己,110101********0016,失业,示范超市,,,2025-01-01,,", // 3: a masked ID number
