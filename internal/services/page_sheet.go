@@ -34,7 +34,8 @@ func (p *pages) sheetRoutes() []web.Route {
 }
 
 // writeSheet answers with sheet name of the records under area= (a name
-// or id; the scope when absent) in format= (xlsx or csv). The sheet is
+// or id; the scope when absent), for service records, placements and good
+// deeds dated from from= to to=, in format= (xlsx or csv). The sheet is
 // made whole before the first byte, so that a refusal is answered as one.
 func (s *Store) writeSheet(ctx context.Context, w http.ResponseWriter, r *http.Request, name string, lang i18n.Lang) error {
 	format := r.URL.Query().Get("format")
@@ -45,7 +46,14 @@ func (s *Store) writeSheet(ctx context.Context, w http.ResponseWriter, r *http.R
 	default:
 		return i18n.Errf("format", "err.svc_sheet_format", format)
 	}
-	var areaID int64
+	var f SheetFilter
+	var err error
+	if f.From, err = web.ParseOn(r.URL.Query(), "from"); err != nil {
+		return err
+	}
+	if f.To, err = web.ParseOn(r.URL.Query(), "to"); err != nil {
+		return err
+	}
 	if v := strings.TrimSpace(r.URL.Query().Get("area")); v != "" {
 		a, err := s.Areas.Find(ctx, v)
 		if e, ok := err.(*i18n.Error); ok {
@@ -56,10 +64,10 @@ func (s *Store) writeSheet(ctx context.Context, w http.ResponseWriter, r *http.R
 		if err != nil {
 			return err
 		}
-		areaID = a.ID
+		f.AreaID = a.ID
 	}
 	var buf bytes.Buffer
-	if _, err := s.ExportSheet(ctx, &buf, name, format, lang, areaID); err != nil {
+	if _, err := s.ExportSheet(ctx, &buf, name, format, lang, f); err != nil {
 		return err
 	}
 	return web.SendSheet(w, name+"-"+s.Today().String(), format, &buf)

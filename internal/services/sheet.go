@@ -136,74 +136,85 @@ func dateCell(d date.Date) string {
 	return d.String()
 }
 
-// ExportSheet writes the sheet name of everything under areaID (0: the
-// caller's scope) in format (xlsx.FormatXLSX or xlsx.FormatCSV), headers
-// in lang. It returns how many rows it wrote.
-func (s *Store) ExportSheet(ctx context.Context, w io.Writer, name, format string, lang i18n.Lang, areaID int64) (int, error) {
+// SheetFilter chooses what a sheet exports: the records under AreaID (0:
+// the caller's scope) and, for service records, placements and good
+// deeds, dated from From to To (zero: open).
+type SheetFilter struct {
+	AreaID   int64
+	From, To date.Date
+}
+
+// ExportSheet writes the sheet name of the records f chooses in format
+// (xlsx.FormatXLSX or xlsx.FormatCSV), headers in lang, a page of records
+// at a time. It returns how many rows it wrote.
+func (s *Store) ExportSheet(ctx context.Context, w io.Writer, name, format string, lang i18n.Lang, f SheetFilter) (int, error) {
 	schema := SheetSchema(name)
 	if schema == nil {
 		return 0, errors.New("services: no sheet " + name)
-	}
-	rows, err := s.sheetRows(ctx, name, lang, areaID)
-	if err != nil {
-		return 0, err
 	}
 	wr, err := xlsx.NewWriter(w, format, schema, lang)
 	if err != nil {
 		return 0, err
 	}
-	for _, r := range rows {
-		if err := wr.Write(r); err != nil {
-			return 0, err
-		}
+	n, err := s.writeRows(ctx, wr, name, lang, f)
+	if err != nil {
+		return 0, err
 	}
-	return len(rows), wr.Close()
+	return n, wr.Close()
 }
 
-// sheetRowsOf reads every record fetch lists (fetch reads the page after
-// an id), and makes each a row with cells, its area named.
-func sheetRowsOf[T any](ctx context.Context, s *Store, fetch func(after int64) ([]T, error), key func(T) (id, areaID int64), cells func(x T, area string) []string) ([][]string, error) {
-	var all []T
+// writeRowsOf writes a row (made by cells, its area named) for every
+// record fetch lists, a page at a time (fetch reads the page after an
+// id).
+func writeRowsOf[T any](ctx context.Context, s *Store, wr *xlsx.Writer, fetch func(after int64) ([]T, error), key func(T) (id, areaID int64), cells func(x T, area string) []string) (int, error) {
+	names := map[int64]string{}
+	n := 0
 	for after := int64(0); ; {
 		page, err := fetch(after)
 		if err != nil {
-			return nil, err
+			return 0, err
 		}
-		all = append(all, page...)
+		var unnamed []int64
+		for _, x := range page {
+			if _, a := key(x); names[a] == "" {
+				unnamed = append(unnamed, a)
+			}
+		}
+		more, err := (&pages{s: s}).areaNames(ctx, unnamed)
+		if err != nil {
+			return 0, err
+		}
+		for a, name := range more {
+			names[a] = name
+		}
+		for _, x := range page {
+			_, a := key(x)
+			if err := wr.Write(cells(x, names[a])); err != nil {
+				return 0, err
+			}
+			n++
+		}
 		if len(page) < 200 {
-			break
+			return n, nil
 		}
 		after, _ = key(page[len(page)-1])
 	}
-	areas := make([]int64, len(all))
-	for i, x := range all {
-		_, areas[i] = key(x)
-	}
-	names, err := (&pages{s: s}).areaNames(ctx, areas)
-	if err != nil {
-		return nil, err
-	}
-	out := make([][]string, len(all))
-	for i, x := range all {
-		out[i] = cells(x, names[areas[i]])
-	}
-	return out, nil
 }
 
-// sheetRows are the rows of sheet name under areaID, in lang.
-func (s *Store) sheetRows(ctx context.Context, name string, lang i18n.Lang, areaID int64) ([][]string, error) {
+// writeRows writes the rows of sheet name that f chooses, in lang.
+func (s *Store) writeRows(ctx context.Context, wr *xlsx.Writer, name string, lang i18n.Lang, f SheetFilter) (int, error) {
 	lbl := func(col, code string) string { return sheetLabel(name, col, code, lang) }
 	id := func(n int64) string { return strconv.FormatInt(n, 10) }
 	switch name {
 	case OutletSheetName:
-		return sheetRowsOf(ctx, s, func(after int64) ([]Outlet, error) {
-			return s.ListOutlets(ctx, OutletFilter{AreaID: areaID, After: after, Limit: 200})
+		return writeRowsOf(ctx, s, wr, func(after int64) ([]Outlet, error) {
+			return s.ListOutlets(ctx, OutletFilter{AreaID: f.AreaID, After: after, Limit: 200})
 		}, func(o Outlet) (int64, int64) { return o.ID, o.AreaID }, func(o Outlet, area string) []string {
 			return []string{id(o.ID), area, lbl("kind", string(o.Kind)), o.Name, o.FromOn.String(), dateCell(o.ToOn), o.Note}
 		})
 	case DesignationSheetName:
-		return sheetRowsOf(ctx, s, func(after int64) ([]Designation, error) {
-			return s.ListDesignations(ctx, DesignationFilter{AreaID: areaID, After: after, Limit: 200})
+		return writeRowsOf(ctx, s, wr, func(after int64) ([]Designation, error) {
+			return s.ListDesignations(ctx, DesignationFilter{AreaID: f.AreaID, After: after, Limit: 200})
 		}, func(d Designation) (int64, int64) { return d.ID, d.AreaID }, func(d Designation, area string) []string {
 			reason := ""
 			if d.EndReason != "" {
@@ -212,8 +223,8 @@ func (s *Store) sheetRows(ctx context.Context, name string, lang i18n.Lang, area
 			return []string{id(d.ID), area, d.Estate, lbl("kind", string(d.Kind)), d.Title, d.AwardedBy, d.FromOn.String(), dateCell(d.ToOn), reason, d.Note}
 		})
 	case RecordSheetName:
-		return sheetRowsOf(ctx, s, func(after int64) ([]Record, error) {
-			return s.ListRecords(ctx, RecordFilter{AreaID: areaID, After: after, Limit: 200})
+		return writeRowsOf(ctx, s, wr, func(after int64) ([]Record, error) {
+			return s.ListRecords(ctx, RecordFilter{AreaID: f.AreaID, From: f.From, To: f.To, After: after, Limit: 200})
 		}, func(r Record) (int64, int64) { return r.ID, r.AreaID }, func(r Record, area string) []string {
 			on := r.On.String()
 			if r.Span == Month {
@@ -222,14 +233,14 @@ func (s *Store) sheetRows(ctx context.Context, name string, lang i18n.Lang, area
 			return []string{id(r.ID), area, r.OutletName, lbl("kind", string(r.Kind)), lbl("span", string(r.Span)), on, id(r.PersonTimes), id(r.VolunteerHours), r.Note}
 		})
 	case PlacementSheetName:
-		return sheetRowsOf(ctx, s, func(after int64) ([]Placement, error) {
-			return s.ListPlacements(ctx, PlacementFilter{AreaID: areaID, After: after, Limit: 200})
+		return writeRowsOf(ctx, s, wr, func(after int64) ([]Placement, error) {
+			return s.ListPlacements(ctx, PlacementFilter{AreaID: f.AreaID, From: f.From, To: f.To, After: after, Limit: 200})
 		}, func(p Placement) (int64, int64) { return p.ID, p.AreaID }, func(p Placement, area string) []string {
 			return []string{id(p.ID), area, p.Name, p.IDNumber, lbl("before_status", string(p.BeforeStatus)), p.Employer, p.Work, p.PlacedBy, p.PlacedOn.String(), dateCell(p.EndedOn), p.Note}
 		})
 	}
-	return sheetRowsOf(ctx, s, func(after int64) ([]Deed, error) {
-		return s.ListDeeds(ctx, DeedFilter{AreaID: areaID, After: after, Limit: 200})
+	return writeRowsOf(ctx, s, wr, func(after int64) ([]Deed, error) {
+		return s.ListDeeds(ctx, DeedFilter{AreaID: f.AreaID, From: f.From, To: f.To, After: after, Limit: 200})
 	}, func(g Deed) (int64, int64) { return g.ID, g.AreaID }, func(g Deed, area string) []string {
 		return []string{id(g.ID), area, lbl("kind", string(g.Kind)), g.Title, id(g.Beneficiaries), g.DoneBy, g.DoneOn.String(), g.Note}
 	})

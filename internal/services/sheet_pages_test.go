@@ -69,6 +69,12 @@ func TestSheetPages(t *testing.T) {
 		if strings.Contains(rec.Body.String(), "官渡") {
 			t.Error("河东's sheet shows 官渡's records")
 		}
+		rec = send("district", "GET", "/service-records/export?format=csv&from=2024-06-01&to=2024-06-30", nil, nil)
+		expect("a month's records", rec, 200, "2024-06,30,", "2024-06-15,7,")
+		if body := rec.Body.String(); strings.Count(body, "\r\n") != 3 {
+			t.Errorf("a month's records: %q", body)
+		}
+		expect("a bad period", send("district", "GET", "/service-records/export?from=2024-13-01", nil, nil), 422, `id="sheet-error"`)
 		expect("a viewer's placements", send("viewer", "GET", "/placements/export?format=csv", nil, nil), 200, "安置编号", "********")
 		expect("as pdf", send("hedong", "GET", "/good-deeds/export?format=pdf", nil, nil), 422, `id="sheet-error"`)
 		expect("another subdistrict's area", send("hedong", "GET", "/designations/export?area={官渡社区}", nil, nil), 403)

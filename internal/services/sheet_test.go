@@ -21,7 +21,7 @@ import (
 func (p *partFourB) export(ctx context.Context, name, format string, lang i18n.Lang) []byte {
 	p.T.Helper()
 	var buf bytes.Buffer
-	if _, err := p.s.ExportSheet(ctx, &buf, name, format, lang, 0); err != nil {
+	if _, err := p.s.ExportSheet(ctx, &buf, name, format, lang, services.SheetFilter{}); err != nil {
 		p.T.Fatalf("export %s: %v", name, err)
 	}
 	return buf.Bytes()
