@@ -297,6 +297,10 @@ func TestSheetRefusals(t *testing.T) {
 				t.Errorf("%s: a refused sheet wrote", tc.name)
 			}
 		}
+		// A sheet of another kind is refused whole, naming no row.
+		if res, err := p.load(ctx, "placements", "outlets.csv", p.export(ctx, "outlets", xlsx.FormatCSV, i18n.ZH), true); err == nil || errors.Is(err, services.ErrSheetRows) {
+			t.Errorf("the outlet sheet loaded as placements: %+v %v", res, err)
+		}
 		// 河东's export holds none of 官渡's records.
 		if out := string(p.export(hedong, "outlets", xlsx.FormatCSV, i18n.EN)); strings.Contains(out, "官渡") || !strings.Contains(out, "Outlet no.") {
 			t.Errorf("河东's outlet sheet:\n%s", out)
