@@ -5,10 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strconv"
-	"strings"
 
-	"dangjian/internal/area"
 	"dangjian/internal/audit"
 	"dangjian/internal/date"
 	"dangjian/internal/db"
@@ -150,138 +147,13 @@ func (im *importer) refused(err error, col string) error {
 	return nil
 }
 
-// once records a problem when what key names was on an earlier line.
-func (im *importer) once(col, key string) bool {
-	if line, dup := im.seen[key]; dup {
-		im.problem(col, "err.svc_sheet_twice", line)
-		return false
-	}
-	im.seen[key] = im.row.Line
-	return true
-}
-
 // number reads the record number: 0 when empty, -1 when bad or on an
-// earlier line (the problem recorded).
-func (im *importer) number() int64 {
-	v := im.row.Get("id")
-	if v == "" {
-		return 0
-	}
-	id, err := strconv.ParseInt(v, 10, 64)
-	if err != nil || id <= 0 {
-		im.problem("id", "err.svc_sheet_number", v)
-		return -1
-	}
-	if !im.once("id", "#"+v) {
-		return -1
-	}
-	return id
-}
-
-// date reads the date in column col (zero when empty or bad; the problem
-// recorded).
-func (im *importer) date(col string) date.Date {
-	v := im.row.Get(col)
-	if v == "" {
-		return date.Date{}
-	}
-	d, ok := xlsx.NormalizeDate(v)
-	if !ok {
-		im.problem(col, "err.svc_sheet_date", v)
-		return date.Date{}
-	}
-	return date.MustParse(d)
-}
-
 // enum reads the code in Enum column col ("" when empty or not one of
-// its values; the problem recorded).
-func (im *importer) enum(col string) string {
-	v := im.row.Get(col)
-	if v == "" {
-		return ""
-	}
-	schema := im.rd.Schema()
-	code, ok := schema.Columns[schema.Col(col)].Code(v)
-	if !ok {
-		im.problem(col, "err.svc_sheet_value", v)
-	}
-	return code
-}
-
-// count reads a whole number not below 0 in column col (0 when empty).
-func (im *importer) count(col string) int64 {
-	n, err := count(col, im.row.Get(col))
-	if e, ok := err.(*i18n.Error); ok {
-		im.problem(col, e.Key, e.Args...)
-	}
-	return n
-}
-
 // area finds the area named in column area_id, in the caller's scope,
-// for a row without a record number id (a row with one names its
-// record's area, checked by fixedArea).
-func (im *importer) area(id int64) area.Area {
-	v := im.row.Get("area_id")
-	if id != 0 {
-		return area.Area{}
-	}
-	if v == "" {
-		im.problem("area_id", "err.svc_required")
-		return area.Area{}
-	}
-	a, err := im.s.Areas.Find(im.ctx, v)
-	if err != nil {
-		var ie *i18n.Error
-		if errors.As(err, &ie) {
-			im.problem("area_id", ie.Key, ie.Args...)
-		} else {
-			im.problem("area_id", "err.svc_sheet_area_unknown", v)
-		}
-	}
-	return a
-}
-
 // fixed records a problem when a cell that cannot change through the
-// sheet says other than the record.
-func (im *importer) fixed(col, got, want string) {
-	if got != "" && norm(got) != norm(want) {
-		im.problem(col, "err.svc_sheet_cell_fixed", want)
-	}
-}
-
 // fixedCode is fixed for an Enum cell read as code got: the record's
-// value is named by its label.
-func (im *importer) fixedCode(col, got, want string) {
-	if got != "" && got != want {
-		schema := im.rd.Schema()
-		im.problem(col, "err.svc_sheet_cell_fixed", schema.Columns[schema.Col(col)].Label(want, i18n.ZH))
-	}
-}
-
-// fixedDate is fixed for a date cell.
-func (im *importer) fixedDate(col string, got, want date.Date) {
-	if !got.IsZero() && got != want {
-		im.problem(col, "err.svc_sheet_cell_fixed", dateCell(want))
-	}
-}
-
 // fixedArea is fixed for the area column of a record on area id: it
-// names the area as the platform does now.
-func (im *importer) fixedArea(id int64) {
-	if a, err := im.s.Areas.Get(im.ctx, id); err == nil {
-		im.fixed("area_id", im.row.Get("area_id"), a.Name)
-	}
-}
-
 // keep is v, or cur when the cell col is empty: an empty cell keeps what
-// the platform has.
-func (im *importer) keep(col, v, cur string) string {
-	if im.row.Get(col) == "" {
-		return cur
-	}
-	return v
-}
-
 // write runs a write of the current row and audits it as the Store does
 // (a query with RETURNING id when id is 0), marking the row changed.
 func (im *importer) write(action, target string, id int64, after any, query string, args ...any) (int64, error) {
@@ -307,9 +179,6 @@ func (im *importer) find(query string, args ...any) (int64, error) {
 	}
 	return id, err
 }
-
-// norm folds a cell for comparison: spaces removed.
-func norm(s string) string { return strings.Join(strings.Fields(s), "") }
 
 // sameRecord is how a row without a number finds the record it repeats:
 // query with args, and the key under which a second such row in the
