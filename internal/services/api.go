@@ -31,7 +31,7 @@ func API(st *Store) api.Module {
 		Routes: func(h *api.Handler) []api.Route {
 			s := &apiHandlers{Handler: h, s: st}
 			out, des, rec, pla, dee := st.OutletPlace(), st.DesignationPlace(), st.RecordPlace(), st.PlacementPlace(), st.DeedPlace()
-			return []api.Route{
+			return append([]api.Route{
 				{Method: http.MethodGet, Path: "/api/v1/outlets", Perm: ReadServices, Handle: s.outletList, Response: outletsJSON{}},
 				{Method: http.MethodPost, Path: "/api/v1/outlets", Perm: WriteServices, Handle: s.outletCreate, Request: outletRequest{}, Response: Outlet{}},
 				{Method: http.MethodPost, Path: "/api/v1/outlets/{id}", Perm: WriteServices, Place: out, Handle: s.outletUpdate, Request: outletChangeRequest{}, Response: Outlet{}},
@@ -50,7 +50,7 @@ func API(st *Store) api.Module {
 				{Method: http.MethodGet, Path: "/api/v1/good-deeds", Perm: ReadServices, Handle: s.deedList, Response: deedsJSON{}},
 				{Method: http.MethodPost, Path: "/api/v1/good-deeds", Perm: WriteServices, Handle: s.deedCreate, Request: deedRequest{}, Response: Deed{}},
 				{Method: http.MethodPost, Path: "/api/v1/good-deeds/{id}", Perm: WriteServices, Place: dee, Handle: s.deedUpdate, Request: deedChangeRequest{}, Response: Deed{}},
-			}
+			}, sheetAPIRoutes(s)...)
 		},
 	}
 }

@@ -49,7 +49,7 @@ func Pages(st *Store) web.Module {
 		Pickers: []web.Picker{st.OutletPicker()},
 		Routes: func(k *web.Kit) []web.Route {
 			p := &pages{Kit: k, s: st}
-			return []web.Route{
+			return append([]web.Route{
 				{Pattern: "GET /outlets", Perm: ReadServices, Handler: p.outletList},
 				{Pattern: "GET /areas/{id}/outlets", Perm: ReadServices, Place: st.Areas.Place(), Handler: p.outletList},
 				{Pattern: "/outlets/new", Perm: WriteServices, Handler: p.outletCreate},
@@ -71,7 +71,7 @@ func Pages(st *Store) web.Module {
 				{Pattern: "GET /good-deeds", Perm: ReadServices, Handler: p.deedList},
 				{Pattern: "/good-deeds/new", Perm: WriteServices, Handler: p.deedCreate},
 				{Pattern: "/good-deeds/{id}/edit", Perm: WriteServices, Place: st.DeedPlace(), Handler: p.deedEdit},
-			}
+			}, p.sheetRoutes()...)
 		},
 	}
 }
