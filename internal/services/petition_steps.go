@@ -31,6 +31,11 @@ type PetitionStep struct {
 // Dispatch sends an unaccepted case to a named department or a stationed
 // unit (again, to another, while nobody has accepted it).
 func (s *PetitionStore) Dispatch(ctx context.Context, id int64, in PetitionStep) error {
+	return s.DB.Tx(ctx, func(q db.Q) error { return s.dispatchQ(ctx, q, id, in) })
+}
+
+// dispatchQ is Dispatch on q, in the caller's transaction.
+func (s *PetitionStore) dispatchQ(ctx context.Context, q db.Q, id int64, in PetitionStep) error {
 	dept, err := petitionText("department", in.Department, 100, false)
 	if err != nil {
 		return err
@@ -41,7 +46,7 @@ func (s *PetitionStore) Dispatch(ctx context.Context, id int64, in PetitionStep)
 	case dept != "" && in.UnitID != 0:
 		return i18n.Errf("department", "err.petition_agency_both")
 	}
-	return s.step(ctx, id, "dispatch", "at", in, func(q db.Q, p Petition) error {
+	return s.stepQ(ctx, q, id, "dispatch", "at", in, func(q db.Q, p Petition) error {
 		if !p.AcceptedAt.IsZero() {
 			return stepDone("at", "ui.petition.step.accept", PetitionTime(p.AcceptedAt))
 		}
@@ -65,7 +70,12 @@ func (s *PetitionStore) Dispatch(ctx context.Context, id int64, in PetitionStep)
 // Accept records that the department or unit took the case: the response
 // the 24-hour clock measures.
 func (s *PetitionStore) Accept(ctx context.Context, id int64, at time.Time) error {
-	return s.step(ctx, id, "accept", "at", PetitionStep{At: at}, func(q db.Q, p Petition) error {
+	return s.DB.Tx(ctx, func(q db.Q) error { return s.acceptQ(ctx, q, id, at) })
+}
+
+// acceptQ is Accept on q, in the caller's transaction.
+func (s *PetitionStore) acceptQ(ctx context.Context, q db.Q, id int64, at time.Time) error {
+	return s.stepQ(ctx, q, id, "accept", "at", PetitionStep{At: at}, func(q db.Q, p Petition) error {
 		switch {
 		case p.DispatchedAt.IsZero():
 			return stepMissing("at", "ui.petition.step.dispatch")
@@ -82,11 +92,16 @@ func (s *PetitionStore) Accept(ctx context.Context, id int64, at time.Time) erro
 
 // Reply records the answer given to the resident.
 func (s *PetitionStore) Reply(ctx context.Context, id int64, at time.Time, reply string) error {
+	return s.DB.Tx(ctx, func(q db.Q) error { return s.replyQ(ctx, q, id, at, reply) })
+}
+
+// replyQ is Reply on q, in the caller's transaction.
+func (s *PetitionStore) replyQ(ctx context.Context, q db.Q, id int64, at time.Time, reply string) error {
 	reply, err := petitionText("reply", reply, 2000, true)
 	if err != nil {
 		return err
 	}
-	return s.step(ctx, id, "reply", "at", PetitionStep{At: at, Reply: reply}, func(q db.Q, p Petition) error {
+	return s.stepQ(ctx, q, id, "reply", "at", PetitionStep{At: at, Reply: reply}, func(q db.Q, p Petition) error {
 		switch {
 		case p.AcceptedAt.IsZero():
 			return stepMissing("at", "ui.petition.step.accept")
@@ -104,7 +119,12 @@ func (s *PetitionStore) Reply(ctx context.Context, id int64, at time.Time, reply
 // Resolve records the day the case was resolved (办结): not before it was
 // received, after the reply.
 func (s *PetitionStore) Resolve(ctx context.Context, id int64, on date.Date) error {
-	return s.step(ctx, id, "resolve", "on", PetitionStep{On: on}, func(q db.Q, p Petition) error {
+	return s.DB.Tx(ctx, func(q db.Q) error { return s.resolveQ(ctx, q, id, on) })
+}
+
+// resolveQ is Resolve on q, in the caller's transaction.
+func (s *PetitionStore) resolveQ(ctx context.Context, q db.Q, id int64, on date.Date) error {
+	return s.stepQ(ctx, q, id, "resolve", "on", PetitionStep{On: on}, func(q db.Q, p Petition) error {
 		switch {
 		case on.Before(p.ReceivedOn):
 			return i18n.Errf("on", "err.petition_resolved_before_received", p.ReceivedOn.String())
@@ -122,7 +142,12 @@ func (s *PetitionStore) Resolve(ctx context.Context, id int64, on date.Date) err
 
 // Verify records the day the resolution was checked (核查).
 func (s *PetitionStore) Verify(ctx context.Context, id int64, on date.Date) error {
-	return s.step(ctx, id, "verify", "on", PetitionStep{On: on}, func(q db.Q, p Petition) error {
+	return s.DB.Tx(ctx, func(q db.Q) error { return s.verifyQ(ctx, q, id, on) })
+}
+
+// verifyQ is Verify on q, in the caller's transaction.
+func (s *PetitionStore) verifyQ(ctx context.Context, q db.Q, id int64, on date.Date) error {
+	return s.stepQ(ctx, q, id, "verify", "on", PetitionStep{On: on}, func(q db.Q, p Petition) error {
 		switch {
 		case p.ResolvedOn.IsZero():
 			return stepMissing("on", "ui.petition.step.resolve")
@@ -139,10 +164,15 @@ func (s *PetitionStore) Verify(ctx context.Context, id int64, on date.Date) erro
 // CallBack records the resident's satisfaction, asked on a day after the
 // case was resolved; an unresolved case takes none.
 func (s *PetitionStore) CallBack(ctx context.Context, id int64, on date.Date, sat Satisfaction) error {
+	return s.DB.Tx(ctx, func(q db.Q) error { return s.callBackQ(ctx, q, id, on, sat) })
+}
+
+// callBackQ is CallBack on q, in the caller's transaction.
+func (s *PetitionStore) callBackQ(ctx context.Context, q db.Q, id int64, on date.Date, sat Satisfaction) error {
 	if !petitionOneOf(sat, Satisfactions) {
 		return i18n.Errf("satisfaction", "err.petition_satisfaction_invalid")
 	}
-	return s.step(ctx, id, "callback", "on", PetitionStep{On: on, Satisfaction: sat}, func(q db.Q, p Petition) error {
+	return s.stepQ(ctx, q, id, "callback", "on", PetitionStep{On: on, Satisfaction: sat}, func(q db.Q, p Petition) error {
 		switch {
 		case p.ResolvedOn.IsZero():
 			return &i18n.Error{Field: "satisfaction", Key: "err.petition_satisfaction_unresolved", Err: fault.Conflict}
@@ -156,10 +186,10 @@ func (s *PetitionStore) CallBack(ctx context.Context, id int64, on date.Date, sa
 	})
 }
 
-// step checks the step's time or day against the clocks, loads the case
-// in the scope and applies the step in one transaction with its audit
-// entry.
-func (s *PetitionStore) step(ctx context.Context, id int64, name, field string, in PetitionStep, apply func(q db.Q, p Petition) error) error {
+// stepQ checks the step's time or day against the clocks, loads the case
+// in the scope and applies the step on q (the caller's transaction) with
+// its audit entry.
+func (s *PetitionStore) stepQ(ctx context.Context, q db.Q, id int64, name, field string, in PetitionStep, apply func(q db.Q, p Petition) error) error {
 	if field == "at" {
 		if err := s.checkMoment("at", in.At); err != nil {
 			return err
@@ -167,27 +197,25 @@ func (s *PetitionStore) step(ctx context.Context, id int64, name, field string, 
 	} else if err := s.checkDay("on", in.On); err != nil {
 		return err
 	}
-	return s.DB.Tx(ctx, func(q db.Q) error {
-		p, err := s.load(ctx, q, "case_id", id)
-		if err != nil {
-			return err
+	p, err := s.load(ctx, q, "case_id", id)
+	if err != nil {
+		return err
+	}
+	if err := apply(q, p); err != nil {
+		return err
+	}
+	after := map[string]any{}
+	if field == "at" {
+		after["at"] = stampOf(in.At)
+	} else {
+		after["on"] = in.On
+	}
+	for k, v := range map[string]any{"department": in.Department, "unit_id": in.UnitID, "reply": in.Reply, "satisfaction": in.Satisfaction} {
+		if v != "" && v != int64(0) && v != Satisfaction("") {
+			after[k] = v
 		}
-		if err := apply(q, p); err != nil {
-			return err
-		}
-		after := map[string]any{}
-		if field == "at" {
-			after["at"] = stampOf(in.At)
-		} else {
-			after["on"] = in.On
-		}
-		for k, v := range map[string]any{"department": in.Department, "unit_id": in.UnitID, "reply": in.Reply, "satisfaction": in.Satisfaction} {
-			if v != "" && v != int64(0) && v != Satisfaction("") {
-				after[k] = v
-			}
-		}
-		return petitionAudit(ctx, q, "petition."+name, id, after)
-	})
+	}
+	return petitionAudit(ctx, q, "petition."+name, id, after)
 }
 
 // stepMissing refuses a step whose previous step has not happened.

@@ -119,6 +119,17 @@ type PetitionReceipt struct {
 // open case, in one transaction with its audit entry (the phone masked).
 // It returns the case's id.
 func (s *PetitionStore) Receive(ctx context.Context, in PetitionReceipt) (int64, error) {
+	var id int64
+	err := s.DB.Tx(ctx, func(q db.Q) error {
+		var err error
+		id, err = s.receiveQ(ctx, q, in)
+		return err
+	})
+	return id, err
+}
+
+// receiveQ is Receive on q, in the caller's transaction.
+func (s *PetitionStore) receiveQ(ctx context.Context, q db.Q, in PetitionReceipt) (int64, error) {
 	if in.CaseID == 0 {
 		// An area outside the scope is refused before anything else.
 		if in.AreaID == 0 {
@@ -150,33 +161,30 @@ func (s *PetitionStore) Receive(ctx context.Context, in PetitionReceipt) (int64,
 		return 0, err
 	}
 	id := in.CaseID
-	err = s.DB.Tx(ctx, func(q db.Q) error {
-		if id == 0 {
-			if id, err = s.openCase(ctx, q, &in); err != nil {
-				return err
-			}
-		} else {
-			p, err := s.load(ctx, q, "case_id", id)
-			if err != nil {
-				return err
-			}
-			if !p.Open() {
-				return &i18n.Error{Field: "case_id", Key: "err.petition_closed", Args: []any{p.Title, p.ResolvedOn.String()}, Err: fault.Conflict}
-			}
-			if in.ReceivedAt.Before(p.ReceivedAt) {
-				return i18n.Errf("received_at", "err.petition_request_before_case", PetitionTime(p.ReceivedAt))
-			}
+	if id == 0 {
+		if id, err = s.openCase(ctx, q, &in); err != nil {
+			return id, err
 		}
-		var rid int64
-		if err := q.QueryRowContext(ctx, "INSERT INTO petition_request (case_id, received_at, channel, caller_name, caller_phone_enc, content) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-			id, stampOf(in.ReceivedAt), in.Channel, in.CallerName, petitionNull(phoneEnc), in.Content).Scan(&rid); err != nil {
-			return err
+	} else {
+		p, err := s.load(ctx, q, "case_id", id)
+		if err != nil {
+			return id, err
 		}
-		return petitionAudit(ctx, q, "petition.receive", id, map[string]any{"request_id": rid, "new_case": in.CaseID == 0, "area_id": in.AreaID,
-			"title": in.Title, "type": in.Type, "collective": in.Collective, "headcount": in.Headcount, "received_at": stampOf(in.ReceivedAt),
-			"channel": in.Channel, "caller_name": in.CallerName, "caller_phone": pii.MaskPhone(in.CallerPhone)})
-	})
-	return id, err
+		if !p.Open() {
+			return id, &i18n.Error{Field: "case_id", Key: "err.petition_closed", Args: []any{p.Title, p.ResolvedOn.String()}, Err: fault.Conflict}
+		}
+		if in.ReceivedAt.Before(p.ReceivedAt) {
+			return id, i18n.Errf("received_at", "err.petition_request_before_case", PetitionTime(p.ReceivedAt))
+		}
+	}
+	var rid int64
+	if err := q.QueryRowContext(ctx, "INSERT INTO petition_request (case_id, received_at, channel, caller_name, caller_phone_enc, content) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+		id, stampOf(in.ReceivedAt), in.Channel, in.CallerName, petitionNull(phoneEnc), in.Content).Scan(&rid); err != nil {
+		return id, err
+	}
+	return id, petitionAudit(ctx, q, "petition.receive", id, map[string]any{"request_id": rid, "new_case": in.CaseID == 0, "area_id": in.AreaID,
+		"title": in.Title, "type": in.Type, "collective": in.Collective, "headcount": in.Headcount, "received_at": stampOf(in.ReceivedAt),
+		"channel": in.Channel, "caller_name": in.CallerName, "caller_phone": pii.MaskPhone(in.CallerPhone)})
 }
 
 // openCase inserts the case of a first request.
