@@ -47,6 +47,9 @@ func PetitionAPI(st *PetitionStore) api.Module {
 				{Method: http.MethodGet, Path: "/api/v1/petition-rates", Perm: ReadPetitions, Handle: a.rates, Response: PetitionReport{}},
 				{Method: http.MethodGet, Path: "/api/v1/open311/services.json", Perm: ReadPetitions, Handle: a.open311Services},
 				{Method: http.MethodGet, Path: "/api/v1/open311/requests.json", Perm: ReadPetitions, Handle: a.open311Requests},
+				{Method: http.MethodGet, Path: "/api/v1/open311/requests/{request}", Perm: ReadPetitions, Handle: a.open311Request},
+				{Method: http.MethodGet, Path: "/api/v1/petitions/export", Perm: ReadPetitions, Handle: a.sheetExport},
+				{Method: http.MethodPost, Path: "/api/v1/petitions/import", Perm: WritePetitions, Handle: a.sheetImport},
 			}
 		},
 	}

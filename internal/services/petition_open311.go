@@ -90,16 +90,21 @@ func (a *petitionAPI) open311Requests(w http.ResponseWriter, r *http.Request) {
 	}
 	out := []open311Request{}
 	for _, p := range rows {
-		status := "open"
-		if !p.Open() {
-			status = "closed"
-		}
-		out = append(out, open311Request{ServiceRequestID: strconv.FormatInt(p.ID, 10), Status: status, StatusNotes: open311Notes(p),
-			ServiceName: i18n.T(i18n.ZH, "ui.petition.type."+string(p.Type)), ServiceCode: string(p.Type), Description: p.Title,
-			AgencyResponsible: p.Agency(), RequestedDatetime: open311Time(p.ReceivedAt), UpdatedDatetime: open311Time(p.Updated()),
-			ExpectedDatetime: open311Time(p.DueAt)})
+		out = append(out, open311Out(p))
 	}
 	a.WriteJSON(w, r, http.StatusOK, out)
+}
+
+// open311Out is case p as an Open311 service request.
+func open311Out(p Petition) open311Request {
+	status := "open"
+	if !p.Open() {
+		status = "closed"
+	}
+	return open311Request{ServiceRequestID: strconv.FormatInt(p.ID, 10), Status: status, StatusNotes: open311Notes(p),
+		ServiceName: i18n.T(i18n.ZH, "ui.petition.type."+string(p.Type)), ServiceCode: string(p.Type), Description: p.Title,
+		AgencyResponsible: p.Agency(), RequestedDatetime: open311Time(p.ReceivedAt), UpdatedDatetime: open311Time(p.Updated()),
+		ExpectedDatetime: open311Time(p.DueAt)}
 }
 
 // open311Bound reads a bound of the period: a W3C datetime, or a day
