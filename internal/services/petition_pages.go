@@ -67,6 +67,9 @@ func PetitionPages(st *PetitionStore) web.Module {
 				{Pattern: "/petitions/{id}/requests/new", Perm: WritePetitions, Place: pl, Handler: p.attach},
 				{Pattern: "/petitions/{id}/steps/{step}", Perm: WritePetitions, Place: pl, Handler: p.step},
 				{Pattern: "GET /petition-rates", Perm: ReadPetitions, Handler: p.rates},
+				{Pattern: "GET /petitions/export", Perm: ReadPetitions, Handler: p.sheetExport},
+				{Pattern: "GET /petitions/import", Perm: WritePetitions, Handler: p.sheetShow},
+				{Pattern: "POST /petitions/import", Perm: WritePetitions, MaxBody: maxSheetBytes + 1<<20, Handler: p.sheetImport},
 			}
 		},
 	}
