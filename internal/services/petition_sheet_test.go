@@ -13,6 +13,7 @@ import (
 	"dangjian/internal/dbtest"
 	"dangjian/internal/i18n"
 	"dangjian/internal/services"
+	"dangjian/internal/testkit"
 	"dangjian/internal/xlsx"
 )
 
@@ -237,6 +238,29 @@ func TestPetitionSheetRefusals(t *testing.T) {
 		other := []byte("站点编号,所在地区,站点类型,站点名称,设立日期,撤销日期,备注\r\n,迎宾社区,清洁队,x,2025-01-01,,\r\n")
 		if res, err := p.load(ctx, "outlets.csv", other, true); err == nil || errors.Is(err, services.ErrSheetRows) {
 			t.Errorf("an outlet sheet loaded as petitions: %+v %v", res, err)
+		}
+	})
+}
+
+// TestPetitionSheetDemoRoundTrip: the demo district's petitions (late
+// ones, unsatisfied ones, collective ones, cases sent to stationed units)
+// exported and checked back change nothing; on both engines.
+func TestPetitionSheetDemoRoundTrip(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, dbh *db.DB) {
+		w := testkit.New(t, dbh, testkit.Options{Demo: true})
+		p := &ptWorld{World: w, s: w.App.Petitions}
+		ctx := context.Background()
+		data := p.sheet(ctx, xlsx.FormatXLSX, i18n.ZH, "", "")
+		res, err := p.load(ctx, "petitions.xlsx", data, true)
+		if err != nil || res.Rows < 2 || res.Changed != 0 || res.Unchanged != res.Rows {
+			t.Errorf("the demo's petitions exported and checked back: %+v %v", res, err)
+			if res != nil {
+				for i, e := range res.Errors {
+					if i < 5 {
+						t.Log(e.In(i18n.EN))
+					}
+				}
+			}
 		}
 	})
 }
