@@ -73,7 +73,6 @@ func init() {
 func init() {
 	i18n.Register(map[string]i18n.Message{
 		"ui.nav.cobuilding":              {ZH: "共驻共建", EN: "Co-building"},
-		"ui.nav.part_four":               {ZH: "共建服务", EN: "Services"},
 		"ui.unit_cobuilding.title":       {ZH: "%s的共驻共建记录", EN: "%s: record of co-building"},
 		"ui.unit_cobuilding.by_year":     {ZH: "逐年贡献", EN: "Given by year"},
 		"ui.unit_cobuilding.year":        {ZH: "年度", EN: "Year"},

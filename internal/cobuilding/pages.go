@@ -38,7 +38,7 @@ func Pages(st *Store) web.Module {
 		},
 		// Part four's menu: co-building, then the services' entries (the
 		// bar holds about ten entries at 1280 px).
-		Nav: []web.NavItem{{Key: "cobuilding", Href: "/demands", Label: "ui.nav.cobuilding", Perm: ReadCobuilding, Order: 480, Group: PartFourMenu}},
+		Nav: []web.NavItem{{Key: "cobuilding", Href: "/demands", Label: "ui.nav.cobuilding", Perm: ReadCobuilding, Order: 480, Group: web.PartFourMenu}},
 		// The lists are also reached from an area's page, and link to one
 		// another.
 		AreaLinks: []web.AreaLink{
@@ -69,10 +69,6 @@ func Pages(st *Store) web.Module {
 		},
 	}
 }
-
-// PartFourMenu is the label key of the navigation menu of part four:
-// co-building and the services (petitions among them) are its entries.
-const PartFourMenu = "ui.nav.part_four"
 
 // Wan shows an amount in fen in 万元, two decimals.
 func Wan(fen int64) string { return fmt.Sprintf("%.2f", float64(fen)/1e6) }

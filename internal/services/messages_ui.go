@@ -5,7 +5,7 @@ import "dangjian/internal/i18n"
 // The words of part four (b)'s pages.
 func init() {
 	i18n.Register(map[string]i18n.Message{
-		"ui.nav.services":      {ZH: "服务", EN: "Services"},
+		"ui.nav.services":      {ZH: "服务站点", EN: "Outlets"},
 		"ui.area.outlets":      {ZH: "服务站点", EN: "Service outlets"},
 		"ui.area.service_grid": {ZH: "服务月报", EN: "Monthly services"},
 		"ui.svc.save":          {ZH: "保存", EN: "Save"},

@@ -8,7 +8,6 @@ import (
 	"net/http"
 
 	"dangjian/internal/area"
-	"dangjian/internal/cobuilding"
 	"dangjian/internal/date"
 	"dangjian/internal/fault"
 	"dangjian/internal/i18n"
@@ -39,7 +38,7 @@ func Pages(st *Store) web.Module {
 			}},
 		// In part four's menu on the bar, beside co-building and the
 		// petitions; the lists are also reached from every area's page.
-		Nav: []web.NavItem{{Key: "services", Href: "/outlets", Label: "ui.nav.services", Perm: ReadServices, Order: 485, Group: cobuilding.PartFourMenu}},
+		Nav: []web.NavItem{{Key: "services", Href: "/outlets", Label: "ui.nav.services", Perm: ReadServices, Order: 485, Group: web.PartFourMenu}},
 		AreaLinks: []web.AreaLink{
 			{Key: "outlets-district", Path: "outlets", Label: "ui.area.outlets", Level: string(area.District), Perm: ReadServices},
 			{Key: "service-grid", Path: "service-grid", Label: "ui.area.service_grid", Level: string(area.Community), Perm: ReadServices},

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"dangjian/internal/area"
-	"dangjian/internal/cobuilding"
 	"dangjian/internal/i18n"
 	"dangjian/internal/web"
 )
@@ -46,8 +45,8 @@ func PetitionPages(st *PetitionStore) web.Module {
 		},
 		// In part four's menu, after co-building.
 		Nav: []web.NavItem{
-			{Key: "petitions", Href: "/petitions", Label: "ui.nav.petitions", Perm: ReadPetitions, Order: 490, Group: cobuilding.PartFourMenu},
-			{Key: "petition-rates", Href: "/petition-rates", Label: "ui.nav.petition_rates", Perm: ReadPetitions, Order: 491, Group: cobuilding.PartFourMenu},
+			{Key: "petitions", Href: "/petitions", Label: "ui.nav.petitions", Perm: ReadPetitions, Order: 490, Group: web.PartFourMenu},
+			{Key: "petition-rates", Href: "/petition-rates", Label: "ui.nav.petition_rates", Perm: ReadPetitions, Order: 491, Group: web.PartFourMenu},
 		},
 		AreaLinks: []web.AreaLink{
 			{Key: "petitions", Path: "petitions", Label: "ui.area.petitions", Level: string(area.Community), Perm: ReadPetitions},

@@ -26,6 +26,7 @@ func init() {
 		"ui.nav.account":             {ZH: "修改密码", EN: "Password"},
 		"ui.nav.users":               {ZH: "用户管理", EN: "Users"},
 		"ui.nav.admin":               {ZH: "管理", EN: "Admin"},
+		"ui.nav.part_four":           {ZH: "共建服务", EN: "Services"},
 		"ui.nav.audit":               {ZH: "审计日志", EN: "Audit"},
 		"ui.role.admin":              {ZH: "系统管理员", EN: "administrator"},
 		"ui.role.district":           {ZH: "区级", EN: "district"},

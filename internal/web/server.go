@@ -150,6 +150,10 @@ func ListRoutes(mods []Module) []Route {
 // platform rather than its records: users, the audit trail, imports.
 const AdminMenu = "ui.nav.admin"
 
+// PartFourMenu is the menu of part four's work (co-building, services,
+// petitions): the bar has no room for an entry each at 1280 px.
+const PartFourMenu = "ui.nav.part_four"
+
 // ownNav is the application's own entries of the top navigation.
 var ownNav = []NavItem{
 	{Key: "users", Href: "/admin/users", Label: "ui.nav.users", Perm: auth.ManageUsers, Order: 900, Group: AdminMenu},
