@@ -269,22 +269,10 @@ type eventRow struct {
 }
 
 func insertEvent(ctx context.Context, q db.Q, e eventRow) (int64, error) {
-	nullable := func(v int64) any {
-		if v == 0 {
-			return nil
-		}
-		return v
-	}
-	nullStr := func(s string) any {
-		if s == "" {
-			return nil
-		}
-		return s
-	}
 	var id int64
 	err := q.QueryRowContext(ctx, `INSERT INTO area_event (kind, on_date, area_id, target_id, from_parent_id, to_parent_id, old_name, new_name, note)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-		e.kind, e.on, e.area, nullable(e.target), nullable(e.from), nullable(e.to), nullStr(e.oldName), nullStr(e.newName), strings.TrimSpace(e.note)).Scan(&id)
+		e.kind, e.on, e.area, db.Null(e.target), db.Null(e.from), db.Null(e.to), db.Null(e.oldName), db.Null(e.newName), strings.TrimSpace(e.note)).Scan(&id)
 	return id, err
 }
 

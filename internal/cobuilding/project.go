@@ -244,7 +244,7 @@ func (s *Store) updateProject(ctx context.Context, q db.Q, id int64, ch ProjectC
 		actual = *ch.ActualCost
 	}
 	if _, err := q.ExecContext(ctx, "UPDATE co_project SET title = ?, estimated_cost = ?, actual_cost = ?, done_on = ?, note = ? WHERE id = ?",
-		ch.Title, ch.EstimatedCost, actual, nullDate(ch.DoneOn), ch.Note, id); err != nil {
+		ch.Title, ch.EstimatedCost, actual, db.Null(ch.DoneOn), ch.Note, id); err != nil {
 		return err
 	}
 	if !ch.DoneOn.IsZero() {

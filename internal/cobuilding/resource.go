@@ -124,7 +124,7 @@ func (s *Store) createResource(ctx context.Context, q db.Q, in ResourceInput) (i
 	}
 	var id int64
 	if err := q.QueryRowContext(ctx, "INSERT INTO resource (unit_id, department, area_id, kind, description, from_on, to_on) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-		db.NullID(in.UnitID), in.Department, in.AreaID, in.Kind, in.Description, in.FromOn, nullDate(in.ToOn)).Scan(&id); err != nil {
+		db.NullID(in.UnitID), in.Department, in.AreaID, in.Kind, in.Description, in.FromOn, db.Null(in.ToOn)).Scan(&id); err != nil {
 		return 0, err
 	}
 	return id, record(ctx, q, "resource.create", "resource", id, in)
@@ -160,7 +160,7 @@ func (s *Store) updateResource(ctx context.Context, q db.Q, id int64, ch Resourc
 	if !ch.ToOn.IsZero() && !ch.ToOn.After(r.FromOn) {
 		return i18n.Errf("to_on", "err.cob_end_before_start", r.FromOn.String())
 	}
-	if _, err := q.ExecContext(ctx, "UPDATE resource SET kind = ?, description = ?, to_on = ? WHERE id = ?", ch.Kind, ch.Description, nullDate(ch.ToOn), id); err != nil {
+	if _, err := q.ExecContext(ctx, "UPDATE resource SET kind = ?, description = ?, to_on = ? WHERE id = ?", ch.Kind, ch.Description, db.Null(ch.ToOn), id); err != nil {
 		return err
 	}
 	return record(ctx, q, "resource.update", "resource", id, ch)

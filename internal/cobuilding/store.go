@@ -108,14 +108,6 @@ func notFound(field, key string, id int64) error {
 	return &i18n.Error{Field: field, Key: key, Args: []any{id}, Err: fault.NotFound}
 }
 
-// nullDate is NULL for the zero date.
-func nullDate(d date.Date) any {
-	if d.IsZero() {
-		return nil
-	}
-	return d
-}
-
 // within is "area expression a lies under the area bound to ? as the tree
 // stands now" (the access rule of area.Store).
 func within(a string) string {

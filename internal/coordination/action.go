@@ -185,7 +185,7 @@ func (s *Store) applyUpdate(ctx context.Context, q db.Q, in UpdateInput, unitID 
 		return err
 	}
 	if _, err := q.ExecContext(ctx, "UPDATE agreed_action SET progress = ?, status = ?, closed_on = ?, result = CASE WHEN ? = '' THEN result ELSE ? END WHERE id = ?",
-		in.Progress, in.Status, nullDate(closed), result, result, a.ID); err != nil {
+		in.Progress, in.Status, db.Null(closed), result, result, a.ID); err != nil {
 		return err
 	}
 	if a.ParentID != 0 {

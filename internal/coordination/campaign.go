@@ -67,7 +67,7 @@ func (s *Store) CreateCampaign(ctx context.Context, in CampaignInput) (int64, er
 			}
 		}
 		if err := q.QueryRowContext(ctx, "INSERT INTO campaign (name, kind, area_id, conference_id, started_on, ended_on) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-			name, in.Kind, in.AreaID, nullID(in.ConferenceID), in.StartedOn, nullDate(in.EndedOn)).Scan(&id); err != nil {
+			name, in.Kind, in.AreaID, nullID(in.ConferenceID), in.StartedOn, db.Null(in.EndedOn)).Scan(&id); err != nil {
 			return err
 		}
 		for _, u := range in.Units {

@@ -86,14 +86,6 @@ func nullID(v int64) any {
 	return v
 }
 
-// nullDate is NULL for the zero date.
-func nullDate(d date.Date) any {
-	if d.IsZero() {
-		return nil
-	}
-	return d
-}
-
 // unitStationedUnder reports whether unit was located under areaID on on.
 func unitStationedUnder(ctx context.Context, q db.Q, unitID, areaID int64, on date.Date) (bool, error) {
 	var n int

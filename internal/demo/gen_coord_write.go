@@ -54,7 +54,7 @@ func (c *coordPlan) write(ctx context.Context, q db.Q) error {
 	if err := db.BulkInsert(ctx, q, "whistle_party", []string{"id", "whistle_id", "unit_id", "department", "deadline_hours", "deadline_at", "reported_at", "score"}, len(c.parties),
 		func(i int, dst []any) []any {
 			x := &c.parties[i]
-			return append(dst, x.id, x.whistle, null(x.unit), x.dept, x.hours, x.deadlineAt, null(x.reportedAt), null(x.score))
+			return append(dst, x.id, x.whistle, db.Null(x.unit), x.dept, x.hours, x.deadlineAt, db.Null(x.reportedAt), db.Null(x.score))
 		}); err != nil {
 		return err
 	}
@@ -62,7 +62,7 @@ func (c *coordPlan) write(ctx context.Context, q db.Q) error {
 		"agreed_on", "due_on", "status", "progress", "closed_on", "result"}, len(c.actions),
 		func(i int, dst []any) []any {
 			x := &c.actions[i]
-			return append(dst, x.id, null(x.session), null(x.whistle), nil, x.area, x.title, null(x.ownerUnit), x.ownerName,
+			return append(dst, x.id, db.Null(x.session), db.Null(x.whistle), nil, x.area, x.title, db.Null(x.ownerUnit), x.ownerName,
 				x.agreed, x.due, string(x.status), x.progress, x.closed, x.result)
 		}); err != nil {
 		return err
@@ -77,7 +77,7 @@ func (c *coordPlan) write(ctx context.Context, q db.Q) error {
 	if err := db.BulkInsert(ctx, q, "campaign", []string{"id", "name", "kind", "area_id", "conference_id", "started_on", "ended_on"}, len(c.campaigns),
 		func(i int, dst []any) []any {
 			x := &c.campaigns[i]
-			return append(dst, x.id, x.name, string(x.kind), x.area, null(x.conf), x.started, x.ended)
+			return append(dst, x.id, x.name, string(x.kind), x.area, db.Null(x.conf), x.started, x.ended)
 		}); err != nil {
 		return err
 	}

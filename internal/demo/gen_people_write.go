@@ -111,7 +111,7 @@ func writeChunk(ctx context.Context, q db.Q, keys *pii.Keyring, c *peopleChunk, 
 	if err := db.BulkInsert(ctx, q, "person", []string{"id", "name", "gender", "ethnicity", "birth_date", "id_number_enc", "id_number_hash", "phone_enc", "education", "address"}, len(c.persons),
 		func(i int, dst []any) []any {
 			x := &c.persons[i]
-			return append(dst, x.id, x.name, string(x.gender), x.ethnicity, x.birth, null(x.idEnc), null(x.idHash), null(x.phoneEnc), string(x.education), x.address)
+			return append(dst, x.id, x.name, string(x.gender), x.ethnicity, x.birth, db.Null(x.idEnc), db.Null(x.idHash), db.Null(x.phoneEnc), string(x.education), x.address)
 		}); err != nil {
 		return err
 	}
@@ -120,7 +120,7 @@ func writeChunk(ctx context.Context, q db.Q, keys *pii.Keyring, c *peopleChunk, 
 		func(i int, dst []any) []any {
 			m := &c.memberships[i]
 			return append(dst, m.id, m.person, m.org, string(m.status), string(m.category), m.joined, m.fullOn, m.from, m.to,
-				string(m.startReason), null(string(m.endReason)), m.fromOrgName, m.toOrgName, null(m.previous), m.note)
+				string(m.startReason), db.Null(string(m.endReason)), m.fromOrgName, m.toOrgName, db.Null(m.previous), m.note)
 		}); err != nil {
 		return err
 	}
@@ -134,14 +134,14 @@ func writeChunk(ctx context.Context, q db.Q, keys *pii.Keyring, c *peopleChunk, 
 	if err := db.BulkInsert(ctx, q, "post", []string{"id", "person_id", "role", "org_id", "area_id", "term_id", "unit_id", "from_on", "to_on", "end_note"}, len(c.posts),
 		func(i int, dst []any) []any {
 			x := &c.posts[i]
-			return append(dst, x.id, x.person, string(x.role), null(x.org), null(x.area), null(x.term), null(x.unit), x.from, x.to, x.endNote)
+			return append(dst, x.id, x.person, string(x.role), db.Null(x.org), db.Null(x.area), db.Null(x.term), db.Null(x.unit), x.from, x.to, x.endNote)
 		}); err != nil {
 		return err
 	}
 	if err := db.BulkInsert(ctx, q, "registration", []string{"id", "kind", "person_id", "org_id", "area_id", "from_on", "to_on", "note"}, len(c.registrations),
 		func(i int, dst []any) []any {
 			r := &c.registrations[i]
-			return append(dst, r.id, string(r.kind), null(r.person), null(r.org), r.area, r.from, r.to, r.note)
+			return append(dst, r.id, string(r.kind), db.Null(r.person), db.Null(r.org), r.area, r.from, r.to, r.note)
 		}); err != nil {
 		return err
 	}

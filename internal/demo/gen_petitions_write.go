@@ -22,7 +22,7 @@ func (c *petPlan) write(ctx context.Context, q db.Q, keys *pii.Keyring) error {
 			}
 			return append(dst, x.id, x.area, x.title, string(x.channel), string(x.kind), collective, x.headcount, stamp(x.received), dayOfCST(x.received),
 				stamp(x.respondBy), stamp(x.due), x.department, stamp(x.dispatched), stamp(x.accepted), stamp(x.replied), x.reply,
-				null(x.resolved), null(x.verified), null(x.calledBack), null(string(x.satisfaction)), "")
+				db.Null(x.resolved), db.Null(x.verified), db.Null(x.calledBack), db.Null(string(x.satisfaction)), "")
 		}); err != nil {
 		return err
 	}

@@ -40,7 +40,7 @@ func (c *premPlan) write(ctx context.Context, q db.Q) error {
 	if err := db.BulkInsert(ctx, q, "premises", []string{"id", "area_id", "address", "use", "floor_area", "tenure", "project_id", "from_on", "to_on"}, len(c.premises),
 		func(i int, dst []any) []any {
 			x := &c.premises[i]
-			return append(dst, x.id, x.area, x.address, string(x.use), x.floor, string(x.tenure), null(x.project), x.from, x.to)
+			return append(dst, x.id, x.area, x.address, string(x.use), x.floor, string(x.tenure), db.Null(x.project), x.from, x.to)
 		}); err != nil {
 		return err
 	}

@@ -12,7 +12,7 @@ func (c *svcPlan) write(ctx context.Context, q db.Q) error {
 	if err := db.BulkInsert(ctx, q, "outlet", []string{"id", "area_id", "kind", "name", "from_on", "to_on", "note"}, len(c.outlets),
 		func(i int, dst []any) []any {
 			x := &c.outlets[i]
-			return append(dst, x.id, x.area, string(x.kind), x.name, x.from, null(x.to), "")
+			return append(dst, x.id, x.area, string(x.kind), x.name, x.from, db.Null(x.to), "")
 		}); err != nil {
 		return err
 	}
@@ -26,7 +26,7 @@ func (c *svcPlan) write(ctx context.Context, q db.Q) error {
 	if err := db.BulkInsert(ctx, q, "designation", []string{"id", "area_id", "estate", "kind", "title", "awarded_by", "from_on", "to_on", "end_reason", "note"}, len(c.designations),
 		func(i int, dst []any) []any {
 			x := &c.designations[i]
-			return append(dst, x.id, x.area, x.estate, "safe_civilised_neighbourhood", "", x.awardedBy, x.from, null(x.to), null(x.reason), "")
+			return append(dst, x.id, x.area, x.estate, "safe_civilised_neighbourhood", "", x.awardedBy, x.from, db.Null(x.to), db.Null(x.reason), "")
 		}); err != nil {
 		return err
 	}

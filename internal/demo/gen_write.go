@@ -10,15 +10,6 @@ import (
 	"dangjian/internal/db"
 )
 
-// null turns a zero id or empty text into SQL NULL, as the Store writes them.
-func null[T comparable](v T) any {
-	var zero T
-	if v == zero {
-		return nil
-	}
-	return v
-}
-
 // areaOrder lists area indexes so that every row comes after the rows it
 // refers to: parents (a level above) first, and within a level a merge
 // target before the areas merged into it.
@@ -69,7 +60,7 @@ func (m *memDB) write(ctx context.Context, d *db.DB, progress func(string, ...an
 		err := db.BulkInsert(ctx, q, "area", []string{"id", "level", "name", "parent_id", "code", "established_on", "ended_on", "successor_id"}, len(order),
 			func(i int, dst []any) []any {
 				a := m.areas[order[i]]
-				return append(dst, a.id, string(a.level), a.name, null(a.parent), null(a.code), a.established, a.ended, null(a.successor))
+				return append(dst, a.id, string(a.level), a.name, db.Null(a.parent), db.Null(a.code), a.established, a.ended, db.Null(a.successor))
 			})
 		if err != nil {
 			return err
@@ -93,7 +84,7 @@ func (m *memDB) write(ctx context.Context, d *db.DB, progress func(string, ...an
 		if err := db.BulkInsert(ctx, q, "area_event", []string{"id", "kind", "on_date", "area_id", "target_id", "from_parent_id", "to_parent_id", "old_name", "new_name", "note"}, len(m.events),
 			func(i int, dst []any) []any {
 				e := m.events[i]
-				return append(dst, e.id, string(e.kind), e.on, e.area, null(e.target), null(e.from), null(e.to), null(e.oldName), null(e.newName), e.note)
+				return append(dst, e.id, string(e.kind), e.on, e.area, db.Null(e.target), db.Null(e.from), db.Null(e.to), db.Null(e.oldName), db.Null(e.newName), e.note)
 			}); err != nil {
 			return err
 		}
@@ -105,14 +96,14 @@ func (m *memDB) write(ctx context.Context, d *db.DB, progress func(string, ...an
 		if err := db.BulkInsert(ctx, q, "party_org", []string{"id", "name", "kind", "area_id", "started_on", "ended_on", "predecessor_id"}, len(m.orgs),
 			func(i int, dst []any) []any {
 				o := m.orgs[i]
-				return append(dst, o.id, o.name, string(o.kind), o.area, o.started, o.ended, null(o.predecessor))
+				return append(dst, o.id, o.name, string(o.kind), o.area, o.started, o.ended, db.Null(o.predecessor))
 			}); err != nil {
 			return err
 		}
 		if err := db.BulkInsert(ctx, q, "party_org_event", []string{"id", "kind", "on_date", "org_id", "successor_id", "note"}, len(m.orgEvents),
 			func(i int, dst []any) []any {
 				e := m.orgEvents[i]
-				return append(dst, e.id, e.kind, e.on, e.org, null(e.succ), e.note)
+				return append(dst, e.id, e.kind, e.on, e.org, db.Null(e.succ), e.note)
 			}); err != nil {
 			return err
 		}

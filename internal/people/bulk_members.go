@@ -449,7 +449,7 @@ func (s *Store) insertPersons(ctx context.Context, q db.Q, pls []*MemberPlan) er
 			}
 			b.WriteString("(?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			r := pl.c.p
-			args = append(args, r.name, r.gender, r.ethnicity, r.birth, nullStr(pl.c.idEnc), pl.c.idHash, nullStr(pl.c.phoneEn), r.education, r.address)
+			args = append(args, r.name, r.gender, r.ethnicity, r.birth, db.Null(pl.c.idEnc), pl.c.idHash, db.Null(pl.c.phoneEn), r.education, r.address)
 			hashes = append(hashes, pl.c.idHash)
 			byHash[pl.c.idHash] = pl
 		}
@@ -512,7 +512,7 @@ func (s *Store) updateOne(ctx context.Context, q db.Q, pl *MemberPlan) error {
 		args := []any{r.name, r.gender, r.ethnicity, r.birth, r.education, r.address}
 		if !pl.c.keepPhone {
 			set += ", phone_enc = ?"
-			args = append(args, nullStr(pl.c.phoneEn))
+			args = append(args, db.Null(pl.c.phoneEn))
 		}
 		if pl.setID {
 			set += ", id_number_enc = ?, id_number_hash = ?"

@@ -101,14 +101,6 @@ func nullID(v int64) any {
 	return v
 }
 
-// nullStr is NULL for "".
-func nullStr(v string) any {
-	if v == "" {
-		return nil
-	}
-	return v
-}
-
 // wrap prefixes a non-validation error with the package and operation.
 func wrap(op string, err error) error {
 	if err == nil {

@@ -212,7 +212,7 @@ func (s *Store) insertPerson(ctx context.Context, q db.Q, r personRow) (int64, e
 	var id int64
 	err = q.QueryRowContext(ctx, `INSERT INTO person (name, gender, ethnicity, birth_date, id_number_enc, id_number_hash, phone_enc, education, address)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-		r.name, r.gender, r.ethnicity, r.birth, nullStr(idEnc), nullStr(idHash), nullStr(phoneEnc), r.education, r.address).Scan(&id)
+		r.name, r.gender, r.ethnicity, r.birth, db.Null(idEnc), db.Null(idHash), db.Null(phoneEnc), r.education, r.address).Scan(&id)
 	if err != nil {
 		return 0, err
 	}
@@ -249,7 +249,7 @@ func (s *Store) Update(ctx context.Context, id int64, in PersonInput) error {
 		}
 		if _, err := q.ExecContext(ctx, `UPDATE person SET name = ?, gender = ?, ethnicity = ?, birth_date = ?, id_number_enc = ?, id_number_hash = ?,
 phone_enc = ?, education = ?, address = ? WHERE id = ?`,
-			r.name, r.gender, r.ethnicity, r.birth, nullStr(idEnc), nullStr(idHash), nullStr(phoneEnc), r.education, r.address, id); err != nil {
+			r.name, r.gender, r.ethnicity, r.birth, db.Null(idEnc), db.Null(idHash), db.Null(phoneEnc), r.education, r.address, id); err != nil {
 			return err
 		}
 		return record(ctx, q, "person.update", "person", id, before, r.auditView())

@@ -73,7 +73,7 @@ func (s *Store) CreateOutlet(ctx context.Context, in OutletInput) (int64, error)
 	var id int64
 	err = s.DB.Tx(ctx, func(q db.Q) error {
 		if err := q.QueryRowContext(ctx, "INSERT INTO outlet (area_id, kind, name, from_on, to_on, note) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-			in.AreaID, in.Kind, in.Name, in.FromOn, nullDate(in.ToOn), in.Note).Scan(&id); err != nil {
+			in.AreaID, in.Kind, in.Name, in.FromOn, db.Null(in.ToOn), in.Note).Scan(&id); err != nil {
 			return err
 		}
 		return record(ctx, q, "outlet.create", "outlet", id, in)

@@ -202,15 +202,6 @@ func petitionOneOf[T comparable](v T, list []T) bool {
 	return false
 }
 
-// petitionNull is NULL for a zero value.
-func petitionNull[T comparable](v T) any {
-	var zero T
-	if v == zero {
-		return nil
-	}
-	return v
-}
-
 // NoonOf is a clock that stands at noon, China Standard Time, of the day
 // today gives: the clock of the petitions where the day is fixed (tests),
 // so that their times agree with their dates.

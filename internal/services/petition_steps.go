@@ -62,7 +62,7 @@ func (s *PetitionStore) dispatchQ(ctx context.Context, q db.Q, id int64, in Peti
 				return &i18n.Error{Field: "unit_id", Key: "err.petition_unit_unknown", Args: []any{in.UnitID}, Err: fault.BadReference}
 			}
 		}
-		_, err := q.ExecContext(ctx, "UPDATE petition_case SET department = ?, unit_id = ?, dispatched_at = ? WHERE id = ?", dept, petitionNull(in.UnitID), stampOf(in.At), id)
+		_, err := q.ExecContext(ctx, "UPDATE petition_case SET department = ?, unit_id = ?, dispatched_at = ? WHERE id = ?", dept, db.Null(in.UnitID), stampOf(in.At), id)
 		return err
 	})
 }

@@ -179,7 +179,7 @@ func (s *PetitionStore) receiveQ(ctx context.Context, q db.Q, in PetitionReceipt
 	}
 	var rid int64
 	if err := q.QueryRowContext(ctx, "INSERT INTO petition_request (case_id, received_at, channel, caller_name, caller_phone_enc, content) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-		id, stampOf(in.ReceivedAt), in.Channel, in.CallerName, petitionNull(phoneEnc), in.Content).Scan(&rid); err != nil {
+		id, stampOf(in.ReceivedAt), in.Channel, in.CallerName, db.Null(phoneEnc), in.Content).Scan(&rid); err != nil {
 		return id, err
 	}
 	return id, petitionAudit(ctx, q, "petition.receive", id, map[string]any{"request_id": rid, "new_case": in.CaseID == 0, "area_id": in.AreaID,

@@ -123,7 +123,7 @@ func (s *Store) CreatePlacement(ctx context.Context, in PlacementInput) (int64, 
 		}
 		if err := q.QueryRowContext(ctx, `INSERT INTO placement (area_id, name, id_number_enc, id_number_hash, before_status, employer, work, placed_by, placed_on, note)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-			in.AreaID, in.Name, nullStr(enc), nullStr(hash), in.BeforeStatus, in.Employer, in.Work, in.PlacedBy, in.PlacedOn, in.Note).Scan(&id); err != nil {
+			in.AreaID, in.Name, db.Null(enc), db.Null(hash), in.BeforeStatus, in.Employer, in.Work, in.PlacedBy, in.PlacedOn, in.Note).Scan(&id); err != nil {
 			return err
 		}
 		return record(ctx, q, "placement.create", "placement", id, in.masked())
@@ -260,12 +260,4 @@ func (s *Store) ListPlacements(ctx context.Context, f PlacementFilter) ([]Placem
 		}
 	}
 	return out, nil
-}
-
-// nullStr is NULL for "".
-func nullStr(v string) any {
-	if v == "" {
-		return nil
-	}
-	return v
 }

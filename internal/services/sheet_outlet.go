@@ -6,6 +6,7 @@ import (
 
 	"dangjian/internal/area"
 	"dangjian/internal/date"
+	"dangjian/internal/db"
 	"dangjian/internal/i18n"
 )
 
@@ -59,7 +60,7 @@ func (im *importer) outlet() error {
 			return err
 		}
 		_, err := im.write("outlet.create", "outlet", 0, in, "INSERT INTO outlet (area_id, kind, name, from_on, to_on, note) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-			in.AreaID, in.Kind, in.Name, in.FromOn, nullDate(in.ToOn), in.Note)
+			in.AreaID, in.Kind, in.Name, in.FromOn, db.Null(in.ToOn), in.Note)
 		return err
 	}
 	ch := OutletChange{Kind: OutletKind(im.keep("kind", string(in.Kind), string(cur.Kind))), Name: im.keep("name", in.Name, cur.Name), Note: im.keep("note", in.Note, cur.Note)}

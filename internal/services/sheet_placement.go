@@ -5,6 +5,7 @@ import (
 
 	"dangjian/internal/area"
 	"dangjian/internal/date"
+	"dangjian/internal/db"
 	"dangjian/internal/fault"
 	"dangjian/internal/i18n"
 	"dangjian/internal/people"
@@ -133,7 +134,7 @@ func (im *importer) newPlacement(in PlacementInput, enc, hash string, ended date
 	}
 	id, err := im.write("placement.create", "placement", 0, in.masked(), `INSERT INTO placement (area_id, name, id_number_enc, id_number_hash, before_status, employer, work, placed_by, placed_on, note)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-		in.AreaID, in.Name, nullStr(enc), nullStr(hash), in.BeforeStatus, in.Employer, in.Work, in.PlacedBy, in.PlacedOn, in.Note)
+		in.AreaID, in.Name, db.Null(enc), db.Null(hash), in.BeforeStatus, in.Employer, in.Work, in.PlacedBy, in.PlacedOn, in.Note)
 	if err != nil {
 		return err
 	}
