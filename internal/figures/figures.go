@@ -132,6 +132,9 @@ func Register(fs ...*Figure) {
 		}
 		registry[f.Key] = f
 		order[f.Key] = len(order)
+		if f.Tally != nil {
+			derivedOf(f) // the roll-up keeps what the figure reads (rollup.go)
+		}
 	}
 }
 

@@ -3,6 +3,7 @@ package figures
 import (
 	"context"
 	"fmt"
+	"maps"
 	"math"
 	"strconv"
 	"strings"
@@ -47,10 +48,44 @@ func (f *Figure) columns() []tally.Column {
 	return []tally.Column{f.Tally.Column}
 }
 
-// computeTallied computes figures that all have Tally set, in one query:
-// one pass over the scope's closure rows reads each area's counts from the
-// smallest tables that hold them (reader) for every figure at once.
+// computeTallied computes figures that all have Tally set: over whole
+// years from the scope's roll-up (rollup.go), the others, and any period
+// that is not whole years, from the counts of each area under the scope
+// (computeTalliedAreas).
 func computeTallied(ctx context.Context, q db.Q, s Scope, fs []*Figure) (map[string]float64, error) {
+	first, last, ok := s.wholeYears()
+	if !ok {
+		return computeTalliedAreas(ctx, q, s, fs)
+	}
+	var rolled, rest []*Figure
+	for _, f := range fs {
+		if f.rolls(first, last) {
+			rolled = append(rolled, f)
+		} else {
+			rest = append(rest, f)
+		}
+	}
+	out := map[string]float64{}
+	if len(rolled) > 0 {
+		var err error
+		if out, err = computeRolled(ctx, q, s, first, last, rolled); err != nil {
+			return nil, err
+		}
+	}
+	if len(rest) > 0 {
+		more, err := computeTalliedAreas(ctx, q, s, rest)
+		if err != nil {
+			return nil, err
+		}
+		maps.Copy(out, more)
+	}
+	return out, nil
+}
+
+// computeTalliedAreas computes figures that all have Tally set, in one
+// query: one pass over the scope's closure rows reads each area's counts
+// from the smallest tables that hold them (reader) for every figure at once.
+func computeTalliedAreas(ctx context.Context, q db.Q, s Scope, fs []*Figure) (map[string]float64, error) {
 	if len(fs) == 0 {
 		return map[string]float64{}, nil
 	}

@@ -197,3 +197,39 @@ func TestPartThreeFigures(t *testing.T) {
 			"2024-11-20", "2024-12-01", "2025-01-20", "2025-06-30")))
 	})
 }
+
+// TestPartThreeRollupOnFirstJanuary holds the counts at a period's start to
+// the rows when areas enter and leave a scope on 1 January, the day the
+// roll-ups of whole years take from the year before's (internal/figures,
+// rollup.go): 新村社区 moves from 官渡街道 to 河东街道 on 2025-01-01 and
+// 东湖社区 is set up under 河东街道 the same day, three-lacks.
+func TestPartThreeRollupOnFirstJanuary(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, dbh *db.DB) {
+		p := newPartThree(t, dbh)
+		p.build()
+		ctx := context.Background()
+		A := p.World.App.Areas
+		p.ok(A.Adjust(ctx, area.AdjustInput{AreaID: p.ID("新村社区"), NewParentID: p.ID("河东街道"), On: d("2025-01-01")}))
+		p.must(A.Create(ctx, area.CreateInput{ParentID: p.ID("河东街道"), Level: area.Community, Name: "东湖社区", On: d("2025-01-01")}))
+		for _, c := range []struct {
+			scope, key string
+			year       int
+			want       float64
+		}{
+			// At the start of 2025 河东 has 宾南 and the two newcomers;
+			// 官渡 has 官渡 and 迎宾, and no longer 新村.
+			{"河东街道", "communities.at_start", 2025, 3},
+			{"官渡街道", "communities.at_start", 2025, 2},
+			{"河东街道", "communities.three_lacks_at_start", 2025, 2},
+			{"示范区", "communities.at_start", 2025, 5},
+		} {
+			from, to := date.YearBounds(c.year)
+			s := figures.Scope{AreaID: p.ID(c.scope), From: from, To: to}
+			got, err := figures.Get(c.key).Compute(ctx, dbh.Reader(), s)
+			if err != nil || got != c.want {
+				t.Errorf("%s in %s, %d: %v, %v; want %v", c.key, c.scope, c.year, got, err, c.want)
+			}
+		}
+		testkit.CheckTallied(t, dbh, testkit.TalliedPeriods(2024, 2025, "2025-01-01"))
+	})
+}

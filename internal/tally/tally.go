@@ -127,13 +127,18 @@ func tallyColumns() []string { return append([]string{"area_id", "on_date"}, col
 func yearColumns() []string  { return append([]string{"area_id", "year", "on_date"}, columnNames...) }
 
 // recount replaces the rows of a batch of areas in tally, tally_year and
-// tally_jan1, and their sets in tally_set.
+// tally_jan1, and their sets in tally_set, and brings the roll-ups of their
+// ancestors up to date (rollup.go).
 func recount(ctx context.Context, q db.Q, areas []int64) error {
 	byArea, err := count(ctx, q, areas)
 	if err != nil {
 		return err
 	}
 	in, args := inList(areas)
+	old, err := readYearCounts(ctx, q, in, args)
+	if err != nil {
+		return err
+	}
 	for _, table := range []string{"tally", "tally_year", "tally_jan1"} {
 		if _, err := q.ExecContext(ctx, "DELETE FROM "+table+" WHERE area_id IN "+in, args...); err != nil {
 			return fmt.Errorf("tally: %w", err)
@@ -161,7 +166,10 @@ func recount(ctx context.Context, q db.Q, areas []int64) error {
 	if err := insertRows(ctx, q, "tally_jan1", yearColumns(), jan1, true); err != nil {
 		return err
 	}
-	return insertRows(ctx, q, "tally_year", yearColumns(), years, true)
+	if err := insertRows(ctx, q, "tally_year", yearColumns(), years, true); err != nil {
+		return err
+	}
+	return rollUp(ctx, q, areas, in, args, old, newYearCountsOf(years, jan1))
 }
 
 // areaRow is one row of an area.

@@ -1,0 +1,286 @@
+package figures
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"dangjian/internal/db"
+	"dangjian/internal/tally"
+)
+
+// A period of whole years reads the scope's roll-up (internal/tally,
+// migration 0022): the sums of the year-end counts of the areas under it,
+// one row per year, instead of one row per area under it. The roll-up of a
+// year counts the areas under the scope on its 31 December; the figures
+// need the areas under it during the period, so the areas whose span under
+// the scope begins or ends within the period (a community moved, created or
+// ended) are read from tally itself and set right (rollupCorrections):
+//
+//   - a count in force at the end reads the roll-up of the last year;
+//   - a running total (Started) the last year's less the year before the
+//     first's, each area's total counted only over its time under the scope;
+//   - at the start (AtStart) the year before's sums on the next 1 January;
+//   - areas counted once (Distinct) the areas whose total grew in the year:
+//     single years only (a span of years does not add up by year);
+//   - a Where figure the derived sum over the areas where it holds.
+
+// derivedOf registers the derived sums a tallied figure reads from the
+// roll-up, one per column (its count and, for a percentage, the flagged).
+func derivedOf(f *Figure) []tally.Derived {
+	t := f.Tally
+	var out []tally.Derived
+	for _, c := range f.columns() {
+		switch {
+		case t.Where != nil:
+			out = append(out, tally.DeriveWhere(c, *t.Where))
+		case t.Distinct:
+			out = append(out, tally.DeriveGrew(c))
+		case t.AtStart:
+			out = append(out, tally.DeriveNextJan1(c))
+		}
+	}
+	return out
+}
+
+// wholeYears returns the first and last year of s when it is whole years
+// the roll-up is kept for.
+func (s Scope) wholeYears() (first, last int, ok bool) {
+	if s.From.Month() != time.January || s.From.Day() != 1 || s.To.Month() != time.December || s.To.Day() != 31 {
+		return 0, 0, false
+	}
+	first, last = s.From.Year(), s.To.Year()
+	return first, last, first <= last && last <= tally.YearsKept
+}
+
+// rolls reports whether f is read from the roll-up over first…last.
+func (f *Figure) rolls(first, last int) bool {
+	t := f.Tally
+	switch {
+	case t.Where != nil:
+		return !t.Started && !t.AtStart
+	case t.Distinct:
+		return t.Started && first == last
+	}
+	return !(t.Started && t.AtStart)
+}
+
+// rolledColumn is one value a rolled figure reads: its roll-up column and
+// year, and how its areas that moved are set right.
+type rolledColumn struct {
+	name string
+	year int
+	kind correction
+	c    tally.Column
+}
+
+type correction int
+
+const (
+	noCorrection correction = iota
+	startedCorrection
+	distinctCorrection
+	atStartCorrection
+)
+
+// rolledColumns lists what f reads, one per column of f.columns(); a
+// Started figure's second entry per column is subtracted.
+func (f *Figure) rolledColumns(first, last int) (plus, minus []rolledColumn) {
+	t := f.Tally
+	derived := derivedOf(f)
+	for i, c := range f.columns() {
+		switch {
+		case t.Where != nil:
+			plus = append(plus, rolledColumn{name: derived[i].Name(), year: last})
+		case t.Distinct:
+			plus = append(plus, rolledColumn{name: derived[i].Name(), year: last, kind: distinctCorrection, c: c})
+		case t.AtStart:
+			plus = append(plus, rolledColumn{name: derived[i].Name(), year: first - 1, kind: atStartCorrection, c: c})
+		case t.Started:
+			plus = append(plus, rolledColumn{name: c.Name(), year: last, kind: startedCorrection, c: c})
+			minus = append(minus, rolledColumn{name: c.Name(), year: first - 1})
+		default:
+			plus = append(plus, rolledColumn{name: c.Name(), year: last})
+		}
+	}
+	return plus, minus
+}
+
+// computeRolled computes figures that all roll (Figure.rolls) over whole
+// years first…last: one lookup of the scope's roll-up rows and one query
+// over the areas whose span under the scope has an end within the period.
+func computeRolled(ctx context.Context, q db.Q, s Scope, first, last int, fs []*Figure) (map[string]float64, error) {
+	sums, err := rollupSums(ctx, q, s.AreaID, first, last, fs)
+	if err != nil {
+		return nil, err
+	}
+	corr, err := rollupCorrections(ctx, q, s, fs)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]float64, len(fs))
+	for _, f := range fs {
+		plus, minus := f.rolledColumns(first, last)
+		v := make([]int64, len(plus))
+		for i, p := range plus {
+			v[i] = sums[rollCell{p.name, p.year}] + corr[f.Key][i]
+			if p.kind == startedCorrection {
+				m := minus[0]
+				minus = minus[1:]
+				v[i] -= sums[rollCell{m.name, m.year}]
+			}
+		}
+		count, flagged := v[0], int64(0)
+		switch f.Agg {
+		case Percent:
+			flagged = v[1]
+		case Sum:
+			flagged = v[0]
+		}
+		out[f.Key] = f.finish(count, flagged)
+	}
+	return out, nil
+}
+
+type rollCell struct {
+	name string
+	year int
+}
+
+// rollupSums reads the roll-up columns the figures need from the scope's
+// rows of the years they read; a year without a row sums to nothing.
+func rollupSums(ctx context.Context, q db.Q, area int64, first, last int, fs []*Figure) (map[rollCell]int64, error) {
+	var cells []rollCell
+	seen := map[rollCell]bool{}
+	names := map[string]bool{}
+	var cols []string
+	for _, f := range fs {
+		plus, minus := f.rolledColumns(first, last)
+		for _, c := range append(plus, minus...) {
+			cell := rollCell{c.name, c.year}
+			if !seen[cell] {
+				seen[cell] = true
+				cells = append(cells, cell)
+			}
+			if !names[c.name] {
+				names[c.name] = true
+				cols = append(cols, c.name)
+			}
+		}
+	}
+	rows, err := q.QueryContext(ctx, "SELECT year, "+strings.Join(cols, ", ")+" FROM tally_rollup WHERE area_id = ? AND year IN (?, ?)", area, first-1, last)
+	if err != nil {
+		return nil, fmt.Errorf("figures: roll-up: %w", err)
+	}
+	defer rows.Close()
+	out := make(map[rollCell]int64, len(cells))
+	for rows.Next() {
+		var year int
+		vals := make([]int64, len(cols))
+		dst := []any{&year}
+		for i := range vals {
+			dst = append(dst, &vals[i])
+		}
+		if err := rows.Scan(dst...); err != nil {
+			return nil, fmt.Errorf("figures: roll-up: %w", err)
+		}
+		for i, c := range cols {
+			if seen[rollCell{c, year}] {
+				out[rollCell{c, year}] = vals[i]
+			}
+		}
+	}
+	return out, rows.Err()
+}
+
+// rollupCorrections sets right, for each figure and column it reads, what
+// the roll-up counts wrongly for the areas whose span under the scope
+// begins or ends within the period (or on its first day): the roll-up
+// counted each area by where it stood on the years' 31 Decembers, the
+// figure counts it over its time under the scope. Areas that stayed under
+// the scope, or never were, need nothing; the others are few (a community
+// moved, created or ended), each read from tally by a seek per day.
+func rollupCorrections(ctx context.Context, q db.Q, s Scope, fs []*Figure) (map[string][]int64, error) {
+	var p params
+	scope, from, end := p.add(s.AreaID), p.add(s.From), p.add(s.To)
+	ov := "(sc.to_on IS NULL OR sc.to_on > " + from + ")"               // with from_on <= end, from the WHERE
+	vEnd := "(sc.to_on IS NULL OR sc.to_on > " + end + ")"              // under on the last day
+	vPrev := "(sc.from_on < " + from + " AND sc.to_on >= " + from + ")" // on the day before the first
+	vFrom := "(sc.from_on <= " + from + " AND " + ov + ")"              // on the first day
+	joins := map[string]string{
+		"th": lastRow("th", "x.on_date <= "+end+" AND (sc.to_on IS NULL OR x.on_date < sc.to_on)"),
+		"tb": lastRow("tb", "x.on_date < CASE WHEN sc.from_on > "+from+" THEN sc.from_on ELSE "+from+" END"),
+		"te": lastRow("te", "x.on_date <= "+end),
+		"tp": lastRow("tp", "x.on_date < "+from),
+		"ts": lastRow("ts", "x.on_date <= "+from),
+	}
+	used := map[string]bool{}
+	val := func(alias string, c tally.Column) string {
+		used[alias] = true
+		return "COALESCE(" + alias + "." + c.Name() + ", 0)"
+	}
+	var inner, outer []string
+	type slot struct {
+		key string
+		i   int
+	}
+	var slots []slot
+	for _, f := range fs {
+		plus, _ := f.rolledColumns(0, 0)
+		for i, c := range plus {
+			n := fmt.Sprintf("n%d", len(outer))
+			grew := "CASE WHEN " + ov + " THEN " + val("th", c.c) + " - " + val("tb", c.c) + " ELSE 0 END"
+			switch c.kind {
+			case noCorrection:
+				continue
+			case startedCorrection:
+				inner = append(inner, "SUM("+grew+" - CASE WHEN "+vEnd+" THEN "+val("te", c.c)+" ELSE 0 END + CASE WHEN "+vPrev+" THEN "+val("tp", c.c)+" ELSE 0 END) AS "+n)
+				outer = append(outer, "COALESCE(SUM(g."+n+"), 0)")
+			case distinctCorrection:
+				inner = append(inner, "SUM("+grew+") AS "+n,
+					"SUM(CASE WHEN "+vEnd+" AND "+val("te", c.c)+" > "+val("tp", c.c)+" THEN 1 ELSE 0 END) AS m"+n)
+				outer = append(outer, "COALESCE(SUM(CASE WHEN g."+n+" > 0 THEN 1 ELSE 0 END - g.m"+n+"), 0)")
+			case atStartCorrection:
+				inner = append(inner, "SUM((CASE WHEN "+vFrom+" THEN 1 ELSE 0 END - CASE WHEN "+vPrev+" THEN 1 ELSE 0 END) * "+val("ts", c.c)+") AS "+n)
+				outer = append(outer, "COALESCE(SUM(g."+n+"), 0)")
+			}
+			slots = append(slots, slot{f.Key, i})
+		}
+	}
+	out := make(map[string][]int64, len(fs))
+	for _, f := range fs {
+		plus, _ := f.rolledColumns(0, 0)
+		out[f.Key] = make([]int64, len(plus))
+	}
+	if len(outer) == 0 {
+		return out, nil
+	}
+	var js []string
+	for _, a := range []string{"th", "tb", "te", "tp", "ts"} {
+		if used[a] {
+			js = append(js, joins[a])
+		}
+	}
+	query := SQLJoin(
+		"SELECT "+strings.Join(outer, ", ")+" FROM (",
+		"SELECT sc.descendant_id AS area, "+strings.Join(inner, ", "),
+		"FROM area_closure sc",
+		strings.Join(js, "\n"),
+		"WHERE sc.ancestor_id = "+scope+" AND sc.from_on <= "+end,
+		"AND (sc.from_on >= "+from+" OR (sc.to_on >= "+from+" AND sc.to_on <= "+end+"))",
+		"GROUP BY sc.descendant_id) g",
+	)
+	vals := make([]int64, len(outer))
+	dst := make([]any, len(vals))
+	for i := range vals {
+		dst[i] = &vals[i]
+	}
+	if err := q.QueryRowContext(ctx, query, p...).Scan(dst...); err != nil {
+		return nil, fmt.Errorf("figures: roll-up corrections: %w", err)
+	}
+	for i, sl := range slots {
+		out[sl.key][sl.i] = vals[i]
+	}
+	return out, nil
+}
