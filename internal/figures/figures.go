@@ -178,7 +178,7 @@ func (f *Figure) Compute(ctx context.Context, q db.Q, s Scope) (float64, error) 
 }
 
 func (f *Figure) compute(ctx context.Context, q db.Q, s Scope) (float64, error) {
-	if f.Tally != nil || f.Set != nil {
+	if f.talliedFor(s) || f.Set != nil {
 		fresh, err := tally.Clean(ctx, q)
 		if err != nil {
 			return 0, err
@@ -272,7 +272,7 @@ func ComputeList(ctx context.Context, q db.Q, s Scope, lang i18n.Lang, fs []*Fig
 	var tallied []*Figure
 	for i, f := range fs {
 		index[f.Key] = i
-		if fresh && f.Tally != nil {
+		if fresh && f.talliedFor(s) {
 			tallied = append(tallied, f)
 			continue
 		}

@@ -34,9 +34,26 @@ type Tallied struct {
 	// AtStart: the counts in force on the period's first day, the tree as
 	// it stood then (otherwise on its last day).
 	AtStart bool
+	// SingleYear: the counts give the value over one whole calendar year
+	// only (petitions received in the year and resolved by its end: a case
+	// counts if resolved in the year it was received); any other period
+	// counts rows.
+	SingleYear bool
 	// Where, if set, keeps only the areas whose count Where is above zero
 	// at the period's end (area.TallyCommunities: communities in existence).
 	Where *tally.Column
+}
+
+// talliedFor reports whether f reads maintained counts for s.
+func (f *Figure) talliedFor(s Scope) bool {
+	if f.Tally == nil {
+		return false
+	}
+	if !f.Tally.SingleYear {
+		return true
+	}
+	first, last, ok := s.wholeYears()
+	return ok && first == last
 }
 
 // columns are the counts a figure reads: its column, and the flagged one
@@ -286,7 +303,7 @@ func (p *params) add(v any) string {
 func CompareTallied(ctx context.Context, q db.Q, s Scope, fs []*Figure) ([]string, error) {
 	var tallied []*Figure
 	for _, f := range fs {
-		if f.Tally != nil {
+		if f.talliedFor(s) {
 			tallied = append(tallied, f)
 		}
 	}

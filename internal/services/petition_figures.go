@@ -51,7 +51,8 @@ func init() {
 		&figures.Figure{
 			Key: "petitions.resolution_rate", Part: 4, RecordKind: "petition", Agg: figures.Percent,
 			LabelZH: "诉求解决率", LabelEN: "Petitions resolved", UnitZH: "%", UnitEN: "%",
-			SQL: figures.SQLJoin(petitionRecord(flagResolved), petitionsReceived),
+			Tally: &figures.Tallied{Column: colPetitionsReceived, Flagged: colResolvedInYear, Started: true, SingleYear: true},
+			SQL:   figures.SQLJoin(petitionRecord(flagResolved), petitionsReceived),
 		},
 		&figures.Figure{
 			Key: "petitions.satisfaction_rate", Part: 4, RecordKind: "petition", Agg: figures.Percent,

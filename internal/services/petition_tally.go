@@ -1,9 +1,11 @@
 package services
 
-// Three of the petitions' figures read maintained counts (internal/tally;
-// migration 0021), each mirroring its SQL in petition_figures.go, which
-// the tests hold them to. petitions.resolution_rate (resolved by the
-// period's end) depends on two days of a case and counts rows.
+// The petitions' figures read maintained counts (internal/tally;
+// migrations 0021 and 0023), each mirroring its SQL in
+// petition_figures.go, which the tests hold them to.
+// petitions.resolution_rate (resolved by the period's end) depends on two
+// days of a case: over one calendar year it reads the cases resolved in
+// the year they were received, and counts rows for any other period.
 
 import (
 	"dangjian/internal/date"
@@ -16,6 +18,7 @@ var (
 	colPetitionsCalledBack = tally.NewColumn("petitions_called_back")
 	colPetitionsSatisfied  = tally.NewColumn("petitions_satisfied")
 	colCollectiveResolved  = tally.NewColumn("petitions_collective_resolved")
+	colResolvedInYear      = tally.NewColumn("petitions_resolved_in_year")
 )
 
 func init() {
@@ -32,6 +35,9 @@ func init() {
 			c.Start(area, colPetitionsResponded, received, responded)
 			c.Start(area, colPetitionsCalledBack, received, calledBack)
 			c.Start(area, colPetitionsSatisfied, received, satisfied)
+			if !resolved.IsZero() && resolved.Year() == received.Year() {
+				c.Start(area, colResolvedInYear, received, 1)
+			}
 			if collective == 1 && !resolved.IsZero() {
 				c.Start(area, colCollectiveResolved, resolved, 1)
 			}
