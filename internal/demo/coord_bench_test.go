@@ -47,17 +47,25 @@ func BenchmarkFiguresPartsOneTwoCity(b *testing.B) {
 //
 //	DANGJIAN_TEST_POSTGRES=postgres://… go test ./internal/demo -run '^$' -bench PartTwoCityPostgres -benchtime 50x -timeout 60m
 func BenchmarkPartTwoCityPostgres(b *testing.B) {
+	d := generatedPostgres(b, "city")
+	b.Run("figures", func(b *testing.B) { benchParts(b, d) })
+	b.Run("overdue", func(b *testing.B) { benchOverdue(b, d) })
+}
+
+// generatedPostgres generates a tier into a fresh PostgreSQL schema for
+// the run (ten minutes and more for the city), or skips the benchmark
+// when DANGJIAN_TEST_POSTGRES is not set.
+func generatedPostgres(b *testing.B, tier string) *db.DB {
 	if os.Getenv(dbtest.EnvPostgres) == "" {
 		b.Skip("DANGJIAN_TEST_POSTGRES is not set")
 	}
 	d := dbtest.Open(b, db.Postgres)
 	start := time.Now()
-	if _, err := GenerateWith(context.Background(), d, GenOptions{Tier: tierNamed(b, "city"), Seed: DefaultSeed, Today: date.Today(), Keys: testKeys(b)}, nil); err != nil {
+	if _, err := GenerateWith(context.Background(), d, GenOptions{Tier: tierNamed(b, tier), Seed: DefaultSeed, Today: date.Today(), Keys: testKeys(b)}, nil); err != nil {
 		b.Fatal(err)
 	}
-	b.Logf("generated the city tier in %s", time.Since(start).Round(time.Second))
-	b.Run("figures", func(b *testing.B) { benchParts(b, d) })
-	b.Run("overdue", func(b *testing.B) { benchOverdue(b, d) })
+	b.Logf("generated the %s tier in %s", tier, time.Since(start).Round(time.Second))
+	return d
 }
 
 func benchParts(b *testing.B, d *db.DB) {

@@ -8,6 +8,7 @@ import (
 
 	"dangjian/internal/area"
 	"dangjian/internal/date"
+	"dangjian/internal/db"
 	"dangjian/internal/figures"
 	"dangjian/internal/i18n"
 	"dangjian/internal/memo"
@@ -33,8 +34,23 @@ func BenchmarkFiguresAllPartsCity(b *testing.B) {
 // iteration.
 //
 //	go test ./internal/demo -run '^$' -bench SpeechCity -benchtime 20x -count 5
-func BenchmarkSpeechCity(b *testing.B) {
-	d := cachedTier(b, "city")
+func BenchmarkSpeechCity(b *testing.B) { benchSpeech(b, cachedTier(b, "city")) }
+
+// BenchmarkAllPartsCityPostgres runs BenchmarkFiguresAllPartsCity and
+// BenchmarkSpeechCity on PostgreSQL when DANGJIAN_TEST_POSTGRES is set, on
+// the city tier generated into a fresh schema for the run (issue 13's
+// target for the figures: under 100 ms on PostgreSQL):
+//
+//	DANGJIAN_TEST_POSTGRES=postgres://… go test ./internal/demo -run '^$' -bench AllPartsCityPostgres -benchtime 20x -timeout 90m
+func BenchmarkAllPartsCityPostgres(b *testing.B) {
+	d := generatedPostgres(b, "city")
+	b.Run("figures", func(b *testing.B) { benchPartsOf(b, d, figures.All(), "all-parts") })
+	b.Run("speech", func(b *testing.B) { benchSpeech(b, d) })
+}
+
+// benchSpeech times the whole speech of the tier in d against part one's
+// figures, in the same iterations.
+func benchSpeech(b *testing.B, d *db.DB) {
 	ctx := context.Background()
 	root, err := area.NewStore(d).Root(ctx)
 	if err != nil {
