@@ -73,13 +73,13 @@ func pickQuery(k slot, notIn string) string {
 		return figures.SQLJoin("SELECT p.id, 0", doneIn, "AND "+savedSQL("p")+" > 0"+notIn,
 			"ORDER BY "+savedSQL("p")+" DESC, p.done_on, p.id LIMIT 1")
 	case mostUnits:
-		return figures.SQLJoin("SELECT p.id, COUNT(DISTINCT c.unit_id) AS n",
-			strings.Replace(doneIn, "WHERE", "JOIN co_contribution c ON c.project_id = p.id AND c.unit_id IS NOT NULL\nWHERE", 1)+notIn,
-			"GROUP BY p.id, p.done_on ORDER BY n DESC, p.done_on, p.id LIMIT 1")
+		// unit_count and top_money are kept by triggers on co_contribution
+		// (migration 0024): the period's projects alone are read.
+		return figures.SQLJoin("SELECT p.id, 0", doneIn, "AND p.unit_count > 0"+notIn,
+			"ORDER BY p.unit_count DESC, p.done_on, p.id LIMIT 1")
 	case largestMoney:
-		return figures.SQLJoin("SELECT p.id, c.unit_id",
-			strings.Replace(doneIn, "WHERE", "JOIN co_contribution c ON c.project_id = p.id AND c.unit_id IS NOT NULL AND c.kind = 'money'\nWHERE", 1)+notIn,
-			"GROUP BY p.id, p.done_on, c.unit_id HAVING SUM(c.value) > 0 ORDER BY SUM(c.value) DESC, p.done_on, p.id, c.unit_id LIMIT 1")
+		return figures.SQLJoin("SELECT p.id, p.top_money_unit_id", doneIn, "AND p.top_money > 0"+notIn,
+			"ORDER BY p.top_money DESC, p.done_on, p.id LIMIT 1")
 	}
 	return figures.SQLJoin("SELECT p.id, 0", doneIn,
 		"AND EXISTS (SELECT 1 FROM co_result r WHERE r.project_id = p.id)"+notIn,

@@ -228,3 +228,55 @@ func TestSpeechPartFour(t *testing.T) {
 		}
 	})
 }
+
+// TestSlotRankingsKeptByTriggers holds what the slots rank projects by
+// (unit_count, top_money, top_money_unit_id, kept by triggers on
+// co_contribution: migration 0024) to the contributions themselves, after
+// the dataset and after a contribution is changed and one deleted by any
+// write, on both engines.
+func TestSlotRankingsKeptByTriggers(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, dbh *db.DB) {
+		p := newPartFour(t, dbh)
+		ids := p.speechProjects()
+		const fromRows = `SELECT p.id,
+  (SELECT COUNT(DISTINCT c.unit_id) FROM co_contribution c WHERE c.project_id = p.id AND c.unit_id IS NOT NULL),
+  COALESCE((SELECT MAX(m.s) FROM (SELECT SUM(c.value) AS s FROM co_contribution c WHERE c.project_id = p.id AND c.unit_id IS NOT NULL AND c.kind = 'money' GROUP BY c.unit_id) m), 0),
+  p.unit_count, p.top_money
+FROM co_project p ORDER BY p.id`
+		check := func(when string) {
+			t.Helper()
+			rows, err := dbh.Reader().QueryContext(context.Background(), fromRows)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer rows.Close()
+			n := 0
+			for rows.Next() {
+				var id, units, money, keptUnits, keptMoney int64
+				if err := rows.Scan(&id, &units, &money, &keptUnits, &keptMoney); err != nil {
+					t.Fatal(err)
+				}
+				if units != keptUnits || money != keptMoney {
+					t.Errorf("%s: project %d keeps %d units and %d top money, its contributions say %d and %d", when, id, keptUnits, keptMoney, units, money)
+				}
+				n++
+			}
+			if n < 5 {
+				t.Fatalf("%s: %d projects", when, n)
+			}
+		}
+		check("after the dataset")
+		w := dbh.Writer()
+		if _, err := w.ExecContext(context.Background(), "UPDATE co_contribution SET kind = 'money', value = value * 3 WHERE project_id = ?", ids["P6"]); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.ExecContext(context.Background(), "DELETE FROM co_contribution WHERE project_id = ? AND kind = 'land'", ids["P7"]); err != nil {
+			t.Fatal(err)
+		}
+		check("after a change and a deletion")
+		var unit int64
+		if err := w.QueryRowContext(context.Background(), "SELECT top_money_unit_id FROM co_project WHERE id = ?", ids["P6"]).Scan(&unit); err != nil || unit != p.units["U4 供电所"] {
+			t.Errorf("P6's top money unit: %d, %v; want U4 供电所 (%d)", unit, err, p.units["U4 供电所"])
+		}
+	})
+}
