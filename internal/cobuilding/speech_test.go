@@ -270,7 +270,7 @@ FROM co_project p ORDER BY p.id`
 		if _, err := w.ExecContext(context.Background(), "UPDATE co_contribution SET kind = 'money', value = value * 3 WHERE project_id = ?", ids["P6"]); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := w.ExecContext(context.Background(), "DELETE FROM co_contribution WHERE project_id = ? AND kind = 'land'", ids["P7"]); err != nil {
+		if _, err := w.ExecContext(context.Background(), "DELETE FROM co_contribution WHERE project_id = ? AND kind = 'money'", ids["P7"]); err != nil {
 			t.Fatal(err)
 		}
 		check("after a change and a deletion")
