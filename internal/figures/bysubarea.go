@@ -69,8 +69,9 @@ func YearBefore(s Scope) Scope {
 // period's last day, then those that ended within the period while under
 // it (see SubArea.EndedOn). An area that moved out of the scope during the
 // period and still stands elsewhere is not listed: its records of the
-// period count where it then stood. Within each group the rows go by
-// parent name, name and id.
+// period count where it then stood. Within each group the rows go in the
+// order the areas were set up (their parent's id, then their own), the
+// order of the tree's listing.
 func SubAreas(ctx context.Context, q db.Q, s Scope, level string) ([]SubArea, error) {
 	// The parent on day ?d (an area's last day in the period).
 	parent := func(day string) string {
@@ -138,11 +139,8 @@ func SubAreas(ctx context.Context, q db.Q, s Scope, level string) ([]SubArea, er
 		if a.EndedOn.IsZero() != b.EndedOn.IsZero() {
 			return a.EndedOn.IsZero()
 		}
-		if a.ParentName != b.ParentName {
-			return a.ParentName < b.ParentName
-		}
-		if a.Name != b.Name {
-			return a.Name < b.Name
+		if a.ParentID != b.ParentID {
+			return a.ParentID < b.ParentID
 		}
 		return a.ID < b.ID
 	})
@@ -311,7 +309,10 @@ func groupedSQL(sql string, ids []int64) (string, bool) {
 	for i, id := range ids {
 		in[i] = strconv.FormatInt(id, 10)
 	}
-	widened := "sc.ancestor_id IN (" + strings.Join(in, ", ") + ")"
+	// The unary plus keeps SQLite from driving the join from the list
+	// (4,000 communities: a figure of subdistricts took 2.3 s so, 15 ms
+	// with the rows found first and the list a lookup).
+	widened := "+sc.ancestor_id IN (" + strings.Join(in, ", ") + ")"
 	for k, br := range branches {
 		at := strings.Index(br, scopeJoin)
 		if at < 0 || strings.Count(br, scopeJoin) != 1 || depthAt(br, at) != 0 ||

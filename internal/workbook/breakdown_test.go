@@ -95,4 +95,3 @@ func TestComputeBySubArea(t *testing.T) {
 		}
 	})
 }
-
