@@ -7,6 +7,9 @@ func init() {
 	i18n.Register(map[string]i18n.Message{
 		"err.workbook_level":       {ZH: "“%s”不是可选的分组级别（subdistrict 街道、community 社区）", EN: "%q is not a level to break down to (subdistrict, community)"},
 		"err.workbook_level_below": {ZH: "分组级别“%s”须低于所选区域的级别（%s）", EN: "the level %q must be below the scope's own level (%s)"},
+		"err.workbook_needs_out":   {ZH: "统计工作簿需要用 --out 指定输出文件（.xlsx）", EN: "the workbook needs --out FILE.xlsx to write to"},
+		"err.workbook_out_ext":     {ZH: "输出文件“%s”的扩展名应为 .xlsx", EN: "the output file %q must end in .xlsx"},
+		"err.cli_flag":             {ZH: "--%s：%s", EN: "--%s: %s"},
 		"xlsx.wb_sheet_part":       {ZH: "第%s部分", EN: "Part %s"},
 		"xlsx.wb_sheet_stats":      {ZH: "党员情况统计表", EN: "Party statistics"},
 		"xlsx.wb_title_part":       {ZH: "%s统计表（第%s部分）", EN: "%s: statistics, part %s"},
