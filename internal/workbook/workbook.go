@@ -42,12 +42,13 @@ func DefaultLevel(scopeLevel string) string {
 }
 
 // CheckLevel refuses a level that is not below the scope's (field names
-// the form field or flag).
+// the form field or flag); a community's own workbook is at community
+// level, its total row alone.
 func CheckLevel(field, scopeLevel, level string) error {
 	switch {
 	case level != Subdistrict && level != Community:
 		return i18n.Errf(field, "err.workbook_level", level)
-	case scopeLevel == Community || scopeLevel == Subdistrict && level == Subdistrict:
+	case scopeLevel == level && level == Subdistrict || scopeLevel == Community && level == Subdistrict:
 		return i18n.Errf(field, "err.workbook_level_below", level, scopeLevel)
 	}
 	return nil
@@ -108,3 +109,6 @@ func FormatChange(f *figures.Figure, d float64) string {
 	}
 	return s
 }
+
+// ContentType is the media type of an XLSX workbook.
+const ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
