@@ -128,9 +128,12 @@ func (s *pages) figuresByArea(w http.ResponseWriter, r *http.Request) {
 		}
 		return "/figures/by-area?" + v.Encode()
 	}
-	for _, l := range []string{workbook.Subdistrict, workbook.Community} {
-		if workbook.CheckLevel("level", sc.Level, l) == nil {
-			page.Levels = append(page.Levels, byAreaLink{Label: i18n.T(lang, "ui.by_area.level_"+l), Href: link("level", l), Current: l == level})
+	for _, l := range []struct{ level, key string }{
+		{workbook.Subdistrict, "ui.by_area.level_subdistrict"},
+		{workbook.Community, "ui.by_area.level_community"},
+	} {
+		if workbook.CheckLevel("level", sc.Level, l.level) == nil {
+			page.Levels = append(page.Levels, byAreaLink{Label: i18n.T(lang, l.key), Href: link("level", l.level), Current: l.level == level})
 		}
 	}
 	for p := 1; p <= 4; p++ {

@@ -187,7 +187,11 @@ func keyCols(d *Data) int {
 
 // keyHeads are the headers of the key columns.
 func keyHeads(d *Data, lang i18n.Lang) []string {
-	heads := []string{i18n.T(lang, "xlsx.wb_col_"+d.Level)}
+	key := "xlsx.wb_col_subdistrict"
+	if d.Level == Community {
+		key = "xlsx.wb_col_community"
+	}
+	heads := []string{i18n.T(lang, key)}
 	if keyCols(d) == 2 {
 		heads = append(heads, i18n.T(lang, "xlsx.wb_col_parent"))
 	}
