@@ -56,6 +56,9 @@ var matrixRequests = map[string]func(in bool) (path, body string){
 	"GET /api/v1/speech": func(in bool) (string, string) {
 		return "/api/v1/speech?area=" + pick(in, "{迎宾社区}", "{官渡社区}"), ""
 	},
+	"GET /api/v1/workbook": func(in bool) (string, string) {
+		return "/api/v1/workbook?area=" + pick(in, "{迎宾社区}", "{官渡社区}"), ""
+	},
 	"GET /api/v1/persons/{id}": func(in bool) (string, string) {
 		return "/api/v1/persons/" + pick(in, "{矩阵党员}", "{官渡党员}"), ""
 	},

@@ -39,6 +39,7 @@ func commands() []command {
 		{"gen", "gen --tier district|city|province [--db URL] [--key-file FILE]", runGen},
 		{"figures", "figures [--area NAME|ID] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format json|table] [--db URL]", runFigures},
 		{"speech", "speech [--area NAME|ID] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format md|html|docx] [--out FILE] [--db URL]", runSpeech},
+		{"workbook", "workbook [--area NAME|ID] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--level subdistrict|community] --out FILE.xlsx [--db URL]", runWorkbook},
 		{"check", "check [--db URL]", runCheck},
 		{"audit", "audit verify [--anchor SEQ:HASH] [--db URL] | audit redact [--db URL]", runAudit},
 		{"user", "user add NAME --role ROLE [--area NAME|ID] [--name DISPLAY] [--can-reveal] | user passwd NAME | user password NAME (reads it from standard input) | user disable NAME | user enable NAME | user list", runUser},

@@ -30,6 +30,7 @@ func API(d *db.DB, areas *area.Store) api.Module {
 				{Method: http.MethodGet, Path: "/api/v1/figures", Perm: ReadReports, Handle: s.figureList, Response: figuresJSON{}},
 				{Method: http.MethodGet, Path: "/api/v1/figures/{key}", Perm: ReadReports, Handle: s.figureGet, Response: figureJSON{}},
 				{Method: http.MethodGet, Path: "/api/v1/speech", Perm: ReadReports, Handle: s.speechGet},
+				{Method: http.MethodGet, Path: "/api/v1/workbook", Perm: ReadReports, Handle: s.workbookGet},
 			}
 		},
 	}

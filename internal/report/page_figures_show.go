@@ -8,6 +8,7 @@ import (
 
 	"dangjian/internal/figures"
 	"dangjian/internal/i18n"
+	"dangjian/internal/workbook"
 )
 
 // figureRow is one figure of the table.
@@ -18,6 +19,9 @@ type figureRow struct {
 	Unit  string
 	Part  string // 第一部分, Part 1
 	Href  string
+	// Before is the value a year earlier, Change the change from it.
+	Before string
+	Change string
 }
 
 // figuresPage is the data of the figures page.
@@ -25,6 +29,10 @@ type figuresPage struct {
 	Scope     *scopeForm
 	ScopeName string
 	Rows      []figureRow
+	// ByArea and Workbook link the same scope's figures by sub-area and
+	// its statistics workbook.
+	ByArea   string
+	Workbook string
 }
 
 // figuresShow renders the scope and period pickers and every registered
@@ -48,11 +56,22 @@ func (s *pages) figuresShow(w http.ResponseWriter, r *http.Request) {
 		s.ServerError(w, r, fmt.Errorf("web: figures: %w", err))
 		return
 	}
-	for _, v := range vals {
+	before, err := figures.ComputeAll(r.Context(), s.db.Reader(), figures.YearBefore(sc), lang)
+	if err != nil {
+		s.ServerError(w, r, fmt.Errorf("web: figures: %w", err))
+		return
+	}
+	for i, v := range vals {
+		f := figures.Get(v.Key)
 		page.Rows = append(page.Rows, figureRow{
-			Key: v.Key, Label: v.Label, Value: v.Text, Unit: v.Unit, Part: partName(lang, figures.Get(v.Key).Part),
-			Href: form.Link("/figures/" + v.Key),
+			Key: v.Key, Label: v.Label, Value: v.Text, Unit: v.Unit, Part: partName(lang, f.Part),
+			Href:   form.Link("/figures/" + v.Key),
+			Before: before[i].Text, Change: workbook.FormatChange(f, workbook.Change(f, v.Value, before[i].Value)),
 		})
+	}
+	page.Workbook = form.Link("/workbook.xlsx")
+	if sc.Level != workbook.Community {
+		page.ByArea = form.Link("/figures/by-area")
 	}
 	s.Render(w, r, http.StatusOK, "figures", v)
 }

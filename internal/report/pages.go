@@ -33,6 +33,8 @@ func Pages(d *db.DB, areas *area.Store) web.Module {
 			return []web.Route{
 				{Pattern: "GET /figures", Perm: ReadReports, Handler: s.figuresShow},
 				{Pattern: "GET /figures/{key}", Perm: ReadReports, Handler: s.figureShow},
+				{Pattern: "GET /figures/by-area", Perm: ReadReports, Handler: s.figuresByArea},
+				{Pattern: "GET /workbook.xlsx", Perm: ReadReports, Handler: s.workbookDownload},
 				{Pattern: "GET /speech", Perm: ReadReports, Handler: s.speechShow},
 				{Pattern: "GET /speech.md", Perm: ReadReports, Handler: s.speechDownload},
 				{Pattern: "GET /speech.html", Perm: ReadReports, Handler: s.speechDownload},

@@ -7,6 +7,11 @@
 //
 // Tree: a details[data-children] loads its children's HTML the first time
 // it is opened.
+//
+// Sortable tables: in a table[data-sortable], a heading's link (a[data-sort],
+// which without this script asks the server for the sorted page) sorts the
+// rows of tbody.rows in place by the cells' data-v, numbers or text; a
+// second click reverses.
 "use strict";
 
 function pickerInit(input) {
@@ -97,7 +102,38 @@ function treeInit(details) {
   load(); // opened before this script ran
 }
 
+function sortableInit(table) {
+  const body = table.querySelector("tbody.rows");
+  const heads = Array.from(table.tHead.rows[0].cells);
+  heads.forEach((th, col) => {
+    const a = th.querySelector("a[data-sort]");
+    if (!a || !body) return;
+    a.addEventListener("click", (ev) => {
+      ev.preventDefault();
+      const dir = th.getAttribute("aria-sort") === "ascending" ? "descending" : "ascending";
+      heads.forEach((h) => h.removeAttribute("aria-sort"));
+      th.setAttribute("aria-sort", dir);
+      const num = a.dataset.sort === "num";
+      const key = (tr) => {
+        const v = tr.cells[col] ? tr.cells[col].dataset.v || "" : "";
+        return num ? parseFloat(v) || 0 : v;
+      };
+      const rows = Array.from(body.rows);
+      rows.sort((x, y) => {
+        const p = key(x), q = key(y);
+        const c = num ? p - q : p.localeCompare(q, document.documentElement.lang || undefined);
+        return dir === "ascending" ? c : -c;
+      });
+      body.append(...rows);
+      const url = new URL(a.href, location.href);
+      url.searchParams.set("dir", dir === "ascending" ? "asc" : "desc");
+      history.replaceState(null, "", url);
+    });
+  });
+}
+
 document.addEventListener("DOMContentLoaded", () => {
+  document.querySelectorAll("table[data-sortable]").forEach(sortableInit);
   document.querySelectorAll("input[data-pick]").forEach(pickerInit);
   document.querySelectorAll("details[data-children]").forEach(treeInit);
   document.documentElement.dataset.ready = "1"; // for the browser tests

@@ -1,0 +1,4 @@
+package figures
+
+// GroupedSQL is groupedSQL.
+var GroupedSQL = groupedSQL
