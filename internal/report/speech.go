@@ -101,7 +101,23 @@ func (t *Template) Fill(ctx context.Context, q db.Q, s figures.Scope, today date
 	for _, v := range list {
 		vals[v.Key] = v
 	}
-	d := &speechData{ctx: ctx, q: q, s: s, lang: t.Lang, values: vals, examples: map[string]speech.Fields{}}
+	// The figures said with their change from a year earlier are computed
+	// for that period in one more batch.
+	earlier := map[string]figures.Value{}
+	if keys := t.t.Changes(); len(keys) > 0 {
+		var efs []*figures.Figure
+		for _, k := range keys {
+			efs = append(efs, figures.Get(k))
+		}
+		elist, err := figures.ComputeList(ctx, q, speech.EarlierScope(s), t.Lang, efs)
+		if err != nil {
+			return nil, err
+		}
+		for _, v := range elist {
+			earlier[v.Key] = v
+		}
+	}
+	d := &speechData{ctx: ctx, q: q, s: s, lang: t.Lang, values: vals, earlier: earlier, examples: map[string]speech.Fields{}}
 	parts, err := t.t.Render(speech.Context{Lang: t.Lang, Scope: s, Level: s.Level, Today: today}, d)
 	if err != nil {
 		return nil, err
@@ -145,6 +161,11 @@ func (f *Filled) HTML(linkBase string) string {
 	q.Set("area", fmt.Sprint(f.Scope.AreaID))
 	q.Set("from", f.Scope.From.String())
 	q.Set("to", f.Scope.To.String())
+	e := speech.EarlierScope(f.Scope)
+	eq := url.Values{}
+	eq.Set("area", fmt.Sprint(e.AreaID))
+	eq.Set("from", e.From.String())
+	eq.Set("to", e.To.String())
 	var b bytes.Buffer
 	b.WriteString("<article class=\"speech\">\n<h1>" + html.EscapeString(f.title()) + "</h1>\n")
 	for _, p := range f.parts {
@@ -155,7 +176,10 @@ func (f *Filled) HTML(linkBase string) string {
 				continue
 			}
 			link := s.Link
-			if figures.Get(s.Key) != nil {
+			switch {
+			case figures.Get(s.Key) != nil && s.Earlier:
+				link = linkBase + s.Key + "?" + eq.Encode()
+			case figures.Get(s.Key) != nil:
 				link = linkBase + s.Key + "?" + q.Encode()
 			}
 			if linkBase == "" || link == "" {
@@ -195,7 +219,16 @@ type speechData struct {
 	s        figures.Scope
 	lang     i18n.Lang
 	values   map[string]figures.Value
+	earlier  map[string]figures.Value
 	examples map[string]speech.Fields
+}
+
+func (d *speechData) Earlier(key string) (figures.Value, error) {
+	v, ok := d.earlier[key]
+	if !ok {
+		return figures.Value{}, fmt.Errorf("report: figure %s a year earlier was not computed", key)
+	}
+	return v, nil
 }
 
 func (d *speechData) Value(key string) (figures.Value, error) {
