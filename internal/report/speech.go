@@ -35,6 +35,16 @@ type Template struct {
 // LoadTemplate reads the embedded default template of lang: one file per
 // part, in the order of their names.
 func LoadTemplate(lang i18n.Lang) (*Template, error) {
+	parts, err := DefaultParts(lang)
+	if err != nil {
+		return nil, err
+	}
+	return ParseTemplate(lang, parts...)
+}
+
+// DefaultParts are the parts of the embedded default template of lang (the
+// seed's words), in order.
+func DefaultParts(lang i18n.Lang) ([]string, error) {
 	dir := path.Join("speech", string(lang))
 	entries, err := fs.ReadDir(speechFS, dir)
 	if err != nil {
@@ -55,7 +65,32 @@ func LoadTemplate(lang i18n.Lang) (*Template, error) {
 		}
 		parts = append(parts, string(b))
 	}
-	return ParseTemplate(lang, parts...)
+	return parts, nil
+}
+
+// Templates gives the template a scope's speech is filled from. The
+// editable templates (internal/speechtpl) give a scope's own or inherited
+// saved template; Defaults gives the embedded one everywhere.
+type Templates interface {
+	// For is the template of area areaID in lang.
+	For(ctx context.Context, areaID int64, lang i18n.Lang) (*Template, error)
+}
+
+type defaults struct{}
+
+func (defaults) For(_ context.Context, _ int64, lang i18n.Lang) (*Template, error) {
+	return LoadTemplate(lang)
+}
+
+// Defaults gives the embedded default template for every scope.
+var Defaults Templates = defaults{}
+
+// orDefaults is t, or Defaults when t is nil.
+func orDefaults(t Templates) Templates {
+	if t == nil {
+		return Defaults
+	}
+	return t
 }
 
 // ParseTemplate reads a template's parts in the speech language
