@@ -38,7 +38,7 @@ func commands() []command {
 		{"demo", "demo [--db URL] [--key-file FILE]", runDemo},
 		{"gen", "gen --tier district|city|province [--db URL] [--key-file FILE]", runGen},
 		{"figures", "figures [--area NAME|ID] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format json|table] [--db URL]", runFigures},
-		{"speech", "speech [--area NAME|ID] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format md|html|docx] [--out FILE] [--db URL]", runSpeech},
+		{"speech", "speech [--area NAME|ID] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--template default|saved|DIR|FILE.md] [--format md|html|docx] [--out FILE] [--db URL]", runSpeech},
 		{"check", "check [--db URL]", runCheck},
 		{"audit", "audit verify [--anchor SEQ:HASH] [--db URL] | audit redact [--db URL]", runAudit},
 		{"user", "user add NAME --role ROLE [--area NAME|ID] [--name DISPLAY] [--can-reveal] | user passwd NAME | user password NAME (reads it from standard input) | user disable NAME | user enable NAME | user list", runUser},
