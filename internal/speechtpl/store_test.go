@@ -227,12 +227,18 @@ func TestScope(t *testing.T) {
 		outsider := as("guandu", guandu)
 		yingbinUser := as("yingbin", w.ID("迎宾社区"))
 		calls := map[string]func() error{
-			"save":            func() error { _, err := st.Save(outsider, speechtpl.SaveInput{AreaID: hedong, Lang: i18n.ZH, Parts: edited(t, "外人认为")}); return err },
+			"save": func() error {
+				_, err := st.Save(outsider, speechtpl.SaveInput{AreaID: hedong, Lang: i18n.ZH, Parts: edited(t, "外人认为")})
+				return err
+			},
 			"versions":        func() error { _, err := st.Versions(outsider, hedong, i18n.ZH); return err },
 			"version":         func() error { _, err := st.Version(outsider, v.ID); return err },
 			"restore":         func() error { _, err := st.Restore(outsider, v.ID); return err },
 			"restore default": func() error { _, err := st.RestoreDefault(outsider, hedong, i18n.ZH); return err },
-			"save above":      func() error { _, err := st.Save(yingbinUser, speechtpl.SaveInput{AreaID: hedong, Lang: i18n.ZH, Parts: edited(t, "社区认为")}); return err },
+			"save above": func() error {
+				_, err := st.Save(yingbinUser, speechtpl.SaveInput{AreaID: hedong, Lang: i18n.ZH, Parts: edited(t, "社区认为")})
+				return err
+			},
 		}
 		for name, call := range calls {
 			if err := call(); !errors.Is(err, fault.OutOfScope) {
