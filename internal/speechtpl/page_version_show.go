@@ -16,11 +16,13 @@ type versionPage struct {
 	Version versionRow
 	// With is the version compared with (0: none); Others are the
 	// versions one may choose to compare with.
-	With     int64
-	WithNum  int
-	Others   []versionRow
-	Diff     []PartDiff
-	CanWrite bool
+	With int64
+	// OldNum and NewNum are the numbers of the older and the newer of
+	// the two compared.
+	OldNum, NewNum int
+	Others         []versionRow
+	Diff           []PartDiff
+	CanWrite       bool
 }
 
 // versionShow shows a version and its diff from the version ?with= names
@@ -63,10 +65,11 @@ func (p *pages) versionShow(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if other != nil {
-		page.With, page.WithNum = other.ID, other.Number
+		page.With, page.OldNum, page.NewNum = other.ID, other.Number, v.Number
 		older, newer := other.Parts, v.Parts
 		if other.Number > v.Number {
 			older, newer = v.Parts, other.Parts
+			page.OldNum, page.NewNum = v.Number, other.Number
 		}
 		page.Diff = Diff(older, newer)
 	}
