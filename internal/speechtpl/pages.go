@@ -33,7 +33,8 @@ func Pages(st *Store) web.Module {
 		Name:      "speechtpl",
 		Templates: web.Sub(templateFiles),
 		Funcs:     template.FuncMap{"inc": func(i int) int { return i + 1 }},
-		Nav:       []web.NavItem{{Key: "speech-template", Href: "/speech-template", Label: "ui.nav.speech_template", Perm: ReadTemplates, Order: 510}},
+		// In the admin menu: the bar holds about ten entries at 1280 px.
+		Nav:       []web.NavItem{{Key: "speech-template", Href: "/speech-template", Label: "ui.nav.speech_template", Perm: ReadTemplates, Order: 610, Group: web.AdminMenu}},
 		AreaLinks: links,
 		Routes: func(k *web.Kit) []web.Route {
 			p := &pages{Kit: k, s: st}
