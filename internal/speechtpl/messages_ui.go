@@ -49,6 +49,7 @@ func init() {
 		"ui.audit.action.speech_template.save":    {ZH: "保存讲话模板", EN: "Save a speech template"},
 		"ui.audit.action.speech_template.restore": {ZH: "恢复讲话模板版本", EN: "Restore a speech template version"},
 		"ui.audit.action.speech_template.restore_default": {ZH: "恢复默认讲话模板", EN: "Restore the default speech template"},
+		"ui.audit.target.speech_template":                 {ZH: "%s · %s · 第%s版", EN: "%s · %s · version %s"},
 		"ui.audit.type.speech_template":                   {ZH: "讲话模板", EN: "Speech template"},
 	})
 }

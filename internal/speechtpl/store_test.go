@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -154,6 +155,10 @@ func TestVersionsInheritanceAndRestore(t *testing.T) {
 		}
 		if entries != 5 {
 			t.Errorf("%d audit entries, want 5", entries)
+		}
+		names := audit.TargetNames(context.Background(), dbh.Reader(), i18n.ZH, []audit.Record{{TargetType: "speech_template", TargetID: strconv.FormatInt(h2.ID, 10)}})
+		if got := names["speech_template:"+strconv.FormatInt(h2.ID, 10)]; got != "河东街道 · zh · 第2版" {
+			t.Errorf("the auditor's page names version 2 %q", got)
 		}
 	})
 }
