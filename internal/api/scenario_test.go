@@ -43,6 +43,7 @@ func TestScenarios(t *testing.T) {
 		{"co-building", cobuildingScenarios, cobuildingWorld},
 		{"services", servicesScenarios, servicesWorld},
 		{"petitions", petitionScenarios, petitionWorld},
+		{"speech templates", speechTemplateScenarios, speechTemplateWorld},
 	}
 	doc := loadDoc(t)
 	for _, engine := range dbtest.Engines() {

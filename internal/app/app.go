@@ -21,6 +21,7 @@ import (
 	"dangjian/internal/pii"
 	"dangjian/internal/premises"
 	"dangjian/internal/services"
+	"dangjian/internal/speechtpl"
 	"dangjian/internal/web"
 )
 
@@ -41,6 +42,9 @@ type App struct {
 	Services *services.Store
 	// Petitions is part four (b)'s petitions, handled as work orders.
 	Petitions *services.PetitionStore
+	// Templates are the speech templates users edit; the speech of a
+	// scope is filled from its own or inherited one.
+	Templates *speechtpl.Store
 	Auth      *auth.Store
 	Log       *slog.Logger
 	// Jobs runs the background work started from the pages (imports).
@@ -69,6 +73,7 @@ func New(d *db.DB, keys *pii.Keyring, o Options) *App {
 	a.Cobuilding = cobuilding.NewStore(d, a.Areas)
 	a.Services = services.NewStore(d, a.Areas, keys)
 	a.Petitions = services.NewPetitionStore(d, a.Areas, keys)
+	a.Templates = speechtpl.NewStore(d, a.Areas)
 	// People's records hang on areas: an area that ends moves them along.
 	a.Areas.Attach(a.People)
 	a.Areas.Attach(a.Premises)

@@ -10,6 +10,7 @@ import (
 	"dangjian/internal/premises"
 	"dangjian/internal/report"
 	"dangjian/internal/services"
+	"dangjian/internal/speechtpl"
 	"dangjian/internal/web"
 )
 
@@ -18,7 +19,8 @@ import (
 func (a *App) pages() []web.Module {
 	return []web.Module{
 		area.Pages(a.Areas),
-		report.Pages(a.DB, a.Areas),
+		report.Pages(a.DB, a.Areas, a.Templates),
+		speechtpl.Pages(a.Templates),
 		people.Pages(a.People),
 		coordination.Pages(a.Coordination),
 		coordination.SheetPages(a.Coordination),
@@ -35,7 +37,8 @@ func (a *App) pages() []web.Module {
 func (a *App) endpoints() []api.Module {
 	return []api.Module{
 		area.API(a.Areas),
-		report.API(a.DB, a.Areas),
+		report.API(a.DB, a.Areas, a.Templates),
+		speechtpl.API(a.Templates),
 		people.API(a.People),
 		coordination.API(a.Coordination),
 		premises.API(a.Premises),

@@ -38,7 +38,7 @@ func commands() []command {
 		{"demo", "demo [--db URL] [--key-file FILE]", runDemo},
 		{"gen", "gen --tier district|city|province [--db URL] [--key-file FILE]", runGen},
 		{"figures", "figures [--area NAME|ID] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format json|table] [--db URL]", runFigures},
-		{"speech", "speech [--area NAME|ID] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format md|html|docx] [--out FILE] [--db URL]", runSpeech},
+		{"speech", "speech [--area NAME|ID] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--template default|saved|DIR|FILE.md] [--format md|html|docx] [--out FILE] [--db URL]", runSpeech},
 		{"workbook", "workbook [--area NAME|ID] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--level subdistrict|community] --out FILE.xlsx [--db URL]", runWorkbook},
 		{"check", "check [--db URL]", runCheck},
 		{"audit", "audit verify [--anchor SEQ:HASH] [--db URL] | audit redact [--db URL]", runAudit},

@@ -16,6 +16,7 @@ import (
 	"dangjian/internal/i18n"
 	"dangjian/internal/pii"
 	"dangjian/internal/report"
+	"dangjian/internal/speechtpl"
 )
 
 func runMigrate(ctx context.Context, env Env, args []string) error {
@@ -154,6 +155,7 @@ func runSpeech(ctx context.Context, env Env, args []string) error {
 	sf := addScopeFlags(fs)
 	format := fs.String("format", "md", "md, html or docx")
 	out := fs.String("out", "", "write to FILE instead of standard output")
+	tpl := fs.String("template", speechtpl.NameSaved, "default (the seed's words), saved (the scope's own or inherited template) or the path of a directory or .md file of template parts")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -174,7 +176,7 @@ func runSpeech(ctx context.Context, env Env, args []string) error {
 		return err
 	}
 	l := lang(env)
-	t, err := report.LoadTemplate(l)
+	t, err := speechtpl.NewStore(d, store).Named(ctx, *tpl, s.AreaID, l)
 	if err != nil {
 		return err
 	}

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"dangjian/internal/date"
 	"dangjian/internal/figures"
 )
 
@@ -28,6 +29,20 @@ func TestGroupedSQL(t *testing.T) {
 		}
 		if ok && !strings.Contains(got, "sc.ancestor_id AS sub_id") || ok && !strings.Contains(got, "IN (7, 9)") {
 			t.Errorf("%q: %s", c.sql, got)
+		}
+	}
+}
+
+func TestYearBefore(t *testing.T) {
+	cases := []struct{ from, to, wantFrom, wantTo string }{
+		{"2025-01-01", "2025-12-31", "2024-01-01", "2024-12-31"},
+		{"2024-02-29", "2024-02-29", "2023-02-28", "2023-02-28"},
+		{"2023-03-01", "2024-02-29", "2022-03-01", "2023-02-28"},
+	}
+	for _, c := range cases {
+		s := figures.YearBefore(figures.Scope{AreaID: 7, From: date.MustParse(c.from), To: date.MustParse(c.to)})
+		if s.From.String() != c.wantFrom || s.To.String() != c.wantTo || s.AreaID != 7 {
+			t.Errorf("%s–%s a year earlier = %s–%s", c.from, c.to, s.From, s.To)
 		}
 	}
 }

@@ -25,7 +25,7 @@ func (h *apiHandlers) speechGet(w http.ResponseWriter, r *http.Request) {
 		h.Fail(w, r, err)
 		return
 	}
-	t, err := LoadTemplate(api.Lang(r))
+	t, err := h.tpls.For(r.Context(), s.AreaID, api.Lang(r))
 	if err != nil {
 		h.Fail(w, r, err)
 		return

@@ -24,7 +24,7 @@ func (s *pages) speechDownload(w http.ResponseWriter, r *http.Request) {
 		_, _ = w.Write([]byte(msg + "\n"))
 		return
 	}
-	t, err := LoadTemplate(web.Lang(r))
+	t, err := s.tpls.For(r.Context(), sc.AreaID, web.Lang(r))
 	if err != nil {
 		s.ServerError(w, r, err)
 		return

@@ -30,7 +30,7 @@ func (s *pages) speechShow(w http.ResponseWriter, r *http.Request) {
 		s.Render(w, r, form.Status, "speech", v)
 		return
 	}
-	t, err := LoadTemplate(lang)
+	t, err := s.tpls.For(r.Context(), sc.AreaID, lang)
 	if err != nil {
 		s.ServerError(w, r, err)
 		return

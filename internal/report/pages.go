@@ -16,11 +16,13 @@ type pages struct {
 	*web.Kit
 	db    *db.DB
 	areas *area.Store
+	tpls  Templates
 }
 
 // Pages is the reports' part of the web application: the figures of any
-// scope and period, the records behind each, and the speech.
-func Pages(d *db.DB, areas *area.Store) web.Module {
+// scope and period, the records behind each, and the speech, filled from
+// the template tpls gives for the scope (nil: the embedded default).
+func Pages(d *db.DB, areas *area.Store, tpls Templates) web.Module {
 	return web.Module{
 		Name:      "report",
 		Templates: web.Sub(templateFiles),
@@ -29,7 +31,7 @@ func Pages(d *db.DB, areas *area.Store) web.Module {
 			{Key: "speech", Href: "/speech", Label: "ui.nav.speech", Perm: ReadReports, Order: 500},
 		},
 		Routes: func(k *web.Kit) []web.Route {
-			s := &pages{Kit: k, db: d, areas: areas}
+			s := &pages{Kit: k, db: d, areas: areas, tpls: orDefaults(tpls)}
 			return []web.Route{
 				{Pattern: "GET /figures", Perm: ReadReports, Handler: s.figuresShow},
 				{Pattern: "GET /figures/{key}", Perm: ReadReports, Handler: s.figureShow},

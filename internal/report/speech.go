@@ -35,6 +35,16 @@ type Template struct {
 // LoadTemplate reads the embedded default template of lang: one file per
 // part, in the order of their names.
 func LoadTemplate(lang i18n.Lang) (*Template, error) {
+	parts, err := DefaultParts(lang)
+	if err != nil {
+		return nil, err
+	}
+	return ParseTemplate(lang, parts...)
+}
+
+// DefaultParts are the parts of the embedded default template of lang (the
+// seed's words), in order.
+func DefaultParts(lang i18n.Lang) ([]string, error) {
 	dir := path.Join("speech", string(lang))
 	entries, err := fs.ReadDir(speechFS, dir)
 	if err != nil {
@@ -55,7 +65,32 @@ func LoadTemplate(lang i18n.Lang) (*Template, error) {
 		}
 		parts = append(parts, string(b))
 	}
-	return ParseTemplate(lang, parts...)
+	return parts, nil
+}
+
+// Templates gives the template a scope's speech is filled from. The
+// editable templates (internal/speechtpl) give a scope's own or inherited
+// saved template; Defaults gives the embedded one everywhere.
+type Templates interface {
+	// For is the template of area areaID in lang.
+	For(ctx context.Context, areaID int64, lang i18n.Lang) (*Template, error)
+}
+
+type defaults struct{}
+
+func (defaults) For(_ context.Context, _ int64, lang i18n.Lang) (*Template, error) {
+	return LoadTemplate(lang)
+}
+
+// Defaults gives the embedded default template for every scope.
+var Defaults Templates = defaults{}
+
+// orDefaults is t, or Defaults when t is nil.
+func orDefaults(t Templates) Templates {
+	if t == nil {
+		return Defaults
+	}
+	return t
 }
 
 // ParseTemplate reads a template's parts in the speech language
@@ -101,7 +136,23 @@ func (t *Template) Fill(ctx context.Context, q db.Q, s figures.Scope, today date
 	for _, v := range list {
 		vals[v.Key] = v
 	}
-	d := &speechData{ctx: ctx, q: q, s: s, lang: t.Lang, values: vals, examples: map[string]speech.Fields{}}
+	// The figures said with their change from a year earlier are computed
+	// for that period in one more batch.
+	earlier := map[string]figures.Value{}
+	if keys := t.t.Changes(); len(keys) > 0 {
+		var efs []*figures.Figure
+		for _, k := range keys {
+			efs = append(efs, figures.Get(k))
+		}
+		elist, err := figures.ComputeList(ctx, q, figures.YearBefore(s), t.Lang, efs)
+		if err != nil {
+			return nil, err
+		}
+		for _, v := range elist {
+			earlier[v.Key] = v
+		}
+	}
+	d := &speechData{ctx: ctx, q: q, s: s, lang: t.Lang, values: vals, earlier: earlier, examples: map[string]speech.Fields{}}
 	parts, err := t.t.Render(speech.Context{Lang: t.Lang, Scope: s, Level: s.Level, Today: today}, d)
 	if err != nil {
 		return nil, err
@@ -145,6 +196,11 @@ func (f *Filled) HTML(linkBase string) string {
 	q.Set("area", fmt.Sprint(f.Scope.AreaID))
 	q.Set("from", f.Scope.From.String())
 	q.Set("to", f.Scope.To.String())
+	e := figures.YearBefore(f.Scope)
+	eq := url.Values{}
+	eq.Set("area", fmt.Sprint(e.AreaID))
+	eq.Set("from", e.From.String())
+	eq.Set("to", e.To.String())
 	var b bytes.Buffer
 	b.WriteString("<article class=\"speech\">\n<h1>" + html.EscapeString(f.title()) + "</h1>\n")
 	for _, p := range f.parts {
@@ -155,7 +211,10 @@ func (f *Filled) HTML(linkBase string) string {
 				continue
 			}
 			link := s.Link
-			if figures.Get(s.Key) != nil {
+			switch {
+			case figures.Get(s.Key) != nil && s.Earlier:
+				link = linkBase + s.Key + "?" + eq.Encode()
+			case figures.Get(s.Key) != nil:
 				link = linkBase + s.Key + "?" + q.Encode()
 			}
 			if linkBase == "" || link == "" {
@@ -195,7 +254,16 @@ type speechData struct {
 	s        figures.Scope
 	lang     i18n.Lang
 	values   map[string]figures.Value
+	earlier  map[string]figures.Value
 	examples map[string]speech.Fields
+}
+
+func (d *speechData) Earlier(key string) (figures.Value, error) {
+	v, ok := d.earlier[key]
+	if !ok {
+		return figures.Value{}, fmt.Errorf("report: figure %s a year earlier was not computed", key)
+	}
+	return v, nil
 }
 
 func (d *speechData) Value(key string) (figures.Value, error) {

@@ -72,7 +72,7 @@ func (c checker) nodes(ns []node, in *Rule) error {
 
 func (c checker) value(n *value, in *Rule) error {
 	switch n.verb {
-	case "names":
+	case "names", "change":
 		if n.ref.isField || figures.Get(n.ref.name) == nil {
 			return c.fail(n.ln, "err.speech_unknown_figure", n.ref.name)
 		}
@@ -97,6 +97,35 @@ func (c checker) ref(line int, r ref, in *Rule, word bool) error {
 		return c.fail(line, "err.speech_unknown_figure", r.name)
 	}
 	return c.fail(line, "err.speech_unknown_word", r.name)
+}
+
+// Changes lists the figure keys the template says with their change from a
+// year earlier ({{change key}}), in order of first use.
+func (t *Template) Changes() []string {
+	var out []string
+	seen := map[string]bool{}
+	var walk func(ns []node)
+	walk = func(ns []node) {
+		for _, n := range ns {
+			switch n := n.(type) {
+			case *value:
+				if n.verb == "change" && !n.ref.isField && figures.Get(n.ref.name) != nil && !seen[n.ref.name] {
+					seen[n.ref.name] = true
+					out = append(out, n.ref.name)
+				}
+			case *cond:
+				walk(n.then)
+				walk(n.els)
+			case *example:
+				walk(n.body)
+				walk(n.els)
+			}
+		}
+	}
+	for _, p := range t.Parts {
+		walk(p.Nodes)
+	}
+	return out
 }
 
 // isKey tells a would-be figure key (it has a dot) from a stray word.

@@ -4,6 +4,9 @@
 //	{{communities.total}}             a figure's value
 //	{{about services.person_times}}   the same in the "×××多" style (2,345 → 2300多)
 //	{{names communities.created}}     the names of its records: up to three, then 等
+//	{{change members.total}}          its change from the same period a year earlier
+//	                                  (比上年增加3名, 比上年减少2.5个百分点, 与上年持平;
+//	                                  "3 more than a year earlier"), see Change
 //	{{scope}} {{from}} {{to}}         the scope's name and the period's days
 //	{{when}} {{as_of}} {{at_start}}   time words that follow the period (近年来, 去年, 2025年; 目前, 截至2024年底; 2022年初)
 //	{{if key}} … {{else}} … {{end}}   a clause kept only when the figure is not 0

@@ -25,7 +25,8 @@ type text struct {
 	s  string
 }
 
-// value writes a figure, a word or a field; verb is "", "about" or "names".
+// value writes a figure, a word or a field; verb is "", "about", "names",
+// "spelled" or "change" (the figure's change from a year earlier).
 type value struct {
 	ln   int
 	verb string
@@ -155,7 +156,7 @@ func (p *parser) list() (nodes []node, stop string, err error) {
 				return nil, "", err
 			}
 			nodes = append(nodes, n)
-		case "about", "names", "spelled":
+		case "about", "names", "spelled", "change":
 			if len(words) != 2 {
 				return nil, "", p.fail(ln, "err.speech_syntax", body, "{{"+words[0]+" key}}")
 			}

@@ -15,6 +15,9 @@ type Data interface {
 	Names(key string, max int) (names []string, more bool, err error)
 	// Example is the record a rule picks, nil when there is none.
 	Example(rule string) (Fields, error)
+	// Earlier is a figure's value for the same period a year earlier
+	// (figures.YearBefore), for {{change key}}.
+	Earlier(key string) (figures.Value, error)
 }
 
 // Context is what a speech is about and for.
@@ -35,6 +38,9 @@ type Segment struct {
 	Text string
 	Key  string
 	Link string
+	// Earlier marks a change from a year earlier ({{change key}}): its
+	// records are the figure's for the same period a year earlier.
+	Earlier bool
 }
 
 // Render fills the template: one list of segments per part.
@@ -124,6 +130,19 @@ func (r *renderer) value(n *value, f Fields, rule string) error {
 	}
 	var s string
 	switch n.verb {
+	case "change":
+		now, err := r.d.Value(key)
+		if err != nil {
+			return err
+		}
+		before, err := r.d.Earlier(key)
+		if err != nil {
+			return err
+		}
+		// A change links to the figure's records a year earlier, the
+		// records it is measured against.
+		r.out = append(r.out, Segment{Text: Change(r.c.Lang, figures.Get(key), now.Value, before.Value), Key: key, Earlier: true})
+		return nil
 	case "names":
 		names, more, err := r.d.Names(key, maxNames)
 		if err != nil {

@@ -30,6 +30,8 @@ type data struct {
 	values   map[string]float64
 	names    map[string][]string
 	examples map[string]speech.Fields
+	// earlier are the values a year earlier ({{change key}}).
+	earlier map[string]float64
 }
 
 func (d data) Value(key string) (figures.Value, error) {
@@ -49,6 +51,14 @@ func (d data) Names(key string, max int) ([]string, bool, error) {
 }
 
 func (d data) Example(rule string) (speech.Fields, error) { return d.examples[rule], nil }
+
+func (d data) Earlier(key string) (figures.Value, error) {
+	v, ok := d.earlier[key]
+	if !ok {
+		return figures.Value{}, fmt.Errorf("no earlier value %s", key)
+	}
+	return figures.Value{Key: key, Value: v, Text: fmt.Sprint(v)}, nil
+}
 
 var testData = data{
 	values: map[string]float64{"test.zero": 0, "test.some": 7, "test.many": 2345, "test.one": 1},
@@ -171,6 +181,10 @@ func TestRefusals(t *testing.T) {
 		{"{{about}}", "err.speech_syntax", 1},
 		{"{{example}}{{end}}", "err.speech_syntax", 1},
 		{"{{end extra}}", "err.speech_syntax", 1},
+		{"\n{{change test.nothing}}", "err.speech_unknown_figure", 2},
+		{"{{change scope}}", "err.speech_unknown_figure", 1},
+		{"{{example test_pick}}\n{{change .count}}{{end}}", "err.speech_unknown_figure", 2},
+		{"{{change}}", "err.speech_syntax", 1},
 	}
 	for _, c := range cases {
 		t.Run(c.src, func(t *testing.T) {

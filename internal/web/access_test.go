@@ -170,6 +170,7 @@ func TestRouteAccess(t *testing.T) {
 		seedAccessCobuilding(t, app)
 		seedAccessServices(t, app)
 		seedAccessPetitions(t, app)
+		seedAccessSpeechTemplates(t, app)
 		for _, role := range auth.Roles {
 			app.account("acc-"+string(role), role, roleScopes[role])
 		}

@@ -168,8 +168,10 @@ func wantContains(t *testing.T, what, got string, wants ...string) {
 // eachEngine runs fn with the demo application on every engine, in a tab.
 func eachEngine(t *testing.T, fn func(t *testing.T, ctx context.Context, app *testApp)) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
-		ctx := newTab(t)
-		fn(t, ctx, newTestApp(t, d))
+		// The application first: the tab's deadline is the browser steps',
+		// not the demo's load (slow on PostgreSQL on a busy machine).
+		app := newTestApp(t, d)
+		fn(t, newTab(t), app)
 	})
 }
 

@@ -12,6 +12,12 @@
 // which without this script asks the server for the sorted page) sorts the
 // rows of tbody.rows in place by the cells' data-v, numbers or text; a
 // second click reverses.
+//
+// Preview: a form[data-preview] (the speech template's editor) posts its
+// fields to data-preview a moment after the user stops typing and puts
+// each element of the answer in place of the page's element with its id
+// (the refusals beside the parts and the filled speech). Without this
+// script its 预览 button posts the form and the whole page comes back.
 "use strict";
 
 function pickerInit(input) {
@@ -132,8 +138,37 @@ function sortableInit(table) {
   });
 }
 
+function previewInit(form) {
+  let timer = 0, seq = 0;
+  async function refresh() {
+    const mine = ++seq;
+    let html = "";
+    try {
+      const res = await fetch(form.dataset.preview, {
+        method: "POST", credentials: "same-origin", body: new URLSearchParams(new FormData(form)),
+      });
+      if (!res.ok) return;
+      html = await res.text();
+    } catch (e) {
+      return;
+    }
+    if (mine !== seq) return; // a later keystroke has its own answer
+    const doc = new DOMParser().parseFromString(html, "text/html");
+    for (const el of Array.from(doc.body.children)) {
+      const old = el.id && document.getElementById(el.id);
+      if (old) old.replaceWith(document.importNode(el, true));
+    }
+    form.dataset.previewed = String(mine); // for the browser tests
+  }
+  form.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(refresh, 500);
+  });
+}
+
 document.addEventListener("DOMContentLoaded", () => {
   document.querySelectorAll("table[data-sortable]").forEach(sortableInit);
+  document.querySelectorAll("form[data-preview]").forEach(previewInit);
   document.querySelectorAll("input[data-pick]").forEach(pickerInit);
   document.querySelectorAll("details[data-children]").forEach(treeInit);
   document.documentElement.dataset.ready = "1"; // for the browser tests
