@@ -254,7 +254,7 @@ func computeForAreas(ctx context.Context, q db.Q, s Scope, level string, areas [
 	if !q.Pooled() {
 		parallel = 1
 	}
-	if err := runAll(tasks, parallel); err != nil {
+	if err := RunAll(tasks, parallel); err != nil {
 		return nil, err
 	}
 	return b, nil

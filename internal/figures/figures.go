@@ -300,7 +300,7 @@ func ComputeList(ctx context.Context, q db.Q, s Scope, lang i18n.Lang, fs []*Fig
 	if !q.Pooled() {
 		parallel = 1
 	}
-	if err := runAll(tasks, parallel); err != nil {
+	if err := RunAll(tasks, parallel); err != nil {
 		return nil, err
 	}
 	out := make([]Value, len(fs))
@@ -316,8 +316,8 @@ func ComputeList(ctx context.Context, q db.Q, s Scope, lang i18n.Lang, fs []*Fig
 // either: on two cores four at once took 48 ms for what two took in 38–42.
 const maxParallelQueries = 4
 
-// runAll runs tasks on at most n goroutines and returns the first error.
-func runAll(tasks []func() error, n int) error {
+// RunAll runs tasks on at most n goroutines and returns the first error.
+func RunAll(tasks []func() error, n int) error {
 	next := make(chan func() error)
 	errs := make(chan error, len(tasks))
 	var wg sync.WaitGroup

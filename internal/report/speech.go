@@ -152,7 +152,10 @@ func (t *Template) Fill(ctx context.Context, q db.Q, s figures.Scope, today date
 			earlier[v.Key] = v
 		}
 	}
-	d := &speechData{ctx: ctx, q: q, s: s, lang: t.Lang, values: vals, earlier: earlier, examples: map[string]speech.Fields{}}
+	d := &speechData{ctx: ctx, q: q, s: s, lang: t.Lang, values: vals, earlier: earlier, examples: map[string]speech.Fields{}, names: map[string]names{}}
+	if err := d.prefetch(t.t); err != nil {
+		return nil, err
+	}
 	parts, err := t.t.Render(speech.Context{Lang: t.Lang, Scope: s, Level: s.Level, Today: today}, d)
 	if err != nil {
 		return nil, err
@@ -256,6 +259,52 @@ type speechData struct {
 	values   map[string]figures.Value
 	earlier  map[string]figures.Value
 	examples map[string]speech.Fields
+	names    map[string]names
+}
+
+// names are the names of a figure's records a speech says.
+type names struct {
+	list []string
+	more bool
+}
+
+// prefetch finds the template's examples and the names it says side by
+// side, two at a time on a pooled reader (a rule may read rows while it
+// asks another query: two at a time leave the pool's four connections
+// enough), so that rendering only looks them up. A rule the template's
+// conditions leave out is found all the same: the speech's cost is its
+// slowest rules, not their sum.
+func (d *speechData) prefetch(t *speech.Template) error {
+	rules, keys := t.Uses()
+	found := make([]speech.Fields, len(rules))
+	listed := make([]names, len(keys))
+	var tasks []func() error
+	for i, r := range rules {
+		tasks = append(tasks, func() (err error) {
+			found[i], err = speech.GetRule(r).Find(d.ctx, d.q, d.s, d.lang)
+			return err
+		})
+	}
+	for i, k := range keys {
+		tasks = append(tasks, func() (err error) {
+			listed[i].list, listed[i].more, err = d.readNames(k)
+			return err
+		})
+	}
+	parallel := 2
+	if !d.q.Pooled() {
+		parallel = 1
+	}
+	if err := figures.RunAll(tasks, parallel); err != nil {
+		return err
+	}
+	for i, r := range rules {
+		d.examples[r] = found[i]
+	}
+	for i, k := range keys {
+		d.names[k] = listed[i]
+	}
+	return nil
 }
 
 func (d *speechData) Earlier(key string) (figures.Value, error) {
@@ -278,7 +327,29 @@ func (d *speechData) Value(key string) (figures.Value, error) {
 // few distinct names among records that repeat them.
 const namesRead = 200
 
+// namesMax is the most names a speech says of one figure's records (the
+// speech language names up to three, then 等): kept with one more, to know
+// whether there are others.
+const namesMax = 10
+
 func (d *speechData) Names(key string, max int) ([]string, bool, error) {
+	n, ok := d.names[key]
+	if !ok {
+		var err error
+		if n.list, n.more, err = d.readNames(key); err != nil {
+			return nil, false, err
+		}
+	}
+	if len(n.list) > max {
+		return n.list[:max], true, nil
+	}
+	return n.list, n.more, nil
+}
+
+// readNames reads the distinct names of a figure's records, up to
+// namesMax, and whether there are others.
+func (d *speechData) readNames(key string) ([]string, bool, error) {
+
 	recs, more, err := figures.Get(key).RecordsUpTo(d.ctx, d.q, d.s, namesRead)
 	if err != nil {
 		return nil, false, err
@@ -289,7 +360,7 @@ func (d *speechData) Names(key string, max int) ([]string, bool, error) {
 		if r.Name == "" || seen[r.Name] {
 			continue
 		}
-		if len(names) == max {
+		if len(names) == namesMax {
 			return names, true, nil
 		}
 		seen[r.Name] = true

@@ -177,3 +177,36 @@ func (t *Template) Figures() []string {
 	}
 	return out
 }
+
+// Uses lists what the template reads on demand, in order of first use: the
+// example rules it tells and the figures whose records it names (so that
+// a caller may compute them side by side before rendering).
+func (t *Template) Uses() (rules, names []string) {
+	seen := map[string]bool{}
+	var walk func(ns []node)
+	walk = func(ns []node) {
+		for _, n := range ns {
+			switch n := n.(type) {
+			case *value:
+				if n.verb == "names" && !n.ref.isField && !seen["names\x00"+n.ref.name] {
+					seen["names\x00"+n.ref.name] = true
+					names = append(names, n.ref.name)
+				}
+			case *cond:
+				walk(n.then)
+				walk(n.els)
+			case *example:
+				if !seen["rule\x00"+n.rule] {
+					seen["rule\x00"+n.rule] = true
+					rules = append(rules, n.rule)
+				}
+				walk(n.body)
+				walk(n.els)
+			}
+		}
+	}
+	for _, p := range t.Parts {
+		walk(p.Nodes)
+	}
+	return rules, names
+}

@@ -323,3 +323,28 @@ func TestSpelled(t *testing.T) {
 		}
 	}
 }
+
+// TestUses lists the rules and the named figures a template reads, once
+// each in order of first use, inside conditions and examples too, and not
+// a field named like a verb's argument.
+func TestUses(t *testing.T) {
+	cases := []struct {
+		src          string
+		rules, names []string
+	}{
+		{"{{test.some}}", nil, nil},
+		{"{{names test.many}} and {{names test.some}}, {{names test.many}}", nil, []string{"test.many", "test.some"}},
+		{"{{if test.some}}{{names test.one}}{{else}}{{example test_pick}}{{.name}}{{end}}{{end}}", []string{"test_pick"}, []string{"test.one"}},
+		{"{{example test_pick}}{{names test.many}}{{end}} {{example test_pick}}{{.count}}{{end}}", []string{"test_pick"}, []string{"test.many"}},
+	}
+	for _, c := range cases {
+		tpl, err := speech.Parse(c.src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rules, names := tpl.Uses()
+		if fmt.Sprint(rules) != fmt.Sprint(c.rules) || fmt.Sprint(names) != fmt.Sprint(c.names) {
+			t.Errorf("%s: rules %v names %v, want %v %v", c.src, rules, names, c.rules, c.names)
+		}
+	}
+}
