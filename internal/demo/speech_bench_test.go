@@ -1,7 +1,9 @@
 package demo
 
 import (
+	"cmp"
 	"context"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -121,6 +123,52 @@ func BenchmarkSpeechRulesCity(b *testing.B) {
 				b.Fatal(err)
 			}
 			b.Logf("names of %s: %s", k, time.Since(start).Round(10*time.Microsecond))
+		}
+	}
+}
+
+// BenchmarkFigureEachCity logs the time of each registered figure alone
+// for the whole tree of the city tier, current year (the best of three,
+// slowest first) and how it is read: where BenchmarkFiguresAllPartsCity's
+// time goes.
+//
+//	go test ./internal/demo -run '^$' -bench FigureEachCity -benchtime 1x -v
+func BenchmarkFigureEachCity(b *testing.B) {
+	d := cachedTier(b, "city")
+	ctx := context.Background()
+	root, err := area.NewStore(d).Root(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	from, to := date.YearBounds(date.Today().Year())
+	s := figures.Scope{AreaID: root.ID, From: from, To: to}
+	type timed struct {
+		key, how string
+		took     time.Duration
+	}
+	for range b.N {
+		var all []timed
+		for _, f := range figures.All() {
+			how := "rows"
+			switch {
+			case f.Tally != nil:
+				how = "counts"
+			case f.Set != nil:
+				how = "sets"
+			}
+			best := time.Duration(1 << 62)
+			for range 3 {
+				start := time.Now()
+				if _, err := figures.ComputeList(ctx, d.Reader(), s, i18n.ZH, []*figures.Figure{f}); err != nil {
+					b.Fatal(err)
+				}
+				best = min(best, time.Since(start))
+			}
+			all = append(all, timed{f.Key, how, best})
+		}
+		slices.SortFunc(all, func(x, y timed) int { return cmp.Compare(y.took, x.took) })
+		for _, t := range all {
+			b.Logf("%-42s %-6s %s", t.key, t.how, t.took.Round(10*time.Microsecond))
 		}
 	}
 }

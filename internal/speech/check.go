@@ -104,15 +104,23 @@ func (c checker) ref(line int, r ref, in *Rule, word bool) error {
 func (t *Template) Changes() []string {
 	var out []string
 	seen := map[string]bool{}
+	t.each(func(n node) {
+		if v, ok := n.(*value); ok && v.verb == "change" && !v.ref.isField && figures.Get(v.ref.name) != nil && !seen[v.ref.name] {
+			seen[v.ref.name] = true
+			out = append(out, v.ref.name)
+		}
+	})
+	return out
+}
+
+// each visits every node of the template in order, a condition or an
+// example before the nodes inside it.
+func (t *Template) each(visit func(node)) {
 	var walk func(ns []node)
 	walk = func(ns []node) {
 		for _, n := range ns {
+			visit(n)
 			switch n := n.(type) {
-			case *value:
-				if n.verb == "change" && !n.ref.isField && figures.Get(n.ref.name) != nil && !seen[n.ref.name] {
-					seen[n.ref.name] = true
-					out = append(out, n.ref.name)
-				}
 			case *cond:
 				walk(n.then)
 				walk(n.els)
@@ -125,7 +133,6 @@ func (t *Template) Changes() []string {
 	for _, p := range t.Parts {
 		walk(p.Nodes)
 	}
-	return out
 }
 
 // isKey tells a would-be figure key (it has a dot) from a stray word.
@@ -149,32 +156,22 @@ func (t *Template) Figures() []string {
 			out = append(out, r.name)
 		}
 	}
-	var walk func(ns []node)
-	walk = func(ns []node) {
-		for _, n := range ns {
-			switch n := n.(type) {
-			case *value:
-				add(n.ref)
-			case *cond:
-				for _, t := range n.terms {
-					add(t.ref)
+	t.each(func(n node) {
+		switch n := n.(type) {
+		case *value:
+			add(n.ref)
+		case *cond:
+			for _, t := range n.terms {
+				add(t.ref)
+			}
+		case *example:
+			if r := rules[n.rule]; r != nil {
+				for _, k := range r.Figures {
+					add(ref{name: k})
 				}
-				walk(n.then)
-				walk(n.els)
-			case *example:
-				if r := rules[n.rule]; r != nil {
-					for _, k := range r.Figures {
-						add(ref{name: k})
-					}
-				}
-				walk(n.body)
-				walk(n.els)
 			}
 		}
-	}
-	for _, p := range t.Parts {
-		walk(p.Nodes)
-	}
+	})
 	return out
 }
 
@@ -183,30 +180,19 @@ func (t *Template) Figures() []string {
 // a caller may compute them side by side before rendering).
 func (t *Template) Uses() (rules, names []string) {
 	seen := map[string]bool{}
-	var walk func(ns []node)
-	walk = func(ns []node) {
-		for _, n := range ns {
-			switch n := n.(type) {
-			case *value:
-				if n.verb == "names" && !n.ref.isField && !seen["names\x00"+n.ref.name] {
-					seen["names\x00"+n.ref.name] = true
-					names = append(names, n.ref.name)
-				}
-			case *cond:
-				walk(n.then)
-				walk(n.els)
-			case *example:
-				if !seen["rule\x00"+n.rule] {
-					seen["rule\x00"+n.rule] = true
-					rules = append(rules, n.rule)
-				}
-				walk(n.body)
-				walk(n.els)
+	t.each(func(n node) {
+		switch n := n.(type) {
+		case *value:
+			if n.verb == "names" && !n.ref.isField && !seen["names\x00"+n.ref.name] {
+				seen["names\x00"+n.ref.name] = true
+				names = append(names, n.ref.name)
+			}
+		case *example:
+			if !seen["rule\x00"+n.rule] {
+				seen["rule\x00"+n.rule] = true
+				rules = append(rules, n.rule)
 			}
 		}
-	}
-	for _, p := range t.Parts {
-		walk(p.Nodes)
-	}
+	})
 	return rules, names
 }

@@ -189,16 +189,8 @@ func (r rollDeltas) add(y *yearCounts, links []link, sign int64) {
 
 // readYearCounts reads the tally_year and tally_jan1 rows of a batch of
 // areas as they are before the recount replaces them.
-func readYearCounts(ctx context.Context, q db.Q, in string, args []any) (map[int64]*yearCounts, error) {
-	out := map[int64]*yearCounts{}
-	of := func(a int64) *yearCounts {
-		y := out[a]
-		if y == nil {
-			y = newYearCounts()
-			out[a] = y
-		}
-		return y
-	}
+func readYearCounts(ctx context.Context, q db.Q, in string, args []any) (byArea, error) {
+	out := byArea{}
 	cols := strings.Join(Columns(), ", ")
 	for _, table := range []string{"tally_year", "tally_jan1"} {
 		rows, err := q.QueryContext(ctx, "SELECT area_id, year, "+cols+" FROM "+table+" WHERE area_id IN "+in, args...)
@@ -218,9 +210,9 @@ func readYearCounts(ctx context.Context, q db.Q, in string, args []any) (map[int
 				return nil, fmt.Errorf("tally: roll-up: %w", err)
 			}
 			if table == "tally_year" {
-				of(a).addEnd(year, counts)
+				out.of(a).addEnd(year, counts)
 			} else {
-				of(a).jan1[year] = counts
+				out.of(a).jan1[year] = counts
 			}
 		}
 		err = rows.Err()
@@ -233,23 +225,28 @@ func readYearCounts(ctx context.Context, q db.Q, in string, args []any) (map[int
 }
 
 // newYearCountsOf turns the rows a recount writes into yearCounts.
-func newYearCountsOf(years, jan1 []areaRow) map[int64]*yearCounts {
-	out := map[int64]*yearCounts{}
-	of := func(a int64) *yearCounts {
-		y := out[a]
-		if y == nil {
-			y = newYearCounts()
-			out[a] = y
-		}
-		return y
-	}
+func newYearCountsOf(years, jan1 []areaRow) byArea {
+	out := byArea{}
 	for _, r := range years {
-		of(r.area).addEnd(r.row.year(), r.row.Counts)
+		out.of(r.area).addEnd(r.row.year(), r.row.Counts)
 	}
 	for _, r := range jan1 {
-		of(r.area).jan1[r.row.year()] = r.row.Counts
+		out.of(r.area).jan1[r.row.year()] = r.row.Counts
 	}
 	return out
+}
+
+// byArea are the year counts of a batch of areas.
+type byArea map[int64]*yearCounts
+
+// of is area a's counts, made empty on first use.
+func (b byArea) of(a int64) *yearCounts {
+	y := b[a]
+	if y == nil {
+		y = newYearCounts()
+		b[a] = y
+	}
+	return y
 }
 
 // readLinks reads the links a batch of areas was last added over
@@ -292,7 +289,7 @@ func readLinks(ctx context.Context, q db.Q, in string, args []any, current bool)
 
 // rollUp applies a recount of a batch of areas to the roll-ups: old are
 // their counts before it, fresh after.
-func rollUp(ctx context.Context, q db.Q, areas []int64, in string, args []any, old, fresh map[int64]*yearCounts) error {
+func rollUp(ctx context.Context, q db.Q, areas []int64, in string, args []any, old, fresh byArea) error {
 	oldLinks, err := readLinks(ctx, q, in, args, false)
 	if err != nil {
 		return err
