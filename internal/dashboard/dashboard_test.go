@@ -253,7 +253,7 @@ func TestDashboardRequests(t *testing.T) {
 				Want: []string{`data-refresh="60"`, "Refreshes every 60 seconds", "Full screen"}},
 			{Name: "the full-screen mode outside the scope", Path: "/dashboard/screen?area={官渡街道}", Header: as("viewer"), As: testkit.Nobody, Status: 403},
 			{Name: "the page's data", Path: "/dashboard.json?area={迎宾社区}", Header: as("hedong"), As: testkit.Nobody, Status: 200,
-				Want: []string{`"scope":{"id":{迎宾社区},"name":"迎宾社区"}`, `"key":"coverage"`, `"empty":"该范围没有下级区域。"`, `"key":"three_lacks"`},
+				Want:    []string{`"scope":{"id":{迎宾社区},"name":"迎宾社区"}`, `"key":"coverage"`, `"empty":"该范围没有下级区域。"`, `"key":"three_lacks"`},
 				Headers: map[string]string{"Content-Type": "application/json"}},
 			{Name: "the page's data in English", Path: "/dashboard.json?lang=en", Header: as("hedong"), As: testkit.Nobody, Status: 200,
 				Want: []string{`"title":"One-branch-per-community coverage by sub-area"`, `"title":"Overdue actions"`, `"change":"vs a year earlier"`}},
