@@ -60,11 +60,12 @@
         series: [{
           type: "pie", name: s.name, radius: ["30%", "62%"], center: ["50%", "45%"], cursor: "pointer",
           label: { formatter: "{b}\n{c}" },
-          data: s.data.map((p) => ({ name: p.name, value: p.value, link: p.link })),
+          // Slices of nothing are left out: their labels would crowd the pie.
+          data: s.data.filter((p) => p.value > 0).map((p) => ({ name: p.name, value: p.value, link: p.link })),
         }],
       });
     }
-    const many = c.categories.length > 6;
+    const many = c.categories.length > 6 || c.categories.join("").length > 24;
     return Object.assign(base, {
       legend: c.series.length > 1 ? { top: 0 } : undefined,
       grid: { left: 8, right: 8, top: c.series.length > 1 ? 48 : 30, bottom: 8, containLabel: true },
