@@ -12,7 +12,7 @@ import (
 func coverageChart(lang i18n.Lang, subs []figures.Scope, vals []float64) Chart {
 	f := figures.Get(coverageKey)
 	c := Chart{Key: "coverage", Type: "bar", Title: i18n.T(lang, "ui.dashboard.chart_coverage"), Axes: []string{f.Unit(lang)}}
-	sr := Series{Key: f.Key, Name: f.Label(lang), Unit: f.Unit(lang)}
+	sr := Series{Key: f.Key, Name: f.Label(lang), Unit: f.Unit(lang), Data: []Point{}}
 	for i, s := range subs {
 		c.Categories = append(c.Categories, s.AreaName)
 		sr.Data = append(sr.Data, Point{Name: s.AreaName, Value: vals[i], Text: f.Format(vals[i]), Link: figures.RecordsLink(f.Key, s)})
