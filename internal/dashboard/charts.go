@@ -33,8 +33,13 @@ func yearChart(lang i18n.Lang, part int, years []figures.Scope, keys []string, b
 	for _, y := range years {
 		c.Categories = append(c.Categories, strconv.Itoa(y.From.Year()))
 	}
+	var units []string // the axes by the figures' units in Chinese, which English leaves blank for counts
 	for _, f := range figs(keys) {
-		sr := Series{Key: f.Key, Name: f.Label(lang), Unit: f.Unit(lang), Axis: axis(&c, f.Unit(lang))}
+		i := axis(&units, f.UnitZH)
+		if i == len(c.Axes) {
+			c.Axes = append(c.Axes, f.Unit(lang))
+		}
+		sr := Series{Key: f.Key, Name: f.Label(lang), Unit: f.Unit(lang), Axis: i}
 		for _, y := range years {
 			v := b.value(y, f.Key)
 			sr.Data = append(sr.Data, Point{Name: strconv.Itoa(y.From.Year()), Value: v, Text: f.Format(v), Link: figures.RecordsLink(f.Key, y)})
@@ -44,17 +49,17 @@ func yearChart(lang i18n.Lang, part int, years []figures.Scope, keys []string, b
 	return c
 }
 
-// axis is the index of unit's value axis, added as the second when new;
-// a third unit shares the second.
-func axis(c *Chart, unit string) int {
-	if i := slices.Index(c.Axes, unit); i >= 0 {
+// axis is the index of unit among the axes' units, added as the second
+// when new; a third unit shares the second.
+func axis(units *[]string, unit string) int {
+	if i := slices.Index(*units, unit); i >= 0 {
 		return i
 	}
-	if len(c.Axes) == 2 {
+	if len(*units) == 2 {
 		return 1
 	}
-	c.Axes = append(c.Axes, unit)
-	return len(c.Axes) - 1
+	*units = append(*units, unit)
+	return len(*units) - 1
 }
 
 // barChart is keys over s, a bar each, one series.

@@ -238,7 +238,7 @@ func TestDashboardRequests(t *testing.T) {
 		period := "from=" + year + "-01-01&amp;to=" + year + "-12-31"
 		for _, sc := range []testkit.Scenario{
 			{Name: "the home page is the dashboard of the user's area", Path: "/", Header: as("hedong"), As: testkit.Nobody, Status: 200,
-				Want: []string{`id="dashboard"`, `data-src="/dashboard.json?area={河东街道}&amp;` + period + `"`, `id="nav-dashboard" aria-current="page"`,
+				Want: []string{`id="dashboard"`, `data-src="/dashboard.json?area={河东街道}&amp;` + period + `"`,
 					`href="/dashboard/screen?area={河东街道}&amp;` + period + `"`, `/static/vendor/echarts/echarts.min.js`, `/static/dashboard.js`, "工作概览", `id="nav-tree"`}},
 			{Name: "in English", Path: "/?lang=en", Header: as("hedong"), As: testkit.Nobody, Status: 200, Want: []string{"Dashboard", "Big screen"}},
 			{Name: "another area and period", Path: "/?area={迎宾社区}&from=2024-01-01&to=2024-06-30", Header: as("hedong"), As: testkit.Nobody, Status: 200,

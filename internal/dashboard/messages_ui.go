@@ -6,8 +6,6 @@ import "dangjian/internal/i18n"
 // travel in Data.Labels in the request's language.
 func init() {
 	i18n.Register(map[string]i18n.Message{
-		"ui.nav.dashboard":                  {ZH: "首页", EN: "Dashboard"},
-		"ui.nav.screen":                     {ZH: "数据大屏", EN: "Big screen"},
 		"ui.dashboard.title":                {ZH: "工作概览", EN: "Dashboard"},
 		"ui.dashboard.screen_title":         {ZH: "社区党建数据大屏", EN: "Community party building at a glance"},
 		"ui.dashboard.open_screen":          {ZH: "数据大屏", EN: "Big screen"},

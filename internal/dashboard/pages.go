@@ -18,12 +18,13 @@ type pages struct {
 
 // Pages is the dashboard's part of the web application: the signed-in
 // home page (GET /), the full-screen mode and GET /dashboard.json, the
-// API's document behind the session for the pages' script.
+// API's document behind the session for the pages' script. It adds no
+// entry to the navigation: the brand at its left is the way home (the bar
+// holds no more at 1280 px in English).
 func Pages(src *Source) web.Module {
 	return web.Module{
 		Name:      "dashboard",
 		Templates: web.Sub(templateFiles),
-		Nav:       []web.NavItem{{Key: "dashboard", Href: "/", Label: "ui.nav.dashboard", Perm: ReadDashboard, Order: 50}},
 		Routes: func(k *web.Kit) []web.Route {
 			p := &pages{Kit: k, src: src}
 			return []web.Route{
