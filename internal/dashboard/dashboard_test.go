@@ -4,8 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"net/url"
+	"os"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	"dangjian/internal/dashboard"
@@ -269,6 +271,13 @@ func TestDashboardRequests(t *testing.T) {
 			{Name: "the API, an unknown area", Path: "/api/v1/dashboard?area=无名社区", As: "district", Status: 404, Want: []string{`"field":"area"`}},
 			{Name: "the API, a bad date", Path: "/api/v1/dashboard?to=2025-02-30", As: "district", Status: 422, Want: []string{`"field":"to"`}},
 			{Name: "the API, an auditor", Path: "/api/v1/dashboard", As: "auditor", Status: 403},
+			// ECharts, served from the embedded files: the version the page
+			// asks for is the one vendored, cached for good at that address.
+			{Name: "ECharts", Path: "/static/vendor/echarts/echarts.min.js?v=" + echartsVersion(t), As: testkit.Nobody, Status: 200,
+				Want:    []string{`version="` + echartsVersion(t) + `"`, "Licensed to the Apache Software Foundation"},
+				Headers: map[string]string{"Cache-Control": "immutable"}},
+			{Name: "the page asks for that version", Path: "/", Header: as("viewer"), As: testkit.Nobody, Status: 200,
+				Want: []string{`/static/vendor/echarts/echarts.min.js?v=` + echartsVersion(t) + `"`}},
 		} {
 			w.Serve(t, h, sc)
 		}
@@ -277,6 +286,16 @@ func TestDashboardRequests(t *testing.T) {
 			t.Error("the refused data request is not in the audit trail")
 		}
 	})
+}
+
+// echartsVersion is the version of the vendored ECharts (its VERSION file).
+func echartsVersion(t *testing.T) string {
+	t.Helper()
+	b, err := os.ReadFile("../web/static/vendor/echarts/VERSION")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.TrimPrefix(strings.TrimSpace(string(b)), "echarts ")
 }
 
 // TestFiguresRegistered: every key the dashboard names is a registered
