@@ -3,6 +3,7 @@ package dashboard_test
 import (
 	"context"
 	"encoding/json"
+	"math"
 	"net/url"
 	"os"
 	"slices"
@@ -83,7 +84,11 @@ func checkDashboard(t *testing.T, w *testkit.World, s figures.Scope, got *dashbo
 		if h.Value != v || h.Earlier != e || h.Text != f.Format(v) {
 			t.Errorf("%s: %v (%s), a year earlier %v; counted %v, %v", h.Key, h.Value, h.Text, h.Earlier, v, e)
 		}
-		if want := f.Format(v - e); h.Change != v-e && h.ChangeText[1:] != want && h.ChangeText != want {
+		// The change as the figure shows its values: to its last decimal,
+		// signed unless it is nothing.
+		shown, err := strconv.ParseFloat(h.ChangeText, 64)
+		if tol := 0.5 * math.Pow(10, -float64(decimals(h.Text))); err != nil || math.Abs(shown-(v-e)) > tol || math.Abs(h.Change-(v-e)) > tol ||
+			(shown != 0) != strings.ContainsAny(h.ChangeText[:1], "+-") {
 			t.Errorf("%s: change %v %q, want %v", h.Key, h.Change, h.ChangeText, v-e)
 		}
 		if h.Link != figures.RecordsLink(h.Key, s) || h.EarlierLink != figures.RecordsLink(h.Key, earlier) {
@@ -172,6 +177,14 @@ func checkDashboard(t *testing.T, w *testkit.World, s figures.Scope, got *dashbo
 	if got.Labels["change"] == "" || got.Labels["more"] == "" {
 		t.Errorf("labels %v", got.Labels)
 	}
+}
+
+// decimals is the number of decimals of a value as text.
+func decimals(text string) int {
+	if i := strings.IndexByte(text, '.'); i >= 0 {
+		return len(text) - i - 1
+	}
+	return 0
 }
 
 // pointScope reads the figure and scope of a records link.
