@@ -70,7 +70,11 @@
       legend: c.series.length > 1 ? { top: 0 } : undefined,
       grid: { left: 8, right: 8, top: c.series.length > 1 ? 48 : 30, bottom: 8, containLabel: true },
       xAxis: { type: "category", data: c.categories, axisLabel: { interval: 0, rotate: many ? 35 : 0, width: 90, overflow: "truncate" } },
-      yAxis: (c.axes || []).map((u, i) => ({ type: "value", name: u, position: i ? "right" : "left", splitLine: { show: i === 0 } })),
+      // An axis of whole numbers (counts) has no fractional ticks.
+      yAxis: (c.axes || []).map((u, i) => ({
+        type: "value", name: u, position: i ? "right" : "left", splitLine: { show: i === 0 },
+        minInterval: c.series.every((s) => s.axis !== i || s.data.every((p) => Number.isInteger(p.value))) ? 1 : undefined,
+      })),
       series: c.series.map((s) => ({
         type: c.type, name: s.name, yAxisIndex: s.axis, cursor: "pointer",
         symbolSize: 8, barMaxWidth: 36,
