@@ -10,7 +10,10 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
+	"dangjian/internal/access"
+	"dangjian/internal/cobuilding"
 	"dangjian/internal/dashboard"
 	"dangjian/internal/date"
 	"dangjian/internal/db"
@@ -169,6 +172,36 @@ func checkDashboard(t *testing.T, w *testkit.World, s figures.Scope, got *dashbo
 			if it.Link == "" || it.Name == "" {
 				t.Errorf("list %s: %+v", l.Key, it)
 			}
+		}
+		// The open whistles and demands, first of the stores' own lists.
+		var ids []int64
+		for _, it := range l.Items {
+			ids = append(ids, it.ID)
+		}
+		var first []int64
+		scoped := access.WithScope(ctx, s.AreaID)
+		switch l.Key {
+		case "open_whistles":
+			ws, err := w.App.Coordination.OpenWhistles(scoped, time.Now())
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, x := range ws[:min(len(ws), dashboard.ListCap)] {
+				first = append(first, x.ID)
+			}
+		case "open_demands":
+			ds, err := w.App.Cobuilding.ListDemands(scoped, cobuilding.DemandFilter{Status: cobuilding.Open, Limit: dashboard.ListCap})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, x := range ds {
+				first = append(first, x.ID)
+			}
+		default:
+			continue
+		}
+		if !slices.Equal(ids, first) {
+			t.Errorf("list %s: %v, the store lists %v first", l.Key, ids, first)
 		}
 	}
 	for k := range want {

@@ -41,12 +41,12 @@ func (src *Source) lists(ctx context.Context, s figures.Scope, lang i18n.Lang) (
 			return err
 		},
 		func() error {
-			ds, err := src.Cobuilding.ListDemands(ctx, cobuilding.DemandFilter{AreaID: s.AreaID, Status: cobuilding.Open, Limit: ListCap + 1})
+			ds, more, err := src.Cobuilding.OpenDemandsFirst(ctx, s.AreaID, ListCap)
 			l := newList(lang, "open_demands", "ui.dashboard.list_open_demands", "/demands?"+url.Values{"status": {string(cobuilding.Open)}}.Encode())
 			for _, d := range ds {
 				l.Items = append(l.Items, Item{ID: d.ID, Name: d.Title, Detail: i18n.T(lang, "ui.demand.category."+string(d.Category)), On: d.RaisedOn.String(), Link: idLink("/demands", d.ID)})
 			}
-			out[2] = l.capped()
+			out[2] = l.withMore(more)
 			return err
 		},
 		func() error {
