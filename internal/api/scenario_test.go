@@ -34,6 +34,7 @@ func TestScenarios(t *testing.T) {
 		{"request errors", requestErrorScenarios, nil},
 		{"party orgs", orgScenarios, nil},
 		{"figures and speech", figureScenarios, nil},
+		{"dashboard", dashboardScenarios, nil},
 		{"authentication", authScenarios, nil},
 		{"authorisation", accessScenarios, nil},
 		{"persons and units", peopleScenarios, peopleWorld},

@@ -82,7 +82,7 @@ func cityPages(tb testing.TB) (http.Handler, *http.Cookie, []string) {
 	member := id(fmt.Sprintf(`SELECT person_id FROM membership WHERE org_id = %d AND to_on IS NULL ORDER BY id LIMIT 1`, org))
 	unit := id(fmt.Sprintf(`SELECT unit_id FROM unit_location WHERE area_id = %d AND to_on IS NULL ORDER BY unit_id LIMIT 1`, community))
 	pages := []string{
-		"/", fmt.Sprintf("/areas/%d", subdistrict), fmt.Sprintf("/areas/%d", community),
+		"/", "/areas", fmt.Sprintf("/areas/%d", subdistrict), fmt.Sprintf("/areas/%d", community),
 		"/members", "/members?name=" + url.QueryEscape("王"), "/members/new", fmt.Sprintf("/members/%d", member),
 		fmt.Sprintf("/members/%d/start", member), fmt.Sprintf("/members/%d/transfer", member),
 		"/units", "/units/new", fmt.Sprintf("/units/%d", unit), fmt.Sprintf("/units/%d/move", unit),

@@ -5,6 +5,7 @@ import (
 	"dangjian/internal/area"
 	"dangjian/internal/cobuilding"
 	"dangjian/internal/coordination"
+	"dangjian/internal/dashboard"
 	"dangjian/internal/importer"
 	"dangjian/internal/people"
 	"dangjian/internal/premises"
@@ -30,6 +31,7 @@ func (a *App) pages() []web.Module {
 		services.Pages(a.Services),
 		services.PetitionPages(a.Petitions),
 		importer.Pages(a.DB, a.People, a.Jobs),
+		dashboard.Pages(a.dashboard()),
 	}
 }
 
@@ -46,7 +48,13 @@ func (a *App) endpoints() []api.Module {
 		services.API(a.Services),
 		services.PetitionAPI(a.Petitions),
 		importer.API(a.DB, a.People, a.Jobs),
+		dashboard.API(a.dashboard()),
 	}
+}
+
+// dashboard is what the dashboard reads.
+func (a *App) dashboard() *dashboard.Source {
+	return &dashboard.Source{DB: a.DB, Areas: a.Areas, Coordination: a.Coordination, Cobuilding: a.Cobuilding}
 }
 
 // APIHandler is the JSON API alone, for tests that call it directly.

@@ -34,13 +34,13 @@ func Pages(st *Store) web.Module {
 		Funcs: template.FuncMap{
 			"nodeArgs": func(v *web.View, n *treeNode) nodeArgs { return nodeArgs{V: v, N: n} },
 		},
-		Nav:     []web.NavItem{{Key: "tree", Href: "/", Label: "ui.nav.tree", Perm: auth.ReadAreas, Order: 100}},
+		Nav:     []web.NavItem{{Key: "tree", Href: "/areas", Label: "ui.nav.tree", Perm: auth.ReadAreas, Order: 100}},
 		Pickers: []web.Picker{st.picker()},
 		Routes: func(k *web.Kit) []web.Route {
 			s := &pages{Kit: k, areas: st}
 			area, org := st.Place(), st.OrgPlace()
 			return []web.Route{
-				{Pattern: "GET /{$}", Perm: auth.ReadAreas, Handler: s.treeShow},
+				{Pattern: "GET /areas", Perm: auth.ReadAreas, Handler: s.treeShow},
 				{Pattern: "GET /areas/{id}", Perm: auth.ReadAreas, Place: area, Handler: s.areaShow},
 				{Pattern: "GET /areas/{id}/tree", Perm: auth.ReadAreas, Place: area, Handler: s.treeChildren},
 				{Pattern: "/areas/{id}/children/new", Perm: auth.WriteAreas, Place: area, Handler: s.areaCreate},

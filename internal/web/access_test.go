@@ -46,7 +46,7 @@ var accessRows = map[string]accessRow{
 	"POST /admin/tokens/{id}/revoke":        {auth.ManageUsers, "POST", "/admin/tokens/99999/revoke"},
 	"GET /audit":                            {auth.ReadAudit, "GET", "/audit"},
 	"GET /audit.xlsx":                       {auth.ReadAudit, "GET", "/audit.xlsx"},
-	"GET /{$}":                              {auth.ReadAreas, "GET", "/"},
+	"GET /areas":                            {auth.ReadAreas, "GET", "/areas"},
 	"GET /areas/{id}":                       {auth.ReadAreas, "GET", "/areas/{T}"},
 	"GET /areas/{id}/tree":                  {auth.ReadAreas, "GET", "/areas/{T}/tree"},
 	"GET /conferences":                      {"coordination.read", "GET", "/conferences"},

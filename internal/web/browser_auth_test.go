@@ -44,9 +44,9 @@ func TestBrowserSignIn(t *testing.T) {
 		if unknown := textOf(t, ctx, "#form-error"); unknown != wrong {
 			t.Errorf("unknown user: %q, wrong password: %q", unknown, wrong)
 		}
-		// The right one lands on the tree.
+		// The right one lands on the dashboard.
 		fillSignIn(t, ctx, "tester", testPassword)
-		run(t, ctx, chromedp.WaitVisible(chromedp.CSS("#tree")))
+		run(t, ctx, chromedp.WaitVisible(chromedp.CSS("#dashboard")))
 		if loc := location(t, ctx, app); loc != "/" {
 			t.Errorf("signed in at %s", loc)
 		}
@@ -120,7 +120,7 @@ func TestBrowserForcedPasswordChange(t *testing.T) {
 			chromedp.SendKeys(chromedp.CSS("#f-password"), good),
 			chromedp.SendKeys(chromedp.CSS("#f-password_again"), good),
 			chromedp.Click(chromedp.CSS("#submit")),
-			chromedp.WaitVisible(chromedp.CSS("#tree")),
+			chromedp.WaitVisible(chromedp.CSS("#dashboard")),
 		)
 		wantContains(t, "flash", textOf(t, ctx, "#flash"), "密码已修改")
 		wantContains(t, "user", textOf(t, ctx, "#user-name"), "李委员")
@@ -171,7 +171,7 @@ func TestBrowserCommunityScope(t *testing.T) {
 	eachEngine(t, func(t *testing.T, ctx context.Context, app *testApp) {
 		app.account("yingbin", auth.Community, "迎宾社区")
 		app.signInBrowser(t, ctx, "yingbin")
-		run(t, ctx, chromedp.WaitVisible(app.css("#area-{迎宾社区}")))
+		run(t, ctx, chromedp.Navigate(app.srv.URL+"/areas"), chromedp.WaitVisible(app.css("#area-{迎宾社区}")))
 		// The tree is their community, nothing around it.
 		ids := get(t, ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll("#tree [id^='area-']")].map(e => e.id)`))
 		if want := app.Expand("area-{迎宾社区}"); len(ids) != 1 || ids[0] != want {

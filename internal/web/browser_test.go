@@ -245,7 +245,7 @@ func TestBrowserTree(t *testing.T) {
 	eachEngine(t, func(t *testing.T, ctx context.Context, app *testApp) {
 		app.signInBrowser(t, ctx, "tester")
 		run(t, ctx,
-			chromedp.Navigate(app.srv.URL+"/"),
+			chromedp.Navigate(app.srv.URL+"/areas"),
 			chromedp.WaitVisible(chromedp.CSS("#tree")),
 		)
 		if lang := get(t, ctx, chromedp.Evaluate[string](`document.documentElement.lang`)); lang != "zh-CN" {

@@ -78,10 +78,10 @@ func TestPages(t *testing.T) {
 var readScenarios = []scenario{
 	// The tree opens at the user's area with its children closed; their
 	// own children come with GET /areas/{id}/tree when opened.
-	{Name: "tree", Path: "/", Status: 200, Want: []string{
+	{Name: "tree", Path: "/areas", Status: 200, Want: []string{
 		`<html lang="zh-CN">`, "行政区划与党组织", `href="/areas/{示范区}"`, "河东街道党工委",
 		"社区 6 个，其中缺党组织 0 个", // 河东: 6 + 金色家园 − 朝阳
-		`<details data-children="/areas/{河东街道}/tree?as_of=2025-06-15">`, `href="/?root={河东街道}&amp;as_of=2025-06-15">展开下级`,
+		`<details data-children="/areas/{河东街道}/tree?as_of=2025-06-15">`, `href="/areas?root={河东街道}&amp;as_of=2025-06-15">展开下级`,
 		`value="2025-06-15"`, "/static/app.css", `<script src="/static/app.js" defer></script>`,
 	}, Not: []string{"朝阳社区", "迎宾社区", "<script>", "style="}, Headers: map[string]string{
 		"Content-Security-Policy": "default-src 'none'", "Content-Type": "text/html; charset=utf-8",
@@ -89,16 +89,16 @@ var readScenarios = []scenario{
 	{Name: "tree children", Path: "/areas/{河东街道}/tree?as_of=2025-06-15", Status: 200, Want: []string{
 		`<li class="node level-community" id="area-{迎宾社区}">`, "迎宾社区党支部", `<span class="mark covered">有党组织</span>`,
 	}, Not: []string{"<html", "朝阳社区", "河东街道党工委"}},
-	{Name: "tree from an area", Path: "/?root={河东街道}", Status: 200, Want: []string{"河东街道党工委", "迎宾社区党支部", "社区 6 个"},
+	{Name: "tree from an area", Path: "/areas?root={河东街道}", Status: 200, Want: []string{"河东街道党工委", "迎宾社区党支部", "社区 6 个"},
 		Not: []string{"官渡街道"}},
-	{Name: "tree as of a past date", Path: "/?as_of=2020-06-01", Status: 200, Want: []string{
+	{Name: "tree as of a past date", Path: "/areas?as_of=2020-06-01", Status: 200, Want: []string{
 		"河东街道党委", `value="2020-06-01"`,
 	}, Not: []string{"河东街道党工委"}},
 	{Name: "tree children as of a past date", Path: "/areas/{河东街道}/tree?as_of=2020-06-01", Status: 200, Want: []string{
 		"朝阳社区", "迎宾居民区党支部",
 	}, Not: []string{"金色家园社区"}},
-	{Name: "tree before the district", Path: "/?as_of=2019-01-01", Status: 200, Want: []string{"2019-01-01 时还没有任何区域"}},
-	{Name: "tree bad date", Path: "/?as_of=bad", Status: 422, Want: []string{"日期“bad”无效"}},
+	{Name: "tree before the district", Path: "/areas?as_of=2019-01-01", Status: 200, Want: []string{"2019-01-01 时还没有任何区域"}},
+	{Name: "tree bad date", Path: "/areas?as_of=bad", Status: 422, Want: []string{"日期“bad”无效"}},
 	{Name: "area page", Path: "/areas/{迎宾社区}", Status: 200, Want: []string{
 		`<nav class="crumbs"`, `<a href="/areas/{示范区}">示范区</a>`, `<a href="/areas/{河东街道}">河东街道</a>`,
 		"迎宾居民区党支部", "迎宾社区党支部", `href="#org-{org:迎宾社区党支部}"`, `href="#org-{org:迎宾居民区党支部}"`,
@@ -134,7 +134,7 @@ var readScenarios = []scenario{
 	{Name: "unknown party org", Path: "/party-orgs/99999/reform", Status: 404, Want: []string{"页面不存在"}},
 	{Name: "unknown page", Path: "/nothing/here", Status: 404, Want: []string{"页面不存在"}},
 	{Name: "child of a community", Path: "/areas/{迎宾社区}/children/new", Status: 404},
-	{Name: "?lang=en", Path: "/?lang=en", Status: 200, Want: []string{`<html lang="en">`, "Administrative areas and party organisations", "lacks party org"},
+	{Name: "?lang=en", Path: "/areas?lang=en", Status: 200, Want: []string{`<html lang="en">`, "Administrative areas and party organisations", "lacks party org"},
 		Headers: map[string]string{"Set-Cookie": "lang=en"}},
 	{Name: "language switch", Path: "/lang/en?next=%2Ffigures%3Farea%3D1", Status: 303, Location: "/figures?area=1", Headers: map[string]string{"Set-Cookie": "lang=en"}},
 	{Name: "language switch stays local", Path: "/lang/zh?next=%2F%2Fexample.com", Status: 303, Location: "/"},
@@ -326,8 +326,8 @@ var formScenarios = []scenario{
 		Want: []string{`id="on-error">日期不能早于“光明社区党支部”的设立日期 2025-06-06`}},
 	{Name: "dissolve org", Method: "POST", Path: "/party-orgs/{org:光明社区党支部}/dissolve", Form: form("on", "2025-06-10"), Status: 303, Location: "/areas/{光明社区}"},
 	{Name: "dissolve org confirmation", Path: "/areas/{光明社区}", Status: 200, Want: []string{"已撤销“光明社区党支部”（2025-06-10）。"}},
-	{Name: "tree after the changes", Path: "/", Status: 200, Want: []string{"南山街道党工委"}},
-	{Name: "tree of 官渡 after the changes", Path: "/?root={官渡街道}", Status: 200, Want: []string{"新城花园社区"}},
+	{Name: "tree after the changes", Path: "/areas", Status: 200, Want: []string{"南山街道党工委"}},
+	{Name: "tree of 官渡 after the changes", Path: "/areas?root={官渡街道}", Status: 200, Want: []string{"新城花园社区"}},
 	{Name: "tree of 河东 after the changes", Path: "/areas/{河东街道}/tree", Status: 200, Want: []string{"河滨北社区"}, Not: []string{"望江社区", "宾南社区"}},
 	{Name: "figures after the changes", Path: "/figures/communities.merged_or_adjusted", Status: 200, Want: []string{"宾南社区", "新城花园社区", "河滨社区"}},
 

@@ -1,0 +1,129 @@
+package dashboard
+
+import (
+	"context"
+	"runtime"
+	"sync"
+
+	"dangjian/internal/date"
+	"dangjian/internal/db"
+	"dangjian/internal/figures"
+	"dangjian/internal/i18n"
+)
+
+// period is one batch's period; the scope's area is the same for all.
+type period struct{ from, to date.Date }
+
+// batches gathers the figures to compute per period, each figure once,
+// and computes each period's with one figures.ComputeList.
+type batches struct {
+	scope  map[period]figures.Scope
+	order  []period
+	figs   map[period][]*figures.Figure
+	seen   map[period]map[string]bool
+	values map[period]map[string]float64
+}
+
+func newBatches() *batches {
+	return &batches{scope: map[period]figures.Scope{}, figs: map[period][]*figures.Figure{}, seen: map[period]map[string]bool{}}
+}
+
+// add asks for fs over s.
+func (b *batches) add(s figures.Scope, fs ...*figures.Figure) {
+	p := period{s.From, s.To}
+	if b.seen[p] == nil {
+		b.seen[p] = map[string]bool{}
+		b.scope[p] = s
+		b.order = append(b.order, p)
+	}
+	for _, f := range fs {
+		if !b.seen[p][f.Key] {
+			b.seen[p][f.Key] = true
+			b.figs[p] = append(b.figs[p], f)
+		}
+	}
+}
+
+// run computes every batch, a few periods at once (each ComputeList also
+// runs its own queries side by side on the reader pool).
+func (b *batches) run(ctx context.Context, q db.Q, lang i18n.Lang) error {
+	vals := make([][]figures.Value, len(b.order))
+	tasks := make([]func() error, len(b.order))
+	for i, p := range b.order {
+		tasks[i] = func() (err error) {
+			vals[i], err = figures.ComputeList(ctx, q, b.scope[p], lang, b.figs[p])
+			return err
+		}
+	}
+	if err := runAll(q, parallelPeriods, tasks); err != nil {
+		return err
+	}
+	b.values = make(map[period]map[string]float64, len(b.order))
+	for i, p := range b.order {
+		m := make(map[string]float64, len(vals[i]))
+		for _, v := range vals[i] {
+			m[v.Key] = v.Value
+		}
+		b.values[p] = m
+	}
+	return nil
+}
+
+// value is the value of key over s, computed by run.
+func (b *batches) value(s figures.Scope, key string) float64 {
+	return b.values[period{s.From, s.To}][key]
+}
+
+// parallelPeriods bounds the periods computed at once: figures.ComputeList
+// bounds its own queries by the cores and the SQLite reader pool (four).
+var parallelPeriods = max(2, min(4, runtime.GOMAXPROCS(0)))
+
+// bySubArea computes f over each of subs, a few at a time. It is the one
+// place to change for a figures function that computes a figure for every
+// sub-area at once.
+func bySubArea(ctx context.Context, q db.Q, subs []figures.Scope, f *figures.Figure, lang i18n.Lang) ([]float64, error) {
+	out := make([]float64, len(subs))
+	tasks := make([]func() error, len(subs))
+	for i, s := range subs {
+		tasks[i] = func() error {
+			v, err := figures.ComputeList(ctx, q, s, lang, []*figures.Figure{f})
+			if err == nil {
+				out[i] = v[0].Value
+			}
+			return err
+		}
+	}
+	return out, runAll(q, parallelPeriods, tasks)
+}
+
+// runAll runs tasks on at most n goroutines (one when q is a transaction,
+// which runs one query at a time) and returns the first error.
+func runAll(q db.Q, n int, tasks []func() error) error {
+	if !q.Pooled() {
+		n = 1
+	}
+	next := make(chan func() error)
+	errs := make(chan error, len(tasks))
+	var wg sync.WaitGroup
+	for range min(n, len(tasks)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for t := range next {
+				errs <- t()
+			}
+		}()
+	}
+	for _, t := range tasks {
+		next <- t
+	}
+	close(next)
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
