@@ -3,7 +3,6 @@ package dashboard
 import (
 	"context"
 	"runtime"
-	"sync"
 
 	"dangjian/internal/date"
 	"dangjian/internal/db"
@@ -102,28 +101,5 @@ func runAll(q db.Q, n int, tasks []func() error) error {
 	if !q.Pooled() {
 		n = 1
 	}
-	next := make(chan func() error)
-	errs := make(chan error, len(tasks))
-	var wg sync.WaitGroup
-	for range min(n, len(tasks)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for t := range next {
-				errs <- t()
-			}
-		}()
-	}
-	for _, t := range tasks {
-		next <- t
-	}
-	close(next)
-	wg.Wait()
-	close(errs)
-	for err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
+	return figures.RunAll(tasks, n)
 }
