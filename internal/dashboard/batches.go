@@ -77,22 +77,26 @@ func (b *batches) value(s figures.Scope, key string) float64 {
 // bounds its own queries by the cores and the SQLite reader pool (four).
 var parallelPeriods = max(2, min(4, runtime.GOMAXPROCS(0)))
 
-// bySubArea computes f over each of subs, a few at a time. It is the one
-// place to change for a figures function that computes a figure for every
-// sub-area at once.
-func bySubArea(ctx context.Context, q db.Q, subs []figures.Scope, f *figures.Figure, lang i18n.Lang) ([]float64, error) {
-	out := make([]float64, len(subs))
-	tasks := make([]func() error, len(subs))
-	for i, s := range subs {
-		tasks[i] = func() error {
-			v, err := figures.ComputeList(ctx, q, s, lang, []*figures.Figure{f})
-			if err == nil {
-				out[i] = v[0].Value
-			}
-			return err
-		}
+// bySubArea computes f over each of subs, the areas under s, with the
+// breakdown of internal/figures (over whole years it reads every area's
+// counts at once).
+func bySubArea(ctx context.Context, q db.Q, s figures.Scope, subs []figures.Scope, f *figures.Figure, lang i18n.Lang) ([]float64, error) {
+	if len(subs) == 0 {
+		return nil, nil
 	}
-	return out, runAll(q, parallelPeriods, tasks)
+	areas := make([]figures.SubArea, len(subs))
+	for i, sub := range subs {
+		areas[i] = figures.SubArea{ID: sub.AreaID, Name: sub.AreaName, Level: sub.Level}
+	}
+	b, err := figures.ComputeForAreas(ctx, q, s, subs[0].Level, areas, lang, []*figures.Figure{f})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]float64, len(subs))
+	for i := range out {
+		out[i] = b.Values[i][0]
+	}
+	return out, nil
 }
 
 // runAll runs tasks on at most n goroutines (one when q is a transaction,

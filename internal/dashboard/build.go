@@ -34,8 +34,7 @@ type Source struct {
 func (src *Source) Build(ctx context.Context, s figures.Scope, lang i18n.Lang) (*Data, error) {
 	ctx = memo.With(ctx)
 	q := src.DB.Reader()
-	earlier := s
-	earlier.From, earlier.To = yearEarlier(s.From), yearEarlier(s.To)
+	earlier := figures.YearBefore(s)
 	d := &Data{
 		Scope: s, From: s.From.String(), To: s.To.String(),
 		EarlierFrom: earlier.From.String(), EarlierTo: earlier.To.String(),
@@ -68,7 +67,7 @@ func (src *Source) Build(ctx context.Context, s figures.Scope, lang i18n.Lang) (
 	err = runAll(q, 3, []func() error{
 		func() error { return b.run(ctx, q, lang) },
 		func() (err error) {
-			coverage, err = bySubArea(ctx, q, subs, figures.Get(coverageKey), lang)
+			coverage, err = bySubArea(ctx, q, s, subs, figures.Get(coverageKey), lang)
 			return err
 		},
 		func() (err error) {
@@ -115,15 +114,6 @@ func (src *Source) subAreas(ctx context.Context, s figures.Scope) ([]figures.Sco
 		}
 	}
 	return out, nil
-}
-
-// yearEarlier is d a year before (29 February: the 28th).
-func yearEarlier(d date.Date) date.Date {
-	day := d.Day()
-	if d.Month() == 2 && day == 29 {
-		day = 28
-	}
-	return date.New(d.Year()-1, d.Month(), day)
 }
 
 // round rounds a change as the figure shows its values.

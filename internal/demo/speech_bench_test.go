@@ -1,6 +1,7 @@
 package demo
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"slices"
@@ -171,4 +172,53 @@ func BenchmarkFigureEachCity(b *testing.B) {
 			b.Logf("%-42s %-6s %s", t.key, t.how, t.took.Round(10*time.Microsecond))
 		}
 	}
+}
+
+// BenchmarkSpeechDocxCity measures the city's speech as a Word document
+// (report.Template.Fill, then report.DOCX: issue 14's target, under 1 s)
+// against the same speech as Markdown, in the same iteration.
+//
+//	go test ./internal/demo -run '^$' -bench SpeechDocxCity -benchtime 10x -count 5
+func BenchmarkSpeechDocxCity(b *testing.B) {
+	d := cachedTier(b, "city")
+	ctx := context.Background()
+	root, err := area.NewStore(d).Root(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	from, to := date.YearBounds(date.Today().Year())
+	s := figures.Scope{AreaID: root.ID, AreaName: root.Name, From: from, To: to, Level: string(root.Level)}
+	t, err := report.LoadTemplate(i18n.ZH)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var tDocx, tMD time.Duration
+	var size int
+	b.ResetTimer()
+	for range b.N {
+		start := time.Now()
+		f, err := t.Fill(ctx, d.Reader(), s, date.Today())
+		if err != nil {
+			b.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := report.DOCX(&buf, f); err != nil {
+			b.Fatal(err)
+		}
+		tDocx += time.Since(start)
+		size = buf.Len()
+		start = time.Now()
+		f, err = t.Fill(ctx, d.Reader(), s, date.Today())
+		if err != nil {
+			b.Fatal(err)
+		}
+		_ = f.Markdown()
+		tMD += time.Since(start)
+	}
+	b.StopTimer()
+	per, perMD := float64(tDocx.Nanoseconds())/float64(b.N), float64(tMD.Nanoseconds())/float64(b.N)
+	b.ReportMetric(per/1e6, "ms/docx")
+	b.ReportMetric(perMD/1e6, "ms/markdown")
+	b.ReportMetric(per/perMD, "x-markdown")
+	b.ReportMetric(float64(size), "bytes/docx")
 }

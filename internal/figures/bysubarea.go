@@ -211,7 +211,7 @@ func computeForAreas(ctx context.Context, q db.Q, s Scope, level string, areas [
 	var tallied []*Figure
 	var talliedCol []int
 	for j, f := range fs {
-		if fresh && f.Tally != nil {
+		if fresh && f.talliedFor(s) {
 			tallied = append(tallied, f)
 			talliedCol = append(talliedCol, j)
 			continue
@@ -235,6 +235,35 @@ func computeForAreas(ctx context.Context, q db.Q, s Scope, level string, areas [
 				}
 			})
 		})
+	}
+	// Over whole years the figures that roll up are read for every area in
+	// two queries; the others, and any other period, area by area.
+	if first, last, ok := s.wholeYears(); ok && len(tallied) > 0 {
+		var rolled []*Figure
+		var rolledCol, restCol []int
+		var rest []*Figure
+		for k, f := range tallied {
+			if f.rolls(first, last) {
+				rolled, rolledCol = append(rolled, f), append(rolledCol, talliedCol[k])
+			} else {
+				rest, restCol = append(rest, f), append(restCol, talliedCol[k])
+			}
+		}
+		if len(rolled) > 0 {
+			tasks = append(tasks, func() error {
+				got, err := computeRolledMany(ctx, q, s, ids, first, last, rolled)
+				if err != nil {
+					return err
+				}
+				for i, a := range areas {
+					for k, f := range rolled {
+						b.Values[i][rolledCol[k]] = got[a.ID][f.Key]
+					}
+				}
+				return nil
+			})
+		}
+		tallied, talliedCol = rest, restCol
 	}
 	if len(tallied) > 0 {
 		for i := range areas {

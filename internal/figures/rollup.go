@@ -111,74 +111,88 @@ func (f *Figure) rolledColumns(first, last int) (plus, minus []rolledColumn) {
 // years first…last: one lookup of the scope's roll-up rows and one query
 // over the areas whose span under the scope has an end within the period.
 func computeRolled(ctx context.Context, q db.Q, s Scope, first, last int, fs []*Figure) (map[string]float64, error) {
-	sums, err := rollupSums(ctx, q, s.AreaID, first, last, fs)
+	many, err := computeRolledMany(ctx, q, s, []int64{s.AreaID}, first, last, fs)
+	return many[s.AreaID], err
+}
+
+// computeRolledMany is computeRolled for the scopes of s's period at each
+// of areas, in the same two queries (a workbook's communities, a
+// dashboard's subdistricts).
+func computeRolledMany(ctx context.Context, q db.Q, s Scope, areas []int64, first, last int, fs []*Figure) (map[int64]map[string]float64, error) {
+	sums, err := rollupSums(ctx, q, areas, first, last, fs)
 	if err != nil {
 		return nil, err
 	}
-	corr, err := rollupCorrections(ctx, q, s, fs)
+	corr, err := rollupCorrections(ctx, q, s, areas, fs)
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[string]float64, len(fs))
-	for _, f := range fs {
-		plus, minus := f.rolledColumns(first, last)
-		v := make([]int64, len(plus))
-		for i, p := range plus {
-			v[i] = sums[rollCell{p.name, p.year}] + corr[f.Key][i]
-			if p.kind == startedCorrection {
-				m := minus[0]
-				minus = minus[1:]
-				v[i] -= sums[rollCell{m.name, m.year}]
+	out := make(map[int64]map[string]float64, len(areas))
+	for _, a := range areas {
+		vals := make(map[string]float64, len(fs))
+		for _, f := range fs {
+			plus, minus := f.rolledColumns(first, last)
+			v := make([]int64, len(plus))
+			for i, p := range plus {
+				v[i] = sums[rollCell{a, p.name, p.year}] + corr[a][f.Key][i]
+				if p.kind == startedCorrection {
+					m := minus[0]
+					minus = minus[1:]
+					v[i] -= sums[rollCell{a, m.name, m.year}]
+				}
 			}
+			count, flagged := v[0], int64(0)
+			switch f.Agg {
+			case Percent:
+				flagged = v[1]
+			case Sum:
+				flagged = v[0]
+			}
+			vals[f.Key] = f.finish(count, flagged)
 		}
-		count, flagged := v[0], int64(0)
-		switch f.Agg {
-		case Percent:
-			flagged = v[1]
-		case Sum:
-			flagged = v[0]
-		}
-		out[f.Key] = f.finish(count, flagged)
+		out[a] = vals
 	}
 	return out, nil
 }
 
 type rollCell struct {
+	area int64
 	name string
 	year int
 }
 
-// rollupSums reads the roll-up columns the figures need from the scope's
+// rollupSums reads the roll-up columns the figures need from the areas'
 // rows of the years they read; a year without a row sums to nothing.
-func rollupSums(ctx context.Context, q db.Q, area int64, first, last int, fs []*Figure) (map[rollCell]int64, error) {
-	var cells []rollCell
-	seen := map[rollCell]bool{}
+func rollupSums(ctx context.Context, q db.Q, areas []int64, first, last int, fs []*Figure) (map[rollCell]int64, error) {
 	names := map[string]bool{}
 	var cols []string
 	for _, f := range fs {
 		plus, minus := f.rolledColumns(first, last)
 		for _, c := range append(plus, minus...) {
-			cell := rollCell{c.name, c.year}
-			if !seen[cell] {
-				seen[cell] = true
-				cells = append(cells, cell)
-			}
 			if !names[c.name] {
 				names[c.name] = true
 				cols = append(cols, c.name)
 			}
 		}
 	}
-	rows, err := q.QueryContext(ctx, "SELECT year, "+strings.Join(cols, ", ")+" FROM tally_rollup WHERE area_id = ? AND year IN (?, ?)", area, first-1, last)
+	var p params
+	in := make([]string, len(areas))
+	for i, a := range areas {
+		in[i] = p.add(a)
+	}
+	query := "SELECT area_id, year, " + strings.Join(cols, ", ") + " FROM tally_rollup WHERE area_id IN (" + strings.Join(in, ", ") +
+		") AND year IN (" + p.add(first-1) + ", " + p.add(last) + ")"
+	rows, err := q.QueryContext(ctx, query, p...)
 	if err != nil {
 		return nil, fmt.Errorf("figures: roll-up: %w", err)
 	}
 	defer rows.Close()
-	out := make(map[rollCell]int64, len(cells))
+	out := make(map[rollCell]int64, len(areas)*len(cols)*2)
 	for rows.Next() {
+		var area int64
 		var year int
 		vals := make([]int64, len(cols))
-		dst := []any{&year}
+		dst := []any{&area, &year}
 		for i := range vals {
 			dst = append(dst, &vals[i])
 		}
@@ -186,9 +200,7 @@ func rollupSums(ctx context.Context, q db.Q, area int64, first, last int, fs []*
 			return nil, fmt.Errorf("figures: roll-up: %w", err)
 		}
 		for i, c := range cols {
-			if seen[rollCell{c, year}] {
-				out[rollCell{c, year}] = vals[i]
-			}
+			out[rollCell{area, c, year}] = vals[i]
 		}
 	}
 	return out, rows.Err()
@@ -201,9 +213,13 @@ func rollupSums(ctx context.Context, q db.Q, area int64, first, last int, fs []*
 // figure counts it over its time under the scope. Areas that stayed under
 // the scope, or never were, need nothing; the others are few (a community
 // moved, created or ended), each read from tally by a seek per day.
-func rollupCorrections(ctx context.Context, q db.Q, s Scope, fs []*Figure) (map[string][]int64, error) {
+func rollupCorrections(ctx context.Context, q db.Q, s Scope, areas []int64, fs []*Figure) (map[int64]map[string][]int64, error) {
 	var p params
-	scope, from, end := p.add(s.AreaID), p.add(s.From), p.add(s.To)
+	from, end := p.add(s.From), p.add(s.To)
+	in := make([]string, len(areas))
+	for i, a := range areas {
+		in[i] = p.add(a)
+	}
 	ov := "(sc.to_on IS NULL OR sc.to_on > " + from + ")"               // with from_on <= end, from the WHERE
 	vEnd := "(sc.to_on IS NULL OR sc.to_on > " + end + ")"              // under on the last day
 	vPrev := "(sc.from_on < " + from + " AND sc.to_on >= " + from + ")" // on the day before the first
@@ -248,10 +264,13 @@ func rollupCorrections(ctx context.Context, q db.Q, s Scope, fs []*Figure) (map[
 			slots = append(slots, slot{f.Key, i})
 		}
 	}
-	out := make(map[string][]int64, len(fs))
-	for _, f := range fs {
-		plus, _ := f.rolledColumns(0, 0)
-		out[f.Key] = make([]int64, len(plus))
+	out := make(map[int64]map[string][]int64, len(areas))
+	for _, a := range areas {
+		out[a] = make(map[string][]int64, len(fs))
+		for _, f := range fs {
+			plus, _ := f.rolledColumns(0, 0)
+			out[a][f.Key] = make([]int64, len(plus))
+		}
 	}
 	if len(outer) == 0 {
 		return out, nil
@@ -263,24 +282,32 @@ func rollupCorrections(ctx context.Context, q db.Q, s Scope, fs []*Figure) (map[
 		}
 	}
 	query := SQLJoin(
-		"SELECT "+strings.Join(outer, ", ")+" FROM (",
-		"SELECT sc.descendant_id AS area, "+strings.Join(inner, ", "),
+		"SELECT g.scope, "+strings.Join(outer, ", ")+" FROM (",
+		"SELECT sc.ancestor_id AS scope, sc.descendant_id AS area, "+strings.Join(inner, ", "),
 		"FROM area_closure sc",
 		strings.Join(js, "\n"),
-		"WHERE sc.ancestor_id = "+scope+" AND sc.from_on <= "+end,
+		"WHERE sc.ancestor_id IN ("+strings.Join(in, ", ")+") AND sc.from_on <= "+end,
 		"AND (sc.from_on >= "+from+" OR (sc.to_on >= "+from+" AND sc.to_on <= "+end+"))",
-		"GROUP BY sc.descendant_id) g",
+		"GROUP BY sc.ancestor_id, sc.descendant_id) g GROUP BY g.scope",
 	)
-	vals := make([]int64, len(outer))
-	dst := make([]any, len(vals))
-	for i := range vals {
-		dst[i] = &vals[i]
-	}
-	if err := q.QueryRowContext(ctx, query, p...).Scan(dst...); err != nil {
+	rows, err := q.QueryContext(ctx, query, p...)
+	if err != nil {
 		return nil, fmt.Errorf("figures: roll-up corrections: %w", err)
 	}
-	for i, sl := range slots {
-		out[sl.key][sl.i] = vals[i]
+	defer rows.Close()
+	for rows.Next() {
+		var scope int64
+		vals := make([]int64, len(outer))
+		dst := []any{&scope}
+		for i := range vals {
+			dst = append(dst, &vals[i])
+		}
+		if err := rows.Scan(dst...); err != nil {
+			return nil, fmt.Errorf("figures: roll-up corrections: %w", err)
+		}
+		for i, sl := range slots {
+			out[scope][sl.key][sl.i] = vals[i]
+		}
 	}
-	return out, nil
+	return out, rows.Err()
 }

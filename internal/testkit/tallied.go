@@ -8,6 +8,7 @@ import (
 	"dangjian/internal/date"
 	"dangjian/internal/db"
 	"dangjian/internal/figures"
+	"dangjian/internal/i18n"
 	"dangjian/internal/tally"
 )
 
@@ -93,4 +94,36 @@ func TalliedPeriods(first, last int, days ...string) [][2]date.Date {
 		}
 	}
 	return out
+}
+
+// CheckBySubArea holds figures.ComputeBySubArea to each sub-area's own
+// figures: for every period, each figure of each area at level under the
+// area with id scope must equal the figure computed for that area alone
+// (the breakdown reads many areas' counts at once). It returns the number
+// of values compared.
+func CheckBySubArea(t testing.TB, dbh *db.DB, scope int64, level string, periods [][2]date.Date) int {
+	t.Helper()
+	ctx := context.Background()
+	q := dbh.Reader()
+	n := 0
+	for _, p := range periods {
+		s := figures.Scope{AreaID: scope, From: p[0], To: p[1]}
+		b, err := figures.ComputeBySubArea(ctx, q, s, level, i18n.ZH, figures.All())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range b.Areas {
+			for j, f := range b.Figures {
+				want, err := f.Compute(ctx, q, b.AreaScope(i))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got := b.Values[i][j]; got != want {
+					t.Errorf("%s for %s %s…%s: by sub-area %v, alone %v", f.Key, b.Areas[i].Name, p[0], p[1], got, want)
+				}
+				n++
+			}
+		}
+	}
+	return n
 }
