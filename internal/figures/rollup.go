@@ -212,7 +212,8 @@ func rollupSums(ctx context.Context, q db.Q, areas []int64, first, last int, fs 
 // counted each area by where it stood on the years' 31 Decembers, the
 // figure counts it over its time under the scope. Areas that stayed under
 // the scope, or never were, need nothing; the others are few (a community
-// moved, created or ended), each read from tally by a seek per day.
+// moved, created or ended), each read from tally by a seek per day
+// within the period and from tally_year and tally_jan1 at its ends.
 func rollupCorrections(ctx context.Context, q db.Q, s Scope, areas []int64, fs []*Figure) (map[int64]map[string][]int64, error) {
 	var p params
 	from, end := p.add(s.From), p.add(s.To)
@@ -227,13 +228,20 @@ func rollupCorrections(ctx context.Context, q db.Q, s Scope, areas []int64, fs [
 	joins := map[string]string{
 		"th": lastRow("th", "x.on_date <= "+end+" AND (sc.to_on IS NULL OR x.on_date < sc.to_on)"),
 		"tb": lastRow("tb", "x.on_date < CASE WHEN sc.from_on > "+from+" THEN sc.from_on ELSE "+from+" END"),
-		"te": lastRow("te", "x.on_date <= "+end),
-		"tp": lastRow("tp", "x.on_date < "+from),
-		"ts": lastRow("ts", "x.on_date <= "+from),
+		// The counts on the period's last day, on the day before its first
+		// (31 Decembers: one row of tally_year each) and on its first day
+		// (1 January: tally_jan1's row if a count changed that day).
+		"te": "LEFT JOIN tally_year te ON te.area_id = sc.descendant_id AND te.year = " + p.add(s.To.Year()),
+		"tp": "LEFT JOIN tally_year tp ON tp.area_id = sc.descendant_id AND tp.year = " + p.add(s.From.Year()-1),
+		"ts": "LEFT JOIN tally_jan1 ts ON ts.area_id = sc.descendant_id AND ts.year = " + p.add(s.From.Year()),
 	}
 	used := map[string]bool{}
 	val := func(alias string, c tally.Column) string {
 		used[alias] = true
+		if alias == "ts" { // no change on 1 January: the day before's
+			used["tp"] = true
+			return "COALESCE(ts." + c.Name() + ", tp." + c.Name() + ", 0)"
+		}
 		return "COALESCE(" + alias + "." + c.Name() + ", 0)"
 	}
 	var inner, outer []string
