@@ -225,15 +225,23 @@ func rollupCorrections(ctx context.Context, q db.Q, s Scope, areas []int64, fs [
 	vEnd := "(sc.to_on IS NULL OR sc.to_on > " + end + ")"              // under on the last day
 	vPrev := "(sc.from_on < " + from + " AND sc.to_on >= " + from + ")" // on the day before the first
 	vFrom := "(sc.from_on <= " + from + " AND " + ov + ")"              // on the first day
-	joins := map[string]string{
-		"th": lastRow("th", "x.on_date <= "+end+" AND (sc.to_on IS NULL OR x.on_date < sc.to_on)"),
-		"tb": lastRow("tb", "x.on_date < CASE WHEN sc.from_on > "+from+" THEN sc.from_on ELSE "+from+" END"),
-		// The counts on the period's last day, on the day before its first
-		// (31 Decembers: one row of tally_year each) and on its first day
-		// (1 January: tally_jan1's row if a count changed that day).
-		"te": "LEFT JOIN tally_year te ON te.area_id = sc.descendant_id AND te.year = " + p.add(s.To.Year()),
-		"tp": "LEFT JOIN tally_year tp ON tp.area_id = sc.descendant_id AND tp.year = " + p.add(s.From.Year()-1),
-		"ts": "LEFT JOIN tally_jan1 ts ON ts.area_id = sc.descendant_id AND ts.year = " + p.add(s.From.Year()),
+	// The joins are made for the aliases used (PostgreSQL refuses an
+	// argument its query does not use).
+	join := func(alias string) string {
+		switch alias {
+		case "th":
+			return lastRow("th", "x.on_date <= "+end+" AND (sc.to_on IS NULL OR x.on_date < sc.to_on)")
+		case "tb":
+			return lastRow("tb", "x.on_date < CASE WHEN sc.from_on > "+from+" THEN sc.from_on ELSE "+from+" END")
+		// The counts on the period's last day, on the day before its
+		// first (31 Decembers: one row of tally_year each) and on its
+		// first day (1 January: tally_jan1's row if a count changed then).
+		case "te":
+			return "LEFT JOIN tally_year te ON te.area_id = sc.descendant_id AND te.year = " + p.add(s.To.Year())
+		case "tp":
+			return "LEFT JOIN tally_year tp ON tp.area_id = sc.descendant_id AND tp.year = " + p.add(s.From.Year()-1)
+		}
+		return "LEFT JOIN tally_jan1 ts ON ts.area_id = sc.descendant_id AND ts.year = " + p.add(s.From.Year())
 	}
 	used := map[string]bool{}
 	val := func(alias string, c tally.Column) string {
@@ -286,7 +294,7 @@ func rollupCorrections(ctx context.Context, q db.Q, s Scope, areas []int64, fs [
 	var js []string
 	for _, a := range []string{"th", "tb", "te", "tp", "ts"} {
 		if used[a] {
-			js = append(js, joins[a])
+			js = append(js, join(a))
 		}
 	}
 	query := SQLJoin(
