@@ -55,12 +55,7 @@ func BenchmarkAllPartsCityPostgres(b *testing.B) {
 // figures, in the same iterations.
 func benchSpeech(b *testing.B, d *db.DB) {
 	ctx := context.Background()
-	root, err := area.NewStore(d).Root(ctx)
-	if err != nil {
-		b.Fatal(err)
-	}
-	from, to := date.YearBounds(date.Today().Year())
-	s := figures.Scope{AreaID: root.ID, AreaName: root.Name, From: from, To: to, Level: string(root.Level)}
+	s := rootThisYear(b, d)
 	t, err := report.LoadTemplate(i18n.ZH)
 	if err != nil {
 		b.Fatal(err)
@@ -103,12 +98,7 @@ func benchSpeech(b *testing.B, d *db.DB) {
 //	go test ./internal/demo -run '^$' -bench SpeechRulesCity -benchtime 1x -v
 func BenchmarkSpeechRulesCity(b *testing.B) {
 	d := cachedTier(b, "city")
-	root, err := area.NewStore(d).Root(context.Background())
-	if err != nil {
-		b.Fatal(err)
-	}
-	from, to := date.YearBounds(date.Today().Year())
-	s := figures.Scope{AreaID: root.ID, AreaName: root.Name, From: from, To: to, Level: string(root.Level)}
+	s := rootThisYear(b, d)
 	for range b.N {
 		ctx := memo.With(context.Background())
 		for _, r := range speech.Rules() {
@@ -137,12 +127,7 @@ func BenchmarkSpeechRulesCity(b *testing.B) {
 func BenchmarkFigureEachCity(b *testing.B) {
 	d := cachedTier(b, "city")
 	ctx := context.Background()
-	root, err := area.NewStore(d).Root(ctx)
-	if err != nil {
-		b.Fatal(err)
-	}
-	from, to := date.YearBounds(date.Today().Year())
-	s := figures.Scope{AreaID: root.ID, From: from, To: to}
+	s := rootThisYear(b, d)
 	type timed struct {
 		key, how string
 		took     time.Duration
@@ -182,12 +167,7 @@ func BenchmarkFigureEachCity(b *testing.B) {
 func BenchmarkSpeechDocxCity(b *testing.B) {
 	d := cachedTier(b, "city")
 	ctx := context.Background()
-	root, err := area.NewStore(d).Root(ctx)
-	if err != nil {
-		b.Fatal(err)
-	}
-	from, to := date.YearBounds(date.Today().Year())
-	s := figures.Scope{AreaID: root.ID, AreaName: root.Name, From: from, To: to, Level: string(root.Level)}
+	s := rootThisYear(b, d)
 	t, err := report.LoadTemplate(i18n.ZH)
 	if err != nil {
 		b.Fatal(err)
@@ -221,4 +201,16 @@ func BenchmarkSpeechDocxCity(b *testing.B) {
 	b.ReportMetric(perMD/1e6, "ms/markdown")
 	b.ReportMetric(per/perMD, "x-markdown")
 	b.ReportMetric(float64(size), "bytes/docx")
+}
+
+// rootThisYear is the scope of a benchmark: the whole tree of the tier in
+// d, the current year.
+func rootThisYear(tb testing.TB, d *db.DB) figures.Scope {
+	tb.Helper()
+	root, err := area.NewStore(d).Root(context.Background())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	from, to := date.YearBounds(date.Today().Year())
+	return figures.Scope{AreaID: root.ID, AreaName: root.Name, From: from, To: to, Level: string(root.Level)}
 }

@@ -7,9 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"dangjian/internal/area"
 	"dangjian/internal/date"
-	"dangjian/internal/figures"
 	"dangjian/internal/i18n"
 	"dangjian/internal/report"
 )
@@ -24,12 +22,7 @@ import (
 func BenchmarkSpeechChangeCity(b *testing.B) {
 	d := cachedTier(b, "city")
 	ctx := context.Background()
-	root, err := area.NewStore(d).Root(ctx)
-	if err != nil {
-		b.Fatal(err)
-	}
-	from, to := date.YearBounds(date.Today().Year())
-	s := figures.Scope{AreaID: root.ID, AreaName: root.Name, From: from, To: to, Level: string(root.Level)}
+	s := rootThisYear(b, d)
 	parts, err := report.DefaultParts(i18n.ZH)
 	if err != nil {
 		b.Fatal(err)

@@ -6,8 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"dangjian/internal/area"
-	"dangjian/internal/date"
 	"dangjian/internal/figures"
 	"dangjian/internal/i18n"
 	"dangjian/internal/workbook"
@@ -24,12 +22,7 @@ import (
 func BenchmarkWorkbookCityCommunity(b *testing.B) {
 	d := cachedTier(b, "city")
 	ctx := context.Background()
-	root, err := area.NewStore(d).Root(ctx)
-	if err != nil {
-		b.Fatal(err)
-	}
-	from, to := date.YearBounds(date.Today().Year())
-	s := figures.Scope{AreaID: root.ID, AreaName: root.Name, From: from, To: to, Level: string(root.Level)}
+	s := rootThisYear(b, d)
 	q := d.Reader()
 	one := figuresOfParts(1)
 	if _, err := figures.ComputeList(ctx, q, s, i18n.ZH, one); err != nil { // warm the caches
