@@ -53,23 +53,9 @@ func writeStats(f *excelize.File, st *styles, sheet string, d *Data, lang i18n.L
 	}
 	const headRows = 5
 	k := keyCols(d)
-	if err := pageSetup(f, sheet, headRows, k); err != nil {
-		return err
-	}
-	sw, err := f.NewStreamWriter(sheet)
+	sw, err := openSheet(f, sheet, headRows, k, len(cols), 13)
 	if err != nil {
 		return err
-	}
-	if err := freeze(sw, headRows, k); err != nil {
-		return err
-	}
-	if err := sw.SetColWidth(1, k, 16); err != nil {
-		return err
-	}
-	if len(cols) > 0 {
-		if err := sw.SetColWidth(k+1, k+len(cols), 13); err != nil {
-			return err
-		}
 	}
 	title := i18n.T(lang, "xlsx.wb_title_stats", d.Scope.AreaName)
 	if err := sw.SetRow("A1", []any{excelize.Cell{StyleID: st.title, Value: title}}, excelize.RowOpts{Height: 24}); err != nil {

@@ -204,6 +204,31 @@ func periodLine(d *Data, lang i18n.Lang) string {
 	return i18n.T(lang, "xlsx.wb_period", d.Scope.AreaName, d.Scope.From.String(), d.Scope.To.String(), before.From.String(), before.To.String())
 }
 
+// openSheet sets up a sheet's printing and opens its stream writer with
+// headRows rows and k key columns frozen, the key columns 16 wide and the
+// values columns after them width wide.
+func openSheet(f *excelize.File, sheet string, headRows, k, values int, width float64) (*excelize.StreamWriter, error) {
+	if err := pageSetup(f, sheet, headRows, k); err != nil {
+		return nil, err
+	}
+	sw, err := f.NewStreamWriter(sheet)
+	if err != nil {
+		return nil, err
+	}
+	if err := freeze(sw, headRows, k); err != nil {
+		return nil, err
+	}
+	if err := sw.SetColWidth(1, k, 16); err != nil {
+		return nil, err
+	}
+	if values > 0 {
+		if err := sw.SetColWidth(k+1, k+values, width); err != nil {
+			return nil, err
+		}
+	}
+	return sw, nil
+}
+
 // writePart writes the sheet of one part: title rows, a header of two
 // rows (each figure's label with its unit over three columns: the period,
 // a year earlier, the change), the total row, a row per sub-area.
@@ -216,20 +241,8 @@ func writePart(f *excelize.File, st *styles, sheet string, d *Data, part int, la
 	}
 	const headRows = 4
 	k := keyCols(d)
-	if err := pageSetup(f, sheet, headRows, k); err != nil {
-		return err
-	}
-	sw, err := f.NewStreamWriter(sheet)
+	sw, err := openSheet(f, sheet, headRows, k, 3*len(cols), 11)
 	if err != nil {
-		return err
-	}
-	if err := freeze(sw, headRows, k); err != nil {
-		return err
-	}
-	if err := sw.SetColWidth(1, k, 16); err != nil {
-		return err
-	}
-	if err := sw.SetColWidth(k+1, k+3*len(cols), 11); err != nil {
 		return err
 	}
 	title := i18n.T(lang, "xlsx.wb_title_part", d.Scope.AreaName, partNumeral(lang, part))
