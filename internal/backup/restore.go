@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -70,13 +69,14 @@ func verify(ctx context.Context, d *db.DB, m Manifest, keys *pii.Keyring) (Resul
 	if err != nil {
 		return res, &i18n.Error{Field: "in", Key: "err.backup_payload", Args: []any{err.Error()}, Err: ErrDamaged}
 	}
-	if f.keyCheck != m.KeyCheck || f.migration != m.Migration || f.auditHead != m.AuditHead {
-		return res, &i18n.Error{Field: "in", Key: "err.backup_payload", Args: []any{"the copy does not match its manifest"}, Err: ErrDamaged}
-	}
-	if m.KeyCheck != "" {
+	// The copy's own key check value decides, whatever the manifest says.
+	if f.keyCheck != "" {
 		if err := keys.Check(ctx, r); err != nil {
 			return res, &i18n.Error{Field: "key-file", Key: "err.backup_key_mismatch", Err: ErrKeyMismatch}
 		}
+	}
+	if f.keyCheck != m.KeyCheck || f.migration != m.Migration || f.auditHead != m.AuditHead {
+		return res, &i18n.Error{Field: "in", Key: "err.backup_payload", Args: []any{"the copy does not match its manifest"}, Err: ErrDamaged}
 	}
 	if res.Migrated, err = d.Migrate(ctx); err != nil {
 		return res, err
@@ -193,7 +193,13 @@ func Check(ctx context.Context, o *Opened, keys *pii.Keyring) (Result, error) {
 // expandSQLite expands the payload into the opened backup's folder and
 // opens it.
 func expandSQLite(ctx context.Context, o *Opened) (*db.DB, string, error) {
-	file := filepath.Join(o.work, "restore.db")
+	tmp, err := os.CreateTemp(o.work, "restore-*.db")
+	if err != nil {
+		return nil, "", err
+	}
+	file := tmp.Name()
+	tmp.Close()
+	os.Remove(file)
 	damaged := func(err error) error {
 		return &i18n.Error{Field: "in", Key: "err.backup_payload", Args: []any{err.Error()}, Err: ErrDamaged}
 	}
@@ -216,10 +222,27 @@ func expandSQLite(ctx context.Context, o *Opened) (*db.DB, string, error) {
 }
 
 func restoreSQLite(ctx context.Context, o *Opened, rawURL string, keys *pii.Keyring, force bool) (Result, error) {
+	// A target that holds records is refused before the work; one that
+	// does not exist yet is created only when the copy has verified.
+	if _, err := os.Stat(strings.TrimPrefix(rawURL, "sqlite:")); err == nil && !force {
+		td, err := db.Open(ctx, rawURL)
+		if err != nil {
+			return Result{}, err
+		}
+		empty, err := isEmpty(ctx, td)
+		td.Close()
+		if err != nil {
+			return Result{}, err
+		}
+		if !empty {
+			return Result{}, &i18n.Error{Field: "force", Key: "err.backup_target_not_empty", Err: ErrNotEmpty}
+		}
+	}
 	sd, file, err := expandSQLite(ctx, o)
 	if err != nil {
 		return Result{}, err
 	}
+	defer os.Remove(file)
 	res, err := verify(ctx, sd, o.Manifest, keys)
 	if cerr := sd.Close(); err == nil {
 		err = cerr
@@ -232,11 +255,6 @@ func restoreSQLite(ctx context.Context, o *Opened, rawURL string, keys *pii.Keyr
 		return res, err
 	}
 	defer td.Close()
-	if empty, err := isEmpty(ctx, td); err != nil {
-		return res, err
-	} else if !empty && !force {
-		return res, &i18n.Error{Field: "force", Key: "err.backup_target_not_empty", Err: ErrNotEmpty}
-	}
 	// SQLite's online backup replaces the target's pages in one
 	// transaction: the target is the old database or the new one.
 	if err := td.RestoreFrom(ctx, file); err != nil {
