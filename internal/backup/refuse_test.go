@@ -3,9 +3,15 @@ package backup_test
 import (
 	"archive/tar"
 	"bytes"
+	"compress/gzip"
 	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -236,4 +242,127 @@ func field(err error) string {
 		return ie.Field
 	}
 	return ""
+}
+
+// createsOnly lists the tables a migration creates when it does nothing
+// but create tables and indexes (nil otherwise).
+func createsOnly(sqlText string) []string {
+	var tables []string
+	for _, stmt := range strings.Split(sqlText, ";") {
+		var lines []string
+		for _, l := range strings.Split(stmt, "\n") {
+			if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "--") {
+				lines = append(lines, l)
+			}
+		}
+		s := strings.Join(lines, " ")
+		switch f := strings.Fields(s); {
+		case len(f) == 0:
+		case len(f) > 2 && strings.EqualFold(f[0], "CREATE") && strings.EqualFold(f[1], "TABLE"):
+			tables = append(tables, strings.TrimSuffix(f[2], "("))
+		case len(f) > 2 && strings.EqualFold(f[0], "CREATE") && (strings.EqualFold(f[1], "INDEX") || strings.EqualFold(f[1], "UNIQUE")):
+		default:
+			return nil
+		}
+	}
+	return tables
+}
+
+// TestRestoreMigratesAnOlderBackup restores a backup made before the most
+// recent migration that only creates tables (its tables dropped and its
+// version removed from the copy): the restore applies it, and the trail
+// verifies.
+func TestRestoreMigratesAnOlderBackup(t *testing.T) {
+	ctx := context.Background()
+	src := dbtest.Open(t, db.SQLite)
+	w := testkit.New(t, src, testkit.Options{})
+	keys := w.App.Keys
+	if err := keys.Init(ctx, src.Writer()); err != nil {
+		t.Fatal(err)
+	}
+	ms, err := db.Migrations(db.SQLite)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var undo db.Migration
+	var tables []string
+	for i := len(ms) - 1; i >= 0 && tables == nil; i-- {
+		undo, tables = ms[i], createsOnly(ms[i].SQL)
+	}
+	if tables == nil {
+		t.Fatal("no migration only creates tables: this test needs another way to make an older copy")
+	}
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.dj")
+	if _, err := backup.Create(ctx, src, good); err != nil {
+		t.Fatal(err)
+	}
+	older := filepath.Join(dir, "older.dj")
+	rewrite(t, good, older, func(m map[string]any, payload []byte) []byte {
+		raw := filepath.Join(dir, "raw.db")
+		zr, err := gzip.NewReader(bytes.NewReader(payload))
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, err := io.ReadAll(zr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(raw, body, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		c, err := sql.Open("sqlite", "file:"+raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		stmts := []string{fmt.Sprintf("DELETE FROM schema_migrations WHERE version = %d", undo.Version)}
+		for _, tb := range tables {
+			stmts = append(stmts, "DROP TABLE "+tb)
+		}
+		for _, q := range stmts {
+			if _, err := c.Exec(q); err != nil {
+				t.Fatalf("%s: %v", q, err)
+			}
+		}
+		var level int
+		if err := c.QueryRow("SELECT MAX(version) FROM schema_migrations").Scan(&level); err != nil {
+			t.Fatal(err)
+		}
+		c.Close()
+		body, _ = os.ReadFile(raw)
+		var out bytes.Buffer
+		zw := gzip.NewWriter(&out)
+		zw.Write(body)
+		zw.Close()
+		sum := sha256.Sum256(out.Bytes())
+		m["migration"] = level
+		p := m["payload"].(map[string]any)
+		p["size"], p["sha256"] = out.Len(), hex.EncodeToString(sum[:])
+		return out.Bytes()
+	})
+	o, err := backup.Open(older, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer o.Close()
+	tgt := target(t, db.SQLite)
+	res, err := backup.Restore(ctx, o, tgt, keys, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Migrated != 1 {
+		t.Errorf("applied %d migrations, want 1 (%s)", res.Migrated, undo.Name)
+	}
+	d, err := db.Open(ctx, tgt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	for _, tb := range tables {
+		var n int
+		if err := d.Reader().QueryRowContext(ctx, "SELECT COUNT(*) FROM "+tb).Scan(&n); err != nil {
+			t.Errorf("table %s of %s after the restore: %v", tb, undo.Name, err)
+		}
+	}
+	verifyTrail(t, d)
 }
