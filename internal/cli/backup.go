@@ -28,7 +28,7 @@ func runBackup(ctx context.Context, env Env, args []string) error {
 	}
 	if p, ok := strings.CutPrefix(*dbURL, "sqlite:"); ok {
 		if _, err := os.Stat(p); err != nil {
-			return fmt.Errorf("--db: no database at %s", p)
+			return i18n.Errf("db", "err.backup_no_database", p)
 		}
 	}
 	// Not migrated: a backup copies the database as it is.
