@@ -104,6 +104,20 @@ func KeyID(pub ed25519.PublicKey) string {
 // not verify: the anchor was forged or altered.
 var ErrBadSignature = errors.New("audit: anchor signature does not verify (forged or altered)")
 
+// AnchorMismatch is the error of CheckAnchors when an anchored entry is
+// gone (the trail was cut) or has another hash (it was rewritten).
+type AnchorMismatch struct {
+	Anchor *Anchor
+	Got    string // the entry's hash now, "" when the entry is missing
+}
+
+func (e *AnchorMismatch) Error() string {
+	if e.Got == "" {
+		return fmt.Sprintf("audit: anchor %s: entry %d is missing (the trail was cut)", e.Anchor.Source, e.Anchor.Seq)
+	}
+	return fmt.Sprintf("audit: anchor %s: entry %d has hash %s, not the anchored %s (the trail was rewritten)", e.Anchor.Source, e.Anchor.Seq, e.Got, e.Anchor.Hash)
+}
+
 // ErrUnknownKey is wrapped when an anchor names a key that none of the
 // public keys given has.
 var ErrUnknownKey = errors.New("audit: anchor signed by an unknown key")
@@ -185,10 +199,11 @@ func readAnchors(r io.Reader, name string) ([]Anchor, error) {
 		if line == "" {
 			continue
 		}
-		var a Anchor
-		dec := json.NewDecoder(strings.NewReader(line))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(&a); err != nil || a.Seq < 1 || len(a.Hash) != len(GenesisHash) || a.Sig == "" {
+		a, skip, err := parseAnchorLine(line)
+		if skip {
+			continue
+		}
+		if err != nil || a.Seq < 1 || len(a.Hash) != len(GenesisHash) || a.Sig == "" {
 			return nil, fmt.Errorf("audit: %s:%d is not an anchor line", name, n)
 		}
 		a.Source = name + ":" + strconv.Itoa(n)
@@ -198,6 +213,48 @@ func readAnchors(r io.Reader, name string) ([]Anchor, error) {
 		return nil, fmt.Errorf("audit: anchors file %s: %w", name, err)
 	}
 	return out, nil
+}
+
+// logMsg is the message of the log record of an anchor.
+const logMsg = "audit anchor"
+
+// parseAnchorLine decodes an anchor line, or the anchor of a log record
+// written by Anchorer through slog's text or JSON handler (the value of its
+// "anchor" attribute), so that a shipped log can be checked as it is. Other
+// log records are skipped.
+func parseAnchorLine(line string) (Anchor, bool, error) {
+	if strings.HasPrefix(line, "{") {
+		var rec struct {
+			Msg    *string `json:"msg"`
+			Anchor string  `json:"anchor"`
+		}
+		if err := json.Unmarshal([]byte(line), &rec); err != nil {
+			return Anchor{}, false, err
+		}
+		if rec.Msg != nil { // a JSON log record
+			if *rec.Msg != logMsg {
+				return Anchor{}, true, nil
+			}
+			line = rec.Anchor
+		}
+	} else if strings.HasPrefix(line, "time=") || strings.HasPrefix(line, "level=") { // a text log record
+		if !strings.Contains(line, ` msg="`+logMsg+`"`) {
+			return Anchor{}, true, nil
+		}
+		_, v, ok := strings.Cut(line, " anchor=")
+		q, err := strconv.QuotedPrefix(v)
+		if !ok || err != nil {
+			return Anchor{}, false, errors.New("no anchor attribute")
+		}
+		if line, err = strconv.Unquote(q); err != nil {
+			return Anchor{}, false, err
+		}
+	}
+	var a Anchor
+	dec := json.NewDecoder(strings.NewReader(line))
+	dec.DisallowUnknownFields()
+	err := dec.Decode(&a)
+	return a, false, err
 }
 
 // MakeAnchor signs the current head of the trail as an anchor of kind, or
@@ -281,7 +338,7 @@ func CheckAnchors(ctx context.Context, q db.Q, anchors []Anchor, keys []ed25519.
 		}
 		for _, a := range bySeq[seq] {
 			if a.Hash != hash {
-				return rep, fmt.Errorf("audit: anchor %s: entry %d has hash %s, not the anchored %s (the trail was rewritten)", a.Source, seq, hash, a.Hash)
+				return rep, &AnchorMismatch{Anchor: a, Got: hash}
 			}
 			rep.Checked++
 			if rep.Newest == nil || a.Seq > rep.Newest.Seq || (a.Seq == rep.Newest.Seq && a.At.After(rep.Newest.At)) {
@@ -300,7 +357,7 @@ func CheckAnchors(ctx context.Context, q db.Q, anchors []Anchor, keys []ed25519.
 		}
 	}
 	if missing != nil {
-		return rep, fmt.Errorf("audit: anchor %s: entry %d is missing (the trail was cut)", missing.Source, missing.Seq)
+		return rep, &AnchorMismatch{Anchor: missing}
 	}
 	return rep, nil
 }
@@ -340,7 +397,7 @@ func (a *Anchorer) Anchor(ctx context.Context) (Anchor, bool, error) {
 	}
 	a.last = an.String()
 	if a.Log != nil {
-		a.Log.Info("audit anchor", "seq", an.Seq, "hash", an.Hash, "kind", an.Kind, "anchor", an.Line())
+		a.Log.Info(logMsg, "seq", an.Seq, "hash", an.Hash, "kind", an.Kind, "anchor", an.Line())
 	}
 	return an, true, nil
 }

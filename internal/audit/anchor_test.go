@@ -375,3 +375,38 @@ func (s *syncBuffer) String() string {
 	defer s.mu.Unlock()
 	return s.b.String()
 }
+
+// A log shipped elsewhere can be checked as it is: the anchors in its
+// records (text or JSON) are read, other records skipped.
+func TestReadAnchorsFromAShippedLog(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		k := anchorKey(t)
+		for _, format := range []string{"text", "json"} {
+			var logged bytes.Buffer
+			log := slog.New(slog.NewTextHandler(&logged, nil))
+			if format == "json" {
+				log = slog.New(slog.NewJSONHandler(&logged, nil))
+			}
+			a := anchorer(t, d, k, log)
+			log.Info("serving", "addr", "127.0.0.1:8080")
+			seed(t, d, 1)
+			if _, _, err := a.Anchor(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+			log.Warn("something else", "anchor", "no")
+			path := filepath.Join(t.TempDir(), "dangjian.log")
+			if err := os.WriteFile(path, logged.Bytes(), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			fromLog, err := audit.ReadAnchors(path)
+			fromFile := readAnchors(t, a.File)
+			if err != nil || len(fromLog) != 1 || fromLog[0].Line() != fromFile[len(fromFile)-1].Line() {
+				t.Errorf("%s log: %v %+v\n%s", format, err, fromLog, logged.String())
+			}
+		}
+		rep, err := checkAnchors(t, d, filepath.Join(t.TempDir(), "none"), k.Public())
+		if err != nil || rep.Checked != 0 {
+			t.Errorf("no anchors: %+v %v", rep, err)
+		}
+	})
+}
