@@ -376,8 +376,10 @@ type Anchorer struct {
 	last string // "SEQ:HASH" of the last anchor made or found in File
 }
 
-// Anchor makes an anchor when the head moved since the last one, and
-// returns it with made true; an empty trail or an unmoved head makes none.
+// Anchor makes an anchor when the head moved since the last one, logs it
+// and appends it to File, and returns it with made true; an empty trail or
+// an unmoved head makes none. An error with made true means the anchor was
+// logged but could not be written to File.
 func (a *Anchorer) Anchor(ctx context.Context) (Anchor, bool, error) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
@@ -392,12 +394,14 @@ func (a *Anchorer) Anchor(ctx context.Context) (Anchor, bool, error) {
 	if err != nil || !ok || an.String() == a.last {
 		return Anchor{}, false, err
 	}
-	if err := AppendAnchor(a.File, an); err != nil {
-		return Anchor{}, false, err
-	}
-	a.last = an.String()
+	// The log first: if the file cannot be written, the anchor still goes
+	// wherever the log is shipped, and is not made again until the head moves.
 	if a.Log != nil {
 		a.Log.Info(logMsg, "seq", an.Seq, "hash", an.Hash, "kind", an.Kind, "anchor", an.Line())
+	}
+	a.last = an.String()
+	if err := AppendAnchor(a.File, an); err != nil {
+		return an, true, err
 	}
 	return an, true, nil
 }

@@ -410,3 +410,21 @@ func TestReadAnchorsFromAShippedLog(t *testing.T) {
 		}
 	})
 }
+
+// An anchors file that cannot be written does not lose the anchor: it is
+// in the log, and not logged again until the head moves.
+func TestAnchorerLogsWhenTheFileFails(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		var logged syncBuffer
+		a := &audit.Anchorer{DB: d, Key: anchorKey(t), File: filepath.Join(t.TempDir(), "no-such-folder", "anchors.jsonl"),
+			Log: slog.New(slog.NewTextHandler(&logged, nil))}
+		seed(t, d, 1)
+		an, made, err := a.Anchor(context.Background())
+		if !made || err == nil || !strings.Contains(logged.String(), an.Hash) {
+			t.Errorf("made %v err %v log %s", made, err, logged.String())
+		}
+		if _, made, err := a.Anchor(context.Background()); made || err != nil {
+			t.Errorf("again: made %v err %v", made, err)
+		}
+	})
+}
