@@ -124,12 +124,12 @@ func runAuditVerify(ctx context.Context, env Env, args []string) error {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "audit trail intact: %d entries\n", res.Entries)
-	for _, line := range report {
-		fmt.Fprintln(env.Stdout, line)
-	}
 	if res.Entries > 0 {
 		fmt.Fprintf(env.Stdout, "last entry: %d:%s (keep it elsewhere; a later verify --anchor %d:%s proves nothing before it changed)\n",
 			res.LastSeq, res.LastHash, res.LastSeq, res.LastHash)
+	}
+	for _, line := range report {
+		fmt.Fprintln(env.Stdout, line)
 	}
 	return nil
 }
