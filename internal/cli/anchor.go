@@ -52,9 +52,17 @@ func (f anchorFlags) anchorFile(dbURL string) string {
 }
 
 // loadAnchorKey loads the signing key, creating the key file when absent,
-// and says so.
-func loadAnchorKey(env Env, path string) (*audit.AnchorKey, error) {
-	k, err := audit.LoadAnchorKey(path, env.Getenv, true)
+// and says so. It does not create one when the anchors file already holds
+// anchors: they were signed by a key that is elsewhere or lost, and anchors
+// under a new key would not verify with the public key given to auditors.
+func loadAnchorKey(env Env, path, anchors string) (*audit.AnchorKey, error) {
+	k, err := audit.LoadAnchorKey(path, env.Getenv, false)
+	if errors.Is(err, fs.ErrNotExist) {
+		if fi, serr := os.Stat(anchors); serr == nil && fi.Size() > 0 {
+			return nil, i18n.Errf("anchor-key", "err.anchor_key_missing", path, anchors)
+		}
+		k, err = audit.LoadAnchorKey(path, env.Getenv, true)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -77,7 +85,7 @@ func runAuditAnchor(ctx context.Context, env Env, args []string) error {
 		return err
 	}
 	defer d.Close()
-	k, err := loadAnchorKey(env, *af.key)
+	k, err := loadAnchorKey(env, *af.key, af.anchorFile(*dbURL))
 	if err != nil {
 		return err
 	}

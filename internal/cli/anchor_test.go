@@ -147,6 +147,14 @@ func TestAuditVerifyAnchorFlags(t *testing.T) {
 	if code, _, stderr := en(t, "audit", "anchor", "--db", u, "--anchor-key", key); code != 0 {
 		t.Fatal(stderr)
 	}
+	// A second key is not made beside anchors that another key signed.
+	lost := filepath.Join(dir, "lost.key")
+	if code, _, stderr := en(t, "audit", "anchor", "--db", u, "--anchor-key", lost); code == 0 || !strings.Contains(stderr, "--anchor-key: there is no signing key "+lost) {
+		t.Errorf("a new key beside signed anchors: exit %d %q", code, stderr)
+	}
+	if _, err := os.Stat(lost); err == nil {
+		t.Error("the key was created")
+	}
 	other := filepath.Join(dir, "other.key")
 	if code, _, stderr := en(t, "audit", "anchor", "--db", u, "--anchor-key", other, "--anchor-file", filepath.Join(dir, "other.jsonl")); code != 0 {
 		t.Fatal(stderr)

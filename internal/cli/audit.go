@@ -42,11 +42,11 @@ func runAuditRedact(ctx context.Context, env Env, args []string) error {
 		return err
 	}
 	defer d.Close()
-	key, err := loadAnchorKey(env, *af.key)
+	file := af.anchorFile(*dbURL)
+	key, err := loadAnchorKey(env, *af.key, file)
 	if err != nil {
 		return err
 	}
-	file := af.anchorFile(*dbURL)
 	res, err := audit.RedactSealed(ctx, d, pii.MaskPlainInJSON, func(r audit.Redaction) error {
 		a, err := audit.RedactionAnchor(key, r, time.Now())
 		if err != nil {

@@ -46,6 +46,9 @@ func init() {
 		"err.anchor_unknown_key": {
 			ZH: "锚点由未知密钥签名（请用 --anchor-public 给出所有服务器的公钥）：%s",
 			EN: "an anchor is signed by a key not given (give every server's public key with --anchor-public): %s"},
+		"err.anchor_key_missing": {
+			ZH: "--anchor-key：没有签名密钥 %s，但锚点文件 %s 中已有锚点：请给出签名这些锚点的密钥（或设置 $DANGJIAN_ANCHOR_KEY）；若密钥已丢失，请把锚点文件移到别处保存（其中的锚点仍可用原公钥核验）后再运行，届时会生成新密钥",
+			EN: "--anchor-key: there is no signing key %s, but the anchors file %s holds anchors: give the key that signed them (or set $DANGJIAN_ANCHOR_KEY); if it is lost, move the anchors file aside (its anchors still verify with the old public key) and run again to create a new key"},
 		"err.anchor_every": {ZH: "--anchor-every：不能为负数（0 表示不自动生成锚点）", EN: "--anchor-every: must not be negative (0 turns automatic anchors off)"},
 	})
 }

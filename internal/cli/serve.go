@@ -76,11 +76,15 @@ func runServe(ctx context.Context, env Env, args []string) error {
 	}
 	var anchorer *audit.Anchorer
 	if *anchorEvery > 0 {
-		key, err := loadAnchorKey(env, *af.key)
+		file := af.anchorFile(*dbURL)
+		key, err := loadAnchorKey(env, *af.key, file)
+		if errors.As(err, new(*i18n.Error)) {
+			return err
+		}
 		if err != nil {
 			return fmt.Errorf("%w (set $%s or give --anchor-key; --anchor-every 0 turns automatic anchors off)", err, audit.EnvAnchorKey)
 		}
-		anchorer = &audit.Anchorer{DB: d, Key: key, File: af.anchorFile(*dbURL), Log: log}
+		anchorer = &audit.Anchorer{DB: d, Key: key, File: file, Log: log}
 		fmt.Fprintln(env.Stdout, i18n.T(lang(env), "ui.cli.anchor_serving", *anchorEvery, anchorer.File, key.PublicText()))
 	}
 	handler, err := a.Handler(app.HTTP{SecureCookies: *certFile != "" || *trustProxy, TrustProxy: *trustProxy, Demo: *withDemo})
