@@ -40,7 +40,9 @@ type uncachedKey struct{}
 
 // Uncached returns a context whose computations neither use nor keep
 // cached values: the benchmarks that measure the computation itself.
-func Uncached(ctx context.Context) context.Context { return context.WithValue(ctx, uncachedKey{}, true) }
+func Uncached(ctx context.Context) context.Context {
+	return context.WithValue(ctx, uncachedKey{}, true)
+}
 
 // cacheFor returns q's cache and the stamp it is valid for now, or nil
 // where no cache applies: in a transaction (it may see writes not
