@@ -105,7 +105,7 @@ func New(d Deps) (http.Handler, error) {
 	}
 	mux.Handle("GET /static/", staticHandler())
 	csrf := http.NewCrossOriginProtection()
-	return withRequestID(s.recoverPanics(s.withLang(csrf.Handler(s.authenticate(mux))))), nil
+	return withRequestID(s.hsts(s.recoverPanics(s.withLang(csrf.Handler(s.authenticate(mux)))))), nil
 }
 
 // Routes lists every page: the application's own, then each module's,
