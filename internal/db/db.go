@@ -7,6 +7,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -73,6 +74,9 @@ func openSQLite(ctx context.Context, path, rawURL string) (*DB, error) {
 	if err := checkWritable(path); err != nil {
 		return nil, err
 	}
+	if err := createPrivate(path); err != nil {
+		return nil, err
+	}
 	pragmas := "_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)"
 	// The writer's page cache (64 MB) holds a large import's working set;
 	// the default 2 MB spilled dirty pages to the WAL mid-transaction and
@@ -104,6 +108,22 @@ func openSQLite(ctx context.Context, path, rawURL string) (*DB, error) {
 	r.SetMaxOpenConns(4)
 	r.SetMaxIdleConns(4)
 	return &DB{Dialect: SQLite, URL: rawURL, write: w, read: r, stmts: newStmtCache(r), local: &sync.Map{}}, nil
+}
+
+// createPrivate creates a new SQLite file readable and writable by its
+// owner only (0600): it holds personal data, encrypted or not, and the
+// audit trail. SQLite gives the -wal and -shm files it creates beside it
+// the database file's permissions, so they are 0600 too. An existing file
+// is left as it is (the operator chose its mode).
+func createPrivate(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	if errors.Is(err, fs.ErrExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("db: cannot create SQLite file %s: %v", path, err)
+	}
+	return f.Close()
 }
 
 // checkWritable gives a plain message when the file or its folder cannot be written.
