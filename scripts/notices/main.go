@@ -205,7 +205,7 @@ func write(w io.Writer, mods []Module, goVersion, root string) error {
 		if len(files) == 0 {
 			return fmt.Errorf("%s in %s has no licence file", e.Name, dir)
 		}
-		title := e.Name + " " + strings.TrimSpace(string(v)) + " (embedded: " + e.Dir + ")"
+		title := e.Name + " (" + strings.TrimSpace(string(v)) + ", embedded: " + e.Dir + ")"
 		fmt.Fprintln(w, title)
 		sections = append(sections, section{title: title, files: files})
 	}
