@@ -28,9 +28,10 @@ COPY --from=build --chown=65532:65532 /out/var/lib/dangjian /var/lib/dangjian
 COPY --from=build --chown=65532:65532 /out/etc/dangjian /etc/dangjian
 USER 65532:65532
 WORKDIR /var/lib/dangjian
-# The database, and apart from it the personal-data key (or set DANGJIAN_KEY).
+# The database, and apart from it the personal-data key and the audit anchor
+# key (or set DANGJIAN_KEY and DANGJIAN_ANCHOR_KEY).
 VOLUME ["/var/lib/dangjian", "/etc/dangjian"]
 ENV DANGJIAN_DB=sqlite:/var/lib/dangjian/dangjian.db
 EXPOSE 8080
 ENTRYPOINT ["/usr/local/bin/dangjian"]
-CMD ["serve", "--addr", ":8080", "--key-file", "/etc/dangjian/dangjian.key"]
+CMD ["serve", "--addr", ":8080", "--key-file", "/etc/dangjian/dangjian.key", "--anchor-key", "/etc/dangjian/dangjian-anchor.key"]

@@ -1,8 +1,9 @@
 // Command notices writes THIRD_PARTY_NOTICES.txt for a dangjian binary: the
 // licence and notice files of every Go module linked into it (as the binary's
 // own build information lists them, the same list `go version -m` prints),
-// of the Go standard library and runtime, and of the JavaScript the binary
-// embeds (Apache ECharts under internal/web/static/vendor).
+// of the Go standard library and runtime, and of the third-party files the
+// binary embeds (Apache ECharts under internal/web/static/vendor, the common
+// password list under internal/auth).
 //
 //	go run ./scripts/notices -o THIRD_PARTY_NOTICES.txt dist/dangjian
 //
@@ -158,6 +159,9 @@ type Embedded struct {
 // module root.
 var embedded = []Embedded{
 	{Name: "Apache ECharts", VersionFile: "VERSION", Dir: "internal/web/static/vendor/echarts"},
+	// common_passwords.txt holds entries of SecLists and zxcvbn (MIT); the
+	// notice quotes their licences.
+	{Name: "Common password list", Dir: "internal/auth"},
 }
 
 // write writes the notices for mods (located here), the Go distribution of
@@ -194,9 +198,13 @@ func write(w io.Writer, mods []Module, goVersion, root string) error {
 	}
 	for _, e := range embedded {
 		dir := filepath.Join(root, e.Dir)
-		v, err := os.ReadFile(filepath.Join(dir, e.VersionFile))
-		if err != nil {
-			return err
+		version := ""
+		if e.VersionFile != "" {
+			v, err := os.ReadFile(filepath.Join(dir, e.VersionFile))
+			if err != nil {
+				return err
+			}
+			version = strings.TrimSpace(string(v)) + ", "
 		}
 		files, err := licenceFiles(dir)
 		if err != nil {
@@ -205,7 +213,7 @@ func write(w io.Writer, mods []Module, goVersion, root string) error {
 		if len(files) == 0 {
 			return fmt.Errorf("%s in %s has no licence file", e.Name, dir)
 		}
-		title := e.Name + " (" + strings.TrimSpace(string(v)) + ", embedded: " + e.Dir + ")"
+		title := e.Name + " (" + version + "embedded: " + e.Dir + ")"
 		fmt.Fprintln(w, title)
 		sections = append(sections, section{title: title, files: files})
 	}

@@ -94,7 +94,7 @@ func TestNoticesCoverEveryLinkedModule(t *testing.T) {
 				t.Fatal(err)
 			}
 			text := buf.String()
-			titles := []string{"Go standard library and runtime " + runtime.Version(), "Apache ECharts ("}
+			titles := []string{"Go standard library and runtime " + runtime.Version(), "Apache ECharts (", "Common password list ("}
 			for _, m := range mods {
 				if !selected[m.Path+" "+m.Version] {
 					t.Errorf("%s %s is linked but not in go list -m all", m.Path, m.Version)
