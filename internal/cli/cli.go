@@ -48,6 +48,7 @@ func commands() []command {
 		{"backup", "backup --out FILE [--db URL]", runBackup},
 		{"restore", "restore --in FILE [--db URL] [--key-file FILE] [--force] [--check]", runRestore},
 		{"token", "token create --user NAME [--expires 720h] [--name LABEL] | token revoke ID | token list", runToken},
+		{"version", "version", runVersion},
 	}
 }
 
