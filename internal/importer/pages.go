@@ -29,7 +29,7 @@ func Pages(d *db.DB, ps *people.Store, rn *jobs.Runner) web.Module {
 		Templates: web.Sub(templateFiles),
 		Nav:       []web.NavItem{{Key: "import", Href: "/import", Label: "ui.nav.import", Perm: RunImports, Order: 600, Group: web.AdminMenu}},
 		Routes: func(k *web.Kit) []web.Route {
-			s := &pages{Kit: k, db: d, people: ps, uploads: &uploader{db: d, people: ps, jobs: rn, log: k.Logger()}}
+			s := &pages{Kit: k, db: d, people: ps, uploads: newUploader(d, ps, rn, k.Logger())}
 			return []web.Route{
 				{Pattern: "GET /import", Perm: RunImports, Handler: s.importShow},
 				{Pattern: "POST /import", Perm: RunImports, Handler: s.importStart, MaxBody: maxImportBytes + 1<<20},
