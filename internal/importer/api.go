@@ -36,6 +36,7 @@ func API(d *db.DB, ps *people.Store, rn *jobs.Runner) api.Module {
 			return []api.Route{
 				{Method: http.MethodPost, Path: "/api/v1/imports", Perm: RunImports, Handle: s.importStart, Response: importJSON{}},
 				{Method: http.MethodGet, Path: "/api/v1/imports/{job}", Perm: RunImports, Handle: s.importGet, Response: importJSON{}},
+				{Method: http.MethodPost, Path: "/api/v1/imports/{job}/cancel", Perm: RunImports, Handle: s.importCancel, Response: importJSON{}},
 				{Method: http.MethodGet, Path: "/api/v1/exports/{file}", Perm: ReadExports, Handle: s.exportGet},
 			}
 		},
@@ -48,7 +49,7 @@ type importJSON struct {
 	ID        string          `json:"id"`
 	Kind      string          `json:"kind"`
 	DryRun    bool            `json:"dry_run"`
-	State     string          `json:"state"` // running, done, refused (bad rows), failed
+	State     string          `json:"state"` // running, done, refused (bad rows), failed, cancelled
 	Rows      int             `json:"rows"`
 	Percent   int             `json:"percent"`
 	Created   int             `json:"created"`
@@ -102,6 +103,17 @@ func (h *apiHandlers) importGet(w http.ResponseWriter, r *http.Request) {
 	h.WriteJSON(w, r, http.StatusOK, importState(job.ID, meta, job.State(), api.Lang(r)))
 }
 
+// importCancel serves POST /api/v1/imports/{job}/cancel: the caller's own
+// job, cancelled (a running one ends at its worker's next look).
+func (h *apiHandlers) importCancel(w http.ResponseWriter, r *http.Request) {
+	job, meta, err := h.uploads.cancel(r.Context(), r.PathValue("job"), api.PrincipalOf(r))
+	if err != nil {
+		h.Fail(w, r, err)
+		return
+	}
+	h.WriteJSON(w, r, http.StatusOK, importState(job.ID, meta, job.State(), api.Lang(r)))
+}
+
 // importState describes a job as importJSON.
 func importState(id string, meta importMeta, st jobs.State, lang i18n.Lang) importJSON {
 	out := importJSON{ID: id, Kind: meta.Kind, DryRun: meta.Dry, State: "running", Errors: []importRowJSON{}}
@@ -114,6 +126,10 @@ func importState(id string, meta importMeta, st jobs.State, lang i18n.Lang) impo
 	}
 	oc, ok := outcome(st)
 	switch {
+	case st.Status == jobs.Cancelled:
+		out.State = "cancelled"
+		out.Failure = failure(st.Err, lang)
+		return out
 	case st.Err == nil && ok && oc.Refused:
 		out.State = "refused"
 	case st.Err == nil && ok:

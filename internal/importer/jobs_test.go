@@ -36,7 +36,7 @@ func TestImportJobSurvivesACrashAndAppliesOnce(t *testing.T) {
 		real := importer.ImportJobFunc(dbh, ps)
 		started, release := make(chan struct{}), make(chan struct{})
 		lateErr := make(chan error, 1)
-		a := jobs.NewRunner(dbh, jobs.Options{Keys: keys, Heartbeat: time.Hour, Poll: 20 * time.Millisecond})
+		a := jobs.NewRunner(dbh, jobs.Options{Keys: keys, Heartbeat: time.Hour, Workers: 1, Poll: 20 * time.Millisecond})
 		a.Register(importer.ImportKind, func(ctx context.Context, j *jobs.Job) (any, error) {
 			close(started)
 			<-release

@@ -95,6 +95,20 @@ func (s *pages) importConfirm(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// importCancel cancels the user's own import job and shows it.
+func (s *pages) importCancel(w http.ResponseWriter, r *http.Request) {
+	p, _ := web.Principal(r)
+	job, _, err := s.uploads.cancel(r.Context(), r.PathValue("job"), p)
+	switch {
+	case errors.Is(err, fault.NotFound):
+		s.NotFound(w, r)
+	case err != nil:
+		s.ServerError(w, r, err)
+	default:
+		web.SeeOther(w, r, "/import/jobs/"+job.ID)
+	}
+}
+
 // importJob shows a job's progress (refreshing itself) or its result.
 func (s *pages) importJob(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("job")

@@ -35,6 +35,7 @@ func Pages(d *db.DB, ps *people.Store, rn *jobs.Runner) web.Module {
 				{Pattern: "POST /import", Perm: RunImports, Handler: s.importStart, MaxBody: maxImportBytes + 1<<20},
 				{Pattern: "GET /import/jobs/{job}", Perm: RunImports, Handler: s.importJob},
 				{Pattern: "POST /import/jobs/{job}/confirm", Perm: RunImports, Handler: s.importConfirm},
+				{Pattern: "POST /import/jobs/{job}/cancel", Perm: RunImports, Handler: s.importCancel},
 				{Pattern: "GET /import/templates/{file}", Perm: RunImports, Handler: s.importTemplate},
 				{Pattern: "GET /export/{file}", Perm: ReadExports, Handler: s.exportDownload},
 			}

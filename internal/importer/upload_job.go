@@ -200,6 +200,17 @@ func (u *uploader) find(ctx context.Context, id string, p auth.Principal) (*jobs
 	return job, m, nil
 }
 
+// cancel cancels p's import job id and returns it as it is now.
+func (u *uploader) cancel(ctx context.Context, id string, p auth.Principal) (*jobs.Job, importMeta, error) {
+	if _, _, err := u.find(ctx, id, p); err != nil {
+		return nil, importMeta{}, err
+	}
+	if err := u.jobs.Cancel(ctx, id, p.ID); err != nil && !errors.Is(err, jobs.ErrNotFound) {
+		return nil, importMeta{}, err
+	}
+	return u.find(ctx, id, p)
+}
+
 // outcome is a finished import job's result, its row errors' arguments
 // restored to numbers where they were.
 func outcome(st jobs.State) (importOutcome, bool) {

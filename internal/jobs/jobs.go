@@ -170,11 +170,13 @@ func (r *Runner) Register(kind string, fn Func) {
 	r.mu.Unlock()
 }
 
-// Run starts the runner's workers; calling it again does nothing.
+// Run starts the runner's workers; calling it again does nothing, and so
+// does a runner without a database (an application built to list its
+// routes).
 func (r *Runner) Run() {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if r.started || r.closed {
+	if r.started || r.closed || r.db == nil {
 		return
 	}
 	r.started = true

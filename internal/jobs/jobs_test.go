@@ -184,7 +184,7 @@ func TestOrphanedJobIsRetriedAndAppliedOnce(t *testing.T) {
 		// heartbeats again. It wakes up later and tries to commit.
 		started, release := make(chan struct{}), make(chan struct{})
 		lateErr := make(chan error, 1)
-		a := runner(t, d, Options{Heartbeat: time.Hour}, func(ctx context.Context, j *Job) (any, error) {
+		a := runner(t, d, Options{Heartbeat: time.Hour, Workers: 1}, func(ctx context.Context, j *Job) (any, error) {
 			close(started)
 			<-release
 			err := apply(ctx, d, j, "from A")
@@ -231,7 +231,7 @@ func TestOrphanedJobFailsAfterItsAttempts(t *testing.T) {
 		ctx := context.Background()
 		started, release := make(chan struct{}), make(chan struct{})
 		defer close(release)
-		a := runner(t, d, Options{Heartbeat: time.Hour, MaxAttempts: 1}, func(ctx context.Context, j *Job) (any, error) {
+		a := runner(t, d, Options{Heartbeat: time.Hour, MaxAttempts: 1, Workers: 1}, func(ctx context.Context, j *Job) (any, error) {
 			close(started)
 			<-release
 			return nil, nil
