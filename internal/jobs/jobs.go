@@ -761,8 +761,8 @@ func (r *Runner) maintain() {
 	}
 }
 
-// Reap queues again the running jobs whose heartbeat is older than
-// StaleAfter (their worker died) while attempts remain, fails them
+// Reap queues again the running jobs of other runners whose heartbeat is
+// older than StaleAfter (their worker died) while attempts remain, fails them
 // otherwise (or cancels them, if asked), and deletes the jobs that ended
 // more than Keep ago with their input.
 func (r *Runner) Reap(ctx context.Context) error {
@@ -770,8 +770,12 @@ func (r *Runner) Reap(ctx context.Context) error {
 	stale := stamp(now.Add(-r.o.StaleAfter))
 	old := stamp(now.Add(-r.o.Keep))
 	var n int
-	err := r.db.Reader().QueryRowContext(ctx, `SELECT COUNT(*) FROM job WHERE (state = 'running' AND heartbeat_at < ?)
-		OR (state IN ('succeeded','failed','cancelled') AND ended_at < ?)`, stale, old).Scan(&n)
+	// The jobs running on this runner are alive whatever their stored
+	// heartbeat says (on SQLite an import holds the writer it is written
+	// through): only other runners' jobs are reaped.
+	mine := r.o.ID + "/"
+	err := r.db.Reader().QueryRowContext(ctx, `SELECT COUNT(*) FROM job WHERE (state = 'running' AND heartbeat_at < ? AND substr(locked_by, 1, ?) <> ?)
+		OR (state IN ('succeeded','failed','cancelled') AND ended_at < ?)`, stale, len(mine), mine, old).Scan(&n)
 	if err != nil || n == 0 {
 		return err
 	}
@@ -781,10 +785,12 @@ func (r *Runner) Reap(ctx context.Context) error {
 		q    string
 		args []any
 	}{
-		{`UPDATE job SET state = 'cancelled', ended_at = ?, locked_by = NULL WHERE state = 'running' AND heartbeat_at < ? AND cancel_requested = 1`, []any{ended, stale}},
-		{`UPDATE job SET state = 'failed', error = ?, ended_at = ?, locked_by = NULL WHERE state = 'running' AND heartbeat_at < ? AND attempts >= max_attempts`,
-			[]any{encodeErr(i18n.Errf("job", "err.job_abandoned")), ended, stale}},
-		{`UPDATE job SET state = 'queued', locked_by = NULL, heartbeat_at = NULL WHERE state = 'running' AND heartbeat_at < ?`, []any{stale}},
+		{`UPDATE job SET state = 'cancelled', ended_at = ?, locked_by = NULL WHERE state = 'running' AND heartbeat_at < ? AND substr(locked_by, 1, ?) <> ? AND cancel_requested = 1`,
+			[]any{ended, stale, len(mine), mine}},
+		{`UPDATE job SET state = 'failed', error = ?, ended_at = ?, locked_by = NULL WHERE state = 'running' AND heartbeat_at < ? AND substr(locked_by, 1, ?) <> ? AND attempts >= max_attempts`,
+			[]any{encodeErr(i18n.Errf("job", "err.job_abandoned")), ended, stale, len(mine), mine}},
+		{`UPDATE job SET state = 'queued', locked_by = NULL, heartbeat_at = NULL WHERE state = 'running' AND heartbeat_at < ? AND substr(locked_by, 1, ?) <> ?`,
+			[]any{stale, len(mine), mine}},
 		{`DELETE FROM job_file WHERE job_id IN (SELECT id FROM job WHERE state IN ('succeeded','failed','cancelled') AND ended_at < ?)`, []any{old}},
 		{`DELETE FROM job WHERE state IN ('succeeded','failed','cancelled') AND ended_at < ?`, []any{old}},
 		{`DELETE FROM job_file WHERE job_id IN (SELECT id FROM job WHERE state IN ('failed','cancelled'))`, nil},

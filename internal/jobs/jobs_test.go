@@ -481,3 +481,35 @@ func TestTakeInputOnce(t *testing.T) {
 		}
 	})
 }
+
+// A runner never reaps its own running jobs, whatever their stored
+// heartbeat says: on SQLite a long import holds the writer the heartbeat
+// is written through.
+func TestOwnRunningJobIsNotReaped(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		started, release := make(chan struct{}), make(chan struct{})
+		r := runner(t, d, Options{Heartbeat: time.Hour, StaleAfter: 50 * time.Millisecond, Workers: 1}, func(ctx context.Context, j *Job) (any, error) {
+			close(started)
+			<-release
+			return "once", nil
+		})
+		r.Run()
+		j, err := r.Start(ctx, 1, "work", args{}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		<-started
+		time.Sleep(200 * time.Millisecond)
+		if err := r.Reap(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if jj, _, _ := r.Get(ctx, j.ID, 1); jj == nil || jj.State().Status != Running {
+			t.Fatalf("own job reaped: %+v", jj)
+		}
+		close(release)
+		if st := wait(t, r, j.ID, 1, "done", done); st.Status != Succeeded || st.Attempts != 1 {
+			t.Errorf("state %+v", st)
+		}
+	})
+}
