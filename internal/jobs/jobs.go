@@ -16,7 +16,9 @@
 //
 // A job's function gets its arguments (JSON) and, if any, its input bytes
 // (kept encrypted in job_file until the job ends, so a retry reads the same
-// file). Work that must happen once (an import) commits through
+// file). A job's function runs at least once: it may run again when its
+// worker is taken for dead (no heartbeat for StaleAfter). Work that must
+// happen once (an import) therefore commits through
 // (*Job).Complete in its own transaction: the job's end and the work are
 // one commit, and a worker that lost its claim or whose job was cancelled
 // rolls back. A job is visible only to the account that started it;
