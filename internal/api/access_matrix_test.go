@@ -70,6 +70,9 @@ var matrixRequests = map[string]func(in bool) (path, body string){
 	},
 	"POST /api/v1/imports":      func(bool) (string, string) { return "/api/v1/imports", `{}` },
 	"GET /api/v1/imports/{job}": func(bool) (string, string) { return "/api/v1/imports/0123456789abcdef01234567", "" },
+	"POST /api/v1/imports/{job}/cancel": func(bool) (string, string) {
+		return "/api/v1/imports/0123456789abcdef01234567/cancel", ""
+	},
 	"GET /api/v1/exports/{file}": func(in bool) (string, string) {
 		return "/api/v1/exports/units.csv?area=" + pick(in, "{迎宾社区}", "{官渡社区}"), ""
 	},
@@ -230,7 +233,8 @@ func scopeQuery(path string) func(bool) (string, string) {
 // which a scoped caller may make and whose answer is filtered to their
 // subtree.
 var unaimed = map[string]bool{"GET /api/openapi.json": true, "GET /api/v1/areas": true, "POST /api/v1/imports": true, "GET /api/v1/imports/{job}": true,
-	"GET /api/v1/whistles": true, "POST /api/v1/actions/import": true, "POST /api/v1/premises/survey": true}
+	"POST /api/v1/imports/{job}/cancel": true,
+	"GET /api/v1/whistles":              true, "POST /api/v1/actions/import": true, "POST /api/v1/premises/survey": true}
 
 func pick(in bool, inside, outside string) string {
 	if in {

@@ -47,7 +47,8 @@ type App struct {
 	Templates *speechtpl.Store
 	Auth      *auth.Store
 	Log       *slog.Logger
-	// Jobs runs the background work started from the pages (imports).
+	// Jobs runs the background work started from the pages (imports),
+	// stored in the database; Handler starts its workers.
 	Jobs *jobs.Runner
 }
 
@@ -66,7 +67,8 @@ func New(d *db.DB, keys *pii.Keyring, o Options) *App {
 	if o.Log == nil {
 		o.Log = slog.New(slog.DiscardHandler)
 	}
-	a := &App{DB: d, Keys: keys, Areas: area.NewStore(d), Auth: auth.NewStore(d), Log: o.Log, Jobs: jobs.NewRunner()}
+	a := &App{DB: d, Keys: keys, Areas: area.NewStore(d), Auth: auth.NewStore(d), Log: o.Log}
+	a.Jobs = jobs.NewRunner(d, jobs.Options{Keys: keys, Log: o.Log})
 	a.People = people.NewStore(d, a.Areas, keys)
 	a.Coordination = coordination.NewStore(d, a.Areas)
 	a.Premises = premises.NewStore(d, a.Areas)
@@ -115,11 +117,18 @@ type HTTP struct {
 func (a *App) Handler(h HTTP) (http.Handler, error) {
 	apiHandler := &api.Handler{DB: a.DB, Auth: a.Auth, Log: a.Log, Modules: a.endpoints(),
 		ClientIP: func(r *http.Request) string { return web.ClientIP(r, h.TrustProxy) }}
-	return web.New(web.Deps{
+	h2, err := web.New(web.Deps{
 		DB: a.DB, Auth: a.Auth, Log: a.Log, Directory: directory{a},
 		Modules: a.pages(), API: apiHandler,
 		SecureCookies: h.SecureCookies, TrustProxy: h.TrustProxy, Demo: h.Demo,
 	})
+	if err != nil {
+		return nil, err
+	}
+	// The modules registered their kinds of job: start claiming them
+	// (only a serving process runs jobs, not the command line's).
+	a.Jobs.Run()
+	return h2, nil
 }
 
 // directory names areas and units for the account pages.

@@ -59,6 +59,7 @@ func (a *App) dashboard() *dashboard.Source {
 
 // APIHandler is the JSON API alone, for tests that call it directly.
 func (a *App) APIHandler() *api.Handler {
+	a.Jobs.Run() // its import jobs need workers (see Handler)
 	return &api.Handler{DB: a.DB, Auth: a.Auth, Log: a.Log, Modules: a.endpoints()}
 }
 

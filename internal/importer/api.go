@@ -32,10 +32,11 @@ func API(d *db.DB, ps *people.Store, rn *jobs.Runner) api.Module {
 		Name: "importer",
 		Doc:  openAPIDoc,
 		Routes: func(h *api.Handler) []api.Route {
-			s := &apiHandlers{Handler: h, uploads: &uploader{db: d, people: ps, jobs: rn, log: h.Logger()}}
+			s := &apiHandlers{Handler: h, uploads: newUploader(d, ps, rn, h.Logger())}
 			return []api.Route{
 				{Method: http.MethodPost, Path: "/api/v1/imports", Perm: RunImports, Handle: s.importStart, Response: importJSON{}},
 				{Method: http.MethodGet, Path: "/api/v1/imports/{job}", Perm: RunImports, Handle: s.importGet, Response: importJSON{}},
+				{Method: http.MethodPost, Path: "/api/v1/imports/{job}/cancel", Perm: RunImports, Handle: s.importCancel, Response: importJSON{}},
 				{Method: http.MethodGet, Path: "/api/v1/exports/{file}", Perm: ReadExports, Handle: s.exportGet},
 			}
 		},
@@ -48,7 +49,7 @@ type importJSON struct {
 	ID        string          `json:"id"`
 	Kind      string          `json:"kind"`
 	DryRun    bool            `json:"dry_run"`
-	State     string          `json:"state"` // running, done, refused (bad rows), failed
+	State     string          `json:"state"` // running, done, refused (bad rows), failed, cancelled
 	Rows      int             `json:"rows"`
 	Percent   int             `json:"percent"`
 	Created   int             `json:"created"`
@@ -89,12 +90,23 @@ func (h *apiHandlers) importStart(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Location", "/api/v1/imports/"+job.ID)
-	h.WriteJSON(w, r, http.StatusAccepted, importState(job.ID, importMeta{kind: up.kind, dry: up.dry}, job.State(), api.Lang(r)))
+	h.WriteJSON(w, r, http.StatusAccepted, importState(job.ID, importMeta{Kind: up.kind, Dry: up.dry}, job.State(), api.Lang(r)))
 }
 
 // importGet serves GET /api/v1/imports/{job}: the caller's own job.
 func (h *apiHandlers) importGet(w http.ResponseWriter, r *http.Request) {
-	job, meta, err := h.uploads.find(r.PathValue("job"), api.PrincipalOf(r))
+	job, meta, err := h.uploads.find(r.Context(), r.PathValue("job"), api.PrincipalOf(r))
+	if err != nil {
+		h.Fail(w, r, err)
+		return
+	}
+	h.WriteJSON(w, r, http.StatusOK, importState(job.ID, meta, job.State(), api.Lang(r)))
+}
+
+// importCancel serves POST /api/v1/imports/{job}/cancel: the caller's own
+// job, cancelled (a running one ends at its worker's next look).
+func (h *apiHandlers) importCancel(w http.ResponseWriter, r *http.Request) {
+	job, meta, err := h.uploads.cancel(r.Context(), r.PathValue("job"), api.PrincipalOf(r))
 	if err != nil {
 		h.Fail(w, r, err)
 		return
@@ -104,35 +116,49 @@ func (h *apiHandlers) importGet(w http.ResponseWriter, r *http.Request) {
 
 // importState describes a job as importJSON.
 func importState(id string, meta importMeta, st jobs.State, lang i18n.Lang) importJSON {
-	out := importJSON{ID: id, Kind: meta.kind, DryRun: meta.dry, State: "running", Errors: []importRowJSON{}}
-	if p, ok := st.Progress.(Progress); ok {
+	out := importJSON{ID: id, Kind: meta.Kind, DryRun: meta.Dry, State: "running", Errors: []importRowJSON{}}
+	var p Progress
+	if st.DecodeProgress(&p) {
 		out.Rows, out.Percent = p.Rows, int(p.Fraction*100)
 	}
 	if !st.Done {
 		return out
 	}
-	res, _ := st.Result.(*Result)
+	oc, ok := outcome(st)
 	switch {
-	case st.Err == nil:
-		out.State = "done"
-	case errors.Is(st.Err, ErrBadRows) && res != nil:
+	case st.Status == jobs.Cancelled:
+		out.State = "cancelled"
+		out.Failure = failure(st.Err, lang)
+		return out
+	case st.Err == nil && ok && oc.Refused:
 		out.State = "refused"
+	case st.Err == nil && ok:
+		out.State = "done"
 	default:
 		out.State = "failed"
-		var ie *i18n.Error
-		if errors.As(st.Err, &ie) {
-			out.Failure = ie.In(lang)
-		} else {
-			out.Failure = i18n.T(lang, "err.internal")
-		}
+		out.Failure = failure(st.Err, lang)
 		return out
 	}
+	res := oc.Result
 	out.Rows, out.Percent = res.Rows, 100
 	out.Created, out.Updated, out.Unchanged, out.More = res.Created, res.Updated, res.Unchanged, res.MoreErrors
 	for _, e := range res.Errors {
 		out.Errors = append(out.Errors, importRowJSON{Line: e.Line, Column: e.Header, Message: e.Message(lang)})
 	}
 	return out
+}
+
+// failure is the message of a failed or cancelled import job in lang.
+func failure(err error, lang i18n.Lang) string {
+	var ie *i18n.Error
+	switch {
+	case errors.Is(err, jobs.ErrCancelled):
+		return i18n.T(lang, "err.job_cancelled")
+	case errors.As(err, &ie):
+		return ie.In(lang)
+	default:
+		return i18n.T(lang, "err.internal")
+	}
 }
 
 // exportGet serves GET /api/v1/exports/{kind}.{xlsx|csv}?area=: the records

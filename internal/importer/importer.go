@@ -44,6 +44,10 @@ type Options struct {
 	// OnProgress is called now and then, from one goroutine at a time (while
 	// the file is parsed, the parsing one).
 	OnProgress func(Progress)
+	// BeforeCommit, when set, runs last in a real import's transaction,
+	// with the final counts: its error rolls the import back (a job ends
+	// itself here, so that the import and the job's end are one commit).
+	BeforeCommit func(ctx context.Context, q db.Q, res *Result) error
 	// MaxErrors bounds the row errors kept (default 10,000); the rest are
 	// counted in Result.MoreErrors.
 	MaxErrors int
@@ -301,8 +305,13 @@ func (j *job) commit(ctx context.Context, q db.Q) error {
 	if err := j.audit(ctx, q); err != nil {
 		return err
 	}
-	_, err := tally.Flush(ctx, q)
-	return err
+	if _, err := tally.Flush(ctx, q); err != nil {
+		return err
+	}
+	if j.opts.BeforeCommit != nil {
+		return j.opts.BeforeCommit(ctx, q, j.res)
+	}
+	return nil
 }
 
 // audit records the import as one action with its counts; no personal data.

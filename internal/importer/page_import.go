@@ -95,42 +95,57 @@ func (s *pages) importConfirm(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// importCancel cancels the user's own import job and shows it.
+func (s *pages) importCancel(w http.ResponseWriter, r *http.Request) {
+	p, _ := web.Principal(r)
+	job, _, err := s.uploads.cancel(r.Context(), r.PathValue("job"), p)
+	switch {
+	case errors.Is(err, fault.NotFound):
+		s.NotFound(w, r)
+	case err != nil:
+		s.ServerError(w, r, err)
+	default:
+		web.SeeOther(w, r, "/import/jobs/"+job.ID)
+	}
+}
+
 // importJob shows a job's progress (refreshing itself) or its result.
 func (s *pages) importJob(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("job")
 	p, _ := web.Principal(r)
-	job, meta, err := s.uploads.find(id, p)
+	job, meta, err := s.uploads.find(r.Context(), id, p)
 	if err != nil {
-		s.NotFound(w, r)
+		if errors.Is(err, fault.NotFound) {
+			s.NotFound(w, r)
+		} else {
+			s.ServerError(w, r, err)
+		}
 		return
 	}
 	lang := web.Lang(r)
 	st := job.State()
-	page := &importPage{Kind: meta.kind, Job: id, DryRun: meta.dry}
+	page := &importPage{Kind: meta.Kind, Job: id, DryRun: meta.Dry}
 	if !st.Done {
 		page.Running = true
-		progress, _ := st.Progress.(Progress)
+		var progress Progress
+		st.DecodeProgress(&progress)
 		page.Rows = progress.Rows
 		page.Percent = int(progress.Fraction * 100)
 		w.Header().Set("Refresh", "1") // the CSP allows no script; the browser reloads
 		s.Render(w, r, http.StatusOK, "import", s.importView(r, page))
 		return
 	}
-	page.Res, _ = st.Result.(*Result)
+	oc, ok := outcome(st)
+	page.Res = oc.Result
 	switch {
-	case errors.Is(st.Err, ErrBadRows) && page.Res != nil:
+	case st.Err == nil && ok && oc.Refused:
 		for _, e := range page.Res.Errors {
 			page.Errors = append(page.Errors, importErrorRow{Line: e.Line, Who: page.Res.Who[e.Line], Column: e.Header, Message: e.Message(lang)})
 		}
 		page.BadRows = page.Res.BadRows()
 		page.More = page.Res.MoreErrors
-	case st.Err != nil:
-		var ie *i18n.Error
-		if errors.As(st.Err, &ie) {
-			page.Failed = ie.In(lang)
-		} else {
-			page.Failed = i18n.T(lang, "err.internal")
-		}
+	case st.Err != nil || !ok:
+		page.Failed = failure(st.Err, lang)
 		page.Res = nil
 	}
 	s.Render(w, r, http.StatusOK, "import", s.importView(r, page))

@@ -29,12 +29,13 @@ func Pages(d *db.DB, ps *people.Store, rn *jobs.Runner) web.Module {
 		Templates: web.Sub(templateFiles),
 		Nav:       []web.NavItem{{Key: "import", Href: "/import", Label: "ui.nav.import", Perm: RunImports, Order: 600, Group: web.AdminMenu}},
 		Routes: func(k *web.Kit) []web.Route {
-			s := &pages{Kit: k, db: d, people: ps, uploads: &uploader{db: d, people: ps, jobs: rn, log: k.Logger()}}
+			s := &pages{Kit: k, db: d, people: ps, uploads: newUploader(d, ps, rn, k.Logger())}
 			return []web.Route{
 				{Pattern: "GET /import", Perm: RunImports, Handler: s.importShow},
 				{Pattern: "POST /import", Perm: RunImports, Handler: s.importStart, MaxBody: maxImportBytes + 1<<20},
 				{Pattern: "GET /import/jobs/{job}", Perm: RunImports, Handler: s.importJob},
 				{Pattern: "POST /import/jobs/{job}/confirm", Perm: RunImports, Handler: s.importConfirm},
+				{Pattern: "POST /import/jobs/{job}/cancel", Perm: RunImports, Handler: s.importCancel},
 				{Pattern: "GET /import/templates/{file}", Perm: RunImports, Handler: s.importTemplate},
 				{Pattern: "GET /export/{file}", Perm: ReadExports, Handler: s.exportDownload},
 			}

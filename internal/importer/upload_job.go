@@ -1,16 +1,13 @@
 package importer
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"io"
 	"log/slog"
 	"mime/multipart"
 	"net/http"
-	"os"
-	"path/filepath"
-	"strings"
-	"sync"
 	"time"
 
 	"dangjian/internal/access"
@@ -37,36 +34,34 @@ type uploader struct {
 	log    *slog.Logger
 }
 
-// importMeta is what an import job is about.
+// importKind is the kind of the import jobs.
+const importKind = "import"
+
+// newUploader returns the uploader over rn and registers the import jobs'
+// function with rn (the pages and the API register the same one).
+func newUploader(d *db.DB, ps *people.Store, rn *jobs.Runner, log *slog.Logger) *uploader {
+	u := &uploader{db: d, people: ps, jobs: rn, log: log}
+	rn.Register(importKind, u.runJob)
+	return u
+}
+
+// importMeta is what an import job is about: its args, stored with it.
+// Scope and Actor are the starting request's, so that the import runs in
+// the same scope and is audited as the same person on any server, after a
+// restart too.
 type importMeta struct {
-	kind string
-	dry  bool
-	name string // the uploaded file's name
-	// kept is the uploaded file a clean dry run keeps, so that the user
-	// can confirm the import without sending the file again.
-	kept *keptFile
+	Kind  string      `json:"kind"`
+	Dry   bool        `json:"dry_run"`
+	Name  string      `json:"name"` // the uploaded file's name
+	Scope int64       `json:"scope"`
+	Actor audit.Actor `json:"actor"`
 }
 
-// keptFile is an uploaded file that one later import may take.
-type keptFile struct {
-	mu   sync.Mutex
-	path string
-}
-
-// take hands the file to the caller, once.
-func (k *keptFile) take() (string, bool) {
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	p := k.path
-	k.path = ""
-	return p, p != ""
-}
-
-// drop removes the file unless it was taken.
-func (k *keptFile) drop() {
-	if p, ok := k.take(); ok {
-		os.Remove(p)
-	}
+// importOutcome is an import job's result: the import's result, and
+// whether it was refused for bad rows (nothing written).
+type importOutcome struct {
+	Result  *Result `json:"result"`
+	Refused bool    `json:"refused,omitempty"`
 }
 
 // upload is a parsed import request: the kind, the file and the dry-run
@@ -104,99 +99,129 @@ func parseUpload(r *http.Request) (*upload, error) {
 // errTooLarge marks an upload over maxImportBytes.
 var errTooLarge = errors.New("importer: upload too large")
 
-// start saves the upload to a temporary file and imports it as a job of p
-// (see run).
+// meta is the args of an import of kind by the request's account, in its
+// scope and as its actor.
+func meta(r *http.Request, p auth.Principal, kind string, dry bool, name string) importMeta {
+	sc, _ := access.Scope(p)
+	return importMeta{Kind: kind, Dry: dry, Name: name, Scope: sc, Actor: audit.ActorFrom(r.Context())}
+}
+
+// start queues the import of the upload as a job of p: the file's bytes
+// are stored with the job (encrypted), so that the import survives a
+// restart and runs on whichever server claims it.
 func (u *uploader) start(r *http.Request, p auth.Principal, up *upload) (*jobs.Job, error) {
-	tmp, err := os.CreateTemp("", "dangjian-upload-*"+strings.ToLower(filepath.Ext(up.name)))
+	data, err := io.ReadAll(io.LimitReader(up.file, maxImportBytes+1))
 	if err != nil {
 		return nil, err
 	}
-	_, err = io.Copy(tmp, up.file)
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
+	if len(data) > maxImportBytes {
+		return nil, &i18n.Error{Field: "file", Key: "err.import_file_too_large", Args: []any{maxImportBytes >> 20}, Err: errTooLarge}
 	}
-	if err != nil {
-		os.Remove(tmp.Name())
-		return nil, err
-	}
-	return u.run(r, p, tmp.Name(), importMeta{kind: up.kind, dry: up.dry, name: up.name})
+	return u.jobs.Start(r.Context(), p.ID, importKind, meta(r, p, up.kind, up.dry, up.name), data)
 }
 
 // confirm imports for real the file that p's clean dry run job id kept.
 func (u *uploader) confirm(r *http.Request, p auth.Principal, id string) (*jobs.Job, error) {
-	job, meta, err := u.find(id, p)
+	job, m, err := u.find(r.Context(), id, p)
 	if err != nil {
 		return nil, err
 	}
 	st := job.State()
-	res, _ := st.Result.(*Result)
-	if !st.Done || !meta.dry || st.Err != nil || res == nil || !res.OK() || meta.kept == nil {
+	var out importOutcome
+	if st.Status != jobs.Succeeded || !m.Dry || !st.DecodeResult(&out) || out.Result == nil || out.Refused || !out.Result.OK() {
 		return nil, &i18n.Error{Field: "job", Key: "err.import_not_confirmable", Err: fault.Conflict}
 	}
-	path, ok := meta.kept.take()
+	next, ok, err := u.jobs.TakeInput(r.Context(), id, p.ID, importKind, meta(r, p, m.Kind, false, m.Name))
+	if err != nil {
+		return nil, err
+	}
 	if !ok {
 		return nil, &i18n.Error{Field: "job", Key: "err.import_file_gone", Err: fault.Conflict}
 	}
-	return u.run(r, p, path, importMeta{kind: meta.kind, name: meta.name})
+	return next, nil
 }
 
-// run imports the file at path, which it owns, as a job of p, in p's
-// scope and as the request's actor: the import outlives the request (it
-// drops the request's cancellation; the application's shutdown cancels it)
-// and is one transaction, so nothing is half-written. A clean dry run keeps
-// the file for confirm until the job is forgotten; otherwise it is removed.
-func (u *uploader) run(r *http.Request, p auth.Principal, path string, meta importMeta) (*jobs.Job, error) {
-	sc, _ := access.Scope(p)
-	base := audit.WithActor(access.WithScope(r.Context(), sc), audit.ActorFrom(r.Context()))
-	if meta.dry {
-		meta.kept = &keptFile{path: path}
-	}
-	job, err := u.jobs.Start(base, p.ID, meta, func(ctx context.Context, j *jobs.Job) (any, error) {
-		res, err := u.importFile(ctx, j, path, meta)
-		if meta.dry && err == nil && res != nil && res.OK() {
-			j.OnForget(meta.kept.drop)
-		} else {
-			os.Remove(path)
-		}
-		return res, err
-	})
-	if err != nil {
-		os.Remove(path)
+// runJob is the import jobs' function: it imports the job's file in the
+// scope and as the actor it was started with. A real import ends the job
+// in its own transaction (jobs.Job.Complete), so it is applied once: a
+// worker that lost the job, or whose job was cancelled, rolls back. A
+// clean dry run keeps the file for confirm until the job is forgotten.
+func (u *uploader) runJob(ctx context.Context, j *jobs.Job) (any, error) {
+	var m importMeta
+	if err := j.DecodeArgs(&m); err != nil {
 		return nil, err
 	}
-	return job, nil
-}
-
-// importFile runs the import of the file at path, reporting progress to j.
-func (u *uploader) importFile(ctx context.Context, j *jobs.Job, path string, meta importMeta) (*Result, error) {
-	f, err := os.Open(path)
+	ctx = audit.WithActor(access.WithScope(ctx, m.Scope), m.Actor)
+	data, err := j.Input(ctx)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, err
+	if data == nil {
+		return nil, i18n.Errf("job", "err.import_file_gone")
 	}
 	rn := &Runner{DB: u.db, People: u.people}
-	res, err := rn.Import(ctx, f, st.Size(), meta.name, meta.kind, Options{DryRun: meta.dry, OnProgress: func(pr Progress) { j.Report(pr) }})
-	if err != nil && !errors.Is(err, ErrBadRows) {
-		u.log.Error("importer: import", "err", err)
+	res, err := rn.Import(ctx, bytes.NewReader(data), int64(len(data)), m.Name, m.Kind, Options{
+		DryRun:     m.Dry,
+		OnProgress: func(pr Progress) { j.Report(pr) },
+		BeforeCommit: func(ctx context.Context, q db.Q, res *Result) error {
+			return j.Complete(ctx, q, importOutcome{Result: res})
+		},
+	})
+	switch {
+	case errors.Is(err, ErrBadRows):
+		return importOutcome{Result: res, Refused: true}, nil
+	case err != nil:
+		if ctx.Err() == nil && !errors.Is(err, jobs.ErrLost) {
+			u.log.Error("importer: import", "err", err)
+		}
+		return nil, err
 	}
-	return res, err
+	if m.Dry && res.OK() {
+		j.KeepInput()
+	}
+	return importOutcome{Result: res}, nil
 }
 
-// find returns p's import job id; anything else is not found.
-func (u *uploader) find(id string, p auth.Principal) (*jobs.Job, importMeta, error) {
-	job, ok := u.jobs.Get(id, p.ID)
-	var meta importMeta
-	if ok {
-		meta, ok = job.Meta.(importMeta)
+// find returns p's import job id and its args; anything else is not found.
+func (u *uploader) find(ctx context.Context, id string, p auth.Principal) (*jobs.Job, importMeta, error) {
+	var m importMeta
+	job, ok, err := u.jobs.Get(ctx, id, p.ID)
+	if err != nil {
+		return nil, m, err
+	}
+	if ok && job.Kind == importKind {
+		ok = job.DecodeArgs(&m) == nil
+	} else {
+		ok = false
 	}
 	if !ok {
-		return nil, meta, &i18n.Error{Field: "job", Key: "err.import_job_unknown", Err: fault.NotFound}
+		return nil, m, &i18n.Error{Field: "job", Key: "err.import_job_unknown", Err: fault.NotFound}
 	}
-	return job, meta, nil
+	return job, m, nil
+}
+
+// cancel cancels p's import job id and returns it as it is now.
+func (u *uploader) cancel(ctx context.Context, id string, p auth.Principal) (*jobs.Job, importMeta, error) {
+	if _, _, err := u.find(ctx, id, p); err != nil {
+		return nil, importMeta{}, err
+	}
+	if err := u.jobs.Cancel(ctx, id, p.ID); err != nil && !errors.Is(err, jobs.ErrNotFound) {
+		return nil, importMeta{}, err
+	}
+	return u.find(ctx, id, p)
+}
+
+// outcome is a finished import job's result, its row errors' arguments
+// restored to numbers where they were.
+func outcome(st jobs.State) (importOutcome, bool) {
+	var out importOutcome
+	if !st.DecodeResult(&out) || out.Result == nil {
+		return out, false
+	}
+	for _, e := range out.Result.Errors {
+		e.Args = jobs.Numbers(e.Args)
+	}
+	return out, true
 }
 
 // export writes the records of kind in the caller's scope (or areaID's

@@ -6,6 +6,7 @@ var importAccessRows = map[string]accessRow{
 	"POST /import":                    {"imports.run", "POST", "/import"},
 	"GET /import/jobs/{job}":          {"imports.run", "GET", "/import/jobs/unknown"},
 	"POST /import/jobs/{job}/confirm": {"imports.run", "POST", "/import/jobs/unknown/confirm"},
+	"POST /import/jobs/{job}/cancel":  {"imports.run", "POST", "/import/jobs/unknown/cancel"},
 	"GET /import/templates/{file}":    {"imports.run", "GET", "/import/templates/members.xlsx"},
 	"GET /export/{file}":              {"exports.read", "GET", "/export/nothing.txt"},
 }
