@@ -16,6 +16,8 @@ import (
 	"errors"
 	"sync"
 	"time"
+
+	"dangjian/internal/metrics"
 )
 
 // ErrClosed is returned by Start after Shutdown.
@@ -124,7 +126,10 @@ func (r *Runner) Start(base context.Context, owner int64, meta any, fn func(ctx 
 			case <-ctx.Done():
 			}
 		}()
+		kind, began := metrics.KindOf(meta), time.Now()
+		metrics.JobStarted(kind)
 		res, err := fn(ctx, j)
+		metrics.JobEnded(kind, time.Since(began), err)
 		j.mu.Lock()
 		j.result, j.err, j.done, j.ended = res, err, true, r.now()
 		j.mu.Unlock()

@@ -1,0 +1,71 @@
+package jobs
+
+import (
+	"context"
+	"errors"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"dangjian/internal/metrics"
+)
+
+type kindedMeta struct{}
+
+func (kindedMeta) JobKind() string { return "jobs_test" }
+
+// TestJobsReportToTheMetrics: a running job counts in
+// dangjian_jobs_running, and its end in dangjian_job_duration_seconds by
+// result.
+func TestJobsReportToTheMetrics(t *testing.T) {
+	m := metrics.New(metrics.Options{})
+	scrape := func() string {
+		rec := httptest.NewRecorder()
+		m.Handler().ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
+		return rec.Body.String()
+	}
+	r := NewRunner()
+	release := make(chan struct{})
+	started := make(chan struct{})
+	if _, err := r.Start(context.Background(), 1, kindedMeta{}, func(ctx context.Context, j *Job) (any, error) {
+		close(started)
+		<-release
+		return nil, nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	<-started
+	if s := scrape(); !strings.Contains(s, `dangjian_jobs_running{kind="jobs_test"} 1`) {
+		t.Errorf("the running job is not counted:\n%s", grepLines(s, "jobs_running"))
+	}
+	if _, err := r.Start(context.Background(), 1, kindedMeta{}, func(ctx context.Context, j *Job) (any, error) {
+		return nil, errors.New("bad sheet")
+	}); err != nil {
+		t.Fatal(err)
+	}
+	close(release)
+	if err := r.Shutdown(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	s := scrape()
+	for _, want := range []string{
+		`dangjian_jobs_running{kind="jobs_test"} 0`,
+		`dangjian_jobs_started_total{kind="jobs_test"} 2`,
+		`dangjian_job_duration_seconds_count{kind="jobs_test",result="ok"} 1`,
+		`dangjian_job_duration_seconds_count{kind="jobs_test",result="error"} 1`,
+	} {
+		if !strings.Contains(s, want) {
+			t.Errorf("no %s in\n%s", want, grepLines(s, "job"))
+		}
+	}
+}
+
+func grepLines(s, sub string) string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if strings.Contains(l, sub) && !strings.HasPrefix(l, "#") {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
+}
