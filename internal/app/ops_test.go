@@ -5,9 +5,12 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"dangjian/internal/app"
 	"dangjian/internal/db"
@@ -256,4 +259,56 @@ func histogramCount(t *testing.T, m *metrics.Metrics, name, label, value string)
 		}
 	}
 	return 0
+}
+
+// TestDashboardUsesExportedMetrics: every metric docs/grafana-dashboard.json
+// and the Monitoring section of docs/operations.md name is one the server
+// exports.
+func TestDashboardUsesExportedMetrics(t *testing.T) {
+	d := dbtest.Open(t, db.SQLite)
+	a := app.New(d, testkit.Keys(t), app.Options{})
+	m := a.NewMetrics()
+	h, err := a.Handler(app.HTTP{Metrics: m, MetricsAllow: metrics.Loopback})
+	if err != nil {
+		t.Fatal(err)
+	}
+	opsGet(h, "/healthz", "127.0.0.1:1", nil)
+	metrics.JobStarted("dashboard_test")
+	metrics.JobEnded("dashboard_test", 0, nil)
+	metrics.FigureComputed("dashboard_test", time.Now())
+	metrics.FiguresComputed("dashboard_test", time.Now())
+	fams, err := m.Registry().Gather()
+	if err != nil {
+		t.Fatal(err)
+	}
+	exported := map[string]bool{}
+	for _, f := range fams {
+		exported[f.GetName()] = true
+	}
+	name := regexp.MustCompile(`\b(?:dangjian|go_sql|process|go)_[a-z_]+`)
+	for _, doc := range []string{"../../docs/grafana-dashboard.json", "../../docs/operations.md"} {
+		b, err := os.ReadFile(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		seen := 0
+		for _, n := range name.FindAllString(string(b), -1) {
+			if strings.HasSuffix(n, "_") || n == "go_sql_" { // a prefix in prose ("go_sql_*", "go_*")
+				continue
+			}
+			seen++
+			base := n
+			for _, suf := range []string{"_bucket", "_count", "_sum"} {
+				if !exported[base] {
+					base = strings.TrimSuffix(base, suf)
+				}
+			}
+			if !exported[base] {
+				t.Errorf("%s names %s, which is not exported", doc, n)
+			}
+		}
+		if seen < 10 {
+			t.Errorf("%s names %d metrics", doc, seen)
+		}
+	}
 }
