@@ -15,6 +15,7 @@ import (
 	"database/sql"
 	"errors"
 	"net/http"
+	"strconv"
 	"sync"
 	"time"
 
@@ -177,22 +178,81 @@ func (m *Metrics) Handler() http.Handler {
 // Instrument counts and times every request next answers, labelled by the
 // route pattern that served it (noted by Routed, innermost first), never
 // by the raw path: a path carries ids, a pattern is one of a fixed set.
+//
+// It is written here rather than with promhttp's InstrumentHandler*
+// chain, which wraps the response twice and labels through maps
+// (BenchmarkInstrument, a ServeMux with one route: 0.75 µs bare, 1.8 µs
+// instrumented here, about 8 µs through promhttp, on a loaded machine).
 func (m *Metrics) Instrument(next http.Handler) http.Handler {
-	route := promhttp.WithLabelFromCtx("route", func(ctx context.Context) string {
-		if n, ok := ctx.Value(routeKey{}).(*routeNote); ok {
-			if p := n.get(); p != "" {
-				return p
-			}
-		}
-		return "unmatched"
-	})
-	h := promhttp.InstrumentHandlerInFlight(m.inFlight,
-		promhttp.InstrumentHandlerCounter(m.requests,
-			promhttp.InstrumentHandlerDuration(m.latency, next, route), route))
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		h.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), routeKey{}, &routeNote{})))
+		began := time.Now()
+		note := &routeNote{}
+		rec := &statusRecorder{ResponseWriter: w}
+		m.inFlight.Inc()
+		defer m.inFlight.Dec()
+		next.ServeHTTP(rec, r.WithContext(context.WithValue(r.Context(), routeKey{}, note)))
+		route := note.get()
+		if route == "" {
+			route = "unmatched"
+		}
+		code := rec.code
+		if code == 0 {
+			code = http.StatusOK
+		}
+		method := methodLabel(r.Method)
+		m.requests.WithLabelValues(route, method, strconv.Itoa(code)).Inc()
+		m.latency.WithLabelValues(route, method).Observe(time.Since(began).Seconds())
 	})
 }
+
+// methodLabel is the method's label: the standard methods in lower case
+// (as promhttp writes them), any other "other" (a client chooses the
+// method, and a label must not take any value a client sends).
+func methodLabel(m string) string {
+	switch m {
+	case http.MethodGet:
+		return "get"
+	case http.MethodPost:
+		return "post"
+	case http.MethodHead:
+		return "head"
+	case http.MethodPut:
+		return "put"
+	case http.MethodPatch:
+		return "patch"
+	case http.MethodDelete:
+		return "delete"
+	case http.MethodOptions:
+		return "options"
+	}
+	return "other"
+}
+
+// statusRecorder notes the status code a handler answers with.
+type statusRecorder struct {
+	http.ResponseWriter
+	code int
+}
+
+func (s *statusRecorder) WriteHeader(code int) {
+	if s.code == 0 && code >= 200 {
+		s.code = code
+	}
+	s.ResponseWriter.WriteHeader(code)
+}
+
+func (s *statusRecorder) Write(b []byte) (int, error) {
+	if s.code == 0 {
+		s.code = http.StatusOK
+	}
+	return s.ResponseWriter.Write(b)
+}
+
+// Flush passes a flush on (the underlying writer may stream).
+func (s *statusRecorder) Flush() { _ = http.NewResponseController(s.ResponseWriter).Flush() }
+
+// Unwrap lets http.ResponseController reach the underlying writer.
+func (s *statusRecorder) Unwrap() http.ResponseWriter { return s.ResponseWriter }
 
 type routeKey struct{}
 
