@@ -118,7 +118,8 @@ type HTTP struct {
 }
 
 // Handler is the whole application over HTTP: the pages of every domain,
-// the API, static files.
+// the API, static files, and in front of them /healthz, /readyz and
+// /metrics (ops.go).
 func (a *App) Handler(h HTTP) (http.Handler, error) {
 	apiHandler := &api.Handler{DB: a.DB, Auth: a.Auth, Log: a.Log, Modules: a.endpoints(),
 		ClientIP: func(r *http.Request) string { return web.ClientIP(r, h.TrustProxy) }}
