@@ -33,6 +33,16 @@ const redactBatch = 1000
 // numbers masked (pii.MaskPlainInJSON; passed in because pii records its
 // reveals in this trail).
 func Redact(ctx context.Context, d *db.DB, mask func(string) string) (Redaction, error) {
+	return RedactSealed(ctx, d, mask, nil)
+}
+
+// RedactSealed is Redact that, when it changed something, calls seal with
+// the redaction inside its transaction, before the commit: seal writes the
+// signed anchor of the new head that records the replaced one (see
+// AnchorRedact), and an error from it undoes the redaction, so no
+// redaction is ever left without the anchor that lets verify accept the
+// older anchors it replaced.
+func RedactSealed(ctx context.Context, d *db.DB, mask func(string) string, seal func(Redaction) error) (Redaction, error) {
 	var out Redaction
 	err := d.Tx(ctx, func(q db.Q) error {
 		if err := db.LockWriters(ctx, q); err != nil {
@@ -71,6 +81,9 @@ func Redact(ctx context.Context, d *db.DB, mask func(string) string) (Redaction,
 			return fmt.Errorf("audit: the re-sealed trail does not verify (entry %d: %s)", after.FirstBadSeq, after.Reason)
 		}
 		out.NewHead = fmt.Sprintf("%d:%s", after.LastSeq, after.LastHash)
+		if seal != nil {
+			return seal(out)
+		}
 		return nil
 	})
 	return out, err

@@ -45,6 +45,8 @@ func commands() []command {
 		{"user", "user add NAME --role ROLE [--area NAME|ID] [--name DISPLAY] [--can-reveal] | user passwd NAME | user password NAME (reads it from standard input) | user disable NAME | user enable NAME | user list", runUser},
 		{"import", "import members|units|posts FILE.(xlsx|csv) [--dry-run] [--db URL] [--key-file FILE]", runImport},
 		{"export", "export members|units|posts [--area NAME|ID] --out FILE.(xlsx|csv) [--db URL] [--key-file FILE]", runExport},
+		{"backup", "backup --out FILE [--db URL]", runBackup},
+		{"restore", "restore --in FILE [--db URL] [--key-file FILE] [--force] [--check]", runRestore},
 		{"token", "token create --user NAME [--expires 720h] [--name LABEL] | token revoke ID | token list", runToken},
 	}
 }

@@ -13,6 +13,7 @@ import (
 
 	"dangjian/internal/app"
 	"dangjian/internal/area"
+	"dangjian/internal/audit"
 	"dangjian/internal/auth"
 	"dangjian/internal/config"
 	"dangjian/internal/db"
@@ -30,10 +31,15 @@ func runServe(ctx context.Context, env Env, args []string) error {
 	keyFile := fs.String("tls-key", "", "TLS private key (PEM)")
 	trustProxy := fs.Bool("trust-proxy", false, "behind a reverse proxy: take the client address from X-Forwarded-For and mark cookies Secure")
 	keyPath := fs.String("key-file", defaultKeyFile, "the key that encrypts personal data; created (mode 0600) when absent; $DANGJIAN_KEY wins")
+	af := addAnchorFlags(fs)
+	anchorEvery := fs.Duration("anchor-every", 10*time.Minute, "sign the head of the audit trail this often when it moved (and at shutdown); 0 turns it off")
 	metricsAllowFlag := fs.String("metrics-allow", env.Getenv("DANGJIAN_METRICS_ALLOW"), "who may read /metrics: CIDR networks or addresses, comma-separated; none turns it off (default: loopback only; $DANGJIAN_METRICS_ALLOW)")
 	metricsAddr := fs.String("metrics-addr", env.Getenv("DANGJIAN_METRICS_ADDR"), "serve /metrics on this address apart from --addr (and not on --addr); $DANGJIAN_METRICS_ADDR")
 	if err := parse(fs, args); err != nil {
 		return err
+	}
+	if *anchorEvery < 0 {
+		return i18n.Errf("anchor-every", "err.anchor_every")
 	}
 	metricsAllow, bad, ok := metrics.ParseAllow(*metricsAllowFlag)
 	if !ok {
@@ -77,6 +83,19 @@ func runServe(ctx context.Context, env Env, args []string) error {
 	}
 	if err := ensureAdmin(ctx, env, a.Auth); err != nil {
 		return err
+	}
+	var anchorer *audit.Anchorer
+	if *anchorEvery > 0 {
+		file := af.anchorFile(*dbURL)
+		key, err := loadAnchorKey(env, *af.key, file)
+		if errors.As(err, new(*i18n.Error)) {
+			return err
+		}
+		if err != nil {
+			return fmt.Errorf("%w (set $%s or give --anchor-key; --anchor-every 0 turns automatic anchors off)", err, audit.EnvAnchorKey)
+		}
+		anchorer = &audit.Anchorer{DB: d, Key: key, File: file, Log: log}
+		fmt.Fprintln(env.Stdout, i18n.T(lang(env), "ui.cli.anchor_serving", *anchorEvery, anchorer.File, key.PublicText()))
 	}
 	m := a.NewMetrics()
 	hs := app.HTTP{SecureCookies: *certFile != "" || *trustProxy, TrustProxy: *trustProxy, Demo: *withDemo, Metrics: m, MetricsAllow: metricsAllow}
@@ -122,6 +141,12 @@ func runServe(ctx context.Context, env Env, args []string) error {
 	}
 	fmt.Fprintln(env.Stdout, i18n.T(lang(env), "ui.cli.serving", *dbURL, scheme, ln.Addr()))
 	go purgeSessions(ctx, a.Auth, log)
+	if anchorer != nil {
+		// Deferred before the background jobs' end below, so it runs after
+		// them: the last anchor, at shutdown, covers every entry they and
+		// the requests wrote.
+		defer anchorAtShutdown(ctx, anchorer, *anchorEvery, log)()
+	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	// At the end, the background jobs are cancelled and waited for.
@@ -209,6 +234,24 @@ func loadDemo(ctx context.Context, env Env, d *db.DB, keys *pii.Keyring) error {
 		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", c.Username, c.Role, c.Area, c.Password)
 	}
 	return tw.Flush()
+}
+
+// anchorAtShutdown starts the anchorer's ticker and returns the function
+// that stops it and makes a last anchor, with a fresh context since ctx may
+// be cancelled by then.
+func anchorAtShutdown(ctx context.Context, a *audit.Anchorer, every time.Duration, log *slog.Logger) func() {
+	actx, stop := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() { a.Run(actx, every); close(done) }()
+	return func() {
+		stop()
+		<-done
+		sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		if _, _, err := a.Anchor(sctx); err != nil {
+			log.Error("audit anchor at shutdown", "err", err)
+		}
+	}
 }
 
 // purgeSessions deletes expired sessions every ten minutes.

@@ -2,6 +2,8 @@ package coordination
 
 import (
 	"context"
+	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -37,8 +39,9 @@ func (s *Store) ListActions(ctx context.Context, f ActionFilter) ([]Action, erro
 	if f.SoonDays <= 0 {
 		f.SoonDays = 14
 	}
-	where := []string{"x.parent_id IS NULL", "x.agreed_on <= ?", "(x.closed_on IS NULL OR x.closed_on > ?)"}
-	args := []any{f.On, f.On}
+	// Open on f.On is said below, per plan: these hold either way.
+	where := []string{"x.parent_id IS NULL", "x.agreed_on <= ?"}
+	args := []any{f.On}
 	switch f.Due {
 	case "overdue":
 		where = append(where, "x.due_on < ?")
@@ -54,13 +57,22 @@ func (s *Store) ListActions(ctx context.Context, f ActionFilter) ([]Action, erro
 	if area == 0 {
 		area = s.Areas.ScopeOf(ctx)
 	}
+	broad := true
 	if area != 0 {
 		if err := s.inScope(ctx, "area_id", area); err != nil {
 			return nil, err
 		}
-		// The subtree's areas as a list, so that each is read through
-		// agreed_action_area_due (a correlated EXISTS scanned every action).
-		where = append(where, "x.area_id IN (SELECT c.descendant_id FROM area_closure c WHERE c.ancestor_id = ? AND c.to_on IS NULL)")
+		var err error
+		if broad, err = s.Areas.Broad(ctx, area); err != nil {
+			return nil, err
+		}
+		if broad {
+			where = append(where, "EXISTS (SELECT 1 FROM area_closure c WHERE c.ancestor_id = ? AND c.descendant_id = x.area_id AND c.to_on IS NULL)")
+		} else {
+			// The subtree's few areas as a list, each read through
+			// agreed_action_area_due.
+			where = append(where, "x.area_id IN (SELECT c.descendant_id FROM area_closure c WHERE c.ancestor_id = ? AND c.to_on IS NULL)")
+		}
 		args = append(args, area)
 	}
 	if f.ConferenceID != 0 {
@@ -87,10 +99,20 @@ func (s *Store) ListActions(ctx context.Context, f ActionFilter) ([]Action, erro
 		where = append(where, "(x.due_on > ? OR (x.due_on = ? AND x.id > ?))")
 		args = append(args, due, due, f.After)
 	}
+	order := " ORDER BY x.due_on, x.id LIMIT " + strconv.Itoa(f.Limit)
+	from := "agreed_action x LEFT JOIN unit u ON u.id = x.owner_unit_id WHERE " + strings.Join(where, " AND ") + " AND (x.closed_on IS NULL OR x.closed_on > ?)"
+	if broad {
+		// Walked in the list's order: the open actions from
+		// agreed_action_open_due, and those closed after f.On (few unless
+		// f.On is past) from agreed_action_closed, the first of each.
+		branch := "SELECT * FROM (SELECT x.* FROM agreed_action x WHERE " + strings.Join(where, " AND ") + " AND x.closed_on %s" + order + ") %s"
+		from = "(" + fmt.Sprintf(branch, "IS NULL", "o") + " UNION ALL " + fmt.Sprintf(branch, "> ?", "c") + ") x LEFT JOIN unit u ON u.id = x.owner_unit_id"
+		args = slices.Concat(args, args)
+	}
+	args = append(args, f.On)
 	rows, err := s.DB.Reader().QueryContext(ctx, `SELECT x.id, COALESCE(x.parent_id, 0), x.area_id, x.title, COALESCE(x.owner_unit_id, 0),
 COALESCE(u.name, x.owner_name), x.agreed_on, x.due_on, x.status, x.progress, x.closed_on, x.result
-FROM agreed_action x LEFT JOIN unit u ON u.id = x.owner_unit_id
-WHERE `+strings.Join(where, " AND ")+" ORDER BY x.due_on, x.id LIMIT "+strconv.Itoa(f.Limit), args...)
+FROM `+from+order, args...)
 	if err != nil {
 		return nil, err
 	}

@@ -50,6 +50,12 @@ func TestListActions(t *testing.T) {
 			{"of an owner department", ctx, coordination.ActionFilter{On: d("2024-12-31"), OwnerName: "街道城管科"}, "[a3 补装井盖]"},
 			{"of another department", ctx, coordination.ActionFilter{On: d("2024-12-31"), OwnerName: "规划所"}, "[]"},
 			{"a page of one", ctx, coordination.ActionFilter{On: d("2024-12-31"), Limit: 1}, "[a3]"},
+			// A district's list is walked in due order over every action
+			// (Broad), a subdistrict's read from its areas: both plans.
+			{"of the district, on 2024-05-01", ctx, coordination.ActionFilter{On: d("2024-05-01"), AreaID: p.ID("示范区")}, "[a2 a3]"},
+			{"of the district, overdue", access.WithScope(ctx, p.ID("示范区")), coordination.ActionFilter{On: d("2024-12-31"), Due: "overdue"}, "[a3 补装井盖]"},
+			{"of 河东, on 2024-05-01", ctx, coordination.ActionFilter{On: d("2024-05-01"), AreaID: p.ID("河东街道")}, "[a2 a3]"},
+			{"a 河东 user's, overdue", access.WithScope(ctx, p.ID("河东街道")), coordination.ActionFilter{On: d("2024-12-31"), Due: "overdue"}, "[a3 补装井盖]"},
 			{"官渡 has none", ctx, coordination.ActionFilter{On: d("2024-12-31"), AreaID: p.ID("官渡街道")}, "[]"},
 			{"a 官渡 user sees none of 河东's", access.WithScope(ctx, p.ID("官渡街道")), coordination.ActionFilter{On: d("2024-12-31")}, "[]"},
 		} {
