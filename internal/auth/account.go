@@ -209,7 +209,11 @@ func (s *Store) ChangePassword(ctx context.Context, id int64, old, new, keepSess
 	if err := s.DB.Reader().QueryRowContext(ctx, "SELECT password_hash, username FROM account WHERE id = ?", id).Scan(&hash, &username); err != nil {
 		return fmt.Errorf("auth: change password: %w", err)
 	}
-	if until, err := s.lockedUntil(ctx, username); err != nil {
+	addr, err := s.sessionAddress(ctx, keepSession)
+	if err != nil {
+		return err
+	}
+	if until, err := s.lockedUntil(ctx, username, addr); err != nil {
 		return err
 	} else if until.After(s.Now()) {
 		return &LockedError{Until: until}
@@ -219,7 +223,7 @@ func (s *Store) ChangePassword(ctx context.Context, id int64, old, new, keepSess
 		return err
 	}
 	if !ok {
-		until, err := s.recordFailure(ctx, username, "auth.password_change_failed")
+		until, err := s.recordFailure(ctx, username, addr, "auth.password_change_failed")
 		if err != nil {
 			return err
 		}

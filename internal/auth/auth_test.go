@@ -65,6 +65,8 @@ func TestPasswordPolicy(t *testing.T) {
 		{"li", "ABCDEFGHIJ1!", ""},
 		{"li", "abcdefghij1!", ""},
 		{"li", "Abcdefghij1", ""},
+		{"li", "Iloveyou2025!", "err.password_common"},
+		{"zhang.wei10", "Zhang.Wei10-Home", "err.password_contains_username"},
 		{"li", "党建工作Abc123", ""},
 		{"zhang.wei10", "Zhang.Wei10", "err.password_is_username"},
 	}

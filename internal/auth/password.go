@@ -76,8 +76,11 @@ func CheckPassword(encoded, password string) (bool, error) {
 }
 
 // CheckPolicy refuses a password shorter than ten characters, one with
-// fewer than three of the four character classes, or one equal to the
-// username.
+// fewer than three of the four character classes, one equal to or holding
+// the username (forwards or backwards), and a common one: in the embedded
+// list of common passwords (also with digits or symbols added), or a pinyin
+// name or phrase with digits or symbols added. Errors name the field
+// "password".
 func CheckPolicy(username, password string) error {
 	if len([]rune(password)) < MinPasswordLen {
 		return i18n.Errf("password", "err.password_short", MinPasswordLen)
@@ -104,10 +107,7 @@ func CheckPolicy(username, password string) error {
 	if classes < 3 {
 		return i18n.Errf("password", "err.password_classes")
 	}
-	if strings.EqualFold(strings.TrimSpace(password), username) {
-		return i18n.Errf("password", "err.password_is_username")
-	}
-	return nil
+	return checkNotGuessable(username, password)
 }
 
 // alphabets of generated passwords, without look-alikes (0/O, 1/l/I).

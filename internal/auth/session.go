@@ -18,8 +18,10 @@ import (
 const (
 	IdleTimeout     = 30 * time.Minute
 	AbsoluteTimeout = 12 * time.Hour
-	MaxFailures     = 5
-	LockDuration    = 15 * time.Minute
+	// MaxFailures failed sign-ins from one address lock the username for
+	// that address (only) for LockDuration.
+	MaxFailures  = 5
+	LockDuration = 15 * time.Minute
 	// touchEvery limits last_seen writes to one a minute per session.
 	touchEvery = time.Minute
 )
@@ -76,12 +78,20 @@ func hashToken(t string) string {
 }
 
 // SignIn checks a username and password and opens a session. It returns the
-// session token for the cookie. After MaxFailures failures for a username
-// (existing or not) that username is locked for LockDuration.
+// session token for the cookie. ip is the client's address ("" when there
+// is none, as from the command line).
+//
+// Failures are counted per username (existing or not) AND address: after
+// MaxFailures from one address that pair is locked for LockDuration, while
+// the account's other addresses are not, so a stranger cannot lock an
+// account out by failing its password. Across all addresses, past
+// AccountSlowAfter failures the account is slowed (see recordFailure) for
+// addresses it has not signed in from within KnownAddressFor.
 func (s *Store) SignIn(ctx context.Context, username, password, ip, userAgent string) (string, Account, error) {
 	u := NormalizeUsername(username)
+	addr := AddressKey(ip)
 	now := s.Now()
-	if until, err := s.lockedUntil(ctx, u); err != nil {
+	if until, err := s.lockedUntil(ctx, u, addr); err != nil {
 		return "", Account{}, err
 	} else if until.After(now) {
 		return "", Account{}, &LockedError{Until: until}
@@ -103,7 +113,7 @@ func (s *Store) SignIn(ctx context.Context, username, password, ip, userAgent st
 		return "", Account{}, err
 	}
 	if !found || !ok || a.Disabled {
-		until, err := s.recordFailure(ctx, u, "auth.signin_failed")
+		until, err := s.recordFailure(ctx, u, addr, "auth.signin_failed")
 		if err != nil {
 			return "", a, err
 		}
@@ -117,7 +127,15 @@ func (s *Store) SignIn(ctx context.Context, username, password, ip, userAgent st
 		return "", a, err
 	}
 	err = s.DB.Tx(ctx, func(q db.Q) error {
-		if _, err := q.ExecContext(ctx, "DELETE FROM login_attempt WHERE username = ?", u); err != nil {
+		// Success clears this address's failures and makes it a known
+		// address of the account. The count across addresses is left to
+		// run out (FailureMemory): signing in from one's own machine must
+		// not give a guesser elsewhere a fresh allowance.
+		if _, err := q.ExecContext(ctx, "DELETE FROM login_failure WHERE username = ? AND address = ?", u, addr); err != nil {
+			return err
+		}
+		if _, err := q.ExecContext(ctx, `INSERT INTO login_address (username, address, last_ok_at) VALUES (?, ?, ?)
+ON CONFLICT (username, address) DO UPDATE SET last_ok_at = excluded.last_ok_at`, u, addr, now.Unix()); err != nil {
 			return err
 		}
 		if _, err := q.ExecContext(ctx, `INSERT INTO session (token_hash, account_id, created_at, last_seen_at, expires_at, ip, user_agent)
@@ -145,63 +163,6 @@ func truncate(s string, n int) string {
 		return s[:n]
 	}
 	return s
-}
-
-func (s *Store) lockedUntil(ctx context.Context, u string) (time.Time, error) {
-	var until sql.NullInt64
-	err := s.DB.Reader().QueryRowContext(ctx, "SELECT locked_until FROM login_attempt WHERE username = ?", u).Scan(&until)
-	if errors.Is(err, sql.ErrNoRows) || !until.Valid {
-		return time.Time{}, nil
-	}
-	return time.Unix(until.Int64, 0), err
-}
-
-// recordFailure counts a failed sign-in (or password check, named by
-// action) and returns the lock's end when the username is locked. A lock
-// still running is left as it is — a guess that was already past the lock
-// check when the lock was set must not lift it — and a lock that has run
-// out starts the count anew. The failure and any lock are audited in the
-// same transaction.
-func (s *Store) recordFailure(ctx context.Context, u, action string) (time.Time, error) {
-	now := s.Now()
-	var until time.Time
-	err := s.DB.Tx(ctx, func(q db.Q) error {
-		var failures int
-		var locked sql.NullInt64
-		err := q.QueryRowContext(ctx, "SELECT failures, locked_until FROM login_attempt WHERE username = ?", u).Scan(&failures, &locked)
-		switch {
-		case errors.Is(err, sql.ErrNoRows):
-			failures = 0
-			if _, err := q.ExecContext(ctx, "INSERT INTO login_attempt (username, failures, last_at) VALUES (?, 0, ?)", u, now.Unix()); err != nil {
-				return err
-			}
-		case err != nil:
-			return err
-		case locked.Valid && locked.Int64 > now.Unix():
-			until = time.Unix(locked.Int64, 0)
-			return record(ctx, q, action, "account", u, "failed", map[string]any{"locked_until": until.Unix()})
-		case locked.Valid:
-			failures = 0 // the last lock ran out
-		}
-		failures++
-		var lockArg any
-		if failures >= MaxFailures {
-			until = now.Add(LockDuration)
-			lockArg = until.Unix()
-			failures = 0
-		}
-		if _, err := q.ExecContext(ctx, "UPDATE login_attempt SET failures = ?, locked_until = ?, last_at = ? WHERE username = ?", failures, lockArg, now.Unix(), u); err != nil {
-			return err
-		}
-		if err := record(ctx, q, action, "account", u, "failed", nil); err != nil {
-			return err
-		}
-		if !until.IsZero() {
-			return record(ctx, q, "auth.locked", "account", u, "denied", map[string]any{"locked_until": until.Unix()})
-		}
-		return nil
-	})
-	return until, err
 }
 
 // Session returns the principal of a session token, ending the session when
@@ -258,11 +219,16 @@ func (s *Store) SignOut(ctx context.Context, token string) error {
 	})
 }
 
-// PurgeExpired deletes sessions past either timeout; run it now and then.
+// PurgeExpired deletes sessions past either timeout, and sign-in failure
+// counts and known addresses that no longer count; run it now and then. It
+// returns the number of sessions deleted.
 func (s *Store) PurgeExpired(ctx context.Context) (int64, error) {
 	now := s.Now().Unix()
 	r, err := s.DB.Writer().ExecContext(ctx, "DELETE FROM session WHERE expires_at <= ? OR last_seen_at <= ?", now, now-int64(IdleTimeout/time.Second))
 	if err != nil {
+		return 0, err
+	}
+	if err := s.purgeSignInState(ctx); err != nil {
 		return 0, err
 	}
 	return r.RowsAffected()

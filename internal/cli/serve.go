@@ -5,9 +5,11 @@ import (
 	"crypto/tls"
 	"errors"
 	"fmt"
+	"io/fs"
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
 	"text/tabwriter"
 	"time"
 
@@ -185,7 +187,23 @@ const defaultKeyFile = "dangjian.key"
 // openKeyring loads the personal-data key and checks it against the one the
 // database was first started with: the wrong key stops the start with a
 // clear message, never garbage data.
+//
+// A key file that is missing on a database that already holds encrypted
+// personal data (or the check value of a key) is an error, and no new key
+// is written: a new key could never read that data, and a key file lost
+// in a move or a restore must be put back, not replaced.
 func openKeyring(ctx context.Context, env Env, d *db.DB, path string) (*pii.Keyring, error) {
+	if env.Getenv(pii.EnvKey) == "" && path != "" {
+		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+			what, err := pii.StoredData(ctx, d.Reader())
+			if err != nil {
+				return nil, err
+			}
+			if what != "" {
+				return nil, i18n.Errf("key-file", "err.cli.key_file_missing", path, what)
+			}
+		}
+	}
 	k, err := pii.LoadKey(path, env.Getenv)
 	if err != nil {
 		return nil, err

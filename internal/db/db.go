@@ -7,10 +7,12 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers "pgx"
@@ -48,6 +50,8 @@ type DB struct {
 	read    *sql.DB
 	// stmts caches the reader's prepared statements on SQLite.
 	stmts *stmtCache
+	// local is what this process keeps about this database (Q.Local).
+	local *sync.Map
 }
 
 // Open parses rawURL ("sqlite:PATH" or "postgres://…"), connects, and checks
@@ -68,6 +72,9 @@ func openSQLite(ctx context.Context, path, rawURL string) (*DB, error) {
 		return nil, fmt.Errorf("%w %q: sqlite:PATH needs a plain file path", ErrBadURL, rawURL)
 	}
 	if err := checkWritable(path); err != nil {
+		return nil, err
+	}
+	if err := createPrivate(path); err != nil {
 		return nil, err
 	}
 	pragmas := "_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)"
@@ -100,7 +107,23 @@ func openSQLite(ctx context.Context, path, rawURL string) (*DB, error) {
 	}
 	r.SetMaxOpenConns(4)
 	r.SetMaxIdleConns(4)
-	return &DB{Dialect: SQLite, URL: rawURL, write: w, read: r, stmts: newStmtCache(r)}, nil
+	return &DB{Dialect: SQLite, URL: rawURL, write: w, read: r, stmts: newStmtCache(r), local: &sync.Map{}}, nil
+}
+
+// createPrivate creates a new SQLite file readable and writable by its
+// owner only (0600): it holds personal data, encrypted or not, and the
+// audit trail. SQLite gives the -wal and -shm files it creates beside it
+// the database file's permissions, so they are 0600 too. An existing file
+// is left as it is (the operator chose its mode).
+func createPrivate(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	if errors.Is(err, fs.ErrExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("db: cannot create SQLite file %s: %v", path, err)
+	}
+	return f.Close()
 }
 
 // checkWritable gives a plain message when the file or its folder cannot be written.
@@ -160,7 +183,7 @@ func openPostgres(ctx context.Context, rawURL string) (*DB, error) {
 		p.Close()
 		return nil, fmt.Errorf("db: cannot reach PostgreSQL at %s: %s", u.Host, firstLine(err.Error()))
 	}
-	return &DB{Dialect: Postgres, URL: rawURL, write: p, read: p}, nil
+	return &DB{Dialect: Postgres, URL: rawURL, write: p, read: p, local: &sync.Map{}}, nil
 }
 
 func firstLine(s string) string {
@@ -197,6 +220,7 @@ type Q struct {
 	q Querier
 	// stmts, when set, prepares each query once (the SQLite reader).
 	stmts *stmtCache
+	local *sync.Map
 }
 
 // ExecContext rebinds and executes.
@@ -247,8 +271,15 @@ func (q Q) Pooled() bool {
 	return ok
 }
 
+// Local is what this process keeps about the database q reads, shared by
+// every reader of it: a cache of values derived from the records, which
+// its owner checks against the database before use (internal/figures).
+// It is nil on the writer and in a transaction, whose reads may see writes
+// not committed yet.
+func (q Q) Local() *sync.Map { return q.local }
+
 // Reader returns a querier on the reader pool.
-func (d *DB) Reader() Q { return Q{d: d.Dialect, q: d.read, stmts: d.stmts} }
+func (d *DB) Reader() Q { return Q{d: d.Dialect, q: d.read, stmts: d.stmts, local: d.local} }
 
 // Writer returns a querier on the writer pool, for single statements.
 func (d *DB) Writer() Q { return Q{d: d.Dialect, q: d.write} }

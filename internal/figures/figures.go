@@ -176,7 +176,20 @@ func memoKey(key string, s Scope) string {
 // Compute returns the value of one figure (kept in ctx's memo, if any:
 // internal/memo).
 func (f *Figure) Compute(ctx context.Context, q db.Q, s Scope) (float64, error) {
-	return memo.Do(ctx, memoKey(f.Key, s), func() (float64, error) { return f.compute(ctx, q, s) })
+	return memo.Do(ctx, memoKey(f.Key, s), func() (float64, error) {
+		cache, stamp, err := cacheFor(ctx, q)
+		if err != nil {
+			return 0, err
+		}
+		if v, ok := cache.get(stamp, memoKey(f.Key, s)); ok {
+			return v, nil
+		}
+		v, err := f.compute(ctx, q, s)
+		if err == nil {
+			cache.put(stamp, memoKey(f.Key, s), v)
+		}
+		return v, err
+	})
 }
 
 func (f *Figure) compute(ctx context.Context, q db.Q, s Scope) (float64, error) {
@@ -266,6 +279,11 @@ func ComputeAll(ctx context.Context, q db.Q, s Scope, lang i18n.Lang) ([]Value, 
 // pool, since each is one query and a machine has more than one core.
 func ComputeList(ctx context.Context, q db.Q, s Scope, lang i18n.Lang, fs []*Figure) ([]Value, error) {
 	defer metrics.FiguresComputed("list", time.Now())
+	// The stamp first: values computed after it are kept under it.
+	cache, stamp, err := cacheFor(ctx, q)
+	if err != nil {
+		return nil, err
+	}
 	fresh, err := tally.Clean(ctx, q)
 	if err != nil {
 		return nil, err
@@ -276,6 +294,10 @@ func ComputeList(ctx context.Context, q db.Q, s Scope, lang i18n.Lang, fs []*Fig
 	var tallied []*Figure
 	for i, f := range fs {
 		index[f.Key] = i
+		if v, ok := cache.get(stamp, memoKey(f.Key, s)); ok {
+			vals[i] = v
+			continue
+		}
 		if fresh && f.talliedFor(s) {
 			tallied = append(tallied, f)
 			continue
@@ -313,6 +335,7 @@ func ComputeList(ctx context.Context, q db.Q, s Scope, lang i18n.Lang, fs []*Fig
 	for i, f := range fs {
 		out[i] = Value{Key: f.Key, Label: f.Label(lang), Value: vals[i], Unit: f.Unit(lang), Text: f.Format(vals[i])}
 		memo.Put(ctx, memoKey(f.Key, s), vals[i])
+		cache.put(stamp, memoKey(f.Key, s), vals[i])
 	}
 	return out, nil
 }

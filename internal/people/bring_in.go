@@ -36,7 +36,9 @@ func (s *Store) personFor(ctx context.Context, q db.Q, r personRow) (id int64, o
 		id, err = s.insertPerson(ctx, q, r)
 		return id, false, err
 	}
-	if s.lookups != nil && !s.lookups.Allow(audit.ActorFrom(ctx).Username) {
+	if ok, err := s.lookups.AllowQ(ctx, q, audit.ActorFrom(ctx).Username); err != nil {
+		return 0, false, err
+	} else if !ok {
 		return 0, false, &i18n.Error{Field: "id_number", Key: "err.id_lookup_rate", Args: []any{lookupsPerMinute}, Err: fault.Conflict}
 	}
 	err = q.QueryRowContext(ctx, "SELECT id FROM person WHERE id_number_hash = ?", s.Keys.Hash(ColIDNumber, r.idNumber)).Scan(&id)

@@ -15,6 +15,7 @@ import (
 	"context"
 	"fmt"
 	"strconv"
+	"time"
 
 	"dangjian/internal/area"
 	"dangjian/internal/audit"
@@ -40,12 +41,12 @@ type Store struct {
 	// Today is the clock used to refuse dates in the future.
 	Today func() date.Date
 	// lookups limits each account's ID-number lookups (FindByIDNumber).
-	lookups *ratelimit.Limiter
+	lookups *ratelimit.Shared
 }
 
 // NewStore returns a Store with the real clock.
 func NewStore(d *db.DB, areas *area.Store, keys *pii.Keyring) *Store {
-	return &Store{DB: d, Areas: areas, Keys: keys, Today: date.Today, lookups: ratelimit.New(lookupsPerMinute, lookupsPerMinute)}
+	return &Store{DB: d, Areas: areas, Keys: keys, Today: date.Today, lookups: ratelimit.NewShared(d, "idlookup", lookupsPerMinute, time.Minute, lookupsPerMinute)}
 }
 
 // ErrNotFound is returned for a record that does not exist (or, for a

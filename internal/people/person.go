@@ -318,7 +318,9 @@ func (s *Store) FindByIDNumber(ctx context.Context, idNumber string) (Person, er
 		return Person{}, err
 	}
 	actor := audit.ActorFrom(ctx)
-	if s.lookups != nil && !s.lookups.Allow(actor.Username) {
+	if ok, err := s.lookups.Allow(ctx, actor.Username); err != nil {
+		return Person{}, err
+	} else if !ok {
 		return Person{}, &i18n.Error{Field: "id_number", Key: "err.id_lookup_rate", Args: []any{lookupsPerMinute}, Err: fault.Conflict}
 	}
 	unknown := &i18n.Error{Field: "id_number", Key: "err.person_id_number_unknown", Err: ErrNotFound}

@@ -114,7 +114,7 @@ func TestBrowserForcedPasswordChange(t *testing.T) {
 		wantContains(t, "weak password", textOf(t, ctx, "#password-error"), "至少需要 10 个字符")
 		shot(t, ctx, "password-weak")
 		// A good one lets the user in.
-		const good = "Yingbin-Li-2025!"
+		const good = "Lantern-Quay-2025!"
 		run(t, ctx,
 			chromedp.SendKeys(chromedp.CSS("#f-old_password"), once),
 			chromedp.SendKeys(chromedp.CSS("#f-password"), good),

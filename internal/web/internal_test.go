@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"dangjian/internal/ratelimit"
 	"log/slog"
 	"net/http"
@@ -9,6 +10,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestPanicRecovered: a panicking handler gives the 500 page, not a
@@ -55,11 +57,11 @@ func TestClientIPBehindProxyIsNotSpoofable(t *testing.T) {
 		t.Errorf("clientIP = %q, want the address the trusted proxy added (203.0.113.9)", got)
 	}
 	// Varying the forged value does not refill the limiter.
-	s.signinLimit = ratelimit.New(20, 10)
+	s.signinLimit = ratelimit.NewShared(nil, "signin", 20, time.Minute, 10)
 	allowed := 0
 	for i := range 100 {
 		r.Header.Set("X-Forwarded-For", "198.51.100."+Itoa(int64(i))+", 203.0.113.9")
-		if s.signinLimit.Allow(s.clientIP(r)) {
+		if ok, _ := s.signinLimit.Allow(context.Background(), s.clientIP(r)); ok {
 			allowed++
 		}
 	}

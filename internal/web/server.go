@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/http"
 	"sort"
+	"time"
 
 	"dangjian/internal/auth"
 	"dangjian/internal/db"
@@ -65,7 +66,7 @@ type Server struct {
 	dir           Directory
 	secureCookies bool
 	trustProxy    bool
-	signinLimit   *ratelimit.Limiter
+	signinLimit   *ratelimit.Shared
 	api           API
 	demo          bool
 }
@@ -86,7 +87,7 @@ func New(d Deps) (http.Handler, error) {
 	s := &Server{
 		Kit:  &Kit{log: d.Log, db: d.DB, pages: pg, nav: navOf(d.Modules), links: areaLinksOf(d.Modules), pickers: pickersOf(d.Modules)},
 		auth: d.Auth, dir: d.Directory, secureCookies: d.SecureCookies, trustProxy: d.TrustProxy, demo: d.Demo,
-		signinLimit: ratelimit.New(20, 10), api: d.API,
+		signinLimit: ratelimit.NewShared(d.DB, "signin", 20, time.Minute, 10), api: d.API,
 	}
 	mux := http.NewServeMux()
 	if s.api != nil {
@@ -106,7 +107,7 @@ func New(d Deps) (http.Handler, error) {
 	mux.Handle("GET /static/", staticHandler())
 	csrf := http.NewCrossOriginProtection()
 	// metrics.Routed labels the request's metrics with the pattern mux chose.
-	return withRequestID(s.recoverPanics(s.withLang(csrf.Handler(s.authenticate(metrics.Routed(mux)))))), nil
+	return withRequestID(s.hsts(s.recoverPanics(s.withLang(csrf.Handler(s.authenticate(metrics.Routed(mux))))))), nil
 }
 
 // Routes lists every page: the application's own, then each module's,

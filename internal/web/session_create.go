@@ -34,7 +34,10 @@ func (s *Server) sessionCreate(w http.ResponseWriter, r *http.Request) {
 	}
 	page.Username = strings.TrimSpace(r.PostFormValue("username"))
 	ctx := s.anonymous(r, auth.NormalizeUsername(page.Username))
-	if !s.signinLimit.Allow(s.clientIP(r)) {
+	if ok, err := s.signinLimit.Allow(r.Context(), s.clientIP(r)); err != nil {
+		s.Fail(w, r, err)
+		return
+	} else if !ok {
 		page.Error = i18n.T(lang, "err.signin_rate")
 		s.Render(w, r, http.StatusTooManyRequests, "signin", &View{Title: title, D: page})
 		return
