@@ -1,7 +1,6 @@
 package demo
 
 import (
-	"context"
 	"strings"
 	"testing"
 	"time"
@@ -44,7 +43,7 @@ func BenchmarkFiguresPartsOneToFourACity(b *testing.B) {
 //	go test ./internal/demo -run '^$' -bench SuggestCity -benchtime 200x -count 5
 func BenchmarkSuggestCity(b *testing.B) {
 	d := cachedTier(b, "city")
-	ctx := context.Background()
+	ctx := benchContext()
 	q := d.Reader()
 	today := date.Today()
 	var demand, community int64

@@ -76,7 +76,7 @@ func benchParts(b *testing.B, d *db.DB) {
 // against part one's alone and baselineSQL, in the same run; label names
 // the metric of both.
 func benchPartsOf(b *testing.B, d *db.DB, both []*figures.Figure, label string) {
-	ctx := context.Background()
+	ctx := benchContext()
 	root, err := area.NewStore(d).Root(ctx)
 	if err != nil {
 		b.Fatal(err)
@@ -148,7 +148,7 @@ func BenchmarkOverdueActionsCity(b *testing.B) {
 const overdueBaselineSQL = "SELECT COUNT(*) FROM agreed_action WHERE area_id = ? AND due_on < ?"
 
 func benchOverdue(b *testing.B, d *db.DB) {
-	ctx := context.Background()
+	ctx := benchContext()
 	today := date.Today()
 	var sub int64
 	var want int

@@ -1,7 +1,6 @@
 package demo
 
 import (
-	"context"
 	"testing"
 	"time"
 
@@ -25,7 +24,7 @@ import (
 //	go test ./internal/demo -run '^$' -bench DashboardCity -benchtime 20x -count 5
 func BenchmarkDashboardCity(b *testing.B) {
 	d := cachedTier(b, "city")
-	ctx := context.Background()
+	ctx := benchContext()
 	areas := area.NewStore(d)
 	root, err := areas.Root(ctx)
 	if err != nil {

@@ -61,7 +61,7 @@ func BenchmarkFiguresCity(b *testing.B) {
 //	go test ./internal/demo -run '^$' -bench FigureCity -benchtime 20x
 func BenchmarkFigureCity(b *testing.B) {
 	d := cachedTier(b, "city")
-	ctx := context.Background()
+	ctx := benchContext()
 	root, err := area.NewStore(d).Root(ctx)
 	if err != nil {
 		b.Fatal(err)
@@ -88,7 +88,7 @@ func benchFigures(b *testing.B, d *db.DB) {
 }
 
 func benchFiguresFor(b *testing.B, d *db.DB, from, to date.Date) {
-	ctx := context.Background()
+	ctx := benchContext()
 	root, err := area.NewStore(d).Root(ctx)
 	if err != nil {
 		b.Fatal(err)
@@ -176,3 +176,8 @@ func cachedTier(tb testing.TB, name string) *db.DB {
 	tb.Cleanup(func() { d.Close() })
 	return d
 }
+
+// benchContext is the context of the benchmarks that measure computing
+// figures: uncached, or every iteration after the first would measure the
+// cache (figures.Uncached).
+func benchContext() context.Context { return figures.Uncached(context.Background()) }

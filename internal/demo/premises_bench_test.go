@@ -41,7 +41,7 @@ func BenchmarkThreeLacksCity(b *testing.B) {
 }
 
 func benchThreeLacks(b *testing.B, d *db.DB) {
-	ctx := context.Background()
+	ctx := benchContext()
 	today := date.Today()
 	areas := area.NewStore(d)
 	areas.Today = func() date.Date { return today }

@@ -54,7 +54,7 @@ func BenchmarkAllPartsCityPostgres(b *testing.B) {
 // benchSpeech times the whole speech of the tier in d against part one's
 // figures, in the same iterations.
 func benchSpeech(b *testing.B, d *db.DB) {
-	ctx := context.Background()
+	ctx := benchContext()
 	s := rootThisYear(b, d)
 	t, err := report.LoadTemplate(i18n.ZH)
 	if err != nil {
@@ -100,7 +100,7 @@ func BenchmarkSpeechRulesCity(b *testing.B) {
 	d := cachedTier(b, "city")
 	s := rootThisYear(b, d)
 	for range b.N {
-		ctx := memo.With(context.Background())
+		ctx := memo.With(benchContext())
 		for _, r := range speech.Rules() {
 			start := time.Now()
 			if _, err := r.Find(ctx, d.Reader(), s, i18n.ZH); err != nil {
@@ -126,7 +126,7 @@ func BenchmarkSpeechRulesCity(b *testing.B) {
 //	go test ./internal/demo -run '^$' -bench FigureEachCity -benchtime 1x -v
 func BenchmarkFigureEachCity(b *testing.B) {
 	d := cachedTier(b, "city")
-	ctx := context.Background()
+	ctx := benchContext()
 	s := rootThisYear(b, d)
 	type timed struct {
 		key, how string
@@ -166,7 +166,7 @@ func BenchmarkFigureEachCity(b *testing.B) {
 //	go test ./internal/demo -run '^$' -bench SpeechDocxCity -benchtime 10x -count 5
 func BenchmarkSpeechDocxCity(b *testing.B) {
 	d := cachedTier(b, "city")
-	ctx := context.Background()
+	ctx := benchContext()
 	s := rootThisYear(b, d)
 	t, err := report.LoadTemplate(i18n.ZH)
 	if err != nil {

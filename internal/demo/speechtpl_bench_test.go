@@ -1,7 +1,6 @@
 package demo
 
 import (
-	"context"
 	"regexp"
 	"strings"
 	"testing"
@@ -21,7 +20,7 @@ import (
 //	go test ./internal/demo -run '^$' -bench SpeechChangeCity -benchtime 20x -count 5
 func BenchmarkSpeechChangeCity(b *testing.B) {
 	d := cachedTier(b, "city")
-	ctx := context.Background()
+	ctx := benchContext()
 	s := rootThisYear(b, d)
 	parts, err := report.DefaultParts(i18n.ZH)
 	if err != nil {

@@ -2,7 +2,6 @@ package demo
 
 import (
 	"bytes"
-	"context"
 	"testing"
 	"time"
 
@@ -21,7 +20,7 @@ import (
 //	go test ./internal/demo -run '^$' -bench WorkbookCityCommunity -benchtime 1x -count 5
 func BenchmarkWorkbookCityCommunity(b *testing.B) {
 	d := cachedTier(b, "city")
-	ctx := context.Background()
+	ctx := benchContext()
 	s := rootThisYear(b, d)
 	q := d.Reader()
 	one := figuresOfParts(1)
