@@ -17,6 +17,7 @@ import (
 	"dangjian/internal/audit"
 	"dangjian/internal/auth"
 	"dangjian/internal/db"
+	"dangjian/internal/metrics"
 )
 
 // Handler holds the API's dependencies. Without Auth every /api/v1 request
@@ -48,6 +49,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h.mux = http.NewServeMux()
 		h.Register(h.mux)
 	})
+	defer metrics.NoteRoute(r) // the metrics' route label: this mux's pattern
 	h.mux.ServeHTTP(w, r)
 }
 

@@ -17,6 +17,7 @@ import (
 	"dangjian/internal/db"
 	"dangjian/internal/i18n"
 	"dangjian/internal/jobs"
+	"dangjian/internal/metrics"
 	"dangjian/internal/people"
 	"dangjian/internal/pii"
 	"dangjian/internal/premises"
@@ -110,14 +111,21 @@ type HTTP struct {
 	TrustProxy bool
 	// Demo says on the sign-in page where the demo accounts were printed.
 	Demo bool
+	// Metrics, when set, counts and times every request (ops.go).
+	Metrics *metrics.Metrics
+	// MetricsAllow is who may read Metrics at /metrics; the zero value lets
+	// nobody in and /metrics is not served (--metrics-allow none, or
+	// --metrics-addr serving it on a listener apart).
+	MetricsAllow metrics.Allow
 }
 
 // Handler is the whole application over HTTP: the pages of every domain,
-// the API, static files.
+// the API, static files, and in front of them /healthz, /readyz and
+// /metrics (ops.go).
 func (a *App) Handler(h HTTP) (http.Handler, error) {
 	apiHandler := &api.Handler{DB: a.DB, Auth: a.Auth, Log: a.Log, Modules: a.endpoints(),
 		ClientIP: func(r *http.Request) string { return web.ClientIP(r, h.TrustProxy) }}
-	h2, err := web.New(web.Deps{
+	pages, err := web.New(web.Deps{
 		DB: a.DB, Auth: a.Auth, Log: a.Log, Directory: directory{a},
 		Modules: a.pages(), API: apiHandler,
 		SecureCookies: h.SecureCookies, TrustProxy: h.TrustProxy, Demo: h.Demo,
@@ -128,7 +136,7 @@ func (a *App) Handler(h HTTP) (http.Handler, error) {
 	// The modules registered their kinds of job: start claiming them
 	// (only a serving process runs jobs, not the command line's).
 	a.Jobs.Run()
-	return h2, nil
+	return a.ops(h, pages), nil
 }
 
 // directory names areas and units for the account pages.

@@ -33,7 +33,7 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		{"serve", "serve [--addr 127.0.0.1:8080] [--db URL] [--demo] [--key-file FILE] [--tls-cert FILE --tls-key FILE] [--trust-proxy]", runServe},
+		{"serve", "serve [--addr 127.0.0.1:8080] [--db URL] [--demo] [--key-file FILE] [--tls-cert FILE --tls-key FILE] [--trust-proxy] [--metrics-allow CIDR,...|none] [--metrics-addr ADDR]", runServe},
 		{"migrate", "migrate [--db URL]", runMigrate},
 		{"demo", "demo [--db URL] [--key-file FILE]", runDemo},
 		{"gen", "gen --tier district|city|province [--db URL] [--key-file FILE]", runGen},

@@ -21,6 +21,7 @@ import (
 	"dangjian/internal/db"
 	"dangjian/internal/demo"
 	"dangjian/internal/i18n"
+	"dangjian/internal/metrics"
 	"dangjian/internal/pii"
 )
 
@@ -34,11 +35,20 @@ func runServe(ctx context.Context, env Env, args []string) error {
 	keyPath := fs.String("key-file", defaultKeyFile, "the key that encrypts personal data; created (mode 0600) when absent; $DANGJIAN_KEY wins")
 	af := addAnchorFlags(fs)
 	anchorEvery := fs.Duration("anchor-every", 10*time.Minute, "sign the head of the audit trail this often when it moved (and at shutdown); 0 turns it off")
+	metricsAllowFlag := fs.String("metrics-allow", env.Getenv("DANGJIAN_METRICS_ALLOW"), "who may read /metrics: CIDR networks or addresses, comma-separated; none turns it off (default: loopback only; $DANGJIAN_METRICS_ALLOW)")
+	metricsAddr := fs.String("metrics-addr", env.Getenv("DANGJIAN_METRICS_ADDR"), "serve /metrics on this address apart from --addr (and not on --addr); $DANGJIAN_METRICS_ADDR")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if *anchorEvery < 0 {
 		return i18n.Errf("anchor-every", "err.anchor_every")
+	}
+	metricsAllow, bad, ok := metrics.ParseAllow(*metricsAllowFlag)
+	if !ok {
+		return i18n.Errf("metrics-allow", "err.metrics_allow", bad)
+	}
+	if *metricsAddr != "" && metricsAllow.None() {
+		return i18n.Errf("metrics-addr", "err.metrics_addr_none")
 	}
 	if (*certFile == "") != (*keyFile == "") {
 		return fmt.Errorf("--tls-cert and --tls-key go together")
@@ -89,13 +99,33 @@ func runServe(ctx context.Context, env Env, args []string) error {
 		anchorer = &audit.Anchorer{DB: d, Key: key, File: file, Log: log}
 		fmt.Fprintln(env.Stdout, i18n.T(lang(env), "ui.cli.anchor_serving", *anchorEvery, anchorer.File, key.PublicText()))
 	}
-	handler, err := a.Handler(app.HTTP{SecureCookies: *certFile != "" || *trustProxy, TrustProxy: *trustProxy, Demo: *withDemo})
+	m := a.NewMetrics()
+	hs := app.HTTP{SecureCookies: *certFile != "" || *trustProxy, TrustProxy: *trustProxy, Demo: *withDemo, Metrics: m, MetricsAllow: metricsAllow}
+	if *metricsAddr != "" {
+		hs.MetricsAllow = metrics.Allow{} // served apart, below
+	}
+	handler, err := a.Handler(hs)
 	if err != nil {
 		return err
 	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fmt.Errorf("cannot listen on %s: %v", *addr, err)
+	}
+	if *metricsAddr != "" {
+		mln, err := net.Listen("tcp", *metricsAddr)
+		if err != nil {
+			ln.Close()
+			return fmt.Errorf("cannot listen on %s: %v", *metricsAddr, err)
+		}
+		msrv := metricsServer(m, metricsAllow)
+		go func() {
+			if err := msrv.Serve(mln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+				log.Error("metrics listener", "err", err)
+			}
+		}()
+		defer msrv.Close()
+		fmt.Fprintln(env.Stdout, i18n.T(lang(env), "ui.cli.metrics_serving", mln.Addr(), metricsAllow))
 	}
 	srv := &http.Server{
 		Handler:           handler,
@@ -140,6 +170,15 @@ func runServe(ctx context.Context, env Env, args []string) error {
 		}
 		return err
 	}
+}
+
+// metricsServer serves /metrics alone, to the clients allow lets in: the
+// listener of --metrics-addr, which no proxy fronts (forwarded requests are
+// refused there).
+func metricsServer(m *metrics.Metrics, allow metrics.Allow) *http.Server {
+	mux := http.NewServeMux()
+	mux.Handle("GET /metrics", app.MetricsHandler(m, allow, false))
+	return &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second, WriteTimeout: 30 * time.Second, MaxHeaderBytes: 16 << 10}
 }
 
 // defaultKeyFile is the key file beside the default database.

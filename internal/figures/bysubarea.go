@@ -12,6 +12,7 @@ import (
 	"dangjian/internal/date"
 	"dangjian/internal/db"
 	"dangjian/internal/i18n"
+	"dangjian/internal/metrics"
 	"dangjian/internal/tally"
 )
 
@@ -181,6 +182,7 @@ func ComputeForAreasFromRows(ctx context.Context, q db.Q, s Scope, level string,
 // computeForAreas is ComputeForAreas; with counts false it counts every
 // figure from its rows.
 func computeForAreas(ctx context.Context, q db.Q, s Scope, level string, areas []SubArea, lang i18n.Lang, fs []*Figure, counts bool) (*Breakdown, error) {
+	defer metrics.FiguresComputed("by_subarea", time.Now())
 	b := &Breakdown{Scope: s, Level: level, Figures: fs, Areas: areas, Values: make([][]float64, len(areas))}
 	for i := range b.Values {
 		b.Values[i] = make([]float64, len(fs))

@@ -11,11 +11,13 @@ import (
 	"sort"
 	"strconv"
 	"sync"
+	"time"
 
 	"dangjian/internal/date"
 	"dangjian/internal/db"
 	"dangjian/internal/i18n"
 	"dangjian/internal/memo"
+	"dangjian/internal/metrics"
 	"dangjian/internal/tally"
 )
 
@@ -191,6 +193,7 @@ func (f *Figure) Compute(ctx context.Context, q db.Q, s Scope) (float64, error) 
 }
 
 func (f *Figure) compute(ctx context.Context, q db.Q, s Scope) (float64, error) {
+	defer metrics.FigureComputed(f.Key, time.Now())
 	if f.talliedFor(s) || f.Set != nil {
 		fresh, err := tally.Clean(ctx, q)
 		if err != nil {
@@ -275,6 +278,7 @@ func ComputeAll(ctx context.Context, q db.Q, s Scope, lang i18n.Lang) ([]Value, 
 // those and the figures counted from rows run side by side on the reader
 // pool, since each is one query and a machine has more than one core.
 func ComputeList(ctx context.Context, q db.Q, s Scope, lang i18n.Lang, fs []*Figure) ([]Value, error) {
+	defer metrics.FiguresComputed("list", time.Now())
 	// The stamp first: values computed after it are kept under it.
 	cache, stamp, err := cacheFor(ctx, q)
 	if err != nil {
@@ -299,6 +303,7 @@ func ComputeList(ctx context.Context, q db.Q, s Scope, lang i18n.Lang, fs []*Fig
 			continue
 		}
 		tasks = append(tasks, func() (err error) {
+			defer metrics.FigureComputed(f.Key, time.Now())
 			if fresh && f.Set != nil {
 				vals[i], err = computeSet(ctx, q, s, f)
 				return err
@@ -311,6 +316,7 @@ func ComputeList(ctx context.Context, q db.Q, s Scope, lang i18n.Lang, fs []*Fig
 		// The one query of the tallied figures is the longest: first, so
 		// that the row counts share the other cores while it runs.
 		tasks = append([]func() error{func() error {
+			defer metrics.FigureComputed("tallied", time.Now())
 			got, err := computeTallied(ctx, q, s, tallied)
 			for k, v := range got {
 				vals[index[k]] = v

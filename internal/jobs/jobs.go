@@ -50,6 +50,7 @@ import (
 
 	"dangjian/internal/db"
 	"dangjian/internal/i18n"
+	"dangjian/internal/metrics"
 	"dangjian/internal/pii"
 )
 
@@ -625,7 +626,10 @@ func (r *Runner) run(j *Job) {
 		defer close(beatDone)
 		r.heartbeat(j, beat)
 	}()
+	began := time.Now()
+	metrics.JobStarted(j.Kind)
 	res, err := r.call(ctx, fn, j)
+	metrics.JobEnded(j.Kind, time.Since(began), err)
 	close(beat)
 	<-beatDone
 	r.finish(ctx, j, res, err)

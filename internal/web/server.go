@@ -12,6 +12,7 @@ import (
 	"dangjian/internal/auth"
 	"dangjian/internal/db"
 	"dangjian/internal/i18n"
+	"dangjian/internal/metrics"
 	"dangjian/internal/ratelimit"
 )
 
@@ -105,7 +106,8 @@ func New(d Deps) (http.Handler, error) {
 	}
 	mux.Handle("GET /static/", staticHandler())
 	csrf := http.NewCrossOriginProtection()
-	return withRequestID(s.hsts(s.recoverPanics(s.withLang(csrf.Handler(s.authenticate(mux)))))), nil
+	// metrics.Routed labels the request's metrics with the pattern mux chose.
+	return withRequestID(s.hsts(s.recoverPanics(s.withLang(csrf.Handler(s.authenticate(metrics.Routed(mux))))))), nil
 }
 
 // Routes lists every page: the application's own, then each module's,
