@@ -134,6 +134,11 @@ func TestRecordsMatchValues(t *testing.T) {
 					t.Errorf("%s: %d distinct records, value %v", fig.Key, len(distinct), v)
 				}
 			case figures.Percent:
+				// A rate the fixture holds no records of (part two's and
+				// four's, linked in by other tests of this package) is 0.
+				if len(recs) == 0 && v == 0 {
+					continue
+				}
 				if len(recs) == 0 || recs[0].Flag {
 					t.Errorf("%s: records should list the communities without an organisation first: %+v", fig.Key, recs)
 				}
