@@ -8,7 +8,7 @@ var workbookAccessRows = map[string]accessRow{
 	"GET /workbook.xlsx":   {"reports.read", "GET", "/workbook.xlsx"},
 	// The workbook built as a job: started in the scope (as the download),
 	// then its owner's alone (another's or an unknown job: not found).
-	"POST /workbook/jobs":              {"reports.read", "POST", "/workbook/jobs"},
+	"POST /workbook/jobs":              {"reports.read", "POST", "/workbook/jobs?level=planet"},
 	"GET /workbook/jobs/{job}":         {"reports.read", "GET", "/workbook/jobs/unknown"},
 	"POST /workbook/jobs/{job}/cancel": {"reports.read", "POST", "/workbook/jobs/unknown/cancel"},
 	"GET /workbook/jobs/{job}/file":    {"reports.read", "GET", "/workbook/jobs/unknown/file"},
