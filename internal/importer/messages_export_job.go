@@ -16,6 +16,7 @@ func init() {
 		"ui.export_job.download":          {ZH: "下载 %s", EN: "Download %s"},
 		"ui.export_job.failed":            {ZH: "导出失败：%s", EN: "The export failed: %s"},
 		"ui.export_job.back":              {ZH: "返回导入导出", EN: "Back to import and export"},
+		"ui.audit.type.job":               {ZH: "后台任务", EN: "background job"},
 		"ui.audit.action.export.download": {ZH: "下载后台导出文件", EN: "Background export downloaded"},
 	})
 }
