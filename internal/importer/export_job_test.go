@@ -51,6 +51,7 @@ func TestExportJobs(t *testing.T) {
 			}
 			return n
 		}
+		files := map[string]string{}
 		for _, c := range []struct{ name, user, other, start, sync string }{
 			{"page", "hedong", "district", "/export/jobs?file=members.csv", "/export/members.csv"},
 			{"API", "district", "hedong", "/api/v1/exports/jobs?file=members.xlsx&area={河东街道}", "/api/v1/exports/members.xlsx?area={河东街道}"},
@@ -62,6 +63,7 @@ func TestExportJobs(t *testing.T) {
 				t.Fatalf("%s: start: %d %s", c.name, rec.Code, testkit.Excerpt(rec.Body.String()))
 			}
 			file := loc + "/file"
+			files[c.name] = file
 			for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(20 * time.Millisecond) {
 				rec = send(c.user, "GET", loc)
 				body := rec.Body.String()
@@ -124,6 +126,14 @@ func TestExportJobs(t *testing.T) {
 		// Outside the caller's scope nothing starts.
 		if rec := send("hedong", "POST", "/api/v1/exports/jobs?file=members.csv&area={官渡街道}"); rec.Code != 403 {
 			t.Errorf("an export job outside the scope: %d", rec.Code)
+		}
+		// The owner moved to another subdistrict since: the file of a job in
+		// the old scope is refused as the synchronous download would be.
+		if _, err := dbh.Writer().ExecContext(context.Background(), `UPDATE account SET area_id = ? WHERE username = 'hedong'`, w.AreaID("官渡街道")); err != nil {
+			t.Fatal(err)
+		}
+		if rec := send("hedong", "GET", files["page"]); rec.Code != 403 {
+			t.Errorf("the file of a job outside the owner's scope now: %d, want 403", rec.Code)
 		}
 		var stored string
 		if err := dbh.Reader().QueryRowContext(context.Background(), `SELECT data FROM job_output LIMIT 1`).Scan(&stored); err != nil || !strings.HasPrefix(stored, "v1:") {

@@ -67,6 +67,7 @@ func TestWorkbookJobs(t *testing.T) {
 		w.Callers()
 		send := sender(t, w, w.Handler())
 		period := "&from=2024-01-01&to=2024-12-31"
+		files := map[string]string{}
 		for _, c := range []struct {
 			name, user, other, start, sync string
 		}{
@@ -128,6 +129,7 @@ func TestWorkbookJobs(t *testing.T) {
 					time.Sleep(20 * time.Millisecond)
 				}
 			}
+			files[c.name] = file
 			got := send(c.user, "GET", file)
 			if got.Code != 200 || !strings.Contains(got.Header().Get("Content-Type"), "spreadsheetml") || !strings.Contains(got.Header().Get("Content-Disposition"), ".xlsx") {
 				t.Fatalf("%s: file: %d %v", c.name, got.Code, got.Header())
@@ -167,6 +169,14 @@ func TestWorkbookJobs(t *testing.T) {
 		var n int
 		if err := dbh.Reader().QueryRowContext(context.Background(), `SELECT COUNT(*) FROM job WHERE kind = 'workbook'`).Scan(&n); err != nil || n != 2 {
 			t.Errorf("%d workbook jobs (%v), want the 2 started", n, err)
+		}
+		// The owner moved to another subdistrict since: the file of a job in
+		// the old scope is refused as the synchronous download would be.
+		if _, err := dbh.Writer().ExecContext(context.Background(), `UPDATE account SET area_id = ? WHERE username = 'hedong'`, w.AreaID("官渡街道")); err != nil {
+			t.Fatal(err)
+		}
+		if rec := send("hedong", "GET", files["page"]); rec.Code != 403 {
+			t.Errorf("the file of a job outside the owner's scope now: %d, want 403", rec.Code)
 		}
 		// The stored file is encrypted.
 		var stored string
