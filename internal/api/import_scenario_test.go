@@ -19,6 +19,13 @@ var importScenarios = []scenario{
 		Want: []string{`"code":"import_file_required"`, `"field":"file"`}},
 	{Name: "an unknown import job", Method: "GET", Path: "/api/v1/imports/0123456789abcdef01234567", Status: 404,
 		Want: []string{`"code":"import_job_unknown"`}},
+	{Name: "cancel an unknown import job", Method: "POST", Path: "/api/v1/imports/0123456789abcdef01234567/cancel", Status: 404},
+	// The export jobs (importer.TestExportJobs runs one through).
+	{Name: "an export job of an unknown file", Method: "POST", Path: "/api/v1/exports/jobs?file=nothing.xlsx", Status: 422,
+		Want: []string{`"field":"file"`}},
+	{Name: "an unknown export job", Method: "GET", Path: "/api/v1/exports/jobs/0123456789abcdef01234567", Status: 404},
+	{Name: "cancel an unknown export job", Method: "POST", Path: "/api/v1/exports/jobs/0123456789abcdef01234567/cancel", Status: 404},
+	{Name: "the file of an unknown export job", Method: "GET", Path: "/api/v1/exports/jobs/0123456789abcdef01234567/file", Status: 404},
 	{Name: "export the units of 宾南社区", Method: "GET", Path: "/api/v1/exports/units.csv?area={宾南社区}", Status: 200,
 		Want: []string{"测迎宾单位", "测宾南单位"}, Headers: map[string]string{"Content-Type": "text/csv", "Content-Disposition": "attachment"}},
 	{Name: "export the units of 官渡社区", Method: "GET", Path: "/api/v1/exports/units.csv?area=官渡社区", Status: 200, Not: []string{"测迎宾单位"}},

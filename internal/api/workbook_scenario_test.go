@@ -15,6 +15,12 @@ var workbookScenarios = []scenario{
 	{Name: "the workbook with a bad date", Method: "GET", Path: "/api/v1/workbook?to=2023-02-30", Status: 422,
 		Want: []string{`"code":"date_invalid"`, `"field":"to"`}},
 	{Name: "the workbook of an unknown area", Method: "GET", Path: "/api/v1/workbook?area=99999", Status: 404},
+	// The workbook as a job (report.TestWorkbookJobs runs one through).
+	{Name: "a workbook job at an unknown level", Method: "POST", Path: "/api/v1/workbook/jobs?level=street", Status: 422,
+		Want: []string{`"field":"level"`}},
+	{Name: "an unknown workbook job", Method: "GET", Path: "/api/v1/workbook/jobs/0123456789abcdef01234567", Status: 404},
+	{Name: "cancel an unknown workbook job", Method: "POST", Path: "/api/v1/workbook/jobs/0123456789abcdef01234567/cancel", Status: 404},
+	{Name: "the file of an unknown workbook job", Method: "GET", Path: "/api/v1/workbook/jobs/0123456789abcdef01234567/file", Status: 404},
 }
 
 func init() { figureScenarios = append(figureScenarios, workbookScenarios...) }
