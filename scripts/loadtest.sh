@@ -48,13 +48,13 @@ fi
 token() {
 	local db=sqlite:$1 user=loadtest$RANDOM
 	"$BIN" user add "$user" --role admin --db "$db" >/dev/null
-	echo "Load-Test-Pass-$RANDOM-x9!" | "$BIN" user password "$user" --db "$db" >/dev/null
+	echo "Bench-Traffic-$RANDOM-q7!" | "$BIN" user password "$user" --db "$db" >/dev/null
 	"$BIN" token create --user "$user" --name loadtest --expires 2h --db "$db" 2>/dev/null | grep -o 'dj_[A-Za-z0-9_-]*' | head -1
 }
 CITY_TOKEN=$(token "$CITY_DB")
 DISTRICT_TOKEN=$(token "$DISTRICT_DB")
 
-first_community() { sqlite3 "$1" "select id from area where level='community' order by id limit 1"; }
+first_community() { sqlite3 "$1" "select id from area where level='community' and ended_on is null order by id limit 1"; }
 CITY_COMMUNITY=${CITY_COMMUNITY:-$(first_community "$CITY_DB")}
 DISTRICT_COMMUNITY=${DISTRICT_COMMUNITY:-$(first_community "$DISTRICT_DB")}
 CITY_ROOT=$(sqlite3 "$CITY_DB" "select id from area where parent_id is null order by id limit 1")
