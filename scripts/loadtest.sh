@@ -104,9 +104,9 @@ for run in $(seq 1 "$RUNS"); do
 		n=0
 		while :; do
 			n=$((n + 1))
-			curl -s -o /dev/null -H "Authorization: Bearer $CITY_TOKEN" -H 'Content-Type: application/json' \
+			curl -s -o /dev/null -w '%{http_code}\n' -H "Authorization: Bearer $CITY_TOKEN" -H 'Content-Type: application/json' \
 				-d "{\"area_id\":$CITY_COMMUNITY,\"kind\":\"practical\",\"title\":\"loadtest $run-$n\",\"on\":\"$YEAR-01-02\"}" \
-				"$CITY_URL/api/v1/good-deeds"
+				"$CITY_URL/api/v1/good-deeds" >>"$WORK/writes-$run"
 			sleep 1
 		done
 	) &
@@ -114,6 +114,7 @@ for run in $(seq 1 "$RUNS"); do
 	R[fig_city_root_writes]+="$(rps fig_city_root_writes "$CITY_URL/api/v1/figures?area=$CITY_ROOT&$FIG" "$CITY_TOKEN") "
 	kill "$writer"
 	wait "$writer" 2>/dev/null || true
+	echo "run $run: writes during fig_city_root_writes: $(grep -c '^201$' "$WORK/writes-$run" || true) acknowledged of $(grep -c . "$WORK/writes-$run" || true)"
 	line="run $run:"
 	for k in "${names[@]}"; do line+=" $k=$(awk '{print $NF}' <<<"${R[$k]}")"; done
 	echo "$line"
