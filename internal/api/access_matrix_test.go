@@ -62,6 +62,18 @@ var matrixRequests = map[string]func(in bool) (path, body string){
 	"GET /api/v1/workbook": func(in bool) (string, string) {
 		return "/api/v1/workbook?area=" + pick(in, "{迎宾社区}", "{官渡社区}"), ""
 	},
+	"POST /api/v1/workbook/jobs": func(in bool) (string, string) {
+		// A bad level: let through, it is refused by validation (422) and
+		// starts nothing.
+		return "/api/v1/workbook/jobs?level=planet&area=" + pick(in, "{迎宾社区}", "{官渡社区}"), ""
+	},
+	"GET /api/v1/workbook/jobs/{job}": func(bool) (string, string) { return "/api/v1/workbook/jobs/0123456789abcdef01234567", "" },
+	"POST /api/v1/workbook/jobs/{job}/cancel": func(bool) (string, string) {
+		return "/api/v1/workbook/jobs/0123456789abcdef01234567/cancel", ""
+	},
+	"GET /api/v1/workbook/jobs/{job}/file": func(bool) (string, string) {
+		return "/api/v1/workbook/jobs/0123456789abcdef01234567/file", ""
+	},
 	"GET /api/v1/persons/{id}": func(in bool) (string, string) {
 		return "/api/v1/persons/" + pick(in, "{矩阵党员}", "{官渡党员}"), ""
 	},
@@ -75,6 +87,18 @@ var matrixRequests = map[string]func(in bool) (path, body string){
 	},
 	"GET /api/v1/exports/{file}": func(in bool) (string, string) {
 		return "/api/v1/exports/units.csv?area=" + pick(in, "{迎宾社区}", "{官渡社区}"), ""
+	},
+	// A bad file: let through, it is refused by validation (422) and starts
+	// nothing.
+	"POST /api/v1/exports/jobs": func(in bool) (string, string) {
+		return "/api/v1/exports/jobs?file=nothing.txt&area=" + pick(in, "{迎宾社区}", "{官渡社区}"), ""
+	},
+	"GET /api/v1/exports/jobs/{job}": func(bool) (string, string) { return "/api/v1/exports/jobs/0123456789abcdef01234567", "" },
+	"POST /api/v1/exports/jobs/{job}/cancel": func(bool) (string, string) {
+		return "/api/v1/exports/jobs/0123456789abcdef01234567/cancel", ""
+	},
+	"GET /api/v1/exports/jobs/{job}/file": func(bool) (string, string) {
+		return "/api/v1/exports/jobs/0123456789abcdef01234567/file", ""
 	},
 	"GET /api/v1/members": func(in bool) (string, string) {
 		return "/api/v1/members?area=" + pick(in, "{迎宾社区}", "{官渡社区}"), ""
@@ -234,7 +258,13 @@ func scopeQuery(path string) func(bool) (string, string) {
 // subtree.
 var unaimed = map[string]bool{"GET /api/openapi.json": true, "GET /api/v1/areas": true, "POST /api/v1/imports": true, "GET /api/v1/imports/{job}": true,
 	"POST /api/v1/imports/{job}/cancel": true,
-	"GET /api/v1/whistles":              true, "POST /api/v1/actions/import": true, "POST /api/v1/premises/survey": true}
+	// A workbook job is its owner's: another account's (or an unknown) job
+	// is not found; the scope is checked at its start and at its download
+	// (TestWorkbookJob* in internal/report).
+	"GET /api/v1/workbook/jobs/{job}": true, "POST /api/v1/workbook/jobs/{job}/cancel": true, "GET /api/v1/workbook/jobs/{job}/file": true,
+	// The same for an export job (TestExportJob* in internal/importer).
+	"GET /api/v1/exports/jobs/{job}": true, "POST /api/v1/exports/jobs/{job}/cancel": true, "GET /api/v1/exports/jobs/{job}/file": true,
+	"GET /api/v1/whistles": true, "POST /api/v1/actions/import": true, "POST /api/v1/premises/survey": true}
 
 func pick(in bool, inside, outside string) string {
 	if in {

@@ -20,7 +20,7 @@ import (
 func (a *App) pages() []web.Module {
 	return []web.Module{
 		area.Pages(a.Areas),
-		report.Pages(a.DB, a.Areas, a.Templates),
+		report.Pages(a.DB, a.Areas, a.Templates, a.Jobs),
 		speechtpl.Pages(a.Templates),
 		people.Pages(a.People),
 		coordination.Pages(a.Coordination),
@@ -39,7 +39,7 @@ func (a *App) pages() []web.Module {
 func (a *App) endpoints() []api.Module {
 	return []api.Module{
 		area.API(a.Areas),
-		report.API(a.DB, a.Areas, a.Templates),
+		report.API(a.DB, a.Areas, a.Templates, a.Jobs),
 		speechtpl.API(a.Templates),
 		people.API(a.People),
 		coordination.API(a.Coordination),

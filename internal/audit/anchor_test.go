@@ -4,13 +4,13 @@ import (
 	"bytes"
 	"context"
 	"crypto/ed25519"
+	"dangjian/internal/testkit"
 	"errors"
 	"fmt"
 	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -54,7 +54,7 @@ func checkAnchors(t *testing.T, d *db.DB, path string, keys ...ed25519.PublicKey
 func TestAnchorerAnchorsOnItsTicker(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		k := anchorKey(t)
-		var logged syncBuffer
+		var logged testkit.SyncBuffer
 		a := anchorer(t, d, k, slog.New(slog.NewTextHandler(&logged, nil)))
 		ctx, cancel := context.WithCancel(context.Background())
 		done := make(chan struct{})
@@ -358,24 +358,6 @@ func TestLoadAnchorKey(t *testing.T) {
 	}
 }
 
-// syncBuffer is a bytes.Buffer safe for the logger's goroutine.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
 // A log shipped elsewhere can be checked as it is: the anchors in its
 // records (text or JSON) are read, other records skipped.
 func TestReadAnchorsFromAShippedLog(t *testing.T) {
@@ -415,7 +397,7 @@ func TestReadAnchorsFromAShippedLog(t *testing.T) {
 // in the log, and not logged again until the head moves.
 func TestAnchorerLogsWhenTheFileFails(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
-		var logged syncBuffer
+		var logged testkit.SyncBuffer
 		a := &audit.Anchorer{DB: d, Key: anchorKey(t), File: filepath.Join(t.TempDir(), "no-such-folder", "anchors.jsonl"),
 			Log: slog.New(slog.NewTextHandler(&logged, nil))}
 		seed(t, d, 1)

@@ -3,12 +3,12 @@ package cli_test
 import (
 	"bytes"
 	"context"
+	"dangjian/internal/testkit"
 	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -212,24 +212,6 @@ func TestAuditRedactKeepsAnchorsValid(t *testing.T) {
 	}
 }
 
-// syncBuffer is a bytes.Buffer for a command running in another goroutine.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
 // serve anchors the trail on its ticker while it runs when the head moved,
 // and once more at shutdown; the anchors are also in its log.
 func TestServeAnchorsTheTrail(t *testing.T) {
@@ -239,7 +221,7 @@ func TestServeAnchorsTheTrail(t *testing.T) {
 				u, d := migratedAt(t, e)
 				dir := t.TempDir()
 				anchors := filepath.Join(dir, "anchors.jsonl")
-				var out, logged syncBuffer
+				var out, logged testkit.SyncBuffer
 				env := cli.Env{Stdout: &out, Stderr: &logged, Stdin: strings.NewReader(""), Getenv: func(k string) string {
 					if k == "LANG" {
 						return "en_US.UTF-8"

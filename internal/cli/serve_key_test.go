@@ -49,7 +49,9 @@ func serveOnce(t *testing.T, u, key string) (string, error) {
 	out := &stopWhenServing{cancel: cancel}
 	var errb bytes.Buffer
 	env := Env{Stdout: out, Stderr: &errb, Stdin: strings.NewReader(""), Getenv: func(string) string { return "" }}
-	err := runServe(ctx, env, []string{"--db", u, "--addr", "127.0.0.1:0", "--key-file", key})
+	dir := t.TempDir() // the anchors' key and file, out of the source tree
+	err := runServe(ctx, env, []string{"--db", u, "--addr", "127.0.0.1:0", "--key-file", key,
+		"--anchor-key", filepath.Join(dir, "anchor.key"), "--anchor-file", filepath.Join(dir, "anchors.jsonl")})
 	return out.String() + errb.String(), err
 }
 

@@ -3,34 +3,15 @@ package cli
 import (
 	"bytes"
 	"context"
+	"dangjian/internal/testkit"
 	"io"
 	"net/http"
 	"path/filepath"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 )
-
-// lockedBuffer is a bytes.Buffer written by the server's goroutine and read
-// by the test.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
 
 func enEnv(out io.Writer, vars map[string]string) Env {
 	return Env{Stdout: out, Stderr: out, Getenv: func(k string) string {
@@ -55,7 +36,7 @@ func TestServeRefusesBadMetricsFlags(t *testing.T) {
 	}
 	for _, c := range cases {
 		var out bytes.Buffer
-		args := append([]string{"--db", "sqlite:" + filepath.Join(dir, "x.db"), "--key-file", filepath.Join(dir, "k"), "--addr", "127.0.0.1:0"}, c.args...)
+		args := append([]string{"--db", "sqlite:" + filepath.Join(dir, "x.db"), "--key-file", filepath.Join(dir, "k"), "--anchor-key", filepath.Join(dir, "a.key"), "--anchor-file", filepath.Join(dir, "anchors.jsonl"), "--addr", "127.0.0.1:0"}, c.args...)
 		err := runServe(context.Background(), enEnv(&out, c.env), args)
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%v %v: %v, want %q", c.args, c.env, err, c.want)
@@ -67,12 +48,12 @@ func TestServeRefusesBadMetricsFlags(t *testing.T) {
 // address and not on --addr, which keeps /healthz and /readyz.
 func TestServeMetricsApart(t *testing.T) {
 	dir := t.TempDir()
-	out := &lockedBuffer{}
+	out := &testkit.SyncBuffer{}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() {
 		done <- runServe(ctx, enEnv(out, nil), []string{"--db", "sqlite:" + filepath.Join(dir, "x.db"),
-			"--key-file", filepath.Join(dir, "k"), "--addr", "127.0.0.1:0", "--metrics-addr", "127.0.0.1:0"})
+			"--key-file", filepath.Join(dir, "k"), "--anchor-key", filepath.Join(dir, "a.key"), "--anchor-file", filepath.Join(dir, "anchors.jsonl"), "--addr", "127.0.0.1:0", "--metrics-addr", "127.0.0.1:0"})
 	}()
 	defer func() {
 		cancel()

@@ -87,7 +87,7 @@ func TestCachedValuesFollowWrites(t *testing.T) {
 // the audit trail, settings, speech templates and the counts themselves
 // (kept in the same transactions as the records they count).
 var nonDomainTables = []string{
-	"account", "api_token", "audit_entry", "data_stamp", "job", "job_file", "login_address", "login_attempt", "login_failure", "rate_limit",
+	"account", "api_token", "audit_entry", "data_stamp", "job", "job_file", "job_output", "login_address", "login_attempt", "login_failure", "rate_limit",
 	"schema_migrations", "session", "setting",
 	"speech_template", "tally", "tally_dirty", "tally_jan1", "tally_rollup", "tally_rollup_link", "tally_set", "tally_year",
 }

@@ -38,6 +38,10 @@ func API(d *db.DB, ps *people.Store, rn *jobs.Runner) api.Module {
 				{Method: http.MethodGet, Path: "/api/v1/imports/{job}", Perm: RunImports, Handle: s.importGet, Response: importJSON{}},
 				{Method: http.MethodPost, Path: "/api/v1/imports/{job}/cancel", Perm: RunImports, Handle: s.importCancel, Response: importJSON{}},
 				{Method: http.MethodGet, Path: "/api/v1/exports/{file}", Perm: ReadExports, Handle: s.exportGet},
+				{Method: http.MethodPost, Path: "/api/v1/exports/jobs", Perm: ReadExports, Handle: s.exportJobStart, Response: exportJobJSON{}},
+				{Method: http.MethodGet, Path: "/api/v1/exports/jobs/{job}", Perm: ReadExports, Handle: s.exportJobGet, Response: exportJobJSON{}},
+				{Method: http.MethodPost, Path: "/api/v1/exports/jobs/{job}/cancel", Perm: ReadExports, Handle: s.exportJobCancel, Response: exportJobJSON{}},
+				{Method: http.MethodGet, Path: "/api/v1/exports/jobs/{job}/file", Perm: ReadExports, Handle: s.exportJobFile},
 			}
 		},
 	}

@@ -25,6 +25,9 @@ type ExportOptions struct {
 	// person by the person number instead and keeps the numbers on record.
 	Reveal bool
 	Lang   i18n.Lang
+	// OnRow, unless nil, is called with the rows written so far after each
+	// row (an export job's progress).
+	OnRow func(n int)
 }
 
 // Export writes the sheet to w in the schema's columns, so that it can be
@@ -79,6 +82,9 @@ func (rn *Runner) Export(ctx context.Context, w io.Writer, o ExportOptions) (int
 		n++
 		err := wr.Write(vals)
 		clear(vals)
+		if o.OnRow != nil {
+			o.OnRow(n)
+		}
 		return err
 	}
 	switch o.Kind {

@@ -32,3 +32,18 @@ func ImportJobResult(st jobs.State) (res *Result, refused, ok bool) {
 	oc, ok := outcome(st)
 	return oc.Result, oc.Refused, ok
 }
+
+// ExportKind is the kind of the export jobs.
+const ExportKind = exportKind
+
+// ExportJobFunc is the export jobs' function over d and ps (tests).
+func ExportJobFunc(d *db.DB, ps *people.Store) jobs.Func {
+	return (&uploader{db: d, people: ps, log: slog.New(slog.DiscardHandler)}).runExport
+}
+
+// StartExportJob queues the export of kind as format for owner on rn, in
+// the scope and as the actor of ctx, as the pages do.
+func StartExportJob(ctx context.Context, rn *jobs.Runner, owner int64, kind, format string) (*jobs.Job, error) {
+	m := exportMeta{Kind: kind, Format: format, Scope: access.ScopeFrom(ctx), Actor: audit.ActorFrom(ctx)}
+	return rn.Start(ctx, owner, exportKind, m, nil)
+}

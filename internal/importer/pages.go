@@ -38,6 +38,10 @@ func Pages(d *db.DB, ps *people.Store, rn *jobs.Runner) web.Module {
 				{Pattern: "POST /import/jobs/{job}/cancel", Perm: RunImports, Handler: s.importCancel},
 				{Pattern: "GET /import/templates/{file}", Perm: RunImports, Handler: s.importTemplate},
 				{Pattern: "GET /export/{file}", Perm: ReadExports, Handler: s.exportDownload},
+				{Pattern: "POST /export/jobs", Perm: ReadExports, Handler: s.exportJobStart},
+				{Pattern: "GET /export/jobs/{job}", Perm: ReadExports, Handler: s.exportJobShow},
+				{Pattern: "POST /export/jobs/{job}/cancel", Perm: ReadExports, Handler: s.exportJobCancel},
+				{Pattern: "GET /export/jobs/{job}/file", Perm: ReadExports, Handler: s.exportJobFile},
 			}
 		},
 	}

@@ -42,6 +42,7 @@ const importKind = "import"
 func newUploader(d *db.DB, ps *people.Store, rn *jobs.Runner, log *slog.Logger) *uploader {
 	u := &uploader{db: d, people: ps, jobs: rn, log: log}
 	rn.Register(importKind, u.runJob)
+	rn.Register(exportKind, u.runExport)
 	return u
 }
 

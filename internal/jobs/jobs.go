@@ -22,7 +22,9 @@
 // (*Job).Complete in its own transaction: the job's end and the work are
 // one commit, and a worker that lost its claim or whose job was cancelled
 // rolls back. A job is visible only to the account that started it;
-// finished jobs are deleted after Options.Keep.
+// finished jobs are deleted after Options.Keep, with their output (an
+// export's file, stored by (*Job).CompleteWithOutput in the job's own
+// commit, read by its owner only with (*Runner).Output).
 //
 // Why not github.com/riverqueue/river (v0.51.2, riversqlite and the
 // PostgreSQL drivers): see docs/operations.md, "Background jobs". In short,
@@ -77,6 +79,9 @@ const (
 
 // inputColumn is the additional data of job_file.data's encryption.
 const inputColumn = "job_file.data"
+
+// outputColumn is the additional data of job_output.data's encryption.
+const outputColumn = "job_output.data"
 
 // Func is the work of one kind of job. It returns the job's result
 // (marshalled to JSON) or its error; its context is cancelled when the job
@@ -487,6 +492,58 @@ func (j *Job) Complete(ctx context.Context, q db.Q, result any) error {
 	return nil
 }
 
+// Output is a file a job produced (an export, a long report), stored with
+// the job (table job_output, encrypted with the personal-data key) until
+// the job is deleted after Options.Keep.
+type Output struct {
+	Name        string // the download's file name
+	ContentType string
+	Data        []byte
+}
+
+// CompleteWithOutput is Complete that also stores out with the job, in the
+// same transaction q: a job retried after a crash, or cancelled, or lost
+// to another worker, leaves no output (ErrLost; the caller rolls back).
+func (j *Job) CompleteWithOutput(ctx context.Context, q db.Q, result any, out Output) error {
+	if j.r.o.Keys == nil {
+		return errors.New("jobs: output needs Options.Keys")
+	}
+	sealed, err := j.r.o.Keys.EncryptFor(outputColumn, string(out.Data))
+	if err != nil {
+		return err
+	}
+	if err := j.Complete(ctx, q, result); err != nil {
+		return err
+	}
+	_, err = q.ExecContext(ctx, `INSERT INTO job_output (job_id, name, content_type, size, data) VALUES (?, ?, ?, ?, ?)`,
+		j.ID, out.Name, out.ContentType, len(out.Data), sealed)
+	return err
+}
+
+// Output returns the output of owner's succeeded job id; ok is false when
+// the job is another account's, not succeeded, forgotten or has none.
+func (r *Runner) Output(ctx context.Context, id string, owner int64) (*Output, bool, error) {
+	var out Output
+	var sealed string
+	err := r.db.Reader().QueryRowContext(ctx, `SELECT o.name, o.content_type, o.data FROM job_output o JOIN job j ON j.id = o.job_id
+		WHERE o.job_id = ? AND j.owner_id = ? AND j.state = 'succeeded'`, id, owner).Scan(&out.Name, &out.ContentType, &sealed)
+	if errors.Is(err, sql.ErrNoRows) || db.IsNotFound(err) {
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, false, err
+	}
+	if r.o.Keys == nil {
+		return nil, false, errors.New("jobs: output needs Options.Keys")
+	}
+	plain, err := r.o.Keys.DecryptFor(outputColumn, sealed)
+	if err != nil {
+		return nil, false, err
+	}
+	out.Data = []byte(plain)
+	return &out, true, nil
+}
+
 func (j *Job) currentProgress() json.RawMessage {
 	j.mu.Lock()
 	defer j.mu.Unlock()
@@ -798,6 +855,7 @@ func (r *Runner) Reap(ctx context.Context) error {
 		{`UPDATE job SET state = 'queued', locked_by = NULL, heartbeat_at = NULL WHERE state = 'running' AND heartbeat_at < ? AND substr(locked_by, 1, ?) <> ?`,
 			[]any{stale, len(mine), mine}},
 		{`DELETE FROM job_file WHERE job_id IN (SELECT id FROM job WHERE state IN ('succeeded','failed','cancelled') AND ended_at < ?)`, []any{old}},
+		{`DELETE FROM job_output WHERE job_id IN (SELECT id FROM job WHERE state IN ('succeeded','failed','cancelled') AND ended_at < ?)`, []any{old}},
 		{`DELETE FROM job WHERE state IN ('succeeded','failed','cancelled') AND ended_at < ?`, []any{old}},
 		{`DELETE FROM job_file WHERE job_id IN (SELECT id FROM job WHERE state IN ('failed','cancelled'))`, nil},
 	}

@@ -28,7 +28,9 @@ type byAreaPage struct {
 	Total      byAreaRow
 	Rows       []byAreaRow
 	Workbook   string
-	Error      string
+	// WorkbookJob starts the same workbook as a job (POST).
+	WorkbookJob string
+	Error       string
 }
 
 // byAreaLink is a choice of level or part.
@@ -139,7 +141,8 @@ func (s *pages) figuresByArea(w http.ResponseWriter, r *http.Request) {
 	for p := 1; p <= 4; p++ {
 		page.Parts = append(page.Parts, byAreaLink{Label: partName(lang, p), Href: link("part", strconv.Itoa(p)), Current: p == part})
 	}
-	page.Workbook = "/workbook.xlsx?" + url.Values{"area": {form.Area}, "from": {form.From}, "to": {form.To}, "level": {level}}.Encode()
+	wq := url.Values{"area": {form.Area}, "from": {form.From}, "to": {form.To}, "level": {level}}.Encode()
+	page.Workbook, page.WorkbookJob = "/workbook.xlsx?"+wq, "/workbook/jobs?"+wq
 	head := func(key, label, unit string) byAreaHead {
 		h := byAreaHead{Key: key, Label: label, Unit: unit, Href: link("sort", key, "dir", "asc")}
 		if key == sortKey {

@@ -33,6 +33,8 @@ type figuresPage struct {
 	// its statistics workbook.
 	ByArea   string
 	Workbook string
+	// WorkbookJob starts the same workbook as a job (POST).
+	WorkbookJob string
 }
 
 // figuresShow renders the scope and period pickers and every registered
@@ -70,6 +72,7 @@ func (s *pages) figuresShow(w http.ResponseWriter, r *http.Request) {
 		})
 	}
 	page.Workbook = form.Link("/workbook.xlsx")
+	page.WorkbookJob = form.Link("/workbook/jobs")
 	if sc.Level != workbook.Community {
 		page.ByArea = form.Link("/figures/by-area")
 	}

@@ -6,18 +6,19 @@ import (
 	"net/http"
 	"strings"
 
+	"dangjian/internal/figures"
 	"dangjian/internal/web"
 	"dangjian/internal/workbook"
 )
 
-// workbookDownload serves GET /workbook.xlsx?area=&from=&to=&level=: the
-// statistics workbook of the scope and period (workbook), with the scope
-// form's parameters; a refusal is plain text naming the field.
-func (s *pages) workbookDownload(w http.ResponseWriter, r *http.Request) {
+// workbookRequest reads the scope form's parameters and ?level= of a
+// workbook request; on a refusal it answers in plain text naming the field
+// and returns ok false.
+func (s *pages) workbookRequest(w http.ResponseWriter, r *http.Request) (figures.Scope, string, bool) {
 	sc, form, ok, err := s.resolveScope(r, "/figures")
 	if err != nil {
 		s.ServerError(w, r, err)
-		return
+		return sc, "", false
 	}
 	var msg string
 	status := form.Status
@@ -29,7 +30,7 @@ func (s *pages) workbookDownload(w http.ResponseWriter, r *http.Request) {
 		e, isUser := web.UserError(err)
 		if !isUser {
 			s.ServerError(w, r, err)
-			return
+			return sc, "", false
 		}
 		msg, status = e.In(web.Lang(r)), web.UserErrorStatus(e)
 	}
@@ -37,6 +38,19 @@ func (s *pages) workbookDownload(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		w.WriteHeader(status)
 		_, _ = w.Write([]byte(msg + "\n"))
+		return sc, "", false
+	}
+	return sc, level, true
+}
+
+// workbookDownload serves GET /workbook.xlsx?area=&from=&to=&level=: the
+// statistics workbook of the scope and period (workbook), with the scope
+// form's parameters; a refusal is plain text naming the field. It is built
+// within the request: fine for a subdistrict, seconds for a city at
+// community level, which POST /workbook/jobs builds in the background.
+func (s *pages) workbookDownload(w http.ResponseWriter, r *http.Request) {
+	sc, level, ok := s.workbookRequest(w, r)
+	if !ok {
 		return
 	}
 	var body bytes.Buffer

@@ -57,14 +57,26 @@ func CheckLevel(field, scopeLevel, level string) error {
 // Build computes the figures fs for the scope and its areas at level, for
 // the period and a year earlier.
 func Build(ctx context.Context, q db.Q, s figures.Scope, level string, lang i18n.Lang, fs []*figures.Figure) (*Data, error) {
+	return BuildReporting(ctx, q, s, level, lang, fs, nil)
+}
+
+// BuildReporting is Build that calls done (unless nil) with the fraction
+// of the work done after each of its two computations (the period, the
+// year before), for a job's progress.
+func BuildReporting(ctx context.Context, q db.Q, s figures.Scope, level string, lang i18n.Lang, fs []*figures.Figure, done func(float64)) (*Data, error) {
+	if done == nil {
+		done = func(float64) {}
+	}
 	now, err := figures.ComputeBySubArea(ctx, q, s, level, lang, fs)
 	if err != nil {
 		return nil, fmt.Errorf("workbook: %w", err)
 	}
+	done(0.45)
 	before, err := figures.ComputeForAreas(ctx, q, figures.YearBefore(s), level, now.Areas, lang, fs)
 	if err != nil {
 		return nil, fmt.Errorf("workbook: %w", err)
 	}
+	done(0.9) // what is left is writing the file
 	return &Data{Scope: s, Level: level, Now: now, Before: before}, nil
 }
 
