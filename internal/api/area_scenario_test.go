@@ -29,6 +29,26 @@ var areaReadScenarios = []scenario{
 		Want: []string{`"name":"河滨社区"`}},
 	{Name: "list bad date", Method: "GET", Path: "/api/v1/areas?as_of=yesterday", Status: 422,
 		Want: []string{`"field":"as_of"`}},
+	// Paged (issue 15 item 9): one area a page, next is the last id shown;
+	// passing it back gives the following page; past the end, no next.
+	{Name: "list first page", Method: "GET", Path: "/api/v1/areas?limit=1", Status: 200,
+		Want: []string{`"areas":[{"id":{示范区},`, `"next":{示范区}`}, Not: []string{`官渡社区`}},
+	{Name: "list next page", Method: "GET", Path: "/api/v1/areas?limit=1&after={示范区}", Status: 200,
+		Want: []string{`"next":`}, Not: []string{`"name":"示范区"`}},
+	{Name: "list last page", Method: "GET", Path: "/api/v1/areas?after={官渡社区}&limit=1000", Status: 200,
+		Not: []string{`"next"`, `"name":"官渡社区"`, `"name":"示范区"`}},
+	{Name: "list bad limit", Method: "GET", Path: "/api/v1/areas?limit=1001", Status: 422,
+		Want: []string{`"field":"limit"`, `limit 应为 1 到 1000 之间的整数，而不是“1001”`}},
+	{Name: "list bad after", Method: "GET", Path: "/api/v1/areas?after=-1", Status: 422,
+		Want: []string{`"field":"after"`}},
+	// Bounded tree: depth 1 shows the root's children, each saying whether
+	// it has children of its own.
+	{Name: "tree one level", Method: "GET", Path: "/api/v1/areas/tree?depth=1", Status: 200,
+		Want: []string{`"name":"河东街道"`, `"children_omitted":true`}, Not: []string{`迎宾社区`}},
+	{Name: "tree two levels shows communities without omissions", Method: "GET", Path: "/api/v1/areas/tree?depth=2", Status: 200,
+		Want: []string{`"name":"迎宾社区"`}, Not: []string{`"children_omitted"`}},
+	{Name: "tree too deep", Method: "GET", Path: "/api/v1/areas/tree?depth=3&lang=en", Status: 422,
+		Want: []string{`"field":"depth"`, `depth must be a whole number from 1 to 2, not \"3\"`}},
 	{Name: "one area", Method: "GET", Path: "/api/v1/areas/{迎宾社区}", Status: 200,
 		Want: []string{`"area":{"id":{迎宾社区},"level":"community","name":"迎宾社区","parent_id":{河东街道},"established_on":"2015-01-01"}`,
 			`"ancestors":[{"id":{示范区}`, `"name":"河东街道"`, `"children":[]`, `"name":"迎宾社区党支部","kind":"branch"`},

@@ -33,11 +33,24 @@ type nodeJSON struct {
 	Depth      int        `json:"depth"`
 	ActiveOrgs int        `json:"active_orgs"`
 	Children   []nodeJSON `json:"children"`
+	// ChildrenOmitted marks a node at the depth limit that has children:
+	// ask for the tree with ?root= its id to see them.
+	ChildrenOmitted bool `json:"children_omitted,omitempty"`
 }
 
-// toNodeJSON converts a tree node and everything below it.
-func toNodeJSON(n *Node) nodeJSON {
-	return nodeJSON{areaJSON: toAreaJSON(n.Area), Depth: n.Depth, ActiveOrgs: n.ActiveOrg, Children: listJSON(n.Children, toNodeJSON)}
+// toNodeJSONTo converts a tree node and what lies below it down to depth
+// levels; the nodes at that depth show no children and say whether they
+// have some.
+func toNodeJSONTo(n *Node, depth int) nodeJSON {
+	out := nodeJSON{areaJSON: toAreaJSON(n.Area), Depth: n.Depth, ActiveOrgs: n.ActiveOrg, Children: []nodeJSON{}}
+	if depth <= 0 {
+		out.ChildrenOmitted = len(n.Children) > 0
+		return out
+	}
+	for _, c := range n.Children {
+		out.Children = append(out.Children, toNodeJSONTo(c, depth-1))
+	}
+	return out
 }
 
 // orgJSON is a party organisation as the API shows it.

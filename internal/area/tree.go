@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"math"
 	"sort"
 
 	"dangjian/internal/date"
@@ -34,6 +35,12 @@ type Node struct {
 // day, with the names and parents they had that day. It reads the closure
 // table once, never walking the tree row by row.
 func (s *Store) Tree(ctx context.Context, rootID int64, asOf date.Date) (*Node, error) {
+	return s.TreeTo(ctx, rootID, asOf, math.MaxInt32)
+}
+
+// TreeTo is Tree down to maxDepth levels below rootID (0: the root alone):
+// the API's bounded tree reads no more than it shows.
+func (s *Store) TreeTo(ctx context.Context, rootID int64, asOf date.Date, maxDepth int) (*Node, error) {
 	q := s.DB.Reader()
 	if err := s.allow(ctx, q, "root", rootID); err != nil {
 		return nil, err
@@ -46,9 +53,9 @@ FROM area_closure s
 JOIN area a ON a.id = s.descendant_id
 LEFT JOIN area_closure p ON p.descendant_id = a.id AND p.depth = 1 AND `+validAt("p")+`
 LEFT JOIN area_name n ON n.area_id = a.id AND `+validAt("n")+`
-WHERE s.ancestor_id = ? AND `+validAt("s")+` AND `+activeAt("a", "established_on")+`
+WHERE s.ancestor_id = ? AND s.depth <= ? AND `+validAt("s")+` AND `+activeAt("a", "established_on")+`
 ORDER BY s.depth, a.id`,
-		asOf, asOf, asOf, asOf, asOf, asOf, rootID, asOf, asOf, asOf, asOf)
+		asOf, asOf, asOf, asOf, asOf, asOf, rootID, maxDepth, asOf, asOf, asOf, asOf)
 	if err != nil {
 		return nil, fmt.Errorf("area: tree: %w", err)
 	}

@@ -284,6 +284,24 @@ func ComputeList(ctx context.Context, q db.Q, s Scope, lang i18n.Lang, fs []*Fig
 	if err != nil {
 		return nil, err
 	}
+	vals, err := computeShared(ctx, cache, stamp, s, fs, func(ctx context.Context) ([]float64, error) {
+		return computeValues(ctx, q, s, fs, cache, stamp)
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Value, len(fs))
+	for i, f := range fs {
+		out[i] = Value{Key: f.Key, Label: f.Label(lang), Value: vals[i], Unit: f.Unit(lang), Text: f.Format(vals[i])}
+		memo.Put(ctx, memoKey(f.Key, s), vals[i])
+		cache.put(stamp, memoKey(f.Key, s), vals[i])
+	}
+	return out, nil
+}
+
+// computeValues computes the values of fs for s, those kept under stamp
+// taken from cache.
+func computeValues(ctx context.Context, q db.Q, s Scope, fs []*Figure, cache *valueCache, stamp int64) ([]float64, error) {
 	fresh, err := tally.Clean(ctx, q)
 	if err != nil {
 		return nil, err
@@ -331,13 +349,7 @@ func ComputeList(ctx context.Context, q db.Q, s Scope, lang i18n.Lang, fs []*Fig
 	if err := RunAll(tasks, parallel); err != nil {
 		return nil, err
 	}
-	out := make([]Value, len(fs))
-	for i, f := range fs {
-		out[i] = Value{Key: f.Key, Label: f.Label(lang), Value: vals[i], Unit: f.Unit(lang), Text: f.Format(vals[i])}
-		memo.Put(ctx, memoKey(f.Key, s), vals[i])
-		cache.put(stamp, memoKey(f.Key, s), vals[i])
-	}
-	return out, nil
+	return vals, nil
 }
 
 // maxParallelQueries bounds the queries one computation runs at once (the
