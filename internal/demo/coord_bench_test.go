@@ -91,7 +91,7 @@ func benchPartsOf(b *testing.B, d *db.DB, both []*figures.Figure, label string) 
 	}
 	for _, v := range vals {
 		if f := figures.Get(v.Key); f.Part > 1 && v.Value <= 0 && !sparseThisYear[v.Key] {
-			b.Errorf("%s = %v at the city tier this year, want > 0 (is part %d generated?)", v.Key, v.Value, f.Part)
+			b.Errorf("%s = %v for the whole tree this year, want > 0 (is part %d generated?)", v.Key, v.Value, f.Part)
 		}
 		b.Logf("%s = %v", v.Key, v.Value)
 	}

@@ -127,13 +127,17 @@ func benchFiguresFor(b *testing.B, d *db.DB, from, to date.Date) {
 
 // BenchmarkGenerate times Generate per tier into a fresh SQLite file (and a
 // fresh PostgreSQL schema when DANGJIAN_TEST_POSTGRES is set). Run it once
-// per tier:
+// per tier (the province only when DANGJIAN_BENCH_PROVINCE is set: a
+// quarter of an hour and more on SQLite):
 //
 //	go test ./internal/demo -run '^$' -bench Generate -benchtime 1x
 func BenchmarkGenerate(b *testing.B) {
 	for _, t := range Tiers {
 		for _, e := range dbtest.Engines() {
 			b.Run(t.Name+"/"+string(e), func(b *testing.B) {
+				if t.Name == "province" && os.Getenv(EnvBenchProvince) == "" {
+					b.Skip(EnvBenchProvince + " is not set")
+				}
 				for range b.N {
 					b.StopTimer()
 					d := dbtest.Open(b, e)

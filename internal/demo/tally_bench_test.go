@@ -22,8 +22,19 @@ var errRollback = errors.New("rollback")
 // same run.
 //
 //	go test ./internal/demo -run '^$' -bench TallyFlushCity -benchtime 200x -count 3
-func BenchmarkTallyFlushCity(b *testing.B) {
-	d := cachedTier(b, "city")
+func BenchmarkTallyFlushCity(b *testing.B) { benchTallyFlush(b, cachedTier(b, "city")) }
+
+// BenchmarkTallyFlushProvince is BenchmarkTallyFlushCity at the province
+// tier (DANGJIAN_BENCH_PROVINCE, see provinceTier): on PostgreSQL every
+// writing transaction holds the writers' lock while it flushes, so this
+// bounds the writes a second of one database (docs/scale.md).
+//
+//	DANGJIAN_BENCH_PROVINCE=/tmp/province.db go test ./internal/demo -run '^$' -bench TallyFlushProvince -benchtime 20x -count 5
+func BenchmarkTallyFlushProvince(b *testing.B) { benchTallyFlush(b, provinceTier(b)) }
+
+// benchTallyFlush runs benchFlush on the largest community branch and the
+// subdistrict with the most agreed actions of the tier in d.
+func benchTallyFlush(b *testing.B, d *db.DB) {
 	ctx := context.Background()
 	// What a write touches: the community branch with the most
 	// memberships (a member's change), and the subdistrict with the most
