@@ -101,10 +101,7 @@ func (s *pages) exportJobFile(w http.ResponseWriter, r *http.Request) {
 	if s.exportJobError(w, r, err) {
 		return
 	}
-	w.Header().Set("Content-Type", out.ContentType)
-	w.Header().Set("Cache-Control", "no-store")
-	w.Header().Set("Content-Disposition", `attachment; filename="`+out.Name+`"`)
-	_, _ = w.Write(out.Data)
+	_ = web.SendFile(w, out.Name, out.ContentType, out.Data)
 }
 
 // exportJobError answers err of an export job's route and reports whether

@@ -80,10 +80,7 @@ func (s *pages) workbookJobFile(w http.ResponseWriter, r *http.Request) {
 	if s.jobError(w, r, err) {
 		return
 	}
-	w.Header().Set("Content-Type", out.ContentType)
-	w.Header().Set("Cache-Control", "no-store")
-	w.Header().Set("Content-Disposition", `attachment; filename="`+out.Name+`"`)
-	_, _ = w.Write(out.Data)
+	_ = web.SendFile(w, out.Name, out.ContentType, out.Data)
 }
 
 // jobError answers err of a workbook job's route (not found: 404; a

@@ -55,16 +55,22 @@ func ReadUpload(w http.ResponseWriter, r *http.Request, max int64) (*Upload, err
 // SendSheet answers with a sheet made whole in buf as an attachment named
 // base.format (xlsx.FormatXLSX or xlsx.FormatCSV).
 func SendSheet(w http.ResponseWriter, base, format string, buf *bytes.Buffer) error {
-	h := w.Header()
+	contentType := "text/csv; charset=utf-8"
 	if format == xlsx.FormatXLSX {
-		h.Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-	} else {
-		h.Set("Content-Type", "text/csv; charset=utf-8")
+		contentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 	}
-	h.Set("Content-Disposition", `attachment; filename="`+base+"."+format+`"`)
+	return SendFile(w, base+"."+format, contentType, buf.Bytes())
+}
+
+// SendFile answers with data as an attachment named name, never cached (a
+// background job's finished export, say).
+func SendFile(w http.ResponseWriter, name, contentType string, data []byte) error {
+	h := w.Header()
+	h.Set("Content-Type", contentType)
+	h.Set("Content-Disposition", `attachment; filename="`+name+`"`)
 	h.Set("Cache-Control", "no-store")
 	w.WriteHeader(http.StatusOK)
-	_, err := buf.WriteTo(w)
+	_, err := w.Write(data)
 	return err
 }
 
