@@ -126,8 +126,8 @@ UNION SELECT l.area_id FROM tally_dirty d JOIN unit_location l ON l.unit_id = d.
 func tallyColumns() []string { return append([]string{"area_id", "on_date"}, columnNames...) }
 func yearColumns() []string  { return append([]string{"area_id", "year", "on_date"}, columnNames...) }
 
-// recount replaces the rows of a batch of areas in tally, tally_year and
-// tally_jan1, and their sets in tally_set, and brings the roll-ups of their
+// recount replaces the rows of a batch of areas in tally (by difference,
+// days.go), tally_year and tally_jan1, and their sets in tally_set, and brings the roll-ups of their
 // ancestors up to date (rollup.go).
 func recount(ctx context.Context, q db.Q, areas []int64) error {
 	byArea, err := count(ctx, q, areas)
@@ -139,7 +139,7 @@ func recount(ctx context.Context, q db.Q, areas []int64) error {
 	if err != nil {
 		return err
 	}
-	for _, table := range []string{"tally", "tally_year", "tally_jan1"} {
+	for _, table := range []string{"tally_year", "tally_jan1"} {
 		if _, err := q.ExecContext(ctx, "DELETE FROM "+table+" WHERE area_id IN "+in, args...); err != nil {
 			return fmt.Errorf("tally: %w", err)
 		}
@@ -160,7 +160,7 @@ func recount(ctx context.Context, q db.Q, areas []int64) error {
 			years = append(years, areaRow{a, r})
 		}
 	}
-	if err := insertRows(ctx, q, "tally", tallyColumns(), days, false); err != nil {
+	if _, err := writeDays(ctx, q, areas, in, args, days); err != nil {
 		return err
 	}
 	if err := insertRows(ctx, q, "tally_jan1", yearColumns(), jan1, true); err != nil {
