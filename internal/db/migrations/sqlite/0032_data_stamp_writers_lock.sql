@@ -1,0 +1,3 @@
+-- PostgreSQL's 0032 makes a write take the writers' lock before it bumps
+-- the data stamp. SQLite has one writer connection: there is no second
+-- lock to order, and nothing to change.
