@@ -53,7 +53,7 @@ type Place struct {
 	// Locate reads the record through the domain's scoped store with ctx,
 	// which carries the caller's scope: it returns an error of class
 	// fault.OutOfScope for a record outside it and fault.NotFound for one
-	// that does not exist.
+	// that does not exist. It may Keep what it read for the handler.
 	Locate func(ctx context.Context, id int64) error
 }
 
@@ -101,6 +101,7 @@ func Decide(ctx context.Context, q Request) (context.Context, error) {
 	if q.Place == nil || !q.HasID {
 		return ctx, nil
 	}
+	ctx = withLocated(ctx)
 	err := q.Place.Locate(ctx, q.ID)
 	switch {
 	case err == nil:

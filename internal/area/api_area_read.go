@@ -198,6 +198,9 @@ func (h *apiHandlers) pathArea(w http.ResponseWriter, r *http.Request) (Area, bo
 		h.Fail(w, r, err)
 		return Area{}, false
 	}
+	if a, ok := keptArea(r, id); ok {
+		return a, true
+	}
 	a, err := h.Areas.Get(r.Context(), id)
 	if err != nil {
 		h.Fail(w, r, err)

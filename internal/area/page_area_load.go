@@ -2,12 +2,13 @@ package area
 
 import (
 	"context"
-	"dangjian/internal/web"
 	"fmt"
 	"net/http"
 	"strconv"
 
+	"dangjian/internal/access"
 	"dangjian/internal/i18n"
+	"dangjian/internal/web"
 )
 
 // URL is the page of an area.
@@ -21,6 +22,9 @@ func (s *pages) loadArea(w http.ResponseWriter, r *http.Request) (Area, bool) {
 		s.NotFound(w, r)
 		return Area{}, false
 	}
+	if a, ok := keptArea(r, id); ok {
+		return a, true
+	}
 	a, err := s.areas.Get(r.Context(), id)
 	if err != nil {
 		if web.IsNotFound(err) {
@@ -31,6 +35,16 @@ func (s *pages) loadArea(w http.ResponseWriter, r *http.Request) (Area, bool) {
 		return Area{}, false
 	}
 	return a, true
+}
+
+// keptArea is area id as the access check of a read (GET or HEAD) read it
+// through the scoped store a moment ago, so the handler need not read it
+// and check its scope again. A write reads it afresh.
+func keptArea(r *http.Request, id int64) (Area, bool) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		return Area{}, false
+	}
+	return access.Kept[Area](r.Context(), id)
 }
 
 // loadOrg reads the party organisation named by the path, and its area.

@@ -67,7 +67,10 @@ type nodeArgs struct {
 // scoped store.
 func (s *Store) Place() *access.Place {
 	return &access.Place{Name: "area", Locate: func(ctx context.Context, id int64) error {
-		_, err := s.Get(ctx, id)
+		a, err := s.Get(ctx, id)
+		if err == nil {
+			access.Keep(ctx, id, a)
+		}
 		return err
 	}}
 }
