@@ -3,14 +3,12 @@ package audit
 import (
 	"crypto/ed25519"
 	"crypto/rand"
+	"dangjian/internal/keyfile"
 	"encoding/base64"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
-	"path/filepath"
-	"runtime"
 	"strings"
 	"time"
 )
@@ -124,27 +122,12 @@ func parseSeed(s string) ([]byte, error) {
 // readAnchorKeyFile reads an existing key file; the error wraps
 // fs.ErrNotExist when there is none.
 func readAnchorKeyFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
+	data, err := keyfile.Read(path, "anchor key file", 1024)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, err
 		}
-		return nil, fmt.Errorf("audit: cannot open anchor key file: %w", err)
-	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return nil, fmt.Errorf("audit: anchor key file: %w", err)
-	}
-	if !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("audit: anchor key file %s is not a regular file", path)
-	}
-	if perm := fi.Mode().Perm(); perm&0o077 != 0 && runtime.GOOS != "windows" {
-		return nil, fmt.Errorf("audit: anchor key file %s is readable by others (permissions %#o), so it is refused: run `chmod 600 %s`, and consider the key exposed", path, perm, path)
-	}
-	data, err := io.ReadAll(io.LimitReader(f, 1024))
-	if err != nil {
-		return nil, fmt.Errorf("audit: read anchor key file: %w", err)
+		return nil, fmt.Errorf("audit: %w", err)
 	}
 	seed, err := parseSeed(string(data))
 	if err != nil {
@@ -157,33 +140,13 @@ func readAnchorKeyFile(path string) ([]byte, error) {
 // file appears complete or not at all, and an existing one is never
 // replaced (the error then wraps fs.ErrExist).
 func createAnchorKeyFile(path string) ([]byte, error) {
-	dir := filepath.Dir(path)
 	seed := make([]byte, ed25519.SeedSize)
 	_, _ = rand.Read(seed) // never fails since Go 1.24
-	tmp, err := os.CreateTemp(dir, ".dangjian-anchor-key-*")
-	if err != nil {
-		return nil, fmt.Errorf("audit: cannot create the anchor key file in %s: %w", dir, err)
-	}
-	defer os.Remove(tmp.Name())
-	err = tmp.Chmod(0o600)
-	if err == nil {
-		_, err = tmp.WriteString(base64.StdEncoding.EncodeToString(seed) + "\n")
-	}
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return nil, fmt.Errorf("audit: write anchor key file: %w", err)
-	}
-	// A hard link publishes the complete file and fails if path exists.
-	if err := os.Link(tmp.Name(), path); err != nil {
+	if err := keyfile.Create(path, "anchor key file", []byte(base64.StdEncoding.EncodeToString(seed)+"\n")); err != nil {
 		if errors.Is(err, fs.ErrExist) {
 			return nil, err
 		}
-		return nil, fmt.Errorf("audit: create anchor key file %s: %w", path, err)
+		return nil, fmt.Errorf("audit: %w", err)
 	}
 	return seed, nil
 }

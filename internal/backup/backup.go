@@ -42,6 +42,7 @@ import (
 
 	"dangjian/internal/db"
 	"dangjian/internal/i18n"
+	"dangjian/internal/keyfile"
 )
 
 // Format and Version identify a backup file's manifest.
@@ -184,7 +185,7 @@ func Create(ctx context.Context, d *db.DB, out string) (Manifest, error) {
 			return Manifest{}, fmt.Errorf("backup: write %s: %w", out, err)
 		}
 	}
-	syncDir(dir)
+	keyfile.SyncDir(dir)
 	return m, nil
 }
 
@@ -241,13 +242,6 @@ func hashFile(path string) (int64, string, error) {
 		return 0, "", err
 	}
 	return n, hex.EncodeToString(h.Sum(nil)), nil
-}
-
-func syncDir(dir string) {
-	if d, err := os.Open(dir); err == nil {
-		_ = d.Sync()
-		d.Close()
-	}
 }
 
 // Opened is a backup file whose manifest and payload checksum verified; the

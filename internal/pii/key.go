@@ -2,15 +2,13 @@ package pii
 
 import (
 	"crypto/rand"
+	"dangjian/internal/keyfile"
 	"encoding/base64"
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
-	"path/filepath"
-	"runtime"
 	"strings"
 )
 
@@ -87,27 +85,12 @@ func parseKeyText(s string) ([]byte, error) {
 // readKeyFile reads and checks an existing key file. The error wraps
 // fs.ErrNotExist when there is no file.
 func readKeyFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
+	data, err := keyfile.Read(path, "key file", maxKeyFile)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, err
 		}
-		return nil, fmt.Errorf("pii: cannot open key file: %w", err)
-	}
-	defer f.Close()
-	fi, err := f.Stat() // the opened file, not the path: no race with a swap
-	if err != nil {
-		return nil, fmt.Errorf("pii: key file: %w", err)
-	}
-	if !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("pii: key file %s is not a regular file", path)
-	}
-	if perm := fi.Mode().Perm(); perm&0o077 != 0 && runtime.GOOS != "windows" {
-		return nil, fmt.Errorf("pii: key file %s is UNPROTECTED: permissions %#o are too open: group or others have access to it, so the key is refused. Run `chmod 600 %s` (and consider the key exposed if others could read it)", path, perm, path)
-	}
-	data, err := io.ReadAll(io.LimitReader(f, maxKeyFile+1))
-	if err != nil {
-		return nil, fmt.Errorf("pii: read key file: %w", err)
+		return nil, fmt.Errorf("pii: %w", err)
 	}
 	if len(data) == KeySize { // raw bytes: no text spelling of a key is 32 long
 		return data, nil
@@ -124,72 +107,15 @@ func readKeyFile(path string) ([]byte, error) {
 // appears complete or not at all; an existing file is never replaced (the
 // error then wraps fs.ErrExist).
 func createKeyFile(path string) ([]byte, error) {
-	dir := filepath.Dir(path)
-	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-		return nil, fmt.Errorf("pii: folder %s for the key file %s does not exist", dir, filepath.Base(path))
-	}
 	key := make([]byte, KeySize)
 	_, _ = rand.Read(key) // never fails since Go 1.24
 	text := []byte(base64.StdEncoding.EncodeToString(key) + "\n")
 	defer clear(text)
-
-	tmp, err := os.CreateTemp(dir, ".dangjian-key-*")
-	if err != nil {
-		return nil, fmt.Errorf("pii: cannot create the key file in %s: %w", dir, err)
-	}
-	defer os.Remove(tmp.Name())
-	err = tmp.Chmod(0o600)
-	if err == nil {
-		_, err = tmp.Write(text)
-	}
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return nil, fmt.Errorf("pii: write key file: %w", err)
-	}
-	// A hard link publishes the complete file and fails if path exists.
-	if err := os.Link(tmp.Name(), path); err != nil {
+	if err := keyfile.Create(path, "key file", text); err != nil {
 		if errors.Is(err, fs.ErrExist) {
 			return nil, err
 		}
-		if err := writeExclusive(path, text); err != nil {
-			return nil, err
-		}
+		return nil, fmt.Errorf("pii: %w", err)
 	}
-	syncDir(dir)
 	return key, nil
-}
-
-// writeExclusive is the fallback for file systems without hard links.
-func writeExclusive(path string, text []byte) error {
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-	if err != nil {
-		if errors.Is(err, fs.ErrExist) {
-			return err
-		}
-		return fmt.Errorf("pii: create key file: %w", err)
-	}
-	_, err = f.Write(text)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		os.Remove(path)
-		return fmt.Errorf("pii: write key file: %w", err)
-	}
-	return nil
-}
-
-func syncDir(dir string) {
-	if d, err := os.Open(dir); err == nil {
-		_ = d.Sync()
-		d.Close()
-	}
 }
