@@ -20,23 +20,23 @@ func init() {
 			// The id counted is the community (distinct), so a record's id
 			// names the community; each event is a record, its detail the
 			// event's kind.
-			SQL: figures.SQLJoin(
+			SQL: byBreadth(
 				"SELECT a.id AS id, a.id AS area_id, "+figures.NameAt("a.id", "e.on_date", "a.name")+" AS name, e.on_date AS on_date, e.kind AS detail, 0 AS flag",
-				"FROM area_event e JOIN area a ON a.id = e.area_id AND a.level = 'community'",
-				figures.Under("e.area_id", "e.on_date"),
-				"WHERE e.kind IN ('merge', 'split', 'adjust') AND e.on_date >= ?2 AND e.on_date <= ?3",
+				"area_event e CROSS JOIN area a CROSS JOIN area_closure sc", "area_closure sc CROSS JOIN area_event e CROSS JOIN area a",
+				"WHERE a.id = e.area_id AND a.level = 'community' AND "+figures.UnderWhere("e.area_id", "e.on_date"),
+				"  AND e.kind IN ('merge', 'split', 'adjust') AND e.on_date >= ?2 AND e.on_date <= ?3",
 			),
 		},
 		&figures.Figure{
 			Key: "communities.created", Part: 1, RecordKind: "area",
 			LabelZH: "新增设社区居委", LabelEN: "Communities created",
 			UnitZH: "个", UnitEN: "",
-			SQL: figures.SQLJoin(
-				"SELECT a.id AS id, a.id AS area_id, "+figures.NameAt("a.id", "a.established_on", "a.name")+" AS name, a.established_on AS on_date,",
-				"  CASE WHEN EXISTS (SELECT 1 FROM area_event_result x WHERE x.area_id = a.id) THEN 'split' ELSE 'create' END AS detail, 0 AS flag",
-				"FROM area a",
-				figures.Under("a.id", "a.established_on"),
-				"WHERE a.level = 'community' AND a.established_on >= ?2 AND a.established_on <= ?3",
+			SQL: byBreadth(
+				"SELECT a.id AS id, a.id AS area_id, "+figures.NameAt("a.id", "a.established_on", "a.name")+" AS name, a.established_on AS on_date, "+
+					"CASE WHEN EXISTS (SELECT 1 FROM area_event_result x WHERE x.area_id = a.id) THEN 'split' ELSE 'create' END AS detail, 0 AS flag",
+				"area a CROSS JOIN area_closure sc", "area_closure sc CROSS JOIN area a",
+				"WHERE "+figures.UnderWhere("a.id", "a.established_on"),
+				"  AND a.level = 'community' AND a.established_on >= ?2 AND a.established_on <= ?3",
 			),
 		},
 		&figures.Figure{
@@ -85,15 +85,29 @@ func init() {
 
 // reformedSQL lists re-formation events in the period, in scope on the
 // event's date, whose successor matches cond. The record's name is the
-// successor, its detail the predecessor.
+// successor, its detail the predecessor. A city re-forms a few hundred
+// organisations a year: a district or wider walks them and checks each
+// one's area; a subdistrict or community starts from its own areas'
+// organisations (party_org_event_successor) instead.
 func reformedSQL(cond string) string {
-	return figures.SQLJoin(
+	return byBreadth(
 		"SELECT e.id AS id, s.area_id AS area_id, s.name AS name, e.on_date AS on_date, p.name AS detail, 0 AS flag",
-		"FROM party_org_event e",
-		"JOIN party_org s ON s.id = e.successor_id",
-		"JOIN party_org p ON p.id = e.org_id",
-		"JOIN area sa ON sa.id = s.area_id",
-		figures.Under("s.area_id", "e.on_date"),
-		"WHERE e.kind = 'reform' AND e.on_date >= ?2 AND e.on_date <= ?3 AND "+cond,
+		"party_org_event e CROSS JOIN party_org s CROSS JOIN party_org p CROSS JOIN area sa CROSS JOIN area_closure sc",
+		"area_closure sc CROSS JOIN party_org s CROSS JOIN party_org_event e CROSS JOIN party_org p CROSS JOIN area sa",
+		"WHERE s.id = e.successor_id AND p.id = e.org_id AND sa.id = s.area_id AND "+figures.UnderWhere("s.area_id", "e.on_date"),
+		"  AND e.kind = 'reform' AND e.on_date >= ?2 AND e.on_date <= ?3 AND "+cond,
+	)
+}
+
+// byBreadth is a figure's SQL in two branches, one of which reads
+// anything (figures.ForBroad): cols, then the tables in the order a broad
+// scope reads them (the period's records first) or a narrow one does (the
+// closure of its few areas first), then the same where for both.
+func byBreadth(cols, broadTables, narrowTables string, where ...string) string {
+	w := figures.SQLJoin(where...)
+	return figures.SQLJoin(
+		cols, "FROM "+figures.ForBroad()+" CROSS JOIN "+broadTables, w,
+		"UNION ALL",
+		cols, "FROM "+figures.ForNarrow()+" CROSS JOIN "+narrowTables, w,
 	)
 }
