@@ -1,13 +1,13 @@
 package area
 
 import (
-	"dangjian/internal/web"
 	"fmt"
 	"net/http"
 	"strings"
 
 	"dangjian/internal/date"
 	"dangjian/internal/i18n"
+	"dangjian/internal/web"
 )
 
 // treeNode is an area of the tree page, with its organisations on the
@@ -70,7 +70,7 @@ func (s *pages) treeShow(w http.ResponseWriter, r *http.Request) {
 		s.ServerError(w, r, err)
 		return
 	}
-	tree, err := s.areas.Tree(r.Context(), root.ID, asOf)
+	tree, err := s.areas.TreeTo(r.Context(), root.ID, asOf, 1)
 	if err != nil {
 		s.ServerError(w, r, fmt.Errorf("web: tree: %w", err))
 		return
@@ -97,7 +97,7 @@ func (s *pages) treeChildren(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, page.AsOfError, http.StatusUnprocessableEntity)
 		return
 	}
-	tree, err := s.areas.Tree(r.Context(), web.ParseID(r.PathValue("id")), asOf)
+	tree, err := s.areas.TreeTo(r.Context(), web.ParseID(r.PathValue("id")), asOf, 1)
 	if err == nil && tree != nil {
 		var root *treeNode
 		if root, err = s.treeNodes(r, lang, tree, asOf); err == nil {
@@ -126,9 +126,9 @@ func (s *pages) treeDate(page *treePage, lang i18n.Lang) (date.Date, bool) {
 	return asOf, true
 }
 
-// treeNodes builds the shown part of tree: its root and the root's
-// children, whose own children wait to be opened; the counts cover the
-// whole subtree.
+// treeNodes builds the shown part of the tree: its root and the root's
+// children (tree, read one level deep), whose own children wait to be
+// opened. The counts cover the whole subtree (ChildCoverage).
 func (s *pages) treeNodes(r *http.Request, lang i18n.Lang, tree *Node, asOf date.Date) (*treeNode, error) {
 	byArea := map[int64][]treeOrg{}
 	shown := append([]*Node{tree}, tree.Children...)
@@ -144,36 +144,35 @@ func (s *pages) treeNodes(r *http.Request, lang i18n.Lang, tree *Node, asOf date
 			byArea[o.AreaID] = append(byArea[o.AreaID], treeOrg{ID: o.ID, Name: o.Name, Kind: orgKindName(lang, o.Kind)})
 		}
 	}
-	root := buildTree(lang, tree, byArea)
-	for _, c := range root.Children {
-		if len(c.Children) > 0 {
-			c.Children, c.Lazy = nil, true
+	cover, err := s.areas.ChildCoverage(r.Context(), tree.ID, asOf)
+	if err != nil {
+		return nil, err
+	}
+	root := treeNodeOf(lang, tree, byArea)
+	for _, c := range tree.Children {
+		t := treeNodeOf(lang, c, byArea)
+		if t.Community {
+			root.Communities++
+			if !t.Covered {
+				root.Lacking++
+			}
+		} else {
+			cv := cover[c.ID]
+			t.Communities, t.Lacking, t.Lazy = cv.Communities, cv.Lacking, cv.Below > 0
+			root.Communities += cv.Communities
+			root.Lacking += cv.Lacking
 		}
+		root.Children = append(root.Children, t)
 	}
 	return root, nil
 }
 
-// buildTree converts an Node into the page's nodes, counting covered
-// communities on the way up.
-func buildTree(lang i18n.Lang, n *Node, orgs map[int64][]treeOrg) *treeNode {
+// treeNodeOf is the page's node of n, without its children.
+func treeNodeOf(lang i18n.Lang, n *Node, orgs map[int64][]treeOrg) *treeNode {
 	t := &treeNode{ID: n.ID, Name: n.Name, Level: levelName(lang, n.Level), Orgs: orgs[n.ID]}
 	if n.Level == Community {
 		t.Community = true
 		t.Covered = n.ActiveOrg > 0
-		return t
-	}
-	for _, c := range n.Children {
-		ct := buildTree(lang, c, orgs)
-		t.Children = append(t.Children, ct)
-		if ct.Community {
-			t.Communities++
-			if !ct.Covered {
-				t.Lacking++
-			}
-		} else {
-			t.Communities += ct.Communities
-			t.Lacking += ct.Lacking
-		}
 	}
 	return t
 }
