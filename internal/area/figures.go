@@ -20,7 +20,7 @@ func init() {
 			// The id counted is the community (distinct), so a record's id
 			// names the community; each event is a record, its detail the
 			// event's kind.
-			SQL: byBreadth(
+			SQL: figures.ByBreadth(
 				"SELECT a.id AS id, a.id AS area_id, "+figures.NameAt("a.id", "e.on_date", "a.name")+" AS name, e.on_date AS on_date, e.kind AS detail, 0 AS flag",
 				"area_event e CROSS JOIN area a CROSS JOIN area_closure sc", "area_closure sc CROSS JOIN area_event e CROSS JOIN area a",
 				"WHERE a.id = e.area_id AND a.level = 'community' AND "+figures.UnderWhere("e.area_id", "e.on_date"),
@@ -31,7 +31,7 @@ func init() {
 			Key: "communities.created", Part: 1, RecordKind: "area",
 			LabelZH: "新增设社区居委", LabelEN: "Communities created",
 			UnitZH: "个", UnitEN: "",
-			SQL: byBreadth(
+			SQL: figures.ByBreadth(
 				"SELECT a.id AS id, a.id AS area_id, "+figures.NameAt("a.id", "a.established_on", "a.name")+" AS name, a.established_on AS on_date, "+
 					"CASE WHEN EXISTS (SELECT 1 FROM area_event_result x WHERE x.area_id = a.id) THEN 'split' ELSE 'create' END AS detail, 0 AS flag",
 				"area a CROSS JOIN area_closure sc", "area_closure sc CROSS JOIN area a",
@@ -90,24 +90,11 @@ func init() {
 // one's area; a subdistrict or community starts from its own areas'
 // organisations (party_org_event_successor) instead.
 func reformedSQL(cond string) string {
-	return byBreadth(
+	return figures.ByBreadth(
 		"SELECT e.id AS id, s.area_id AS area_id, s.name AS name, e.on_date AS on_date, p.name AS detail, 0 AS flag",
 		"party_org_event e CROSS JOIN party_org s CROSS JOIN party_org p CROSS JOIN area sa CROSS JOIN area_closure sc",
 		"area_closure sc CROSS JOIN party_org s CROSS JOIN party_org_event e CROSS JOIN party_org p CROSS JOIN area sa",
 		"WHERE s.id = e.successor_id AND p.id = e.org_id AND sa.id = s.area_id AND "+figures.UnderWhere("s.area_id", "e.on_date"),
 		"  AND e.kind = 'reform' AND e.on_date >= ?2 AND e.on_date <= ?3 AND "+cond,
-	)
-}
-
-// byBreadth is a figure's SQL in two branches, one of which reads
-// anything (figures.ForBroad): cols, then the tables in the order a broad
-// scope reads them (the period's records first) or a narrow one does (the
-// closure of its few areas first), then the same where for both.
-func byBreadth(cols, broadTables, narrowTables string, where ...string) string {
-	w := figures.SQLJoin(where...)
-	return figures.SQLJoin(
-		cols, "FROM "+figures.ForBroad()+" CROSS JOIN "+broadTables, w,
-		"UNION ALL",
-		cols, "FROM "+figures.ForNarrow()+" CROSS JOIN "+narrowTables, w,
 	)
 }

@@ -333,7 +333,7 @@ const scopeJoin = "sc.ancestor_id = ?1"
 // otherwise ok is false.
 func groupedSQL(sql string, ids []int64) (string, bool) {
 	// Many areas at once: the broad branch of a figure written for both
-	// (ForBroad, ForNarrow).
+	// (ByBreadth).
 	sql = strings.ReplaceAll(sql, "NOT "+narrowScope, "1 = 1")
 	sql = strings.ReplaceAll(sql, narrowScope, "1 = 0")
 	if strings.Count(sql, "?1") != strings.Count(sql, scopeJoin) {

@@ -20,9 +20,8 @@ func Under(areaCol, dateExpr string) string {
 		" AND (sc.to_on IS NULL OR " + dateExpr + " < sc.to_on)"
 }
 
-// UnderWhere is Under's condition on the closure row sc, for a branch
-// that lists sc among its tables (ForNarrow, ForBroad) rather than joining
-// it.
+// UnderWhere is Under's condition on the closure row sc, for a query
+// that lists sc among its tables (ByBreadth) rather than joining it.
 func UnderWhere(areaCol, dateExpr string) string {
 	return "sc.descendant_id = " + areaCol + " AND " + scopeJoin + " AND sc.from_on <= " + dateExpr +
 		" AND (sc.to_on IS NULL OR " + dateExpr + " < sc.to_on)"
@@ -31,20 +30,26 @@ func UnderWhere(areaCol, dateExpr string) string {
 // narrowScope holds when the scope is a subdistrict or a community.
 const narrowScope = "EXISTS (SELECT 1 FROM area nx WHERE nx.id = ?1 AND nx.level IN ('subdistrict', 'community'))"
 
-// ForNarrow and ForBroad begin the FROM of the two branches (UNION ALL)
-// of a figure whose best plan depends on the scope's breadth: a one-row
-// table g, empty unless the scope is narrow (a subdistrict or a community)
-// or broad (a district or wider), so exactly one branch reads anything.
-// Each branch then lists its tables with CROSS JOIN in the order to read
-// them, its joins in WHERE: SQLite keeps a CROSS JOIN's order (PostgreSQL
-// plans it as any join). A broad scope reads the period's records and
-// checks each one's area, a narrow one starts from its own few areas, so
-// a community's figure costs its own rows on a city's database, not the
-// city's. A breakdown by area (groupedSQL) runs the broad branch.
-func ForNarrow() string { return "(SELECT 1 AS one WHERE " + narrowScope + ") g" }
-
-// ForBroad: see ForNarrow.
-func ForBroad() string { return "(SELECT 1 AS one WHERE NOT " + narrowScope + ") g" }
+// ByBreadth is the SQL of a figure whose best plan depends on the scope's
+// breadth, in two branches (UNION ALL) of which exactly one reads
+// anything: a one-row table g first in each FROM is empty unless the scope
+// is broad (a district or wider) or narrow (a subdistrict or a community).
+// After g come the tables with CROSS JOIN, in the order to read them:
+// broadTables the period's records first, then each one's area in the
+// closure sc; narrowTables the closure of the scope's few areas first;
+// SQLite keeps a CROSS JOIN's order (PostgreSQL plans it as any join).
+// where holds the joins and the conditions, the same for both, with
+// UnderWhere for sc. So a community's figure costs its own rows on a
+// city's database, not the city's. A breakdown by area (groupedSQL) runs
+// the broad branch.
+func ByBreadth(cols, broadTables, narrowTables string, where ...string) string {
+	w := SQLJoin(where...)
+	return SQLJoin(
+		cols, "FROM (SELECT 1 AS one WHERE NOT "+narrowScope+") g CROSS JOIN "+broadTables, w,
+		"UNION ALL",
+		cols, "FROM (SELECT 1 AS one WHERE "+narrowScope+") g CROSS JOIN "+narrowTables, w,
+	)
+}
 
 // NameAt is the name area areaCol had on dateExpr, or fallback. It is a
 // scalar subquery rather than a join so that counting a figure's records,
