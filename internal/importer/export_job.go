@@ -118,26 +118,19 @@ func (u *uploader) runExport(ctx context.Context, j *jobs.Job) (any, error) {
 // found.
 func (u *uploader) findExport(ctx context.Context, id string, p auth.Principal) (*jobs.Job, exportMeta, error) {
 	var m exportMeta
-	job, ok, err := u.jobs.Get(ctx, id, p.ID)
-	if err != nil {
-		return nil, m, err
-	}
-	ok = ok && job.Kind == exportKind && job.DecodeArgs(&m) == nil
-	if !ok {
-		return nil, m, &i18n.Error{Field: "job", Key: "err.export_job_unknown", Err: fault.NotFound}
-	}
-	return job, m, nil
+	job, err := u.jobs.Find(ctx, id, p.ID, exportKind, &m, errExportJobUnknown())
+	return job, m, err
 }
 
 // cancelExport cancels p's export job id and returns it as it is now.
 func (u *uploader) cancelExport(ctx context.Context, id string, p auth.Principal) (*jobs.Job, exportMeta, error) {
-	if _, _, err := u.findExport(ctx, id, p); err != nil {
-		return nil, exportMeta{}, err
-	}
-	if err := u.jobs.Cancel(ctx, id, p.ID); err != nil && !errors.Is(err, jobs.ErrNotFound) {
-		return nil, exportMeta{}, err
-	}
-	return u.findExport(ctx, id, p)
+	var m exportMeta
+	job, err := u.jobs.CancelFound(ctx, id, p.ID, exportKind, &m, errExportJobUnknown())
+	return job, m, err
+}
+
+func errExportJobUnknown() error {
+	return &i18n.Error{Field: "job", Key: "err.export_job_unknown", Err: fault.NotFound}
 }
 
 // exportOutput returns the file of p's finished export job id, after the

@@ -186,30 +186,19 @@ func (u *uploader) runJob(ctx context.Context, j *jobs.Job) (any, error) {
 // find returns p's import job id and its args; anything else is not found.
 func (u *uploader) find(ctx context.Context, id string, p auth.Principal) (*jobs.Job, importMeta, error) {
 	var m importMeta
-	job, ok, err := u.jobs.Get(ctx, id, p.ID)
-	if err != nil {
-		return nil, m, err
-	}
-	if ok && job.Kind == importKind {
-		ok = job.DecodeArgs(&m) == nil
-	} else {
-		ok = false
-	}
-	if !ok {
-		return nil, m, &i18n.Error{Field: "job", Key: "err.import_job_unknown", Err: fault.NotFound}
-	}
-	return job, m, nil
+	job, err := u.jobs.Find(ctx, id, p.ID, importKind, &m, errImportJobUnknown())
+	return job, m, err
 }
 
 // cancel cancels p's import job id and returns it as it is now.
 func (u *uploader) cancel(ctx context.Context, id string, p auth.Principal) (*jobs.Job, importMeta, error) {
-	if _, _, err := u.find(ctx, id, p); err != nil {
-		return nil, importMeta{}, err
-	}
-	if err := u.jobs.Cancel(ctx, id, p.ID); err != nil && !errors.Is(err, jobs.ErrNotFound) {
-		return nil, importMeta{}, err
-	}
-	return u.find(ctx, id, p)
+	var m importMeta
+	job, err := u.jobs.CancelFound(ctx, id, p.ID, importKind, &m, errImportJobUnknown())
+	return job, m, err
+}
+
+func errImportJobUnknown() error {
+	return &i18n.Error{Field: "job", Key: "err.import_job_unknown", Err: fault.NotFound}
 }
 
 // outcome is a finished import job's result, its row errors' arguments

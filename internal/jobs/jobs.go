@@ -287,6 +287,33 @@ func (r *Runner) Get(ctx context.Context, id string, owner int64) (*Job, bool, e
 	return j, true, nil
 }
 
+// Find returns owner's job id of kind with its args decoded into args.
+// Another account's job, another kind's, one forgotten or one whose args
+// do not decode is not found: Find returns notFound (the caller's error
+// naming the field, of class fault.NotFound).
+func (r *Runner) Find(ctx context.Context, id string, owner int64, kind string, args any, notFound error) (*Job, error) {
+	j, ok, err := r.Get(ctx, id, owner)
+	if err != nil {
+		return nil, err
+	}
+	if !ok || j.Kind != kind || j.DecodeArgs(args) != nil {
+		return nil, notFound
+	}
+	return j, nil
+}
+
+// CancelFound cancels the job Find finds (Cancel) and returns it as it is
+// now.
+func (r *Runner) CancelFound(ctx context.Context, id string, owner int64, kind string, args any, notFound error) (*Job, error) {
+	if _, err := r.Find(ctx, id, owner, kind, args, notFound); err != nil {
+		return nil, err
+	}
+	if err := r.Cancel(ctx, id, owner); err != nil && !errors.Is(err, ErrNotFound) {
+		return nil, err
+	}
+	return r.Find(ctx, id, owner, kind, args, notFound)
+}
+
 // Cancel cancels owner's job id: a queued job ends cancelled at once; a
 // running one is flagged, and its worker cancels it at its next heartbeat
 // (what it wrote rolls back). A finished job is left as it is.

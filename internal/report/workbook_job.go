@@ -121,26 +121,19 @@ func (w *workbookJobs) run(ctx context.Context, j *jobs.Job) (any, error) {
 // account's job, another kind, a job forgotten) is not found.
 func (w *workbookJobs) find(ctx context.Context, id string, p auth.Principal) (*jobs.Job, workbookArgs, error) {
 	var m workbookArgs
-	job, ok, err := w.jobs.Get(ctx, id, p.ID)
-	if err != nil {
-		return nil, m, err
-	}
-	ok = ok && job.Kind == workbookKind && job.DecodeArgs(&m) == nil
-	if !ok {
-		return nil, m, &i18n.Error{Field: "job", Key: "err.workbook_job_unknown", Err: fault.NotFound}
-	}
-	return job, m, nil
+	job, err := w.jobs.Find(ctx, id, p.ID, workbookKind, &m, errWorkbookJobUnknown())
+	return job, m, err
 }
 
 // cancel cancels p's workbook job id and returns it as it is now.
 func (w *workbookJobs) cancel(ctx context.Context, id string, p auth.Principal) (*jobs.Job, workbookArgs, error) {
-	if _, _, err := w.find(ctx, id, p); err != nil {
-		return nil, workbookArgs{}, err
-	}
-	if err := w.jobs.Cancel(ctx, id, p.ID); err != nil && !errors.Is(err, jobs.ErrNotFound) {
-		return nil, workbookArgs{}, err
-	}
-	return w.find(ctx, id, p)
+	var m workbookArgs
+	job, err := w.jobs.CancelFound(ctx, id, p.ID, workbookKind, &m, errWorkbookJobUnknown())
+	return job, m, err
+}
+
+func errWorkbookJobUnknown() error {
+	return &i18n.Error{Field: "job", Key: "err.workbook_job_unknown", Err: fault.NotFound}
 }
 
 // file returns the workbook of p's finished job id. The scope is checked
