@@ -174,17 +174,26 @@ func (h *apiHandlers) exportGet(w http.ResponseWriter, r *http.Request) {
 		h.Fail(w, r, &i18n.Error{Field: "file", Key: "err.import_kind_invalid", Args: []any{r.PathValue("file")}, Err: fault.NotFound})
 		return
 	}
-	var areaID int64
-	if v := r.URL.Query().Get("area"); v != "" {
-		a, err := h.uploads.people.Areas.Find(r.Context(), v)
-		if err != nil {
-			h.Fail(w, r, api.Relabel(err, "area_id", "area"))
-			return
-		}
-		areaID = a.ID
+	areaID, err := h.queryArea(r)
+	if err != nil {
+		h.Fail(w, r, err)
+		return
 	}
 	p := api.PrincipalOf(r)
 	if err := h.uploads.export(w, r, kind, ext, areaID, p.Can(auth.RevealPII), api.Lang(r)); err != nil {
 		h.Fail(w, r, err)
 	}
+}
+
+// queryArea is the id of the area ?area= names, 0 when absent.
+func (h *apiHandlers) queryArea(r *http.Request) (int64, error) {
+	v := r.URL.Query().Get("area")
+	if v == "" {
+		return 0, nil
+	}
+	a, err := h.uploads.people.Areas.Find(r.Context(), v)
+	if err != nil {
+		return 0, api.Relabel(err, "area_id", "area")
+	}
+	return a.ID, nil
 }

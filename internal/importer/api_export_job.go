@@ -39,14 +39,10 @@ func exportJobView(r *http.Request, job *jobs.Job, m exportMeta) exportJobJSON {
 // the export of GET /api/v1/exports/{file}, with its checks, built in the
 // background (202, Location of the job).
 func (h *apiHandlers) exportJobStart(w http.ResponseWriter, r *http.Request) {
-	var areaID int64
-	if v := r.URL.Query().Get("area"); v != "" {
-		a, err := h.uploads.people.Areas.Find(r.Context(), v)
-		if err != nil {
-			h.Fail(w, r, api.Relabel(err, "area_id", "area"))
-			return
-		}
-		areaID = a.ID
+	areaID, err := h.queryArea(r)
+	if err != nil {
+		h.Fail(w, r, err)
+		return
 	}
 	file := r.URL.Query().Get("file")
 	kind, ext, ok := exportFile(file)

@@ -35,12 +35,7 @@ func workbookJobView(r *http.Request, job *jobs.Job) workbookJobJSON {
 // the workbook of GET /api/v1/workbook, built in the background (202,
 // Location of the job).
 func (h *apiHandlers) workbookJobStart(w http.ResponseWriter, r *http.Request) {
-	s, err := h.scope(r)
-	if err != nil {
-		h.Fail(w, r, err)
-		return
-	}
-	level, err := breakdownLevel(r.URL.Query(), s)
+	s, level, err := h.workbookScope(r)
 	if err != nil {
 		h.Fail(w, r, err)
 		return
