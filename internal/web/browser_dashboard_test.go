@@ -135,6 +135,9 @@ func TestBrowserDashboardScreen(t *testing.T) {
 		run(t, ctx,
 			chromedp.Click(chromedp.CSS("#fullscreen-toggle")),
 			poll(`document.fullscreenElement !== null`, 5*time.Second),
+			// The label changes on the fullscreenchange event, which comes
+			// after fullscreenElement is set.
+			poll(`document.querySelector("#fullscreen-toggle").textContent.includes("退出")`, 5*time.Second),
 		)
 		wantContains(t, "toggle", textOf(t, ctx, "#fullscreen-toggle"), "退出全屏")
 		run(t, ctx,
